@@ -1,0 +1,84 @@
+#include "client/net/connection.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace factdesk::client {
+namespace {
+
+constexpr int kMaxReceiveBytes = 64 << 20;
+
+Result<std::string> ReadPem(const char* what, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::InvalidArgument(what, "cannot read " + path + ": " + std::strerror(errno));
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::string TargetOf(const std::string& address) {
+  for (const char* scheme : {"https://", "http://", "grpcs://", "grpc://"}) {
+    if (address.rfind(scheme, 0) == 0) {
+      std::string rest = address.substr(std::strlen(scheme));
+      if (!rest.empty() && rest.back() == '/') rest.pop_back();
+      return rest;
+    }
+  }
+  return address;
+}
+
+bool WantsTls(const ConnectionOptions& o) {
+  return o.tls || o.address.rfind("https://", 0) == 0 || o.address.rfind("grpcs://", 0) == 0 ||
+         !o.ca_file.empty();
+}
+
+Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& o) {
+  const std::string target = TargetOf(o.address);
+  if (target.empty()) return Status::InvalidArgument("server", "give a server address (host:port)");
+  std::shared_ptr<grpc::ChannelCredentials> creds;
+  if (WantsTls(o)) {
+    grpc::SslCredentialsOptions ssl;
+    if (!o.ca_file.empty()) FD_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadPem("ca", o.ca_file));
+    if (!o.cert_file.empty()) {
+      FD_ASSIGN_OR_RETURN(ssl.pem_cert_chain, ReadPem("cert", o.cert_file));
+      FD_ASSIGN_OR_RETURN(ssl.pem_private_key, ReadPem("key", o.key_file));
+    }
+    creds = grpc::SslCredentials(ssl);
+  } else {
+    creds = grpc::InsecureChannelCredentials();
+  }
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(kMaxReceiveBytes);
+  args.SetMaxSendMessageSize(kMaxReceiveBytes);
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 10000);
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+  args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
+  // Reconnect quickly after a server restart (the default backoff grows to 2 minutes).
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+  return grpc::CreateCustomChannel(target, creds, args);
+}
+
+void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
+                    std::chrono::milliseconds timeout) {
+  if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  ctx.set_deadline(std::chrono::system_clock::now() + timeout);
+}
+
+Status FromGrpc(const grpc::Status& status) {
+  if (status.ok()) return Status::Ok();
+  std::string message = status.error_message();
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+      message.find("failed to connect") != std::string::npos) {
+    message = "cannot reach the server (is it running, and is the address right?): " + message;
+  }
+  return {static_cast<Code>(status.error_code()), message};
+}
+
+}  // namespace factdesk::client

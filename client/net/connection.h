@@ -1,0 +1,43 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include <grpcpp/grpcpp.h>
+
+#include "common/result.h"
+
+namespace factdesk::client {
+
+// Where and how to reach a server.
+struct ConnectionOptions {
+  // "host:port", or "https://host:port" for TLS ("http://host:port" is plaintext).
+  std::string address;
+  std::string token;
+  // TLS even for a bare host:port.
+  bool tls = false;
+  // PEM CA to trust (default: the system's roots).
+  std::string ca_file;
+  // Client certificate and key for mutual TLS (optional).
+  std::string cert_file;
+  std::string key_file;
+};
+
+// A channel with keepalive (a dead server is noticed within about 20 s) and a
+// receive limit large enough for exports and transcripts. INVALID_ARGUMENT names a
+// bad address or an unreadable CA/certificate file.
+Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& options);
+
+// The host:port part of an address ("https://h:1" -> "h:1").
+std::string TargetOf(const std::string& address);
+bool WantsTls(const ConnectionOptions& options);
+
+// Prepares a call: the bearer token and a deadline.
+void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+// A gRPC status as a factdesk Status (same codes); UNAVAILABLE says the server is down.
+Status FromGrpc(const grpc::Status& status);
+
+}  // namespace factdesk::client

@@ -1,0 +1,16 @@
+# Warning and sanitizer flags for project code only (generated and system code is exempt).
+add_library(factdesk_options INTERFACE)
+target_compile_options(factdesk_options INTERFACE -Wall -Wextra -Werror)
+target_compile_features(factdesk_options INTERFACE cxx_std_20)
+target_include_directories(factdesk_options INTERFACE ${PROJECT_SOURCE_DIR})
+
+if(FACTDESK_SANITIZE)
+  set(_fd_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_compile_options(${_fd_san})
+  add_link_options(${_fd_san})
+endif()
+
+# Every project target: warnings, C++20 and repo-root includes.
+function(factdesk_target target)
+  target_link_libraries(${target} PRIVATE factdesk_options)
+endfunction()

@@ -1,0 +1,17 @@
+# Writes OUT: `extern const EmbeddedFile SYMBOL[]` with each file's base name and bytes.
+set(body "#include \"common/embedded_file.h\"\n\nnamespace factdesk {\n\nextern const EmbeddedFile ${SYMBOL}[];\nextern const std::size_t ${SYMBOL}_count;\n\nconst EmbeddedFile ${SYMBOL}[] = {\n")
+set(count 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  # Split the literal so no single string exceeds compiler limits.
+  string(REGEX REPLACE "((\\\\x[0-9a-f][0-9a-f]){256})" "\\1\"\n    \"" escaped "${escaped}")
+  string(APPEND body "    {\"${name}\", std::string_view(\n    \"${escaped}\", ${len})},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\n\nconst std::size_t ${SYMBOL}_count = ${count};\n\n}  // namespace factdesk\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The text of a subtitle cue as a reader sees it, split where the speaker changes.
+namespace factdesk::import {
+
+enum class CueDialect {
+  kWebVtt,  // <v Name> voice tags name speakers
+  kSrt,     // also "NAME:" caption labels and {\an8} positioning codes
+};
+
+struct CueSpan {
+  std::string speaker;  // empty when the cue does not say who speaks
+  std::string text;     // plain text, trimmed, never empty
+};
+
+// Appends to `out` the spans of one cue's raw text: markup tags (<i>, <font ...>,
+// <c.class>, <00:00:01.000>) removed, the entities &amp; &lt; &gt; &quot; &apos; &lrm;
+// &rlm; &nbsp; and numeric references decoded, lines joined with a space. A voice tag
+// (<v Name>, <v.loud Name>) or, in SRT, a caption label ("HOLT:", "- HOLT:", ">> HOLT:")
+// changes the speaker and starts a new span.
+// `speaker` is the speaker when the cue starts and, on return, when it ends, so SRT
+// labels carry on into the following cues, as captions name a speaker only at a change.
+void AppendCueSpans(std::string_view raw, CueDialect dialect, std::string& speaker,
+                    std::vector<CueSpan>& out);
+
+}  // namespace factdesk::import

@@ -1,0 +1,32 @@
+#include <string>
+
+#include "common/utf8.h"
+#include "import/importer.h"
+#include "import/scan.h"
+
+namespace factdesk::import {
+
+Result<Transcript> Parse(std::string_view bytes, Format format, const Options& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Status::InvalidArgument("content", "transcript is " + std::to_string(bytes.size()) +
+                                                  " bytes; the limit is " +
+                                                  std::to_string(options.max_bytes) + " bytes");
+  }
+  if (const auto offset = utf8::FirstInvalidByte(bytes)) {
+    return Status::InvalidArgument("content", "invalid UTF-8 at byte " + std::to_string(*offset));
+  }
+  if (IsBlank(StripBom(bytes))) return Status::InvalidArgument("content", "no segments found");
+  switch (format) {
+    case Format::kText:
+      return ParseText(bytes);
+    case Format::kVtt:
+      return ParseVtt(bytes);
+    case Format::kSrt:
+      return ParseSrt(bytes);
+    case Format::kTsv:
+      return ParseTsv(bytes);
+  }
+  return Status::InvalidArgument("format", "unknown format");
+}
+
+}  // namespace factdesk::import

@@ -1,0 +1,202 @@
+#include "server/live/hub.h"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "server/live/subscription_stream.h"
+#include "server/store/event_store.h"
+
+namespace factdesk::live {
+
+Hub::Hub(store::Db& db, WorkerPool& workers, HubOptions options)
+    : db_(db), workers_(workers), options_(options), presence_(options.presence_ttl) {}
+
+Hub::~Hub() {
+  Stop();
+}
+
+void Hub::Start() {
+  ticker_ = std::thread([this] {
+    std::unique_lock lock(ticker_mu_);
+    while (!stopping_) {
+      ticker_cv_.wait_for(lock, std::chrono::milliseconds(500));
+      if (stopping_) break;
+      lock.unlock();
+      Tick();
+      lock.lock();
+    }
+  });
+}
+
+void Hub::Stop() {
+  {
+    std::lock_guard lock(ticker_mu_);
+    stopping_ = true;
+  }
+  ticker_cv_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+}
+
+Status Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream) {
+  if (!stream) return Status(Code::kCancelled, "the subscriber went away");
+  std::lock_guard lock(mu_);
+  auto [it, created] = feeds_.try_emplace(stream->workspace_id());
+  Feed& feed = it->second;
+  if (created) {
+    // Fan-out starts at the newest event now; older ones come from each subscriber's
+    // own replay. Read the seq here, under mu_, so no wake-up can slip in between.
+    std::int64_t last = 0;
+    const Status read = db_.Read("attaching a subscriber", [&](store::Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(last, store::LastSeq(tx, stream->workspace_id()));
+      return Status::Ok();
+    });
+    if (!read.ok()) {
+      feeds_.erase(it);
+      return read;
+    }
+    feed.fetched_seq = last;
+  }
+  feed.streams.push_back(stream);
+  return Status::Ok();
+}
+
+void Hub::Detach(const SubscriptionStream* stream) {
+  std::lock_guard lock(mu_);
+  for (auto it = feeds_.begin(); it != feeds_.end(); ++it) {
+    auto& streams = it->second.streams;
+    const auto removed = std::remove_if(streams.begin(), streams.end(), [stream](const auto& w) {
+      const auto s = w.lock();
+      return !s || s.get() == stream;
+    });
+    if (removed == streams.end()) continue;
+    streams.erase(removed, streams.end());
+    if (streams.empty() && !it->second.fetching) feeds_.erase(it);
+    return;
+  }
+}
+
+void Hub::OnEvent(std::int64_t workspace_id, std::int64_t seq) {
+  std::lock_guard lock(mu_);
+  auto it = feeds_.find(workspace_id);
+  if (it == feeds_.end() || seq <= it->second.fetched_seq) return;  // not ours, or old news
+  it->second.pending = true;
+  if (!it->second.fetching) ScheduleFetch(workspace_id);
+}
+
+void Hub::WakeAll() {
+  std::lock_guard lock(mu_);
+  for (auto& [ws, feed] : feeds_) {
+    // Notifications may have been missed while LISTEN was down: look for anything new.
+    feed.pending = true;
+    if (!feed.fetching) ScheduleFetch(ws);
+  }
+}
+
+void Hub::ScheduleFetch(std::int64_t workspace_id) {
+  Feed& feed = feeds_[workspace_id];
+  feed.fetching = true;
+  if (!workers_.Submit([this, workspace_id] { Fetch(workspace_id); })) {
+    feed.fetching = false;  // still pending: the ticker retries
+  }
+}
+
+void Hub::Fetch(std::int64_t workspace_id) {
+  for (;;) {
+    std::int64_t from = 0;
+    {
+      std::lock_guard lock(mu_);
+      auto it = feeds_.find(workspace_id);
+      if (it == feeds_.end()) return;
+      it->second.pending = false;  // a wake-up from now on means: read again
+      from = it->second.fetched_seq;
+    }
+    std::vector<v1::Event> events;
+    ++counters_.fetch_queries;
+    const Status read = db_.Read("fanning out events", [&](store::Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(events,
+                          store::ReadEventsAfter(tx, workspace_id, from, options_.page_size));
+      return Status::Ok();
+    });
+    std::vector<std::shared_ptr<SubscriptionStream>> streams;
+    bool more = false;
+    {
+      std::lock_guard lock(mu_);
+      auto it = feeds_.find(workspace_id);
+      if (it == feeds_.end()) return;
+      Feed& feed = it->second;
+      if (!read.ok()) {
+        spdlog::warn("live: reading events of workspace {} failed: {}", workspace_id,
+                     read.message());
+        feed.pending = true;  // the ticker retries
+        feed.fetching = false;
+        return;
+      }
+      if (!events.empty()) feed.fetched_seq = events.back().seq();
+      more = static_cast<int>(events.size()) == options_.page_size;
+      for (const auto& w : feed.streams) {
+        if (auto s = w.lock()) streams.push_back(std::move(s));
+      }
+    }
+    counters_.events_fetched += static_cast<std::int64_t>(events.size());
+    // Delivered outside mu_ (streams take their own locks), and before `fetching` is
+    // cleared, so deliveries of one workspace never overlap and stay in seq order.
+    for (auto& e : events) {
+      const auto shared = std::make_shared<const v1::Event>(std::move(e));
+      for (const auto& s : streams) s->Deliver(shared);
+    }
+    if (more) continue;
+    std::lock_guard lock(mu_);
+    auto it = feeds_.find(workspace_id);
+    if (it == feeds_.end()) return;
+    if (it->second.pending) continue;  // woken while reading: read again
+    it->second.fetching = false;
+    if (it->second.streams.empty()) feeds_.erase(it);
+    return;
+  }
+}
+
+void Hub::OnPresence(const std::string& payload) {
+  std::int64_t ws = 0;
+  v1::Presence presence;
+  if (!DecodePresence(payload, &ws, &presence)) {
+    spdlog::warn("live: ignoring a malformed presence notification");
+    return;
+  }
+  if (auto changed = presence_.Apply(ws, presence, PresenceTable::Clock::now())) {
+    Broadcast(ws, *changed);
+  }
+}
+
+void Hub::Broadcast(std::int64_t workspace_id, const v1::Presence& presence) {
+  for (const auto& s : StreamsOf(workspace_id)) s->SendPresence(presence);
+}
+
+std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t workspace_id) {
+  std::vector<std::shared_ptr<SubscriptionStream>> out;
+  std::lock_guard lock(mu_);
+  if (auto it = feeds_.find(workspace_id); it != feeds_.end()) {
+    for (const auto& w : it->second.streams) {
+      if (auto s = w.lock()) out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+void Hub::Tick() {
+  const auto now = std::chrono::steady_clock::now();
+  for (const auto& [ws, gone] : presence_.Expire(now)) Broadcast(ws, gone);
+  std::vector<std::shared_ptr<SubscriptionStream>> all;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& [ws, feed] : feeds_) {
+      if (!feed.fetching && feed.pending) ScheduleFetch(ws);
+      for (const auto& w : feed.streams) {
+        if (auto s = w.lock()) all.push_back(std::move(s));
+      }
+    }
+  }
+  for (const auto& s : all) s->Tick(now);
+}
+
+}  // namespace factdesk::live

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "common/worker_pool.h"
+#include "factdesk/v1/live.pb.h"
+#include "server/live/presence.h"
+#include "server/store/db.h"
+
+namespace factdesk::live {
+
+class SubscriptionStream;
+
+struct HubOptions {
+  // Events a subscriber may have queued before it is ended with the resume status.
+  std::size_t max_queue = 1024;
+  // Events read per query (replay pages and fan-out fetches).
+  int page_size = 256;
+  // A stream that has sent nothing for this long gets a Heartbeat.
+  std::chrono::milliseconds heartbeat{10000};
+  std::chrono::seconds presence_ttl{30};
+};
+
+// Counters the metrics endpoint reads.
+struct HubCounters {
+  std::atomic<std::int64_t> subscribers{0};
+  std::atomic<std::int64_t> events_fetched{0};
+  std::atomic<std::int64_t> events_sent{0};
+  std::atomic<std::int64_t> fetch_queries{0};
+};
+
+// Per-process fan-out (invariant 2). For each workspace with subscribers here, a feed
+// remembers how far it has read the event table; a NOTIFY for the workspace wakes one
+// query for the feed (never one per subscriber), and the events it returns are
+// offered to every subscriber of the workspace. Subscribers drop what they already
+// have and catch up from the table themselves when they see a gap, so a lost or
+// late NOTIFY costs latency, never an event.
+class Hub {
+ public:
+  Hub(store::Db& db, WorkerPool& workers, HubOptions options);
+  Hub(const Hub&) = delete;
+  Hub& operator=(const Hub&) = delete;
+  ~Hub();
+
+  void Start();  // the ticker: heartbeats, presence expiry, retries of missed wake-ups
+  void Stop();
+
+  // From the Listener.
+  void OnEvent(std::int64_t workspace_id, std::int64_t seq);
+  void OnPresence(const std::string& payload);
+  void WakeAll();
+
+  // From streams.
+  Status Attach(const std::shared_ptr<SubscriptionStream>& stream);
+  void Detach(const SubscriptionStream* stream);
+
+  store::Db& db() { return db_; }
+  WorkerPool& workers() { return workers_; }
+  const HubOptions& options() const { return options_; }
+  PresenceTable& presence() { return presence_; }
+  HubCounters& counters() { return counters_; }
+
+ private:
+  struct Feed {
+    std::int64_t fetched_seq = 0;  // the newest event read for fan-out
+    bool pending = false;          // woken since the last fetch started
+    bool fetching = false;         // a fetch is scheduled or running
+    std::vector<std::weak_ptr<SubscriptionStream>> streams;
+  };
+
+  void ScheduleFetch(std::int64_t workspace_id);  // mu_ held; marks the feed fetching
+  void Fetch(std::int64_t workspace_id);
+  void Broadcast(std::int64_t workspace_id, const v1::Presence& presence);
+  std::vector<std::shared_ptr<SubscriptionStream>> StreamsOf(std::int64_t workspace_id);
+  void Tick();
+
+  store::Db& db_;
+  WorkerPool& workers_;
+  const HubOptions options_;
+  HubCounters counters_;
+  PresenceTable presence_;
+
+  std::mutex mu_;
+  std::unordered_map<std::int64_t, Feed> feeds_;
+
+  std::mutex ticker_mu_;
+  std::condition_variable ticker_cv_;
+  bool stopping_ = false;
+  std::thread ticker_;
+};
+
+}  // namespace factdesk::live

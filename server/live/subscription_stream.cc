@@ -1,0 +1,237 @@
+#include "server/live/subscription_stream.h"
+
+#include <fmt/format.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "server/live/hub.h"
+#include "server/logging/request_log.h"
+#include "server/store/event_store.h"
+
+namespace factdesk::live {
+
+SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerContext* ctx,
+                                               Setup setup) {
+  std::shared_ptr<SubscriptionStream> stream(new SubscriptionStream(hub, ctx));
+  stream->self_ = stream;
+  // Operations started before gRPC binds the reactor are queued by the reactor itself.
+  if (!hub.workers().Submit([stream, setup = std::move(setup)] { stream->RunSetup(setup); })) {
+    std::unique_lock lock(stream->mu_);
+    stream->EndLocked(Status::ResourceExhausted("the server is busy; subscribe again shortly"),
+                      lock);
+  }
+  return stream.get();
+}
+
+SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx)
+    : hub_(hub), ctx_(ctx), last_write_(std::chrono::steady_clock::now()), started_(last_write_) {}
+
+void SubscriptionStream::RunSetup(const Setup& setup) {
+  auto config = setup();
+  std::unique_lock lock(mu_);
+  if (!config.ok()) {
+    EndLocked(config.status(), lock);
+    return;
+  }
+  if (ended_) return;  // cancelled while setting up
+  config_ = std::move(config).value();
+  next_seq_ = config_.after_seq + 1;
+  sent_seq_ = config_.after_seq;
+  const std::shared_ptr<SubscriptionStream> self = self_;
+  lock.unlock();
+  if (Status attached = hub_.Attach(self); !attached.ok()) {
+    lock.lock();
+    EndLocked(attached, lock);
+    return;
+  }
+  lock.lock();
+  ready_ = true;
+  ++hub_.counters().subscribers;
+  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) EnqueueLocked(std::move(p), lock);
+  ScheduleCatchUpLocked();
+}
+
+void SubscriptionStream::ScheduleCatchUpLocked() {
+  if (catchup_running_ || ended_) return;
+  catchup_running_ = true;
+  catchup_paused_ = false;
+  auto self = self_;
+  if (!self || !hub_.workers().Submit([self] { self->CatchUp(); })) {
+    catchup_running_ = false;  // the ticker tries again
+    catchup_needed_ = true;
+  }
+}
+
+void SubscriptionStream::CatchUp() {
+  const int page = hub_.options().page_size;
+  for (;;) {
+    std::int64_t from = 0;
+    {
+      std::unique_lock lock(mu_);
+      if (ended_) {
+        catchup_running_ = false;
+        return;
+      }
+      // Paced by the client: read more only once what we have is nearly sent.
+      if (queue_.size() >= static_cast<std::size_t>(page)) {
+        catchup_running_ = false;
+        catchup_paused_ = true;
+        return;
+      }
+      from = next_seq_ - 1;
+      catchup_needed_ = false;
+    }
+    std::vector<v1::Event> events;
+    const Status read = hub_.db().Read("replaying events", [&](store::Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(events, store::ReadEventsAfter(tx, config_.workspace_id, from, page));
+      return Status::Ok();
+    });
+    std::unique_lock lock(mu_);
+    if (!read.ok()) {
+      catchup_running_ = false;
+      EndLocked(Status::Unavailable(
+                    fmt::format("{}; resubscribe with after_seq={}", read.message(), sent_seq_)),
+                lock);
+      return;
+    }
+    for (auto& e : events) {
+      DeliverLocked(std::make_shared<const v1::Event>(std::move(e)), lock);
+      if (ended_) break;
+    }
+    if (ended_ || (static_cast<int>(events.size()) < page && !catchup_needed_)) {
+      catchup_running_ = false;
+      return;
+    }
+  }
+}
+
+void SubscriptionStream::Deliver(const std::shared_ptr<const v1::Event>& event) {
+  std::unique_lock lock(mu_);
+  if (!ready_ || ended_) return;  // before setup ends, the replay reads it from the table
+  DeliverLocked(event, lock);
+}
+
+void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& event,
+                                       std::unique_lock<std::mutex>& lock) {
+  const std::int64_t seq = event->seq();
+  if (seq < next_seq_) return;  // already queued or sent
+  if (seq > next_seq_) {        // a gap: read what is missing from the table
+    catchup_needed_ = true;
+    ScheduleCatchUpLocked();
+    return;
+  }
+  ++next_seq_;
+  if (queue_.size() >= hub_.options().max_queue) {
+    ctx_->AddTrailingMetadata("factdesk-resume-after-seq", std::to_string(sent_seq_));
+    EndLocked(Status::ResourceExhausted(
+                  fmt::format("subscriber fell behind by more than {} events; resubscribe with "
+                              "after_seq={} (the last event sent) or your last applied seq",
+                              hub_.options().max_queue, sent_seq_)),
+              lock);
+    return;
+  }
+  EnqueueLocked(event, lock);
+}
+
+void SubscriptionStream::SendPresence(const v1::Presence& presence) {
+  std::unique_lock lock(mu_);
+  if (!ready_ || ended_) return;
+  EnqueueLocked(presence, lock);
+}
+
+void SubscriptionStream::Tick(std::chrono::steady_clock::time_point now) {
+  std::unique_lock lock(mu_);
+  if (!ready_ || ended_) return;
+  if (catchup_needed_ && !catchup_running_) ScheduleCatchUpLocked();
+  if (!write_in_flight_ && queue_.empty() && now - last_write_ >= hub_.options().heartbeat) {
+    v1::Heartbeat beat;
+    *beat.mutable_server_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+    beat.set_last_seq(next_seq_ - 1);
+    EnqueueLocked(beat, lock);
+  }
+}
+
+void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock) {
+  if (ended_) return;
+  queue_.push_back(std::move(item));
+  if (!write_in_flight_) WriteNext(lock);
+}
+
+void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
+  if (write_in_flight_ || queue_.empty() || ended_) return;
+  Item item = std::move(queue_.front());
+  queue_.pop_front();
+  current_.Clear();
+  if (auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&item)) {
+    Status end;
+    if (config_.view(**event, current_.mutable_event(), &end) == StreamConfig::Verdict::kEnd) {
+      EndLocked(end, lock);
+      return;
+    }
+    sent_seq_ = (*event)->seq();
+  } else if (auto* presence = std::get_if<v1::Presence>(&item)) {
+    current_.mutable_presence()->Swap(presence);
+  } else {
+    current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item));
+  }
+  write_in_flight_ = true;
+  last_write_ = std::chrono::steady_clock::now();
+  lock.unlock();
+  StartWrite(&current_);
+  ++hub_.counters().events_sent;
+  lock.lock();
+}
+
+void SubscriptionStream::OnWriteDone(bool ok) {
+  std::unique_lock lock(mu_);
+  write_in_flight_ = false;
+  if (pending_finish_) {
+    const Status status = *std::exchange(pending_finish_, std::nullopt);
+    lock.unlock();
+    Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
+    return;
+  }
+  if (!ok) {  // the client is gone
+    EndLocked(Status(Code::kCancelled, "the stream broke"), lock);
+    return;
+  }
+  if (catchup_paused_ && queue_.size() < static_cast<std::size_t>(hub_.options().page_size / 2)) {
+    ScheduleCatchUpLocked();
+  }
+  WriteNext(lock);
+}
+
+void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& lock) {
+  if (ended_) return;
+  ended_ = true;
+  queue_.clear();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+          .count();
+  logging::LogRequest("Subscribe", config_.user.empty() ? "-" : config_.user, status, ms,
+                      config_.request_id);
+  if (write_in_flight_) {
+    pending_finish_ = status;  // Finish once the write in flight completes
+    return;
+  }
+  lock.unlock();
+  Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
+  lock.lock();
+}
+
+void SubscriptionStream::OnCancel() {
+  std::unique_lock lock(mu_);
+  EndLocked(Status(Code::kCancelled, "the client went away"), lock);
+}
+
+void SubscriptionStream::OnDone() {
+  hub_.Detach(this);
+  {
+    std::lock_guard lock(mu_);
+    if (ready_) --hub_.counters().subscribers;
+    ready_ = false;
+  }
+  // Dropping the last reference deletes this stream: let it happen at the closing brace.
+  auto last = std::move(self_);
+}
+
+}  // namespace factdesk::live

@@ -1,0 +1,187 @@
+// factdesk-server: serve, migrate, and the operator's admin commands.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include "server/admin.h"
+#include "server/logging/request_log.h"
+#include "server/server.h"
+#include "server/store/connection_pool.h"
+#include "server/store/migrations.h"
+#include "server/store/statement.h"
+
+namespace {
+
+using factdesk::Result;
+using factdesk::Status;
+namespace server = factdesk::server;
+namespace store = factdesk::store;
+
+int Fail(const Status& status) {
+  std::cerr << "factdesk-server: " << status.message() << "\n";
+  return 1;
+}
+
+void AddDatabaseFlags(CLI::App* cmd, store::DatabaseOptions* db) {
+  auto* url = cmd->add_option("--database", db->url,
+                              "PostgreSQL URL (postgresql://...); without it, an embedded "
+                              "PostgreSQL runs in --data-dir");
+  cmd->add_option("--data-dir", db->embedded.data_dir,
+                  "Directory for the embedded PostgreSQL (default ./.factdesk)")
+      ->excludes(url);
+}
+
+// Blocks SIGINT/SIGTERM in every thread started after this, and waits for them on one
+// thread, which shuts the server down in order (streams, hub, PostgreSQL).
+void HandleSignals(server::FactdeskServer* s) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  std::thread([set, s]() mutable {
+    int sig = 0;
+    sigwait(&set, &sig);
+    spdlog::info("received {}, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    s->Shutdown();
+  }).detach();
+}
+
+int Serve(const server::ServerOptions& options) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  auto started = server::FactdeskServer::Start(options);
+  if (!started.ok()) return Fail(started.status());
+  auto& s = *started.value();
+  spdlog::info("factdesk-server listening on port {} ({})", s.port(), options.listen);
+  if (s.metrics_port() != 0) spdlog::info("metrics on port {}", s.metrics_port());
+  HandleSignals(&s);
+  s.Wait();
+  s.Shutdown();
+  spdlog::info("stopped");
+  return 0;
+}
+
+// Admin commands run beside a running server, sharing its embedded PostgreSQL.
+template <typename Fn>
+int WithDb(const store::DatabaseOptions& options, Fn fn) {
+  auto database = store::OpenDatabase(options, /*allow_shared=*/true);
+  if (!database.ok()) return Fail(database.status());
+  if (auto migrated = store::Migrate(database->url); !migrated.ok()) {
+    return Fail(migrated.status());
+  }
+  store::ConnectionPool pool({database->url, 2, std::chrono::milliseconds(5000)},
+                             store::AllStatements());
+  store::Db db(pool);
+  Result<std::string> out = fn(db);
+  if (!out.ok()) return Fail(out.status());
+  std::cout << *out << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"factdesk-server: the Factdesk gRPC server"};
+  app.require_subcommand(1);
+  server::ServerOptions options;
+  std::string log_format = "text";
+
+  auto* serve = app.add_subcommand("serve", "Serve the gRPC API");
+  serve->add_option("--listen", options.listen, "host:port (default 127.0.0.1:7420)");
+  AddDatabaseFlags(serve, &options.database);
+  serve
+      ->add_option("--max-transcript-bytes", options.max_transcript_bytes,
+                   "Largest transcript accepted (default 16 MiB)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30U));
+  serve->add_option("--pool-size", options.pool_size, "Database connections (default 16)")
+      ->check(CLI::Range(1, 500));
+  serve->add_option("--workers", options.worker_threads, "Request threads (default 16)")
+      ->check(CLI::Range(1, 512));
+  serve
+      ->add_option("--subscriber-queue", options.max_subscriber_queue,
+                   "Events a slow subscriber may fall behind before it must resume "
+                   "(default 1024)")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20U));
+  serve->add_option("--metrics-listen", options.metrics_listen,
+                    "Serve Prometheus metrics on host:port");
+  serve->add_option("--tls-cert", options.tls_cert, "PEM certificate chain (enables TLS)");
+  serve->add_option("--tls-key", options.tls_key, "PEM private key");
+  serve->add_option("--client-ca", options.client_ca,
+                    "PEM CA; clients must present a certificate it signed (mutual TLS)");
+  serve->add_option("--log-format", log_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  serve->add_flag("--unsafe-no-fsync", options.database.embedded.unsafe_no_fsync,
+                  "Embedded PostgreSQL without fsync (tests and benchmarks only)");
+
+  store::DatabaseOptions migrate_db;
+  auto* migrate = app.add_subcommand("migrate", "Apply pending migrations and exit");
+  AddDatabaseFlags(migrate, &migrate_db);
+
+  store::DatabaseOptions admin_db;
+  auto* admin = app.add_subcommand("admin", "Users, workspaces, members and tokens");
+  admin->require_subcommand(1);
+  AddDatabaseFlags(admin, &admin_db);
+  std::string handle;
+  std::string name;
+  std::string slug;
+  std::string owner;
+  std::string role;
+  bool exist_ok = false;
+  auto* create_user = admin->add_subcommand("create-user", "Create a user");
+  create_user->add_option("HANDLE", handle, "2-40 of a-z 0-9 . _ -")->required();
+  create_user->add_option("--name", name, "Display name")->required();
+  create_user->add_flag("--exist-ok", exist_ok, "Succeed if the user exists");
+  auto* create_ws = admin->add_subcommand("create-workspace", "Create a workspace");
+  create_ws->add_option("SLUG", slug, "2-40 of a-z 0-9 . _ -")->required();
+  create_ws->add_option("--name", name, "Display name")->required();
+  create_ws->add_option("--owner", owner, "Handle of its first admin")->required();
+  create_ws->add_flag("--exist-ok", exist_ok, "Succeed if the workspace exists");
+  auto* add_member = admin->add_subcommand("add-member", "Add a member or change a role");
+  add_member->add_option("SLUG", slug, "Workspace")->required();
+  add_member->add_option("HANDLE", handle, "User")->required();
+  add_member->add_option("--role", role, "viewer, checker, editor or admin")->required();
+  auto* issue_token = admin->add_subcommand("issue-token", "Print a new API token for a user");
+  issue_token->add_option("HANDLE", handle, "User")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  if (log_format == "json")
+    factdesk::logging::SetRequestLogFormat(factdesk::logging::LogFormat::kJson);
+
+  if (serve->parsed()) return Serve(options);
+  if (migrate->parsed()) {
+    auto database = store::OpenDatabase(migrate_db, /*allow_shared=*/true);
+    if (!database.ok()) return Fail(database.status());
+    auto report = store::Migrate(database->url);
+    if (!report.ok()) return Fail(report.status());
+    for (const auto& file : report->applied) std::cout << "applied " << file << "\n";
+    std::cout << report->applied.size() << " applied, " << report->already_applied
+              << " already applied\n";
+    return 0;
+  }
+  if (create_user->parsed()) {
+    return WithDb(admin_db, [&](store::Db& db) {
+      return server::AdminCreateUser(db, handle, name, exist_ok);
+    });
+  }
+  if (create_ws->parsed()) {
+    return WithDb(admin_db, [&](store::Db& db) {
+      return server::AdminCreateWorkspace(db, slug, name, owner, exist_ok);
+    });
+  }
+  if (add_member->parsed()) {
+    return WithDb(admin_db,
+                  [&](store::Db& db) { return server::AdminAddMember(db, slug, handle, role); });
+  }
+  if (issue_token->parsed()) {
+    std::cerr << "This token is shown once; store it now.\n";
+    return WithDb(admin_db, [&](store::Db& db) { return server::AdminIssueToken(db, handle); });
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "common/result.h"
+#include "factdesk/v1/claim.pb.h"
+#include "factdesk/v1/live.pb.h"
+#include "server/domain/roles.h"
+#include "server/domain/workflow.h"
+#include "server/rpc/call.h"
+#include "server/store/db.h"
+
+namespace factdesk::rpc {
+
+// What a change to a claim sees: the caller's role and the claim as locked.
+struct ClaimContext {
+  store::Tx& tx;
+  domain::Role role;
+  const v1::Claim& claim;
+};
+
+// Runs one change to a claim as one sequenced mutation (invariant 1):
+//   claim's workspace -> caller's role allows `action` -> take the workspace's seq ->
+//   lock and read the claim -> `expected_version` matches (else ABORTED with the current
+//   claim attached) -> the claim's state allows `action` -> `change` -> event.
+// `change` writes and returns the event (kind and any extra records); the claim as it
+// then stands goes into the event and `out`. expected_version < 0 skips the version check.
+Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,
+                   domain::Action action,
+                   const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out);
+
+// ABORTED "claim 7 changed since you read it (you read version 3; it is now version 4)",
+// with the current record attached for the client.
+Status StaleVersion(Call& call, std::string_view what, std::int64_t id, std::int64_t read,
+                    const google::protobuf::Message& current, std::int64_t now);
+
+// "expected_version: must be the version you read (got 0)" unless positive.
+Status RequireVersion(std::int64_t expected_version);
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,382 @@
+#include "server/rpc/claim_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "common/utf8.h"
+#include "proto/enum_text.h"
+#include "server/domain/anchor.h"
+#include "server/domain/blind_rule.h"
+#include "server/domain/limits.h"
+#include "server/domain/review_rules.h"
+#include "server/domain/text_validation.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/call.h"
+#include "server/rpc/claim_history.h"
+#include "server/rpc/claim_mutation.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/account_store.h"
+#include "server/store/claim_store.h"
+#include "server/store/event_store.h"
+#include "server/store/review_store.h"
+#include "server/store/scale_store.h"
+#include "server/store/transcript_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+constexpr std::size_t kMaxAssignees = 10;
+
+// An optional text field: trimmed, then checked when present.
+Result<std::optional<std::string>> OptionalText(std::string_view field, bool present,
+                                                const std::string& value, std::size_t max_chars) {
+  if (!present) return std::optional<std::string>();
+  std::string text = domain::Trim(value);
+  FD_RETURN_IF_ERROR(domain::ValidateText(field, text, max_chars, true));
+  return std::optional<std::string>(std::move(text));
+}
+
+// A summary defaults to the quote; a long quote is cut at the limit with an ellipsis.
+std::string DefaultSummary(const std::string& quote) {
+  if (utf8::CodePointCount(quote) <= domain::kMaxSummaryChars) return quote;
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < quote.size() && count < domain::kMaxSummaryChars - 1; ++count) {
+    std::size_t j = i + 1;
+    while (j < quote.size() && !utf8::IsBoundary(quote, j)) ++j;
+    out.append(quote, i, j - i);
+    i = j;
+  }
+  return out + "…";
+}
+
+std::string StateText(domain::ClaimState s) {
+  return std::string(domain::StateName(s));
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext* ctx,
+                                                    const v1::CreateClaimRequest* req,
+                                                    v1::Claim* resp) {
+  return Unary(rt_, ctx, "CreateClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("segment_id", req->segment_id()));
+    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", !req->summary().empty(),
+                                                   req->summary(), domain::kMaxSummaryChars));
+    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", !req->claimant().empty(),
+                                                    req->claimant(), domain::kMaxClaimantChars));
+    return rt_.db.Write("CreateClaim", call.user_id(), [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, req->segment_id()));
+      FD_RETURN_IF_ERROR(
+          Authorize(tx, seg.workspace_id, call, domain::Action::kMarkClaim).status());
+      if (seg.kind != v1::SEGMENT_KIND_SPEECH) {
+        return Status::InvalidArgument(
+            "segment_id", fmt::format("segment {} is a {}; only speech can carry claims", seg.id,
+                                      v1::EnumText(seg.kind, true)));
+      }
+      FD_ASSIGN_OR_RETURN(domain::Anchor anchor,
+                          domain::AnchorRange(seg.text, req->start_byte(), req->end_byte()));
+      FD_RETURN_IF_ERROR(tx.TakeSeq(seg.workspace_id).status());
+      store::NewClaim claim;
+      claim.workspace_id = seg.workspace_id;
+      claim.transcript_id = seg.transcript_id;
+      claim.segment_id = seg.id;
+      claim.start_byte = req->start_byte();
+      claim.end_byte = req->end_byte();
+      claim.summary = summary.value_or(DefaultSummary(domain::Trim(anchor.quote)));
+      claim.claimant = claimant.value_or(seg.speaker);
+      claim.anchor = std::move(anchor);
+      claim.created_by = call.user_id();
+      FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
+      v1::Event event = NewEvent("claim.created", resp->id());
+      *event.mutable_claim() = *resp;
+      tx.Append(event);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::GetClaim(grpc::CallbackServerContext* ctx,
+                                                 const v1::GetClaimRequest* req, v1::Claim* resp) {
+  return Unary(rt_, ctx, "GetClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return rt_.db.Read("GetClaim", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(*resp, store::GetClaim(tx, req->claim_id()));
+      const Status allowed =
+          Authorize(tx, resp->workspace_id(), call, domain::Action::kRead).status();
+      if (!allowed.ok()) resp->Clear();
+      return allowed;
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::ListClaims(grpc::CallbackServerContext* ctx,
+                                                   const v1::ListClaimsRequest* req,
+                                                   v1::ListClaimsResponse* resp) {
+  return Unary(rt_, ctx, "ListClaims", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
+    if (req->assignee_id() < 0) return RequireId("assignee_id", req->assignee_id());
+    if (req->assignee_id() != 0 && req->unassigned()) {
+      return Status::InvalidArgument("unassigned", "cannot be combined with assignee_id");
+    }
+    store::ClaimFilter filter;
+    filter.workspace_id = req->workspace_id();
+    filter.transcript_id = req->transcript_id();
+    filter.assignee_id = req->assignee_id();
+    filter.unassigned = req->unassigned();
+    for (const int status : req->statuses()) {
+      const auto value = static_cast<v1::ClaimStatus>(status);
+      if (!v1::IsKnownEnum(value)) {
+        return Status::InvalidArgument("statuses", fmt::format("{} is not a claim status", status));
+      }
+      filter.statuses.push_back(v1::EnumText(value));
+    }
+    FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
+    FD_ASSIGN_OR_RETURN(const std::int64_t after, DecodePageToken(req->page_token()));
+    return rt_.db.Read("ListClaims", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(auto claims, store::ListClaims(tx, filter, after, limit + 1));
+      const bool more = static_cast<int>(claims.size()) > limit;
+      if (more) claims.pop_back();
+      for (auto& c : claims) *resp->add_claims() = std::move(c);
+      if (more) resp->set_next_page_token(EncodePageToken(resp->claims().rbegin()->id()));
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext* ctx,
+                                                    const v1::UpdateClaimRequest* req,
+                                                    v1::Claim* resp) {
+  return Unary(rt_, ctx, "UpdateClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    if (!req->has_summary() && !req->has_claimant()) {
+      return Status::InvalidArgument("summary", "give a summary or a claimant to change");
+    }
+    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", req->has_summary(), req->summary(),
+                                                   domain::kMaxSummaryChars));
+    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", req->has_claimant(),
+                                                    req->claimant(), domain::kMaxClaimantChars));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kEditClaim,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          store::UpdateClaimText(c.tx, c.claim.id(), summary.value_or(c.claim.summary()),
+                                 claimant.value_or(c.claim.claimant()));
+          return NewEvent("claim.updated");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext* ctx,
+                                                    const v1::AssignClaimRequest* req,
+                                                    v1::Claim* resp) {
+  return Unary(rt_, ctx, "AssignClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    const std::set<std::int64_t> unique(req->assignee_ids().begin(), req->assignee_ids().end());
+    if (unique.size() > kMaxAssignees) {
+      return Status::InvalidArgument("assignee_ids",
+                                     fmt::format("at most {} assignees per claim", kMaxAssignees));
+    }
+    for (const std::int64_t id : unique) FD_RETURN_IF_ERROR(RequireId("assignee_ids", id));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kAssignClaim,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          for (const std::int64_t id : unique) {
+            const auto role = store::RoleOf(c.tx, c.claim.workspace_id(), id);
+            if (!role || !domain::HasAtLeast(*role, domain::Role::kChecker)) {
+              return Status::InvalidArgument(
+                  "assignee_ids",
+                  fmt::format("user {} is not a member with the checker role or above", id));
+            }
+          }
+          const std::vector<std::int64_t> ids(unique.begin(), unique.end());
+          store::SetAssignees(c.tx, c.claim.workspace_id(), c.claim.id(), ids, call.user_id());
+          // Assigning starts the review; taking everyone off an unreviewed claim undoes it.
+          const auto state = ToDomainState(c.claim.status());
+          if (state == domain::ClaimState::kOpen && !ids.empty()) {
+            store::ChangeClaimState(c.tx, c.claim.id(),
+                                    {.status = StateText(domain::ClaimState::kInReview)});
+          } else if (state == domain::ClaimState::kInReview && ids.empty() &&
+                     c.claim.review_count() == 0) {
+            store::ChangeClaimState(c.tx, c.claim.id(),
+                                    {.status = StateText(domain::ClaimState::kOpen)});
+          } else {
+            store::TouchClaim(c.tx, c.claim.id());
+          }
+          return NewEvent("claim.assigned");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* ctx,
+                                                  const v1::TakeClaimRequest* req,
+                                                  v1::Claim* resp) {
+  return Unary(rt_, ctx, "TakeClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kTakeClaim,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          if (c.claim.assignees_size() > 0) {
+            std::string names;
+            for (const auto& u : c.claim.assignees()) {
+              names += (names.empty() ? "" : ", ") + u.handle();
+            }
+            return Status::FailedPrecondition(fmt::format(
+                "claim {} is already assigned to {}; only an unassigned claim can be taken "
+                "(an editor can reassign it)",
+                c.claim.id(), names));
+          }
+          store::SetAssignees(c.tx, c.claim.workspace_id(), c.claim.id(), {call.user_id()},
+                              call.user_id());
+          store::ChangeClaimState(c.tx, c.claim.id(),
+                                  {.status = StateText(domain::ClaimState::kInReview)});
+          return NewEvent("claim.taken");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext* ctx,
+                                                     const v1::DismissClaimRequest* req,
+                                                     v1::Claim* resp) {
+  return Unary(rt_, ctx, "DismissClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    if (!v1::IsKnownEnum(req->reason())) {
+      return Status::InvalidArgument(
+          "reason", "must be OPINION, PREDICTION, NOT_CHECKABLE, NOT_A_CLAIM or DUPLICATE");
+    }
+    const std::string explanation = domain::Trim(req->explanation());
+    FD_RETURN_IF_ERROR(
+        domain::ValidateText("explanation", explanation, domain::kMaxReasonChars, false));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kDismiss,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          store::ChangeClaimState(c.tx, c.claim.id(),
+                                  {.status = StateText(domain::ClaimState::kDismissed),
+                                   .status_reason = explanation,
+                                   .dismiss_reason = v1::EnumText(req->reason())});
+          return NewEvent("claim.dismissed");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext* ctx,
+                                                    const v1::ReopenClaimRequest* req,
+                                                    v1::Claim* resp) {
+  return Unary(rt_, ctx, "ReopenClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    const std::string reason = domain::Trim(req->reason());
+    FD_RETURN_IF_ERROR(domain::ValidateText("reason", reason, domain::kMaxReasonChars, true));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kReopen,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          const auto from = ToDomainState(c.claim.status());
+          const auto to = domain::ReopenTarget(from, c.claim.review_count() > 0);
+          if (from == domain::ClaimState::kPublished) {
+            // Reopening a published check changes what readers were told: a correction.
+            store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(),
+                                    "Reopened: " + reason, call.user_id());
+          }
+          store::ChangeClaimState(c.tx, c.claim.id(),
+                                  {.status = StateText(to),
+                                   .status_reason = reason,
+                                   .verdict = v1::Verdict(),
+                                   .clear_resolution = true});
+          return NewEvent("claim.reopened");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext* ctx,
+                                                     const v1::PublishClaimRequest* req,
+                                                     v1::Claim* resp) {
+  return Unary(rt_, ctx, "PublishClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kPublish,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          store::ChangeClaimState(c.tx, c.claim.id(),
+                                  {.status = StateText(domain::ClaimState::kPublished),
+                                   .status_reason = c.claim.status_reason(),
+                                   .set_published_now = true});
+          return NewEvent("claim.published");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext* ctx,
+                                                     const v1::CorrectClaimRequest* req,
+                                                     v1::Claim* resp) {
+  return Unary(rt_, ctx, "CorrectClaim", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    const std::string reason = domain::Trim(req->reason());
+    FD_RETURN_IF_ERROR(domain::ValidateText("reason", reason, domain::kMaxReasonChars, true));
+    if (!req->has_summary() && !req->has_claimant() && !req->has_verdict()) {
+      return Status::InvalidArgument("summary",
+                                     "a correction changes the summary, the claimant "
+                                     "or the verdict; give at least one");
+    }
+    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", req->has_summary(), req->summary(),
+                                                   domain::kMaxSummaryChars));
+    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", req->has_claimant(),
+                                                    req->claimant(), domain::kMaxClaimantChars));
+    return MutateClaim(
+        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kCorrect,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          if (req->has_verdict()) {
+            FD_ASSIGN_OR_RETURN(const v1::RatingScale scale,
+                                store::CurrentScale(c.tx, c.claim.workspace_id()));
+            FD_RETURN_IF_ERROR(domain::CheckVerdict(store::ToDomainScale(scale), req->verdict()));
+            store::ChangeClaimState(c.tx, c.claim.id(),
+                                    {.status = StateText(domain::ClaimState::kPublished),
+                                     .status_reason = reason,
+                                     .verdict = store::MakeVerdict(scale, req->verdict())});
+          }
+          if (summary || claimant) {
+            store::UpdateClaimText(c.tx, c.claim.id(), summary.value_or(c.claim.summary()),
+                                   claimant.value_or(c.claim.claimant()));
+          }
+          store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(), reason,
+                                  call.user_id());
+          return NewEvent("claim.corrected");
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerContext* ctx,
+                                                        const v1::GetClaimHistoryRequest* req,
+                                                        v1::GetClaimHistoryResponse* resp) {
+  return Unary(rt_, ctx, "GetClaimHistory", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return rt_.db.Read("GetClaimHistory", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, claim.workspace_id(), call, domain::Action::kRead));
+      const bool reviewed = store::FindReview(tx, claim.id(), call.user_id()).has_value();
+      const bool see_reviews =
+          domain::MaySeeOthersReviews(role, ToDomainState(claim.status()), reviewed);
+      FD_ASSIGN_OR_RETURN(const auto events, store::ReadClaimEvents(tx, claim.id()));
+      *resp = BuildClaimHistory(events, call.user_id(), see_reviews);
+      return Status::Ok();
+    });
+  });
+}
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "factdesk/v1/claim.grpc.pb.h"
+#include "server/rpc/runtime.h"
+
+namespace factdesk::rpc {
+
+class ClaimService final : public v1::ClaimService::CallbackService {
+ public:
+  explicit ClaimService(Runtime& rt) : rt_(rt) {}
+
+  grpc::ServerUnaryReactor* CreateClaim(grpc::CallbackServerContext* ctx,
+                                        const v1::CreateClaimRequest* req,
+                                        v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* GetClaim(grpc::CallbackServerContext* ctx,
+                                     const v1::GetClaimRequest* req, v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* ctx,
+                                       const v1::ListClaimsRequest* req,
+                                       v1::ListClaimsResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateClaim(grpc::CallbackServerContext* ctx,
+                                        const v1::UpdateClaimRequest* req,
+                                        v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* AssignClaim(grpc::CallbackServerContext* ctx,
+                                        const v1::AssignClaimRequest* req,
+                                        v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* TakeClaim(grpc::CallbackServerContext* ctx,
+                                      const v1::TakeClaimRequest* req, v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* DismissClaim(grpc::CallbackServerContext* ctx,
+                                         const v1::DismissClaimRequest* req,
+                                         v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* ReopenClaim(grpc::CallbackServerContext* ctx,
+                                        const v1::ReopenClaimRequest* req,
+                                        v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* PublishClaim(grpc::CallbackServerContext* ctx,
+                                         const v1::PublishClaimRequest* req,
+                                         v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* CorrectClaim(grpc::CallbackServerContext* ctx,
+                                         const v1::CorrectClaimRequest* req,
+                                         v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* GetClaimHistory(grpc::CallbackServerContext* ctx,
+                                            const v1::GetClaimHistoryRequest* req,
+                                            v1::GetClaimHistoryResponse* resp) override;
+
+ private:
+  Runtime& rt_;
+};
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,104 @@
+#include "server/rpc/live_service.h"
+
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "proto/enum_text.h"
+#include "server/live/hub.h"
+#include "server/live/presence.h"
+#include "server/live/subscription_stream.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/blind_view.h"
+#include "server/rpc/call.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/event_store.h"
+#include "server/store/review_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+constexpr std::size_t kMaxSessionIdBytes = 64;
+
+}  // namespace
+
+grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
+    grpc::CallbackServerContext* ctx, const v1::SubscribeRequest* req) {
+  // Everything from ctx is read now: setup runs later, on a worker thread.
+  const v1::SubscribeRequest request = *req;
+  auto setup = [this, request, credentials = ReadCredentials(ctx),
+                request_id = TakeRequestId(ctx)]() -> Result<live::StreamConfig> {
+    FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt_, credentials, request_id));
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", request.workspace_id()));
+    if (request.after_seq() < 0) {
+      return Status::InvalidArgument("after_seq", "must not be negative");
+    }
+    live::StreamConfig config;
+    config.workspace_id = request.workspace_id();
+    config.after_seq = request.after_seq();
+    config.user = call.user().handle();
+    config.request_id = request_id;
+    domain::Role role = domain::Role::kViewer;
+    std::unordered_set<std::int64_t> reviewed;
+    FD_RETURN_IF_ERROR(rt_.db.Read("Subscribe", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(role, Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
+      FD_ASSIGN_OR_RETURN(config.last_seq, store::LastSeq(tx, request.workspace_id()));
+      for (const auto id : store::ReviewedClaims(tx, request.workspace_id(), call.user_id())) {
+        reviewed.insert(id);
+      }
+      return Status::Ok();
+    }));
+    if (request.after_seq() > config.last_seq) {
+      return Status(Code::kOutOfRange,
+                    fmt::format("after_seq {} is past the workspace's newest event ({}); "
+                                "subscribe from 0 to rebuild your copy",
+                                request.after_seq(), config.last_seq));
+    }
+    config.view = [viewer = call.user_id(), role, reviewed = std::move(reviewed)](
+                      const v1::Event& in, v1::Event* out, Status* end) mutable {
+      return ViewEvent(viewer, &role, &reviewed, in, out, end);
+    };
+    return config;
+  };
+  return live::SubscriptionStream::Create(*rt_.hub, ctx, std::move(setup));
+}
+
+grpc::ServerUnaryReactor* LiveService::UpdatePresence(grpc::CallbackServerContext* ctx,
+                                                      const v1::UpdatePresenceRequest* req,
+                                                      v1::UpdatePresenceResponse* /*resp*/) {
+  return Unary(rt_, ctx, "UpdatePresence", [this, req](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    if (req->session_id().empty() || req->session_id().size() > kMaxSessionIdBytes) {
+      return Status::InvalidArgument("session_id", "must be 1-64 bytes");
+    }
+    for (const auto& [field, id] :
+         {std::pair{"transcript_id", req->transcript_id()},
+          std::pair{"segment_id", req->segment_id()}, std::pair{"claim_id", req->claim_id()}}) {
+      if (id < 0) return RequireId(field, id);
+    }
+    if (req->activity() != v1::ACTIVITY_UNSPECIFIED && !v1::IsKnownEnum(req->activity())) {
+      return Status::InvalidArgument("activity", "must be READING, EDITING or IDLE");
+    }
+    v1::Presence presence;
+    *presence.mutable_user() = call.user();
+    presence.set_session_id(req->session_id());
+    presence.set_transcript_id(req->transcript_id());
+    presence.set_segment_id(req->segment_id());
+    presence.set_claim_id(req->claim_id());
+    presence.set_activity(req->activity() == v1::ACTIVITY_UNSPECIFIED ? v1::ACTIVITY_IDLE
+                                                                      : req->activity());
+    presence.set_online(!req->leaving());
+    *presence.mutable_updated_at() = google::protobuf::util::TimeUtil::GetCurrentTime();
+    // Unsequenced: it goes to every replica on its own channel, not into the event log.
+    return rt_.db.Write("UpdatePresence", call.user_id(), [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      tx.Exec("live.notify_presence", live::EncodePresence(req->workspace_id(), presence));
+      return Status::Ok();
+    });
+  });
+}
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,156 @@
+#include "server/rpc/note_service.h"
+
+#include <fmt/format.h>
+
+#include "proto/enum_text.h"
+#include "server/domain/limits.h"
+#include "server/domain/text_validation.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/call.h"
+#include "server/rpc/claim_mutation.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/claim_store.h"
+#include "server/store/note_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+// Note bodies are Markdown: kept as written, but not blank.
+Status ValidateBody(const std::string& body) {
+  FD_RETURN_IF_ERROR(domain::ValidateText("body", body, domain::kMaxNoteChars, true));
+  if (domain::Trim(body).empty()) return Status::InvalidArgument("body", "must not be empty");
+  return Status::Ok();
+}
+
+// Edits and removals: the claim the note belongs to, checked against its author.
+Result<v1::Note> LoadNote(Runtime& rt, std::int64_t note_id) {
+  v1::Note note;
+  FD_RETURN_IF_ERROR(rt.db.Read("loading a note", [&](Tx& tx) -> Status {
+    FD_ASSIGN_OR_RETURN(note, store::GetNote(tx, note_id));
+    return Status::Ok();
+  }));
+  return note;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
+                                               const v1::AddNoteRequest* req, v1::Note* resp) {
+  return Unary(rt_, ctx, "AddNote", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(ValidateBody(req->body()));
+    if (req->parent_id() < 0) return RequireId("parent_id", req->parent_id());
+    const v1::NoteThread thread =
+        req->thread() == v1::NOTE_THREAD_UNSPECIFIED ? v1::NOTE_THREAD_CLAIM : req->thread();
+    if (!v1::IsKnownEnum(thread)) {
+      return Status::InvalidArgument("thread", "must be CLAIM or DISPUTE");
+    }
+    v1::Claim claim;
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kAddNote,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          if (req->parent_id() != 0) {
+            FD_ASSIGN_OR_RETURN(const v1::Note parent, store::GetNote(c.tx, req->parent_id()));
+            if (parent.claim_id() != c.claim.id() || parent.thread() != thread) {
+              return Status::InvalidArgument(
+                  "parent_id", fmt::format("note {} is not in this claim's {} thread",
+                                           req->parent_id(), v1::EnumText(thread, true)));
+            }
+          }
+          store::NewNote note{c.claim.workspace_id(), c.claim.id(), req->parent_id(),
+                              v1::EnumText(thread),   req->body(),  call.user_id()};
+          FD_ASSIGN_OR_RETURN(*resp, store::InsertNote(c.tx, note));
+          v1::Event event = NewEvent("note.added");
+          *event.mutable_note() = *resp;
+          return event;
+        },
+        &claim);
+  });
+}
+
+grpc::ServerUnaryReactor* NoteService::ListNotes(grpc::CallbackServerContext* ctx,
+                                                 const v1::ListNotesRequest* req,
+                                                 v1::ListNotesResponse* resp) {
+  return Unary(rt_, ctx, "ListNotes", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    if (req->thread() != v1::NOTE_THREAD_UNSPECIFIED && !v1::IsKnownEnum(req->thread())) {
+      return Status::InvalidArgument("thread", "must be CLAIM or DISPUTE");
+    }
+    const std::string thread =
+        req->thread() == v1::NOTE_THREAD_UNSPECIFIED ? "" : v1::EnumText(req->thread());
+    return rt_.db.Read("ListNotes", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const auto ws, store::ClaimWorkspace(tx, req->claim_id()));
+      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(auto notes,
+                          store::ListNotes(tx, req->claim_id(), thread, req->include_revisions()));
+      for (auto& n : notes) *resp->add_notes() = std::move(n);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx,
+                                                const v1::EditNoteRequest* req, v1::Note* resp) {
+  return Unary(rt_, ctx, "EditNote", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
+    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    FD_RETURN_IF_ERROR(ValidateBody(req->body()));
+    FD_ASSIGN_OR_RETURN(const v1::Note found, LoadNote(rt_, req->note_id()));
+    v1::Claim claim;
+    return MutateClaim(
+        rt_, call, found.claim_id(), -1, domain::Action::kEditNote,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, req->note_id()));
+          if (note.author().id() != call.user_id()) {
+            return Status::PermissionDenied("only a note's author can edit it");
+          }
+          if (note.removed()) {
+            return Status::FailedPrecondition(
+                fmt::format("note {} was removed and cannot be edited", note.id()));
+          }
+          if (note.version() != req->expected_version()) {
+            return StaleVersion(call, "note", note.id(), req->expected_version(), note,
+                                note.version());
+          }
+          store::EditNoteBody(c.tx, note.id(), req->body());
+          FD_ASSIGN_OR_RETURN(*resp, store::GetNote(c.tx, note.id(), true));
+          v1::Event event = NewEvent("note.edited");
+          *event.mutable_note() = *resp;
+          return event;
+        },
+        &claim);
+  });
+}
+
+grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* ctx,
+                                                  const v1::RemoveNoteRequest* req,
+                                                  v1::Note* resp) {
+  return Unary(rt_, ctx, "RemoveNote", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
+    FD_ASSIGN_OR_RETURN(const v1::Note found, LoadNote(rt_, req->note_id()));
+    v1::Claim claim;
+    return MutateClaim(
+        rt_, call, found.claim_id(), -1, domain::Action::kEditNote,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, req->note_id()));
+          if (note.author().id() != call.user_id() &&
+              !domain::HasAtLeast(c.role, domain::Role::kEditor)) {
+            return Status::PermissionDenied("only a note's author or an editor can remove it");
+          }
+          if (note.removed()) {
+            return Status::FailedPrecondition(
+                fmt::format("note {} was already removed", note.id()));
+          }
+          store::MarkNoteRemoved(c.tx, note.id());
+          FD_ASSIGN_OR_RETURN(*resp, store::GetNote(c.tx, note.id()));
+          v1::Event event = NewEvent("note.removed");
+          *event.mutable_note() = *resp;
+          return event;
+        },
+        &claim);
+  });
+}
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+
+namespace factdesk::rpc {
+
+// "claim_id: must be a positive id" unless id > 0.
+Status RequireId(std::string_view field, std::int64_t id);
+
+// 0 means the default (100); larger than the maximum (500) is capped; negative is refused.
+Result<int> PageSize(std::int32_t requested);
+
+// Page tokens are opaque to clients; inside, a keyset position or an offset.
+std::string EncodePageToken(std::int64_t position);
+// 0 for an empty token; INVALID_ARGUMENT "page_token: ..." for one we did not issue.
+Result<std::int64_t> DecodePageToken(std::string_view token);
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,265 @@
+#include "server/rpc/review_service.h"
+
+#include <fmt/format.h>
+
+#include "proto/enum_text.h"
+#include "server/domain/blind_rule.h"
+#include "server/domain/limits.h"
+#include "server/domain/review_rules.h"
+#include "server/domain/text_validation.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/blind_view.h"
+#include "server/rpc/call.h"
+#include "server/rpc/claim_mutation.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/account_store.h"
+#include "server/store/claim_store.h"
+#include "server/store/review_store.h"
+#include "server/store/scale_store.h"
+#include "server/store/source_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+domain::Policy PolicyOf(const v1::Workspace& w) {
+  domain::Policy p;
+  p.required_reviews = w.policy().required_reviews();
+  p.require_source = w.policy().require_source();
+  p.dispute_rule = w.policy().dispute_rule() == v1::DISPUTE_RULE_MAJORITY
+                       ? domain::DisputeRule::kMajority
+                       : domain::DisputeRule::kEditorDecides;
+  return p;
+}
+
+std::string StateText(domain::ClaimState s) {
+  return std::string(domain::StateName(s));
+}
+
+// The claim's reviews as the caller may see them.
+Result<std::vector<v1::Review>> VisibleReviews(Tx& tx, const v1::Claim& claim, domain::Role role,
+                                               std::int64_t viewer_id) {
+  FD_ASSIGN_OR_RETURN(auto reviews, store::ListReviews(tx, claim.id(), true));
+  bool reviewed = false;
+  for (const auto& r : reviews) reviewed = reviewed || r.reviewer().id() == viewer_id;
+  const bool see = domain::MaySeeOthersReviews(role, ToDomainState(claim.status()), reviewed);
+  for (auto& r : reviews) {
+    if (!see && r.reviewer().id() != viewer_id) RedactReview(&r);
+  }
+  return reviews;
+}
+
+// Fills a dispute's side-by-side view: claim, reviews (blind rule applied), sources and
+// what it waits for.
+Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Dispute* d) {
+  FD_ASSIGN_OR_RETURN(*d->mutable_claim(), store::GetClaim(tx, d->claim_id()));
+  FD_ASSIGN_OR_RETURN(auto reviews, VisibleReviews(tx, d->claim(), role, viewer_id));
+  for (auto& r : reviews) *d->add_reviews() = std::move(r);
+  FD_ASSIGN_OR_RETURN(auto sources, store::ListSources(tx, d->claim_id(), false));
+  for (auto& s : sources) *d->add_sources() = std::move(s);
+  if (d->status() == v1::DISPUTE_STATUS_OPEN) {
+    FD_ASSIGN_OR_RETURN(const v1::Workspace w,
+                        store::GetWorkspace(tx, d->workspace_id(), viewer_id));
+    const auto outcome = domain::EvaluateReviews(PolicyOf(w), d->claim().created_by().id(),
+                                                 store::Votes(tx, d->claim_id()));
+    d->set_waiting_for(outcome.waiting_for);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContext* ctx,
+                                                      const v1::SubmitReviewRequest* req,
+                                                      v1::SubmitReviewResponse* resp) {
+  return Unary(rt_, ctx, "SubmitReview", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    if (req->verdict().empty()) return Status::InvalidArgument("verdict", "must not be empty");
+    FD_RETURN_IF_ERROR(
+        domain::ValidateText("rationale", req->rationale(), domain::kMaxRationaleChars, true));
+    if (!v1::IsKnownEnum(req->confidence())) {
+      return Status::InvalidArgument("confidence", "must be LOW, MEDIUM or HIGH");
+    }
+    if (req->expected_version() < 0) {
+      return Status::InvalidArgument("expected_version", "must not be negative");
+    }
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kSubmitReview,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          const v1::Claim& claim = c.claim;
+          FD_ASSIGN_OR_RETURN(const v1::Workspace w,
+                              store::GetWorkspace(c.tx, claim.workspace_id(), call.user_id()));
+          FD_RETURN_IF_ERROR(
+              domain::CheckVerdict(store::ToDomainScale(w.rating_scale()), req->verdict()));
+          const domain::Policy policy = PolicyOf(w);
+          FD_RETURN_IF_ERROR(domain::CheckSourceRule(policy, claim.source_count()));
+          const auto existing = store::FindReview(c.tx, claim.id(), call.user_id());
+          if (existing && req->expected_version() != existing->version()) {
+            if (req->expected_version() == 0) {
+              call.AttachCurrent(*existing);
+              return Status::Aborted(fmt::format(
+                  "you already reviewed claim {}; to revise it, send expected_version={}",
+                  claim.id(), existing->version()));
+            }
+            return StaleVersion(call, "review", existing->id(), req->expected_version(), *existing,
+                                existing->version());
+          }
+          if (!existing && req->expected_version() != 0) {
+            return Status::InvalidArgument(
+                "expected_version",
+                fmt::format("you have no review of claim {} to revise; send 0", claim.id()));
+          }
+          store::ReviewInput input{
+              claim.workspace_id(), claim.id(),
+              call.user_id(),       store::MakeVerdict(w.rating_scale(), req->verdict()),
+              req->rationale(),     v1::EnumText(req->confidence())};
+          FD_ASSIGN_OR_RETURN(*resp->mutable_review(), store::SaveReview(c.tx, input));
+          v1::Event event = NewEvent(existing ? "review.revised" : "review.submitted");
+          *event.mutable_review() = resp->review();
+
+          // The reviews now decide the claim's state (and open or close its dispute).
+          const auto outcome = domain::EvaluateReviews(policy, claim.created_by().id(),
+                                                       store::Votes(c.tx, claim.id()));
+          const auto open = store::FindOpenDispute(c.tx, claim.id());
+          if (outcome.dispute_open && !open) {
+            FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
+                                store::OpenDispute(c.tx, claim.workspace_id(), claim.id()));
+          }
+          store::ClaimStateChange change{.status = StateText(outcome.state)};
+          if (outcome.state == domain::ClaimState::kResolved) {
+            change.verdict = store::MakeVerdict(w.rating_scale(), *outcome.final_verdict);
+            change.set_resolved_now = true;
+            if (open) {
+              store::DisputeClosing closing{std::string(domain::ResolutionName(outcome.resolution)),
+                                            std::nullopt, change.verdict, ""};
+              FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
+                                  store::CloseDispute(c.tx, open->id(), closing));
+            }
+          }
+          if (outcome.state != ToDomainState(claim.status()) || change.verdict) {
+            store::ChangeClaimState(c.tx, claim.id(), change);
+          }
+          return event;
+        },
+        resp->mutable_claim());
+  });
+}
+
+grpc::ServerUnaryReactor* ReviewService::ListReviews(grpc::CallbackServerContext* ctx,
+                                                     const v1::ListReviewsRequest* req,
+                                                     v1::ListReviewsResponse* resp) {
+  return Unary(rt_, ctx, "ListReviews", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return rt_.db.Read("ListReviews", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, claim.workspace_id(), call, domain::Action::kRead));
+      FD_ASSIGN_OR_RETURN(auto reviews, VisibleReviews(tx, claim, role, call.user_id()));
+      for (auto& r : reviews) *resp->add_reviews() = std::move(r);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ReviewService::GetDispute(grpc::CallbackServerContext* ctx,
+                                                    const v1::GetDisputeRequest* req,
+                                                    v1::Dispute* resp) {
+  return Unary(rt_, ctx, "GetDispute", [this, req, resp](Call& call) -> Status {
+    if (req->dispute_id() == 0 && req->claim_id() == 0) {
+      return Status::InvalidArgument("dispute_id", "give a dispute id or a claim id");
+    }
+    if (req->dispute_id() < 0) return RequireId("dispute_id", req->dispute_id());
+    if (req->claim_id() < 0) return RequireId("claim_id", req->claim_id());
+    return rt_.db.Read("GetDispute", [&](Tx& tx) -> Status {
+      if (req->dispute_id() != 0) {
+        FD_ASSIGN_OR_RETURN(*resp, store::GetDispute(tx, req->dispute_id()));
+      } else {
+        FD_RETURN_IF_ERROR(store::ClaimWorkspace(tx, req->claim_id()).status());
+        auto latest = store::LatestDispute(tx, req->claim_id());
+        if (!latest) {
+          return Status::NotFound(fmt::format("claim {} has no dispute", req->claim_id()));
+        }
+        *resp = std::move(*latest);
+      }
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, resp->workspace_id(), call, domain::Action::kRead));
+      return FillDispute(tx, role, call.user_id(), resp);
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ReviewService::ListDisputes(grpc::CallbackServerContext* ctx,
+                                                      const v1::ListDisputesRequest* req,
+                                                      v1::ListDisputesResponse* resp) {
+  return Unary(rt_, ctx, "ListDisputes", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
+    return rt_.db.Read("ListDisputes", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(
+          auto disputes,
+          store::ListDisputes(tx, req->workspace_id(), req->transcript_id(), req->open_only()));
+      for (auto& d : disputes) {
+        FD_ASSIGN_OR_RETURN(*d.mutable_claim(), store::GetClaim(tx, d.claim_id()));
+        *resp->add_disputes() = std::move(d);
+      }
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerContext* ctx,
+                                                       const v1::DecideDisputeRequest* req,
+                                                       v1::Dispute* resp) {
+  return Unary(rt_, ctx, "DecideDispute", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("dispute_id", req->dispute_id()));
+    if (req->verdict().empty()) return Status::InvalidArgument("verdict", "must not be empty");
+    const std::string reasoning = domain::Trim(req->reasoning());
+    FD_RETURN_IF_ERROR(
+        domain::ValidateText("reasoning", reasoning, domain::kMaxRationaleChars, true));
+    std::int64_t claim_id = 0;
+    FD_RETURN_IF_ERROR(rt_.db.Read("DecideDispute", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const v1::Dispute d, store::GetDispute(tx, req->dispute_id()));
+      claim_id = d.claim_id();
+      return Status::Ok();
+    }));
+    v1::Claim claim;
+    domain::Role role = domain::Role::kViewer;
+    FD_RETURN_IF_ERROR(MutateClaim(
+        rt_, call, claim_id, -1, domain::Action::kDecideDispute,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          role = c.role;
+          const auto open = store::FindOpenDispute(c.tx, claim_id);
+          if (!open || open->id() != req->dispute_id()) {
+            return Status::FailedPrecondition(
+                fmt::format("dispute {} is closed", req->dispute_id()));
+          }
+          FD_ASSIGN_OR_RETURN(const v1::Workspace w,
+                              store::GetWorkspace(c.tx, c.claim.workspace_id(), call.user_id()));
+          FD_RETURN_IF_ERROR(
+              domain::CheckVerdict(store::ToDomainScale(w.rating_scale()), req->verdict()));
+          FD_RETURN_IF_ERROR(domain::CheckCanDecide(PolicyOf(w), store::Votes(c.tx, claim_id)));
+          const v1::Verdict verdict = store::MakeVerdict(w.rating_scale(), req->verdict());
+          store::DisputeClosing closing{
+              std::string(domain::ResolutionName(domain::Resolution::kEditorDecision)),
+              call.user_id(), verdict, reasoning};
+          v1::Event event = NewEvent("dispute.decided");
+          FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
+                              store::CloseDispute(c.tx, open->id(), closing));
+          store::ChangeClaimState(c.tx, claim_id,
+                                  {.status = StateText(domain::ClaimState::kResolved),
+                                   .status_reason = reasoning,
+                                   .verdict = verdict,
+                                   .set_resolved_now = true});
+          *resp = event.dispute();
+          return event;
+        },
+        &claim));
+    return rt_.db.Read("DecideDispute", [&](Tx& tx) -> Status {
+      return FillDispute(tx, role, call.user_id(), resp);
+    });
+  });
+}
+
+}  // namespace factdesk::rpc

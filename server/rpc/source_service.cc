@@ -1,0 +1,107 @@
+#include "server/rpc/source_service.h"
+
+#include "proto/enum_text.h"
+#include "server/domain/limits.h"
+#include "server/domain/text_validation.h"
+#include "server/domain/url.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/call.h"
+#include "server/rpc/claim_mutation.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/claim_store.h"
+#include "server/store/source_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+// Checks and normalises every field before any SQL runs.
+Result<v1::Source> ValidateSource(const v1::AddSourceRequest& req) {
+  v1::Source s;
+  FD_RETURN_IF_ERROR(RequireId("claim_id", req.claim_id()));
+  s.set_claim_id(req.claim_id());
+  FD_ASSIGN_OR_RETURN(*s.mutable_url(), domain::NormalizeUrl("url", req.url()));
+  if (!req.archived_url().empty()) {
+    FD_ASSIGN_OR_RETURN(*s.mutable_archived_url(),
+                        domain::NormalizeUrl("archived_url", req.archived_url()));
+  }
+  s.set_title(domain::Trim(req.title()));
+  FD_RETURN_IF_ERROR(domain::ValidateText("title", s.title(), domain::kMaxSourceTitleChars, false));
+  s.set_publisher(domain::Trim(req.publisher()));
+  FD_RETURN_IF_ERROR(
+      domain::ValidateText("publisher", s.publisher(), domain::kMaxPublisherChars, false));
+  s.set_excerpt(domain::Trim(req.excerpt()));
+  FD_RETURN_IF_ERROR(domain::ValidateText("excerpt", s.excerpt(), domain::kMaxExcerptChars, false));
+  if (!v1::IsKnownEnum(req.stance())) {
+    return Status::InvalidArgument("stance", "must be SUPPORTS, REFUTES or CONTEXT");
+  }
+  s.set_stance(req.stance());
+  s.set_primary(req.primary());
+  return s;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* ctx,
+                                                   const v1::AddSourceRequest* req,
+                                                   v1::Source* resp) {
+  return Unary(rt_, ctx, "AddSource", [this, req, resp](Call& call) -> Status {
+    FD_ASSIGN_OR_RETURN(const v1::Source source, ValidateSource(*req));
+    v1::Claim claim;
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kAddSource,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_ASSIGN_OR_RETURN(
+              *resp, store::InsertSource(c.tx, c.claim.workspace_id(), source, call.user_id()));
+          v1::Event event = NewEvent("source.added");
+          *event.mutable_source() = *resp;
+          return event;
+        },
+        &claim);
+  });
+}
+
+grpc::ServerUnaryReactor* SourceService::ListSources(grpc::CallbackServerContext* ctx,
+                                                     const v1::ListSourcesRequest* req,
+                                                     v1::ListSourcesResponse* resp) {
+  return Unary(rt_, ctx, "ListSources", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return rt_.db.Read("ListSources", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const auto ws, store::ClaimWorkspace(tx, req->claim_id()));
+      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(auto sources,
+                          store::ListSources(tx, req->claim_id(), req->include_removed()));
+      for (auto& s : sources) *resp->add_sources() = std::move(s);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* SourceService::RemoveSource(grpc::CallbackServerContext* ctx,
+                                                      const v1::RemoveSourceRequest* req,
+                                                      v1::Source* resp) {
+  return Unary(rt_, ctx, "RemoveSource", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("source_id", req->source_id()));
+    // The source names its claim; the claim's lock and state rules then apply.
+    std::int64_t claim_id = 0;
+    FD_RETURN_IF_ERROR(rt_.db.Read("RemoveSource", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const v1::Source s, store::GetSource(tx, req->source_id()));
+      claim_id = s.claim_id();
+      return Status::Ok();
+    }));
+    v1::Claim claim;
+    return MutateClaim(
+        rt_, call, claim_id, -1, domain::Action::kRemoveSource,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_ASSIGN_OR_RETURN(*resp,
+                              store::MarkSourceRemoved(c.tx, req->source_id(), call.user_id()));
+          v1::Event event = NewEvent("source.removed");
+          *event.mutable_source() = *resp;
+          return event;
+        },
+        &claim);
+  });
+}
+
+}  // namespace factdesk::rpc

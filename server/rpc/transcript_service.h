@@ -1,0 +1,32 @@
+#pragma once
+
+#include "factdesk/v1/transcript.grpc.pb.h"
+#include "server/rpc/runtime.h"
+
+namespace factdesk::rpc {
+
+class TranscriptService final : public v1::TranscriptService::CallbackService {
+ public:
+  explicit TranscriptService(Runtime& rt) : rt_(rt) {}
+
+  grpc::ServerUnaryReactor* ImportTranscript(grpc::CallbackServerContext* ctx,
+                                             const v1::ImportTranscriptRequest* req,
+                                             v1::ImportTranscriptResponse* resp) override;
+  grpc::ServerUnaryReactor* ListTranscripts(grpc::CallbackServerContext* ctx,
+                                            const v1::ListTranscriptsRequest* req,
+                                            v1::ListTranscriptsResponse* resp) override;
+  grpc::ServerUnaryReactor* GetTranscript(grpc::CallbackServerContext* ctx,
+                                          const v1::GetTranscriptRequest* req,
+                                          v1::Transcript* resp) override;
+  grpc::ServerUnaryReactor* ListSegments(grpc::CallbackServerContext* ctx,
+                                         const v1::ListSegmentsRequest* req,
+                                         v1::ListSegmentsResponse* resp) override;
+  grpc::ServerUnaryReactor* SearchSegments(grpc::CallbackServerContext* ctx,
+                                           const v1::SearchSegmentsRequest* req,
+                                           v1::SearchSegmentsResponse* resp) override;
+
+ private:
+  Runtime& rt_;
+};
+
+}  // namespace factdesk::rpc

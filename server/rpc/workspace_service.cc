@@ -1,0 +1,219 @@
+#include "server/rpc/workspace_service.h"
+
+#include <fmt/format.h>
+
+#include "proto/enum_text.h"
+#include "server/domain/review_rules.h"
+#include "server/domain/text_validation.h"
+#include "server/domain/url.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/call.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/account_store.h"
+#include "server/store/scale_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+// Runs a change to workspace settings as one sequenced mutation whose event carries
+// the workspace as it now stands.
+Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, std::string_view what,
+                       domain::Action action, const std::function<Status(Tx&)>& change,
+                       v1::Workspace* out) {
+  return rt.db.Write(what, call.user_id(), [&](Tx& tx) -> Status {
+    FD_RETURN_IF_ERROR(Authorize(tx, workspace_id, call, action).status());
+    FD_RETURN_IF_ERROR(tx.TakeSeq(workspace_id).status());
+    FD_RETURN_IF_ERROR(change(tx));
+    FD_ASSIGN_OR_RETURN(*out, store::GetWorkspace(tx, workspace_id, call.user_id()));
+    v1::Event event = NewEvent(std::string(what));
+    *event.mutable_workspace() = *out;
+    event.mutable_workspace()->clear_my_role();
+    tx.Append(event);
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* WorkspaceService::WhoAmI(grpc::CallbackServerContext* ctx,
+                                                   const v1::WhoAmIRequest* /*req*/,
+                                                   v1::WhoAmIResponse* resp) {
+  return Unary(rt_, ctx, "WhoAmI", [resp](Call& call) {
+    *resp->mutable_user() = call.user();
+    return Status::Ok();
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::ListWorkspaces(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListWorkspacesRequest* /*req*/,
+                                                           v1::ListWorkspacesResponse* resp) {
+  return Unary(rt_, ctx, "ListWorkspaces", [this, resp](Call& call) {
+    return rt_.db.Read("ListWorkspaces", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(auto list, store::ListWorkspacesOf(tx, call.user_id()));
+      for (auto& w : list) *resp->add_workspaces() = std::move(w);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::GetWorkspace(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetWorkspaceRequest* req,
+                                                         v1::Workspace* resp) {
+  return Unary(rt_, ctx, "GetWorkspace", [this, req, resp](Call& call) -> Status {
+    if (req->workspace_id() == 0 && req->slug().empty()) {
+      return Status::InvalidArgument("workspace_id", "give a workspace id or a slug");
+    }
+    if (req->workspace_id() < 0) return RequireId("workspace_id", req->workspace_id());
+    return rt_.db.Read("GetWorkspace", [&](Tx& tx) -> Status {
+      if (req->workspace_id() != 0) {
+        FD_ASSIGN_OR_RETURN(*resp, store::GetWorkspace(tx, req->workspace_id(), call.user_id()));
+      } else {
+        FD_ASSIGN_OR_RETURN(*resp, store::GetWorkspaceBySlug(tx, req->slug(), call.user_id()));
+      }
+      if (resp->my_role() == v1::ROLE_UNSPECIFIED) {
+        resp->Clear();
+        return Status::PermissionDenied("you are not a member of this workspace");
+      }
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::ListMembers(grpc::CallbackServerContext* ctx,
+                                                        const v1::ListMembersRequest* req,
+                                                        v1::ListMembersResponse* resp) {
+  return Unary(rt_, ctx, "ListMembers", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    return rt_.db.Read("ListMembers", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(auto members, store::ListMembers(tx, req->workspace_id()));
+      for (auto& m : members) *resp->add_members() = std::move(m);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContext* ctx,
+                                                      const v1::SetMemberRequest* req,
+                                                      v1::Member* resp) {
+  return Unary(rt_, ctx, "SetMember", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
+    const auto role = store::FromProtoRole(req->role());
+    if (!role) return Status::InvalidArgument("role", "must be viewer, checker, editor or admin");
+    return rt_.db.Write("SetMember", call.user_id(), [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(
+          Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
+      FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
+      const auto previous = store::RoleOf(tx, req->workspace_id(), user.id());
+      if (previous == domain::Role::kAdmin && *role != domain::Role::kAdmin &&
+          store::CountAdmins(tx, req->workspace_id()) == 1) {
+        return Status::FailedPrecondition(fmt::format(
+            "{} is the workspace's last admin; make someone else admin first", user.handle()));
+      }
+      FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
+      FD_ASSIGN_OR_RETURN(*resp, store::SetMember(tx, req->workspace_id(), user.id(), *role));
+      *resp->mutable_user() = user;
+      v1::Event event = NewEvent("member.set");
+      *event.mutable_member() = *resp;
+      tx.Append(event);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerContext* ctx,
+                                                         const v1::RemoveMemberRequest* req,
+                                                         v1::RemoveMemberResponse* /*resp*/) {
+  return Unary(rt_, ctx, "RemoveMember", [this, req](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
+    return rt_.db.Write("RemoveMember", call.user_id(), [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(
+          Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
+      FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
+      const auto role = store::RoleOf(tx, req->workspace_id(), user.id());
+      if (!role) {
+        return Status::NotFound(fmt::format("{} is not a member of this workspace", user.handle()));
+      }
+      if (*role == domain::Role::kAdmin && store::CountAdmins(tx, req->workspace_id()) == 1) {
+        return Status::FailedPrecondition(
+            fmt::format("{} is the workspace's last admin and cannot be removed", user.handle()));
+      }
+      FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
+      FD_RETURN_IF_ERROR(store::RemoveMember(tx, req->workspace_id(), user.id()));
+      v1::Event event = NewEvent("member.removed");
+      *event.mutable_member()->mutable_user() = user;
+      tx.Append(event);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerContext* ctx,
+                                                         const v1::UpdatePolicyRequest* req,
+                                                         v1::Workspace* resp) {
+  return Unary(rt_, ctx, "UpdatePolicy", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    const auto& p = req->policy();
+    if (!v1::IsKnownEnum(p.dispute_rule())) {
+      return Status::InvalidArgument("policy.dispute_rule", "must be EDITOR_DECIDES or MAJORITY");
+    }
+    domain::Policy policy;
+    policy.required_reviews = p.required_reviews();
+    policy.require_source = p.require_source();
+    policy.dispute_rule = p.dispute_rule() == v1::DISPUTE_RULE_MAJORITY
+                              ? domain::DisputeRule::kMajority
+                              : domain::DisputeRule::kEditorDecides;
+    FD_RETURN_IF_ERROR(domain::ValidatePolicy(policy));
+    return ChangeWorkspace(
+        rt_, call, req->workspace_id(), "workspace.policy_updated", domain::Action::kManagePolicy,
+        [&](Tx& tx) { return store::UpdatePolicy(tx, req->workspace_id(), p); }, resp);
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerContext* ctx,
+                                                           const v1::SetRatingScaleRequest* req,
+                                                           v1::Workspace* resp) {
+  return Unary(rt_, ctx, "SetRatingScale", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    v1::RatingScale given;
+    *given.mutable_labels() = req->labels();
+    const domain::RatingScale scale = store::ToDomainScale(given);
+    FD_RETURN_IF_ERROR(domain::ValidateRatingScale(scale));
+    return ChangeWorkspace(
+        rt_, call, req->workspace_id(), "workspace.scale_updated", domain::Action::kManageScale,
+        [&](Tx& tx) {
+          return store::ReplaceScale(tx, req->workspace_id(), scale, call.user_id()).status();
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* WorkspaceService::UpdatePublisher(grpc::CallbackServerContext* ctx,
+                                                            const v1::UpdatePublisherRequest* req,
+                                                            v1::Workspace* resp) {
+  return Unary(rt_, ctx, "UpdatePublisher", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    v1::Publisher publisher;
+    const std::string name = domain::Trim(req->publisher().name());
+    FD_RETURN_IF_ERROR(domain::ValidateText("publisher.name", name, 200, true));
+    publisher.set_name(name);
+    // Both URLs are optional; given ones must be http(s) and are stored normalised.
+    auto url = [](const char* field, const std::string& value) -> Result<std::string> {
+      if (value.empty()) return std::string();
+      return domain::NormalizeUrl(field, value);
+    };
+    FD_ASSIGN_OR_RETURN(*publisher.mutable_url(), url("publisher.url", req->publisher().url()));
+    FD_ASSIGN_OR_RETURN(*publisher.mutable_claim_url_prefix(),
+                        url("publisher.claim_url_prefix", req->publisher().claim_url_prefix()));
+    return ChangeWorkspace(
+        rt_, call, req->workspace_id(), "workspace.publisher_updated",
+        domain::Action::kManagePolicy,
+        [&](Tx& tx) { return store::UpdatePublisher(tx, req->workspace_id(), publisher); }, resp);
+  });
+}
+
+}  // namespace factdesk::rpc

@@ -1,0 +1,250 @@
+#include "server/server.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include <arpa/inet.h>
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "common/worker_pool.h"
+#include "server/live/hub.h"
+#include "server/live/listener.h"
+#include "server/rpc/authenticator.h"
+#include "server/rpc/claim_service.h"
+#include "server/rpc/dashboard_service.h"
+#include "server/rpc/live_service.h"
+#include "server/rpc/metrics.h"
+#include "server/rpc/note_service.h"
+#include "server/rpc/review_service.h"
+#include "server/rpc/runtime.h"
+#include "server/rpc/source_service.h"
+#include "server/rpc/transcript_service.h"
+#include "server/rpc/workspace_service.h"
+#include "server/store/connection_pool.h"
+#include "server/store/migrations.h"
+
+namespace factdesk::server {
+namespace {
+
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
+constexpr std::size_t kMessageOverhead = std::size_t{1} << 20U;
+
+// Says precisely why `listen` cannot be bound (gRPC only says that it failed).
+Status ProbeListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return Status::InvalidArgument("--listen", "must be host:port, e.g. 127.0.0.1:7420");
+  }
+  std::string host = listen.substr(0, colon);
+  const std::string port = listen.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  if (port == "0") return Status::Ok();
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (const int rc =
+          getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &found);
+      rc != 0) {
+    return Status::InvalidArgument("--listen",
+                                   "cannot resolve " + listen + ": " + gai_strerror(rc));
+  }
+  std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> guard(found, &freeaddrinfo);
+  const int fd = socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, 0);
+  if (fd < 0) return Status::Unavailable(std::string("socket: ") + std::strerror(errno));
+  const int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  const int rc = bind(fd, found->ai_addr, found->ai_addrlen);
+  const int err = errno;
+  close(fd);
+  if (rc == 0) return Status::Ok();
+  if (err == EADDRINUSE) {
+    return Status::Unavailable("cannot listen on " + listen +
+                               ": the port is already in use (is another server running?)");
+  }
+  return Status::Unavailable("cannot listen on " + listen + ": " + std::strerror(err));
+}
+
+Result<std::string> ReadFile(const char* flag, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Status::InvalidArgument(flag, "cannot read " + path + ": " + std::strerror(errno));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Result<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions& o) {
+  if (o.tls_cert.empty() && o.tls_key.empty()) {
+    if (!o.client_ca.empty()) {
+      return Status::InvalidArgument("--client-ca", "needs --tls-cert and --tls-key");
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  if (o.tls_cert.empty() || o.tls_key.empty()) {
+    return Status::InvalidArgument("--tls-cert", "--tls-cert and --tls-key go together");
+  }
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  FD_ASSIGN_OR_RETURN(pair.cert_chain, ReadFile("--tls-cert", o.tls_cert));
+  FD_ASSIGN_OR_RETURN(pair.private_key, ReadFile("--tls-key", o.tls_key));
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  if (!o.client_ca.empty()) {
+    FD_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadFile("--client-ca", o.client_ca));
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
+
+struct FactdeskServer::Impl {
+  store::Database database;
+  std::unique_ptr<store::ConnectionPool> pool;
+  std::unique_ptr<store::Db> db;
+  std::unique_ptr<WorkerPool> workers;
+  std::unique_ptr<rpc::Authenticator> auth;
+  std::unique_ptr<rpc::Metrics> metrics;
+  std::unique_ptr<live::Hub> hub;
+  std::unique_ptr<live::Listener> listener;
+  std::unique_ptr<rpc::Runtime> runtime;
+  std::vector<std::unique_ptr<grpc::Service>> services;
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+  std::once_flag shutdown_once;
+
+  void ShutdownOnce() {
+    std::call_once(shutdown_once, [this] {
+      if (server) server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+      if (listener) listener->Stop();
+      if (hub) hub->Stop();
+      if (workers) workers->Stop();
+      if (database.embedded) {
+        if (Status s = database.embedded->Stop(); !s.ok()) spdlog::warn("{}", s.message());
+      }
+    });
+  }
+};
+
+Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOptions& o) {
+  FD_RETURN_IF_ERROR(ProbeListen(o.listen));
+  FD_ASSIGN_OR_RETURN(auto credentials, Credentials(o));
+  auto impl = std::make_unique<Impl>();
+  FD_ASSIGN_OR_RETURN(impl->database, store::OpenDatabase(o.database, /*allow_shared=*/false));
+  FD_ASSIGN_OR_RETURN(const store::MigrationReport migrated, store::Migrate(impl->database.url));
+  for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
+
+  impl->pool = std::make_unique<store::ConnectionPool>(
+      store::PoolOptions{impl->database.url, o.pool_size, std::chrono::milliseconds(5000)},
+      store::AllStatements());
+  impl->db = std::make_unique<store::Db>(*impl->pool);
+  impl->workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
+  impl->auth = std::make_unique<rpc::Authenticator>(*impl->db, std::chrono::seconds(30));
+  impl->metrics = std::make_unique<rpc::Metrics>();
+  live::HubOptions hub_options;
+  hub_options.max_queue = o.max_subscriber_queue;
+  impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
+  live::Hub& hub = *impl->hub;
+  impl->listener = std::make_unique<live::Listener>(
+      impl->database.url,
+      live::Listener::Callbacks{[&hub](std::int64_t ws, std::int64_t seq) { hub.OnEvent(ws, seq); },
+                                [&hub](const std::string& payload) { hub.OnPresence(payload); },
+                                [&hub] { hub.WakeAll(); }});
+
+  impl->runtime = std::make_unique<rpc::Runtime>(
+      rpc::Runtime{*impl->db, *impl->workers, *impl->auth, impl->hub.get(), impl->metrics.get(),
+                   o.max_transcript_bytes});
+  rpc::Runtime& rt = *impl->runtime;
+  impl->services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
+  impl->services.push_back(std::make_unique<rpc::TranscriptService>(rt));
+  impl->services.push_back(std::make_unique<rpc::ClaimService>(rt));
+  impl->services.push_back(std::make_unique<rpc::SourceService>(rt));
+  impl->services.push_back(std::make_unique<rpc::NoteService>(rt));
+  impl->services.push_back(std::make_unique<rpc::ReviewService>(rt));
+  impl->services.push_back(std::make_unique<rpc::LiveService>(rt));
+  impl->services.push_back(std::make_unique<rpc::DashboardService>(rt));
+
+  auto* pool = impl->pool.get();
+  auto* counters = &impl->hub->counters();
+  auto* listener = impl->listener.get();
+  auto* embedded = impl->database.embedded.get();
+  auto& m = *impl->metrics;
+  m.AddGauge("factdesk_live_subscribers", "Open Subscribe streams",
+             [counters] { return static_cast<double>(counters->subscribers.load()); });
+  m.AddCounter("factdesk_live_events_fetched_total",
+               "Events read from the database for fan-out (one query per workspace wake-up)",
+               [counters] { return static_cast<double>(counters->events_fetched.load()); });
+  m.AddCounter("factdesk_live_messages_sent_total", "Messages written to subscriber streams",
+               [counters] { return static_cast<double>(counters->events_sent.load()); });
+  m.AddGauge("factdesk_db_pool_in_use", "Database connections in use",
+             [pool] { return pool->Stats().in_use; });
+  m.AddGauge("factdesk_db_pool_waiting", "Requests waiting for a database connection",
+             [pool] { return pool->Stats().waiting; });
+  m.AddGauge("factdesk_db_pool_size", "Database connection pool limit",
+             [pool] { return pool->Stats().size; });
+  m.AddGauge("factdesk_live_listen_connected", "1 while the LISTEN connection is up",
+             [listener] { return listener->connected() ? 1.0 : 0.0; });
+  m.AddGauge("factdesk_embedded_database_up",
+             "1 while the embedded PostgreSQL runs (0 when external or down)",
+             [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
+  if (!o.metrics_listen.empty()) FD_RETURN_IF_ERROR(m.Expose(o.metrics_listen));
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(o.listen, credentials, &impl->port);
+  builder.SetMaxReceiveMessageSize(static_cast<int>(o.max_transcript_bytes + kMessageOverhead));
+  // Keepalive: a dead client is noticed (and its stream dropped) within ~20 s.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 10000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+  for (auto& service : impl->services) builder.RegisterService(service.get());
+  impl->server = builder.BuildAndStart();
+  if (!impl->server || impl->port == 0) {
+    return Status::Unavailable("cannot listen on " + o.listen);
+  }
+  impl->hub->Start();
+  impl->listener->Start();
+  return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));
+}
+
+FactdeskServer::FactdeskServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+FactdeskServer::~FactdeskServer() {
+  Shutdown();
+}
+
+int FactdeskServer::port() const {
+  return impl_->port;
+}
+int FactdeskServer::metrics_port() const {
+  return impl_->metrics->port();
+}
+const std::string& FactdeskServer::database_url() const {
+  return impl_->database.url;
+}
+
+void FactdeskServer::Wait() {
+  impl_->server->Wait();
+}
+
+void FactdeskServer::Shutdown() {
+  impl_->ShutdownOnce();
+}
+
+}  // namespace factdesk::server

@@ -1,0 +1,263 @@
+#include "server/store/account_store.h"
+
+#include <array>
+
+#include <fmt/format.h>
+#include <pqxx/binarystring>
+
+#include "proto/enum_text.h"
+#include "server/store/digest.h"
+#include "server/store/rows.h"
+#include "server/store/scale_store.h"
+
+namespace factdesk::store {
+namespace {
+
+#define FD_WORKSPACE_COLUMNS                                                    \
+  "w.id, w.slug, w.name, w.last_seq, fd_us(w.created_at), w.required_reviews, " \
+  "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix"
+
+constexpr std::array kStatements = {
+    Statement{"accounts.create_user",
+              "INSERT INTO users (handle, display_name) VALUES ($1, $2) "
+              "ON CONFLICT (handle) DO NOTHING RETURNING id"},
+    Statement{"accounts.user_by_handle",
+              "SELECT id, handle, display_name FROM users WHERE handle = $1"},
+    Statement{"accounts.insert_token",
+              "INSERT INTO api_tokens (user_id, token_sha256) VALUES ($1, $2)"},
+    Statement{"accounts.authenticate",
+              "SELECT u.id, u.handle, u.display_name FROM api_tokens t "
+              "JOIN users u ON u.id = t.user_id "
+              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL"},
+    Statement{"accounts.create_workspace",
+              "INSERT INTO workspaces (slug, name) VALUES ($1, $2) "
+              "ON CONFLICT (slug) DO NOTHING RETURNING id"},
+    Statement{"accounts.workspace_by_id",
+              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
+              "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
+              "WHERE w.id = $1"},
+    Statement{"accounts.workspace_by_slug",
+              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
+              "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
+              "WHERE w.slug = $1"},
+    Statement{"accounts.workspaces_of",
+              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
+              "JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug"},
+    Statement{"accounts.role_of",
+              "SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2"},
+    Statement{"accounts.set_member",
+              "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3) "
+              "ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role "
+              "RETURNING fd_us(joined_at)"},
+    Statement{"accounts.remove_member",
+              "DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2"},
+    Statement{"accounts.members",
+              "SELECT u.id, u.handle, u.display_name, m.role, fd_us(m.joined_at) "
+              "FROM memberships m JOIN users u ON u.id = m.user_id "
+              "WHERE m.workspace_id = $1 ORDER BY u.handle"},
+    Statement{"accounts.count_admins",
+              "SELECT count(*) FROM memberships WHERE workspace_id = $1 AND role = 'admin'"},
+    Statement{"accounts.update_policy",
+              "UPDATE workspaces SET required_reviews = $2, require_source = $3, "
+              "dispute_rule = $4 WHERE id = $1"},
+    Statement{"accounts.update_publisher",
+              "UPDATE workspaces SET publisher_name = $2, publisher_url = $3, "
+              "claim_url_prefix = $4 WHERE id = $1"},
+};
+
+#undef FD_WORKSPACE_COLUMNS
+
+v1::Workspace WorkspaceFromRow(const pqxx::row& row) {
+  v1::Workspace w;
+  w.set_id(row[0].as<std::int64_t>());
+  w.set_slug(row[1].as<std::string>());
+  w.set_name(row[2].as<std::string>());
+  w.set_last_seq(row[3].as<std::int64_t>());
+  SetTime(row[4], w.mutable_created_at());
+  auto* policy = w.mutable_policy();
+  policy->set_required_reviews(row[5].as<int>());
+  policy->set_require_source(row[6].as<bool>());
+  policy->set_dispute_rule(v1::EnumFromText<v1::DisputeRule>(row[7].as<std::string>())
+                               .value_or(v1::DISPUTE_RULE_EDITOR_DECIDES));
+  auto* publisher = w.mutable_publisher();
+  publisher->set_name(row[8].as<std::string>());
+  publisher->set_url(row[9].as<std::string>());
+  publisher->set_claim_url_prefix(row[10].as<std::string>());
+  if (!row[11].is_null()) {
+    if (auto role = domain::ParseRole(row[11].as<std::string>())) w.set_my_role(ToProtoRole(*role));
+  }
+  return w;
+}
+
+v1::User UserFromRow(const pqxx::row& row) {
+  v1::User user;
+  SetUser(row, 0, &user);
+  return user;
+}
+
+}  // namespace
+
+std::span<const Statement> AccountStatements() {
+  return kStatements;
+}
+
+v1::Role ToProtoRole(domain::Role role) {
+  switch (role) {
+    case domain::Role::kViewer:
+      return v1::ROLE_VIEWER;
+    case domain::Role::kChecker:
+      return v1::ROLE_CHECKER;
+    case domain::Role::kEditor:
+      return v1::ROLE_EDITOR;
+    case domain::Role::kAdmin:
+      return v1::ROLE_ADMIN;
+  }
+  return v1::ROLE_UNSPECIFIED;
+}
+
+std::optional<domain::Role> FromProtoRole(v1::Role role) {
+  switch (role) {
+    case v1::ROLE_VIEWER:
+      return domain::Role::kViewer;
+    case v1::ROLE_CHECKER:
+      return domain::Role::kChecker;
+    case v1::ROLE_EDITOR:
+      return domain::Role::kEditor;
+    case v1::ROLE_ADMIN:
+      return domain::Role::kAdmin;
+    default:
+      return std::nullopt;
+  }
+}
+
+Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string& display_name) {
+  const pqxx::result r = tx.Exec("accounts.create_user", handle, display_name);
+  if (r.empty()) return Status::AlreadyExists(fmt::format("user '{}' already exists", handle));
+  v1::User user;
+  user.set_id(r[0][0].as<std::int64_t>());
+  user.set_handle(handle);
+  user.set_display_name(display_name);
+  return user;
+}
+
+Result<v1::User> FindUser(Tx& tx, const std::string& handle) {
+  const pqxx::result r = tx.Exec("accounts.user_by_handle", handle);
+  if (r.empty()) return Status::NotFound(fmt::format("there is no user '{}'", handle));
+  return UserFromRow(r[0]);
+}
+
+Result<std::string> IssueToken(Tx& tx, std::int64_t user_id) {
+  FD_ASSIGN_OR_RETURN(std::string token, NewToken());
+  const std::string digest = Sha256(token);
+  tx.Exec("accounts.insert_token", user_id, pqxx::binarystring(digest.data(), digest.size()));
+  return token;
+}
+
+Result<v1::User> Authenticate(Tx& tx, const std::string& token) {
+  const std::string digest = Sha256(token);
+  const pqxx::result r =
+      tx.Exec("accounts.authenticate", pqxx::binarystring(digest.data(), digest.size()));
+  if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown or revoked)");
+  return UserFromRow(r[0]);
+}
+
+Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std::string& name,
+                                      std::int64_t owner_id) {
+  const pqxx::result r = tx.Exec("accounts.create_workspace", slug, name);
+  if (r.empty()) return Status::AlreadyExists(fmt::format("workspace '{}' already exists", slug));
+  const auto id = r[0][0].as<std::int64_t>();
+  tx.Exec("accounts.set_member", id, owner_id, std::string(domain::RoleName(domain::Role::kAdmin)));
+  return GetWorkspace(tx, id, owner_id);
+}
+
+namespace {
+
+Result<v1::Workspace> WithScale(Tx& tx, v1::Workspace w) {
+  FD_ASSIGN_OR_RETURN(*w.mutable_rating_scale(), CurrentScale(tx, w.id()));
+  return w;
+}
+
+}  // namespace
+
+Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("accounts.workspace_by_id", workspace_id, user_id);
+  if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  return WithScale(tx, WorkspaceFromRow(r[0]));
+}
+
+Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("accounts.workspace_by_slug", slug, user_id);
+  if (r.empty()) return Status::NotFound(fmt::format("workspace '{}' does not exist", slug));
+  return WithScale(tx, WorkspaceFromRow(r[0]));
+}
+
+Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id) {
+  std::vector<v1::Workspace> out;
+  for (const auto& row : tx.Exec("accounts.workspaces_of", user_id)) {
+    FD_ASSIGN_OR_RETURN(auto w, WithScale(tx, WorkspaceFromRow(row)));
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::optional<domain::Role> RoleOf(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("accounts.role_of", workspace_id, user_id);
+  if (r.empty()) return std::nullopt;
+  return domain::ParseRole(r[0][0].as<std::string>());
+}
+
+Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
+  if (auto role = RoleOf(tx, workspace_id, user_id)) return *role;
+  return Status::PermissionDenied(
+      fmt::format("you are not a member of workspace {}", workspace_id));
+}
+
+Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
+                             domain::Role role) {
+  const pqxx::result r =
+      tx.Exec("accounts.set_member", workspace_id, user_id, std::string(domain::RoleName(role)));
+  v1::Member member;
+  member.set_role(ToProtoRole(role));
+  SetTime(r[0][0], member.mutable_joined_at());
+  member.mutable_user()->set_id(user_id);
+  return member;
+}
+
+Status RemoveMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("accounts.remove_member", workspace_id, user_id);
+  if (r.affected_rows() == 0) {
+    return Status::NotFound(
+        fmt::format("user {} is not a member of workspace {}", user_id, workspace_id));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
+  std::vector<v1::Member> out;
+  for (const auto& row : tx.Exec("accounts.members", workspace_id)) {
+    v1::Member m;
+    SetUser(row, 0, m.mutable_user());
+    if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(ToProtoRole(*role));
+    SetTime(row[4], m.mutable_joined_at());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+int CountAdmins(Tx& tx, std::int64_t workspace_id) {
+  return tx.Exec("accounts.count_admins", workspace_id)[0][0].as<int>();
+}
+
+Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy) {
+  tx.Exec("accounts.update_policy", workspace_id, policy.required_reviews(),
+          policy.require_source(), v1::EnumText(policy.dispute_rule()));
+  return Status::Ok();
+}
+
+Status UpdatePublisher(Tx& tx, std::int64_t workspace_id, const v1::Publisher& publisher) {
+  tx.Exec("accounts.update_publisher", workspace_id, publisher.name(), publisher.url(),
+          publisher.claim_url_prefix());
+  return Status::Ok();
+}
+
+}  // namespace factdesk::store

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "factdesk/v1/workspace.pb.h"
+#include "server/domain/roles.h"
+#include "server/store/db.h"
+#include "server/store/statement.h"
+
+namespace factdesk::store {
+
+std::span<const Statement> AccountStatements();
+
+// Users and tokens.
+Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string& display_name);
+Result<v1::User> FindUser(Tx& tx, const std::string& handle);
+// Stores the token's SHA-256 only; returns the token (shown once).
+Result<std::string> IssueToken(Tx& tx, std::int64_t user_id);
+// The user a token belongs to; UNAUTHENTICATED for unknown or revoked tokens.
+Result<v1::User> Authenticate(Tx& tx, const std::string& token);
+
+// Workspaces. Creating one makes `owner` its admin.
+Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std::string& name,
+                                      std::int64_t owner_id);
+// A workspace as `user_id` sees it (my_role filled; ROLE_UNSPECIFIED for non-members).
+Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id);
+Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id);
+
+// Memberships.
+std::optional<domain::Role> RoleOf(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+// The caller's role, or PERMISSION_DENIED ("you are not a member of workspace N").
+Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
+                             domain::Role role);
+Status RemoveMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id);
+int CountAdmins(Tx& tx, std::int64_t workspace_id);
+
+// Policy and publisher settings.
+Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy);
+Status UpdatePublisher(Tx& tx, std::int64_t workspace_id, const v1::Publisher& publisher);
+
+v1::Role ToProtoRole(domain::Role role);
+std::optional<domain::Role> FromProtoRole(v1::Role role);
+
+}  // namespace factdesk::store

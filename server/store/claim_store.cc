@@ -1,0 +1,216 @@
+#include "server/store/claim_store.h"
+
+#include <array>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "proto/enum_text.h"
+#include "server/store/rows.h"
+
+namespace factdesk::store {
+namespace {
+
+// Assignees come back as JSON [[id, handle, name], ...] so one row holds a whole claim.
+#define FD_CLAIM_SELECT                                                                      \
+  "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal, c.start_byte, "    \
+  "c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, c.version, "    \
+  "u.id, u.handle, u.display_name, fd_us(c.created_at), fd_us(c.updated_at), "               \
+  "c.verdict_label, c.verdict_ordered, c.verdict_value, c.verdict_best, c.verdict_worst, "   \
+  "c.status_reason, c.dismiss_reason, fd_us(c.resolved_at), fd_us(c.published_at), "         \
+  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL), "      \
+  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL), "        \
+  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id), "                               \
+  "coalesce(sp.name, ''), c.correction_count, "                                              \
+  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "       \
+  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id " \
+  "          WHERE a.claim_id = c.id), '[]') "                                               \
+  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                    \
+  "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "
+
+constexpr std::array kStatements = {
+    Statement{"claims.insert",
+              "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
+              "quote, prefix, suffix, summary, claimant, created_by) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"},
+    Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1"},
+    Statement{"claims.lock", "SELECT id FROM claims WHERE id = $1 FOR UPDATE"},
+    Statement{"claims.workspace", "SELECT workspace_id FROM claims WHERE id = $1"},
+    Statement{"claims.list", FD_CLAIM_SELECT
+              "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
+              "AND ($3::text[] IS NULL OR c.status = ANY($3::text[])) "
+              "AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM claim_assignees a "
+              "                       WHERE a.claim_id = c.id AND a.user_id = $4::bigint)) "
+              "AND (NOT $5 OR NOT EXISTS (SELECT 1 FROM claim_assignees a "
+              "                           WHERE a.claim_id = c.id)) "
+              "AND ($6::bigint = 0 OR (c.transcript_id, s.ordinal, c.start_byte, c.id) > "
+              "  (SELECT c2.transcript_id, s2.ordinal, c2.start_byte, c2.id FROM claims c2 "
+              "   JOIN segments s2 ON s2.id = c2.segment_id WHERE c2.id = $6::bigint)) "
+              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7"},
+    Statement{"claims.update_text",
+              "UPDATE claims SET summary = $2, claimant = $3, version = version + 1, "
+              "updated_at = now() WHERE id = $1"},
+    Statement{"claims.change_state",
+              "UPDATE claims SET status = $2, status_reason = $3, dismiss_reason = $4, "
+              "  verdict_label = CASE WHEN $5 THEN nullif($6, '') ELSE verdict_label END, "
+              "  verdict_ordered = CASE WHEN $5 THEN $7 ELSE verdict_ordered END, "
+              "  verdict_value = CASE WHEN $5 THEN $8 ELSE verdict_value END, "
+              "  verdict_best = CASE WHEN $5 THEN $9 ELSE verdict_best END, "
+              "  verdict_worst = CASE WHEN $5 THEN $10 ELSE verdict_worst END, "
+              "  resolved_at = CASE WHEN $11 THEN now() WHEN $13 THEN NULL ELSE resolved_at END, "
+              "  published_at = CASE WHEN $12 THEN now() WHEN $13 THEN NULL "
+              "                      ELSE published_at END, "
+              "  version = version + 1, updated_at = now() WHERE id = $1"},
+    Statement{"claims.clear_assignees", "DELETE FROM claim_assignees WHERE claim_id = $1"},
+    Statement{"claims.add_assignee",
+              "INSERT INTO claim_assignees (claim_id, user_id, workspace_id, assigned_by) "
+              "VALUES ($1, $2, $3, $4)"},
+    Statement{"claims.record_correction",
+              "WITH c AS (INSERT INTO claim_corrections (workspace_id, claim_id, reason, "
+              "corrected_by) VALUES ($1, $2, $3, $4) RETURNING claim_id) "
+              "UPDATE claims SET correction_count = correction_count + 1 WHERE id = $2"},
+    Statement{"claims.touch",
+              "UPDATE claims SET version = version + 1, updated_at = now() WHERE id = $1"},
+};
+
+#undef FD_CLAIM_SELECT
+
+v1::Claim ClaimFromRow(const pqxx::row& row) {
+  v1::Claim c;
+  c.set_id(row[0].as<std::int64_t>());
+  c.set_workspace_id(row[1].as<std::int64_t>());
+  c.set_transcript_id(row[2].as<std::int64_t>());
+  c.set_segment_id(row[3].as<std::int64_t>());
+  c.set_segment_ordinal(row[4].as<int>());
+  c.set_start_byte(row[5].as<int>());
+  c.set_end_byte(row[6].as<int>());
+  c.set_quote(row[7].as<std::string>());
+  c.set_prefix(row[8].as<std::string>());
+  c.set_suffix(row[9].as<std::string>());
+  c.set_summary(row[10].as<std::string>());
+  c.set_claimant(row[11].as<std::string>());
+  c.set_status(v1::EnumFromText<v1::ClaimStatus>(row[12].as<std::string>())
+                   .value_or(v1::CLAIM_STATUS_UNSPECIFIED));
+  c.set_version(row[13].as<std::int64_t>());
+  SetUser(row, 14, c.mutable_created_by());
+  SetTime(row[17], c.mutable_created_at());
+  SetTime(row[18], c.mutable_updated_at());
+  if (!row[19].is_null()) {
+    auto* v = c.mutable_final_verdict();
+    v->set_label(row[19].as<std::string>());
+    v->set_ordered(Or<bool>(row[20], false));
+    v->set_value(Or<double>(row[21], 0));
+    v->set_best(Or<double>(row[22], 0));
+    v->set_worst(Or<double>(row[23], 0));
+  }
+  c.set_status_reason(row[24].as<std::string>());
+  if (!row[25].is_null()) {
+    c.set_dismiss_reason(v1::EnumFromText<v1::DismissReason>(row[25].as<std::string>())
+                             .value_or(v1::DISMISS_REASON_UNSPECIFIED));
+  }
+  SetTime(row[26], c.mutable_resolved_at());
+  SetTime(row[27], c.mutable_published_at());
+  c.set_source_count(row[28].as<int>());
+  c.set_note_count(row[29].as<int>());
+  c.set_review_count(row[30].as<int>());
+  c.set_speaker(row[31].as<std::string>());
+  c.set_correction_count(row[32].as<int>());
+  for (const auto& a : nlohmann::json::parse(row[33].as<std::string>())) {
+    auto* u = c.add_assignees();
+    u->set_id(a.at(0).get<std::int64_t>());
+    u->set_handle(a.at(1).get<std::string>());
+    u->set_display_name(a.at(2).get<std::string>());
+  }
+  return c;
+}
+
+// A PostgreSQL array literal of known-safe words (statuses), passed as a parameter.
+std::optional<std::string> ArrayLiteral(const std::vector<std::string>& words) {
+  if (words.empty()) return std::nullopt;
+  std::string out = "{";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"' + words[i] + '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+std::span<const Statement> ClaimStatements() {
+  return kStatements;
+}
+
+Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& c) {
+  const auto id = tx.Exec("claims.insert", c.workspace_id, c.transcript_id, c.segment_id,
+                          c.start_byte, c.end_byte, c.anchor.quote, c.anchor.prefix,
+                          c.anchor.suffix, c.summary, c.claimant, c.created_by)[0][0]
+                      .as<std::int64_t>();
+  return GetClaim(tx, id);
+}
+
+Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id) {
+  const pqxx::result r = tx.Exec("claims.get", claim_id);
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  return ClaimFromRow(r[0]);
+}
+
+Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
+  if (tx.Exec("claims.lock", claim_id).empty()) {
+    return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  }
+  return GetClaim(tx, claim_id);
+}
+
+Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id) {
+  const pqxx::result r = tx.Exec("claims.workspace", claim_id);
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  return r[0][0].as<std::int64_t>();
+}
+
+Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int64_t after_claim_id,
+                                          int limit) {
+  std::vector<v1::Claim> out;
+  const pqxx::result r =
+      tx.Exec("claims.list", f.workspace_id, f.transcript_id, ArrayLiteral(f.statuses),
+              f.assignee_id, f.unassigned, after_claim_id, limit);
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(ClaimFromRow(row));
+  return out;
+}
+
+void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,
+                     const std::string& claimant) {
+  tx.Exec("claims.update_text", claim_id, summary, claimant);
+}
+
+void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& ch) {
+  const bool set_verdict = ch.verdict.has_value();
+  const v1::Verdict v = ch.verdict.value_or(v1::Verdict());
+  const bool has_label = set_verdict && !v.label().empty();
+  tx.Exec("claims.change_state", claim_id, ch.status, ch.status_reason, ch.dismiss_reason,
+          set_verdict, v.label(), has_label ? std::optional(v.ordered()) : std::nullopt,
+          has_label && v.ordered() ? std::optional(v.value()) : std::nullopt,
+          has_label && v.ordered() ? std::optional(v.best()) : std::nullopt,
+          has_label && v.ordered() ? std::optional(v.worst()) : std::nullopt, ch.set_resolved_now,
+          ch.set_published_now, ch.clear_resolution);
+}
+
+void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
+                  const std::vector<std::int64_t>& user_ids, std::int64_t assigned_by) {
+  tx.Exec("claims.clear_assignees", claim_id);
+  for (const std::int64_t user_id : user_ids) {
+    tx.Exec("claims.add_assignee", claim_id, user_id, workspace_id, assigned_by);
+  }
+}
+
+void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
+                      const std::string& reason, std::int64_t corrected_by) {
+  tx.Exec("claims.record_correction", workspace_id, claim_id, reason, corrected_by);
+}
+
+void TouchClaim(Tx& tx, std::int64_t claim_id) {
+  tx.Exec("claims.touch", claim_id);
+}
+
+}  // namespace factdesk::store

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "factdesk/v1/claim.pb.h"
+#include "server/domain/anchor.h"
+#include "server/store/db.h"
+#include "server/store/statement.h"
+
+namespace factdesk::store {
+
+std::span<const Statement> ClaimStatements();
+
+struct NewClaim {
+  std::int64_t workspace_id = 0;
+  std::int64_t transcript_id = 0;
+  std::int64_t segment_id = 0;
+  int start_byte = 0;
+  int end_byte = 0;
+  domain::Anchor anchor;
+  std::string summary;
+  std::string claimant;
+  std::int64_t created_by = 0;
+};
+
+Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& claim);
+// The claim with its assignees and counts; NOT_FOUND names the id.
+Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id);
+// Locks the claim's row for the rest of the transaction, then reads it.
+Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id);
+// The claim's workspace, to authorise before taking the workspace's seq.
+Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id);
+
+struct ClaimFilter {
+  std::int64_t workspace_id = 0;
+  std::int64_t transcript_id = 0;     // 0 = any
+  std::vector<std::string> statuses;  // empty = any ("OPEN", ...)
+  std::int64_t assignee_id = 0;       // 0 = any
+  bool unassigned = false;
+};
+// In transcript order after the position (transcript_id, ordinal, start_byte, id) of
+// the `after` claim id (0 = from the start).
+Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& filter,
+                                          std::int64_t after_claim_id, int limit);
+
+// Writes the editable fields and bumps the version (the caller checked the version).
+void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,
+                     const std::string& claimant);
+
+// Workflow state. `verdict` set only with RESOLVED/PUBLISHED outcomes.
+struct ClaimStateChange {
+  std::string status{};  // "OPEN", "IN_REVIEW", ...
+  std::string status_reason{};
+  std::optional<std::string> dismiss_reason{};
+  std::optional<v1::Verdict> verdict{};  // nullopt keeps it; an empty label clears it
+  bool set_resolved_now = false;
+  bool set_published_now = false;
+  bool clear_resolution = false;
+};
+void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& change);
+void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
+                  const std::vector<std::int64_t>& user_ids, std::int64_t assigned_by);
+void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
+                      const std::string& reason, std::int64_t corrected_by);
+// Bumps version and updated_at (for changes recorded elsewhere, e.g. assignees).
+void TouchClaim(Tx& tx, std::int64_t claim_id);
+
+}  // namespace factdesk::store

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "server/store/embedded_postgres.h"
+
+namespace factdesk::store {
+
+// Where the server's data lives: an operator's PostgreSQL (`url` given), or the
+// embedded one in `data_dir`: started here, or, when a factdesk-server already runs
+// it, shared through its socket (admin commands beside a running server).
+struct DatabaseOptions {
+  std::string url;
+  EmbeddedPostgresOptions embedded;
+};
+
+struct Database {
+  std::string url;
+  std::unique_ptr<EmbeddedPostgres> embedded;  // null when external or shared
+};
+
+Result<Database> OpenDatabase(const DatabaseOptions& options, bool allow_shared);
+
+}  // namespace factdesk::store

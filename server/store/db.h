@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pqxx/pqxx>
+
+#include "common/result.h"
+#include "factdesk/v1/live.pb.h"
+#include "server/store/connection_pool.h"
+
+namespace factdesk::store {
+
+// The NOTIFY channel that wakes every replica's live hub: payload "<workspace_id>:<seq>".
+inline constexpr const char* kEventsChannel = "factdesk_events";
+
+// One database transaction, handed to repository functions. A write transaction
+// follows invariant 1: TakeSeq (locks the workspace's row, ordering its commits),
+// then the change, then exactly one Append (the event row and its NOTIFY).
+class Tx {
+ public:
+  Tx(pqxx::transaction_base& t, std::int64_t actor_id) : t_(t), actor_id_(actor_id) {}
+
+  template <typename... Args>
+  pqxx::result Exec(const char* statement, Args&&... args) {
+    return t_.exec_prepared(statement, std::forward<Args>(args)...);
+  }
+
+  // Takes the workspace's next sequence number. NOT_FOUND if there is no such workspace.
+  Result<std::int64_t> TakeSeq(std::int64_t workspace_id);
+  // Appends the event for the taken seq and notifies every replica at commit.
+  // `event` carries the kind, claim id and the records the mutation changed.
+  void Append(const v1::Event& event);
+
+  std::int64_t actor_id() const { return actor_id_; }
+  std::optional<std::int64_t> taken_seq() const { return seq_; }
+  bool appended() const { return appended_; }
+  pqxx::transaction_base& raw() { return t_; }
+
+ private:
+  pqxx::transaction_base& t_;
+  std::int64_t actor_id_;
+  std::int64_t workspace_id_ = 0;
+  std::optional<std::int64_t> seq_;
+  bool appended_ = false;
+};
+
+// Runs functions in transactions on pooled connections. The function's Status
+// decides commit (OK) or rollback (anything else); database exceptions become
+// statuses here (pg_errors.h) so they never cross into the RPC layer.
+class Db {
+ public:
+  explicit Db(ConnectionPool& pool) : pool_(pool) {}
+
+  // A read-write transaction (READ COMMITTED). Retried, up to 3 times in all, when
+  // it lost a deadlock or serialization race.
+  Status Write(std::string_view context, std::int64_t actor_id,
+               const std::function<Status(Tx&)>& fn);
+  // A read-only REPEATABLE READ transaction: every query sees one snapshot.
+  Status Read(std::string_view context, const std::function<Status(Tx&)>& fn);
+
+  ConnectionPool& pool() { return pool_; }
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace factdesk::store

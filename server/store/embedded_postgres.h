@@ -1,0 +1,63 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <sys/types.h>
+
+#include "common/result.h"
+#include "server/store/child_process.h"
+
+namespace factdesk::store {
+
+struct EmbeddedPostgresOptions {
+  // Holds pg/ (the cluster), run/ (its Unix socket), postgres.log and factdesk.lock.
+  std::string data_dir = ".factdesk";
+  // Skip fsync (tests and benchmarks only: a machine crash may lose recent commits).
+  bool unsafe_no_fsync = false;
+  int max_connections = 100;
+};
+
+// A private PostgreSQL cluster run from the system's binaries: initdb on first use,
+// listening on a Unix socket inside the data dir only, stopped on destruction. A
+// PostgreSQL left behind by a crashed server (or a stale postmaster.pid) is dealt
+// with at start. When we are root, PostgreSQL runs as the 'postgres' account.
+class EmbeddedPostgres {
+ public:
+  // Every error is one line a person can act on (not installed, not writable, in use).
+  static Result<std::unique_ptr<EmbeddedPostgres>> Start(const EmbeddedPostgresOptions& options);
+
+  EmbeddedPostgres(const EmbeddedPostgres&) = delete;
+  EmbeddedPostgres& operator=(const EmbeddedPostgres&) = delete;
+  ~EmbeddedPostgres();
+
+  // libpq URL of the "factdesk" database.
+  std::string Url() const { return UrlFor("factdesk"); }
+  std::string UrlFor(const std::string& database) const;
+  // True while the postmaster process is alive.
+  bool Running() const;
+  // Fast shutdown (SIGINT), waiting for it to finish.
+  Status Stop();
+
+ private:
+  EmbeddedPostgres() = default;
+
+  std::string data_dir_;
+  std::string socket_dir_;
+  pid_t pid_ = -1;
+  int lock_fd_ = -1;
+};
+
+// True when a factdesk-server holds `data_dir` (its lock file is taken).
+bool DataDirInUse(const std::string& data_dir);
+
+// The URL of the embedded PostgreSQL that a running factdesk-server keeps in
+// `data_dir`, for tools (admin commands) that run beside it. UNAVAILABLE when none runs.
+Result<std::string> AttachToRunning(const std::string& data_dir);
+
+// Directory of initdb and postgres: `pg_config --bindir`, else the newest
+// /usr/lib/postgresql/*/bin.
+Result<std::string> FindPostgresBinDir();
+
+}  // namespace factdesk::store

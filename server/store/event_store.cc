@@ -1,0 +1,113 @@
+#include "server/store/event_store.h"
+
+#include <array>
+
+#include <fmt/format.h>
+#include <pqxx/binarystring>
+
+#include "server/store/rows.h"
+
+namespace factdesk::store {
+namespace {
+
+constexpr std::array kStatements = {
+    Statement{"events.take_seq",
+              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq"},
+    Statement{"events.append",
+              "INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
+              "VALUES ($1, $2, $3, $4, $5, $6)"},
+    Statement{"events.notify", "SELECT pg_notify('factdesk_events', $1)"},
+    Statement{"events.after",
+              "SELECT e.seq, e.kind, fd_us(e.created_at), e.claim_id, e.payload, "
+              "       u.id, u.handle, u.display_name "
+              "FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+              "WHERE e.workspace_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3"},
+    Statement{"events.for_claim",
+              "SELECT e.seq, e.kind, fd_us(e.created_at), e.claim_id, e.payload, "
+              "       u.id, u.handle, u.display_name, e.workspace_id "
+              "FROM events e LEFT JOIN users u ON u.id = e.actor_id "
+              "WHERE e.claim_id = $1 ORDER BY e.seq"},
+    Statement{"events.last_seq", "SELECT last_seq FROM workspaces WHERE id = $1"},
+    Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
+};
+
+Result<v1::Event> EventFromRow(const pqxx::row& row, std::int64_t workspace_id) {
+  v1::Event event;
+  const pqxx::binarystring payload(row[4]);
+  if (!event.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
+    return Status::Internal(fmt::format("event {} of workspace {} is unreadable",
+                                        row[0].as<std::int64_t>(), workspace_id));
+  }
+  event.set_workspace_id(workspace_id);
+  event.set_seq(row[0].as<std::int64_t>());
+  event.set_kind(row[1].as<std::string>());
+  SetTime(row[2], event.mutable_time());
+  event.set_claim_id(Or<std::int64_t>(row[3], 0));
+  SetUser(row, 5, event.mutable_actor());
+  return event;
+}
+
+}  // namespace
+
+std::span<const Statement> EventStatements() {
+  return kStatements;
+}
+
+Result<std::int64_t> Tx::TakeSeq(std::int64_t workspace_id) {
+  const pqxx::result r = Exec("events.take_seq", workspace_id);
+  if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  workspace_id_ = workspace_id;
+  seq_ = r[0][0].as<std::int64_t>();
+  return *seq_;
+}
+
+void Tx::Append(const v1::Event& event) {
+  // The envelope (seq, kind, actor, time) lives in columns; the payload carries the records.
+  v1::Event body = event;
+  body.clear_seq();
+  body.clear_kind();
+  body.clear_actor();
+  body.clear_time();
+  body.clear_workspace_id();
+  const std::string bytes = body.SerializeAsString();
+  const std::optional<std::int64_t> claim_id =
+      event.claim_id() != 0 ? std::optional(event.claim_id()) : std::nullopt;
+  // Actor 0 is the server itself (admin commands): no user.
+  const std::optional<std::int64_t> actor =
+      actor_id_ != 0 ? std::optional(actor_id_) : std::nullopt;
+  Exec("events.append", workspace_id_, *seq_, event.kind(), actor, claim_id,
+       pqxx::binarystring(bytes.data(), bytes.size()));
+  Exec("events.notify", fmt::format("{}:{}", workspace_id_, *seq_));
+  appended_ = true;
+}
+
+Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id,
+                                               std::int64_t after_seq, int limit) {
+  const pqxx::result r = tx.Exec("events.after", workspace_id, after_seq, limit);
+  std::vector<v1::Event> events;
+  events.reserve(r.size());
+  for (const auto& row : r) {
+    FD_ASSIGN_OR_RETURN(auto event, EventFromRow(row, workspace_id));
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+Result<std::vector<v1::Event>> ReadClaimEvents(Tx& tx, std::int64_t claim_id) {
+  const pqxx::result r = tx.Exec("events.for_claim", claim_id);
+  std::vector<v1::Event> events;
+  events.reserve(r.size());
+  for (const auto& row : r) {
+    FD_ASSIGN_OR_RETURN(auto event, EventFromRow(row, row[8].as<std::int64_t>()));
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+Result<std::int64_t> LastSeq(Tx& tx, std::int64_t workspace_id) {
+  const pqxx::result r = tx.Exec("events.last_seq", workspace_id);
+  if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  return r[0][0].as<std::int64_t>();
+}
+
+}  // namespace factdesk::store

@@ -1,0 +1,107 @@
+#include "server/store/note_store.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "proto/enum_text.h"
+#include "server/store/rows.h"
+
+namespace factdesk::store {
+namespace {
+
+#define FD_NOTE_SELECT                                                                            \
+  "SELECT n.id, n.workspace_id, n.claim_id, n.parent_id, n.thread, n.body, u.id, u.handle, "      \
+  "u.display_name, fd_us(n.created_at), fd_us(n.edited_at), n.version, n.removed_at IS NOT NULL " \
+  "FROM notes n JOIN users u ON u.id = n.author_id "
+
+constexpr std::array kStatements = {
+    Statement{"notes.insert",
+              "INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, author_id) "
+              "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"},
+    Statement{"notes.get", FD_NOTE_SELECT "WHERE n.id = $1"},
+    Statement{"notes.list",
+              FD_NOTE_SELECT "WHERE n.claim_id = $1 AND ($2 = '' OR n.thread = $2) ORDER BY n.id"},
+    Statement{"notes.revisions",
+              "SELECT body, fd_us(edited_at) FROM note_revisions WHERE note_id = $1 ORDER BY id"},
+    Statement{"notes.save_revision",
+              "INSERT INTO note_revisions (note_id, workspace_id, body, edited_at) "
+              "SELECT id, workspace_id, body, coalesce(edited_at, created_at) FROM notes "
+              "WHERE id = $1"},
+    Statement{"notes.edit",
+              "UPDATE notes SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1"},
+    Statement{"notes.remove",
+              "UPDATE notes SET removed_at = now(), version = version + 1 WHERE id = $1"},
+};
+
+#undef FD_NOTE_SELECT
+
+v1::Note NoteFromRow(const pqxx::row& row) {
+  v1::Note n;
+  n.set_id(row[0].as<std::int64_t>());
+  n.set_workspace_id(row[1].as<std::int64_t>());
+  n.set_claim_id(row[2].as<std::int64_t>());
+  n.set_parent_id(Or<std::int64_t>(row[3], 0));
+  n.set_thread(
+      v1::EnumFromText<v1::NoteThread>(row[4].as<std::string>()).value_or(v1::NOTE_THREAD_CLAIM));
+  SetUser(row, 6, n.mutable_author());
+  SetTime(row[9], n.mutable_created_at());
+  SetTime(row[10], n.mutable_edited_at());
+  n.set_version(row[11].as<std::int64_t>());
+  n.set_removed(row[12].as<bool>());
+  if (!n.removed()) n.set_body(row[5].as<std::string>());
+  return n;
+}
+
+void AddRevisions(Tx& tx, v1::Note& note) {
+  if (note.removed()) return;
+  for (const auto& row : tx.Exec("notes.revisions", note.id())) {
+    auto* rev = note.add_revisions();
+    rev->set_body(row[0].as<std::string>());
+    SetTime(row[1], rev->mutable_edited_at());
+  }
+}
+
+}  // namespace
+
+std::span<const Statement> NoteStatements() {
+  return kStatements;
+}
+
+Result<v1::Note> InsertNote(Tx& tx, const NewNote& n) {
+  const std::optional<std::int64_t> parent =
+      n.parent_id != 0 ? std::optional(n.parent_id) : std::nullopt;
+  const auto id = tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body,
+                          n.author_id)[0][0]
+                      .as<std::int64_t>();
+  return GetNote(tx, id);
+}
+
+Result<v1::Note> GetNote(Tx& tx, std::int64_t note_id, bool with_revisions) {
+  const pqxx::result r = tx.Exec("notes.get", note_id);
+  if (r.empty()) return Status::NotFound(fmt::format("note {} does not exist", note_id));
+  v1::Note note = NoteFromRow(r[0]);
+  if (with_revisions) AddRevisions(tx, note);
+  return note;
+}
+
+Result<std::vector<v1::Note>> ListNotes(Tx& tx, std::int64_t claim_id, const std::string& thread,
+                                        bool with_revisions) {
+  std::vector<v1::Note> out;
+  for (const auto& row : tx.Exec("notes.list", claim_id, thread)) {
+    out.push_back(NoteFromRow(row));
+    if (with_revisions) AddRevisions(tx, out.back());
+  }
+  return out;
+}
+
+void EditNoteBody(Tx& tx, std::int64_t note_id, const std::string& body) {
+  tx.Exec("notes.save_revision", note_id);
+  tx.Exec("notes.edit", note_id, body);
+}
+
+void MarkNoteRemoved(Tx& tx, std::int64_t note_id) {
+  tx.Exec("notes.remove", note_id);
+}
+
+}  // namespace factdesk::store

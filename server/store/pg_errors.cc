@@ -1,0 +1,78 @@
+#include "server/store/pg_errors.h"
+
+#include <atomic>
+#include <chrono>
+#include <random>
+
+#include <pqxx/except>
+#include <spdlog/spdlog.h>
+
+namespace factdesk::store {
+namespace {
+
+std::string NewErrorId() {
+  static std::atomic<std::uint64_t> counter{0};
+  static const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t n = seed ^ (counter.fetch_add(1) * 0x9E3779B97F4A7C15ULL);
+  return fmt::format("{:012x}", n & 0xFFFFFFFFFFFFULL);
+}
+
+Status Logged(Code code, std::string_view public_message, std::string_view context,
+              const std::exception& e) {
+  const std::string id = NewErrorId();
+  spdlog::error("error {} in {}: {}", id, context, e.what());
+  return {code, fmt::format("{} (error id {})", public_message, id)};
+}
+
+}  // namespace
+
+Status StatusFromException(const std::exception& e, std::string_view context) {
+  // Most specific classes first: pqxx's hierarchy nests them.
+  if (dynamic_cast<const pqxx::unique_violation*>(&e) != nullptr) {
+    return Logged(Code::kAlreadyExists, "that record already exists", context, e);
+  }
+  if (dynamic_cast<const pqxx::foreign_key_violation*>(&e) != nullptr) {
+    return Logged(Code::kFailedPrecondition, "a record it refers to does not exist", context, e);
+  }
+  if (dynamic_cast<const pqxx::check_violation*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::not_null_violation*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::data_exception*>(&e) != nullptr) {
+    return Logged(Code::kInvalidArgument, "the request has a value the database refuses", context,
+                  e);
+  }
+  if (dynamic_cast<const pqxx::serialization_failure*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::deadlock_detected*>(&e) != nullptr) {
+    return Logged(Code::kAborted, "the request conflicted with another one; try again", context, e);
+  }
+  if (dynamic_cast<const pqxx::statement_completion_unknown*>(&e) != nullptr) {
+    return Logged(Code::kUnavailable,
+                  "the database connection was lost; the change may or may not have been saved",
+                  context, e);
+  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e); sql != nullptr) {
+    const std::string& state = sql->sqlstate();
+    if (state == "40001" || state == "40P01") {  // serialization failure, deadlock
+      return Logged(Code::kAborted, "the request conflicted with another one; try again", context,
+                    e);
+    }
+    if (state == "57014") {  // query_canceled (statement_timeout)
+      return Logged(Code::kDeadlineExceeded, "the database took too long", context, e);
+    }
+    if (state.rfind("53", 0) == 0 || state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0) {
+      return Logged(Code::kUnavailable, "the database is unavailable", context, e);
+    }
+    return Logged(Code::kInternal, "internal database error", context, e);
+  }
+  if (dynamic_cast<const pqxx::in_doubt_error*>(&e) != nullptr) {
+    return Logged(Code::kUnavailable,
+                  "the database connection was lost while committing; the change may or may not "
+                  "have been saved",
+                  context, e);
+  }
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr) {
+    return Logged(Code::kUnavailable, "the database is unavailable", context, e);
+  }
+  return Logged(Code::kInternal, "internal error", context, e);
+}
+
+}  // namespace factdesk::store

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "factdesk/v1/review.pb.h"
+#include "server/domain/review_rules.h"
+#include "server/store/db.h"
+#include "server/store/statement.h"
+
+namespace factdesk::store {
+
+std::span<const Statement> ReviewStatements();
+
+// Reviews.
+struct ReviewInput {
+  std::int64_t workspace_id = 0;
+  std::int64_t claim_id = 0;
+  std::int64_t reviewer_id = 0;
+  v1::Verdict verdict;
+  std::string rationale;
+  std::string confidence;  // "LOW", "MEDIUM", "HIGH"
+};
+// Inserts the reviewer's first review, or keeps the current one as a revision and
+// replaces it.
+Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& input);
+std::optional<v1::Review> FindReview(Tx& tx, std::int64_t claim_id, std::int64_t reviewer_id);
+Result<std::vector<v1::Review>> ListReviews(Tx& tx, std::int64_t claim_id, bool with_revisions);
+// Each reviewer's current verdict, oldest review first.
+std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id);
+// Claims of the workspace the user has reviewed (for the blind rule on the stream).
+std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+
+// Disputes.
+Result<v1::Dispute> OpenDispute(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id);
+std::optional<v1::Dispute> FindOpenDispute(Tx& tx, std::int64_t claim_id);
+Result<v1::Dispute> GetDispute(Tx& tx, std::int64_t dispute_id);
+std::optional<v1::Dispute> LatestDispute(Tx& tx, std::int64_t claim_id);
+struct DisputeClosing {
+  std::string resolution;  // "AGREEMENT", "MAJORITY", "EDITOR_DECISION", "WITHDRAWN"
+  std::optional<std::int64_t> decided_by;
+  std::optional<v1::Verdict> verdict;
+  std::string reasoning;
+};
+Result<v1::Dispute> CloseDispute(Tx& tx, std::int64_t dispute_id, const DisputeClosing& closing);
+// Open ones oldest first, then closed ones newest first.
+Result<std::vector<v1::Dispute>> ListDisputes(Tx& tx, std::int64_t workspace_id,
+                                              std::int64_t transcript_id, bool open_only);
+
+}  // namespace factdesk::store

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+
+#include <google/protobuf/timestamp.pb.h>
+#include <pqxx/field>
+#include <pqxx/row>
+
+#include "factdesk/v1/common.pb.h"
+
+namespace factdesk::store {
+
+// Sets `ts` from a microseconds-since-epoch column (see fd_us in the schema); NULL leaves it unset.
+inline void SetTime(const pqxx::field& micros, google::protobuf::Timestamp* ts) {
+  if (micros.is_null()) return;
+  const auto us = micros.as<std::int64_t>();
+  ts->set_seconds(us / 1000000);
+  ts->set_nanos(static_cast<std::int32_t>((us % 1000000) * 1000));
+}
+
+inline std::int64_t Micros(const google::protobuf::Timestamp& ts) {
+  return ts.seconds() * 1000000 + ts.nanos() / 1000;
+}
+
+// Fills a User from three consecutive columns: id, handle, display_name. NULL id leaves it empty.
+inline void SetUser(const pqxx::row& row, int first_col, v1::User* user) {
+  if (row[first_col].is_null()) return;
+  user->set_id(row[first_col].as<std::int64_t>());
+  user->set_handle(row[first_col + 1].as<std::string>());
+  user->set_display_name(row[first_col + 2].as<std::string>());
+}
+
+template <typename T>
+T Or(const pqxx::field& f, T fallback) {
+  return f.is_null() ? fallback : f.as<T>();
+}
+
+}  // namespace factdesk::store

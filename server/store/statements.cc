@@ -1,0 +1,24 @@
+#include "server/store/account_store.h"
+#include "server/store/claim_store.h"
+#include "server/store/dashboard_store.h"
+#include "server/store/event_store.h"
+#include "server/store/note_store.h"
+#include "server/store/review_store.h"
+#include "server/store/scale_store.h"
+#include "server/store/source_store.h"
+#include "server/store/statement.h"
+#include "server/store/transcript_store.h"
+
+namespace factdesk::store {
+
+std::vector<Statement> AllStatements() {
+  std::vector<Statement> all;
+  for (const auto group : {AccountStatements(), EventStatements(), TranscriptStatements(),
+                           ClaimStatements(), SourceStatements(), NoteStatements(),
+                           ScaleStatements(), ReviewStatements(), DashboardStatements()}) {
+    all.insert(all.end(), group.begin(), group.end());
+  }
+  return all;
+}
+
+}  // namespace factdesk::store

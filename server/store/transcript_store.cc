@@ -1,0 +1,215 @@
+#include "server/store/transcript_store.h"
+
+#include <array>
+#include <tuple>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <pqxx/stream_to>
+
+#include "proto/enum_text.h"
+#include "server/store/rows.h"
+
+namespace factdesk::store {
+namespace {
+
+#define FD_TRANSCRIPT_COLUMNS                                                                   \
+  "t.id, t.workspace_id, t.title, t.format, t.source_url, fd_us(t.aired_at), t.segment_count, " \
+  "u.id, u.handle, u.display_name, fd_us(t.imported_at), t.byte_size, "                         \
+  "(SELECT count(*) FROM claims c WHERE c.transcript_id = t.id)"
+
+#define FD_SEGMENT_COLUMNS \
+  "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name, s.start_ms, s.end_ms, s.text"
+
+constexpr std::array kStatements = {
+    Statement{"transcripts.insert",
+              "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
+              "segment_count, byte_size, imported_by) "
+              "VALUES ($1, $2, $3, $4, to_timestamp($5::double precision / 1e6), $6, $7, $8) "
+              "RETURNING id"},
+    Statement{"transcripts.insert_speaker",
+              "INSERT INTO speakers (workspace_id, transcript_id, position, name) "
+              "VALUES ($1, $2, $3, $4) RETURNING id"},
+    Statement{"transcripts.get", "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
+                                 "JOIN users u ON u.id = t.imported_by WHERE t.id = $1"},
+    Statement{"transcripts.workspace", "SELECT workspace_id FROM transcripts WHERE id = $1"},
+    Statement{"transcripts.list", "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
+                                  "JOIN users u ON u.id = t.imported_by "
+                                  "WHERE t.workspace_id = $1 AND ($2::bigint = 0 OR t.id < "
+                                  "$2::bigint) ORDER BY t.id DESC LIMIT $3"},
+    Statement{"transcripts.speakers",
+              "SELECT id, name FROM speakers WHERE transcript_id = $1 ORDER BY position"},
+    Statement{"transcripts.segments",
+              "SELECT " FD_SEGMENT_COLUMNS " FROM segments s "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+              "WHERE s.transcript_id = $1 AND s.ordinal >= $2 ORDER BY s.ordinal LIMIT $3"},
+    Statement{"transcripts.segment",
+              "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
+              "coalesce(sp.name, ''), s.text FROM segments s "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1"},
+    // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet).
+    Statement{"transcripts.search",
+              "WITH q AS (SELECT websearch_to_tsquery('english', $3) AS query), "
+              "hits AS (SELECT s.id, ts_rank(s.tsv, q.query) AS rank FROM segments s, q "
+              "  WHERE s.workspace_id = $1 AND ($2::bigint = 0 OR s.transcript_id = $2::bigint) "
+              "  AND s.tsv @@ q.query) "
+              "SELECT " FD_SEGMENT_COLUMNS ", h.rank, "
+              "  ts_headline('english', s.text, q.query, "
+              "    'StartSel=\xee\x80\x80, StopSel=\xee\x80\x81, MaxWords=30, MinWords=12, "
+              "     MaxFragments=2, FragmentDelimiter=\" … \"'), "
+              "  t.title, (SELECT count(*) FROM hits) "
+              "FROM hits h JOIN segments s ON s.id = h.id "
+              "JOIN transcripts t ON t.id = s.transcript_id "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id, q "
+              "ORDER BY h.rank DESC, s.transcript_id, s.ordinal OFFSET $4 LIMIT $5"},
+};
+
+#undef FD_TRANSCRIPT_COLUMNS
+#undef FD_SEGMENT_COLUMNS
+
+v1::Transcript TranscriptFromRow(const pqxx::row& row) {
+  v1::Transcript t;
+  t.set_id(row[0].as<std::int64_t>());
+  t.set_workspace_id(row[1].as<std::int64_t>());
+  t.set_title(row[2].as<std::string>());
+  t.set_format(v1::EnumFromText<v1::TranscriptFormat>(row[3].as<std::string>())
+                   .value_or(v1::TRANSCRIPT_FORMAT_UNSPECIFIED));
+  t.set_source_url(row[4].as<std::string>());
+  SetTime(row[5], t.mutable_aired_at());
+  t.set_segment_count(row[6].as<int>());
+  SetUser(row, 7, t.mutable_imported_by());
+  SetTime(row[10], t.mutable_imported_at());
+  t.set_byte_size(row[11].as<std::int64_t>());
+  t.set_claim_count(row[12].as<int>());
+  return t;
+}
+
+v1::Segment SegmentFromRow(const pqxx::row& row) {
+  v1::Segment s;
+  s.set_id(row[0].as<std::int64_t>());
+  s.set_transcript_id(row[1].as<std::int64_t>());
+  s.set_ordinal(row[2].as<int>());
+  s.set_kind(v1::EnumFromText<v1::SegmentKind>(row[3].as<std::string>())
+                 .value_or(v1::SEGMENT_KIND_UNSPECIFIED));
+  s.set_speaker_id(Or<std::int64_t>(row[4], 0));
+  s.set_speaker(Or<std::string>(row[5], ""));
+  if (!row[6].is_null()) s.set_start_ms(row[6].as<std::int64_t>());
+  if (!row[7].is_null()) s.set_end_ms(row[7].as<std::int64_t>());
+  s.set_text(row[8].as<std::string>());
+  return s;
+}
+
+void AddSpeakers(Tx& tx, v1::Transcript& t) {
+  for (const auto& row : tx.Exec("transcripts.speakers", t.id())) {
+    auto* sp = t.add_speakers();
+    sp->set_id(row[0].as<std::int64_t>());
+    sp->set_name(row[1].as<std::string>());
+  }
+}
+
+}  // namespace
+
+std::span<const Statement> TranscriptStatements() {
+  return kStatements;
+}
+
+Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
+                                        const import::Transcript& parsed) {
+  const auto id =
+      tx.Exec("transcripts.insert", meta.workspace_id, meta.title,
+              std::string(import::FormatName(parsed.format)), meta.source_url, meta.aired_at_us,
+              static_cast<int>(parsed.segments.size()), meta.byte_size, meta.imported_by)[0][0]
+          .as<std::int64_t>();
+  std::unordered_map<std::string, std::int64_t> speaker_ids;
+  for (std::size_t i = 0; i < parsed.speakers.size(); ++i) {
+    speaker_ids[parsed.speakers[i]] = tx.Exec("transcripts.insert_speaker", meta.workspace_id, id,
+                                              static_cast<int>(i), parsed.speakers[i])[0][0]
+                                          .as<std::int64_t>();
+  }
+  // COPY: the fast path for tens of thousands of rows (see bench/import_bench).
+  pqxx::stream_to copy(tx.raw(), "segments",
+                       std::vector<std::string>{"workspace_id", "transcript_id", "ordinal", "kind",
+                                                "speaker_id", "start_ms", "end_ms", "text"});
+  for (const import::Segment& seg : parsed.segments) {
+    std::optional<std::int64_t> speaker_id;
+    if (auto it = speaker_ids.find(seg.speaker); !seg.speaker.empty() && it != speaker_ids.end()) {
+      speaker_id = it->second;
+    }
+    copy << std::make_tuple(meta.workspace_id, id, seg.ordinal,
+                            std::string(import::SegmentKindName(seg.kind)), speaker_id,
+                            seg.start_ms, seg.end_ms, seg.text);
+  }
+  copy.complete();
+  return GetTranscript(tx, id);
+}
+
+Result<v1::Transcript> GetTranscript(Tx& tx, std::int64_t transcript_id) {
+  const pqxx::result r = tx.Exec("transcripts.get", transcript_id);
+  if (r.empty()) {
+    return Status::NotFound(fmt::format("transcript {} does not exist", transcript_id));
+  }
+  v1::Transcript t = TranscriptFromRow(r[0]);
+  AddSpeakers(tx, t);
+  return t;
+}
+
+Result<std::int64_t> TranscriptWorkspace(Tx& tx, std::int64_t transcript_id) {
+  const pqxx::result r = tx.Exec("transcripts.workspace", transcript_id);
+  if (r.empty()) {
+    return Status::NotFound(fmt::format("transcript {} does not exist", transcript_id));
+  }
+  return r[0][0].as<std::int64_t>();
+}
+
+Result<std::vector<v1::Transcript>> ListTranscripts(Tx& tx, std::int64_t workspace_id,
+                                                    std::int64_t before_id, int limit) {
+  std::vector<v1::Transcript> out;
+  for (const auto& row : tx.Exec("transcripts.list", workspace_id, before_id, limit)) {
+    out.push_back(TranscriptFromRow(row));
+    AddSpeakers(tx, out.back());
+  }
+  return out;
+}
+
+Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id, int from_ordinal,
+                                              int limit) {
+  std::vector<v1::Segment> out;
+  const pqxx::result r = tx.Exec("transcripts.segments", transcript_id, from_ordinal, limit);
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(SegmentFromRow(row));
+  return out;
+}
+
+Result<SegmentInfo> GetSegment(Tx& tx, std::int64_t segment_id) {
+  const pqxx::result r = tx.Exec("transcripts.segment", segment_id);
+  if (r.empty()) return Status::NotFound(fmt::format("segment {} does not exist", segment_id));
+  const auto& row = r[0];
+  SegmentInfo s;
+  s.id = row[0].as<std::int64_t>();
+  s.workspace_id = row[1].as<std::int64_t>();
+  s.transcript_id = row[2].as<std::int64_t>();
+  s.ordinal = row[3].as<int>();
+  s.kind = v1::EnumFromText<v1::SegmentKind>(row[4].as<std::string>())
+               .value_or(v1::SEGMENT_KIND_UNSPECIFIED);
+  s.speaker = row[5].as<std::string>();
+  s.text = row[6].as<std::string>();
+  return s;
+}
+
+Result<SearchPage> SearchSegments(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,
+                                  const std::string& query, int offset, int limit) {
+  SearchPage page;
+  for (const auto& row :
+       tx.Exec("transcripts.search", workspace_id, transcript_id, query, offset, limit)) {
+    v1::SearchHit hit;
+    *hit.mutable_segment() = SegmentFromRow(row);
+    hit.set_rank(row[9].as<float>());
+    hit.set_snippet(row[10].as<std::string>());
+    hit.set_transcript_title(row[11].as<std::string>());
+    page.total = row[12].as<int>();
+    page.hits.push_back(std::move(hit));
+  }
+  return page;
+}
+
+}  // namespace factdesk::store

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "factdesk/v1/transcript.pb.h"
+#include "import/transcript.h"
+#include "server/store/db.h"
+#include "server/store/statement.h"
+
+namespace factdesk::store {
+
+std::span<const Statement> TranscriptStatements();
+
+struct NewTranscript {
+  std::int64_t workspace_id = 0;
+  std::string title;
+  std::string source_url;
+  std::optional<std::int64_t> aired_at_us;
+  std::int64_t byte_size = 0;
+  std::int64_t imported_by = 0;
+};
+
+// Inserts the transcript, its speakers and (with COPY) its segments.
+Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
+                                        const import::Transcript& parsed);
+Result<v1::Transcript> GetTranscript(Tx& tx, std::int64_t transcript_id);
+// The transcript's workspace (NOT_FOUND naming the id), without loading the rest.
+Result<std::int64_t> TranscriptWorkspace(Tx& tx, std::int64_t transcript_id);
+// Newest first, ids below `before_id` (0 = from the newest).
+Result<std::vector<v1::Transcript>> ListTranscripts(Tx& tx, std::int64_t workspace_id,
+                                                    std::int64_t before_id, int limit);
+// Segments with ordinal >= from_ordinal, in order.
+Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id, int from_ordinal,
+                                              int limit);
+
+// What a claim needs to know about its segment.
+struct SegmentInfo {
+  std::int64_t id = 0;
+  std::int64_t workspace_id = 0;
+  std::int64_t transcript_id = 0;
+  int ordinal = 0;
+  v1::SegmentKind kind = v1::SEGMENT_KIND_UNSPECIFIED;
+  std::string speaker;
+  std::string text;
+};
+Result<SegmentInfo> GetSegment(Tx& tx, std::int64_t segment_id);
+
+struct SearchPage {
+  std::vector<v1::SearchHit> hits;
+  int total = 0;
+};
+// Full-text search (websearch syntax, English stemming), best first.
+Result<SearchPage> SearchSegments(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,
+                                  const std::string& query, int offset, int limit);
+
+}  // namespace factdesk::store
