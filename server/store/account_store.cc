@@ -208,6 +208,9 @@ std::optional<domain::Role> RoleOf(Tx& tx, std::int64_t workspace_id, std::int64
 
 Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   if (auto role = RoleOf(tx, workspace_id, user_id)) return *role;
+  if (tx.Exec("events.last_seq", workspace_id).empty()) {
+    return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  }
   return Status::PermissionDenied(
       fmt::format("you are not a member of workspace {}", workspace_id));
 }

@@ -225,7 +225,13 @@ Result<std::string> AttachToRunning(const std::string& data_dir) {
 
 Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::Start(
     const EmbeddedPostgresOptions& options) {
-  FD_ASSIGN_OR_RETURN(const std::string bin_dir, FindPostgresBinDir());
+  std::string bin_dir = options.bin_dir;
+  if (bin_dir.empty()) {
+    FD_ASSIGN_OR_RETURN(bin_dir, FindPostgresBinDir());
+  } else if (!HasServerBinaries(bin_dir)) {
+    return Status::FailedPrecondition("PostgreSQL is not installed: no initdb/postgres in " +
+                                      bin_dir);
+  }
   FD_ASSIGN_OR_RETURN(const std::optional<RunAs> run_as, PostgresAccount());
 
   // Root keeps the top dir traversable (not readable) so the postgres account reaches pg/.

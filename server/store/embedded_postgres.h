@@ -17,6 +17,8 @@ struct EmbeddedPostgresOptions {
   // Skip fsync (tests and benchmarks only: a machine crash may lose recent commits).
   bool unsafe_no_fsync = false;
   int max_connections = 100;
+  // Where initdb and postgres are; empty: found with FindPostgresBinDir().
+  std::string bin_dir;
 };
 
 // A private PostgreSQL cluster run from the system's binaries: initdb on first use,
