@@ -22,7 +22,7 @@
 namespace factdesk::exporting {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string Urn(std::string_view kind, std::int64_t id) {
   return fmt::format("urn:factdesk:{}:{}", kind, id);

@@ -12,7 +12,7 @@
 namespace factdesk::exporting {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // Whole ratings as integers ("ratingValue": 4), which is how ClaimReview examples and
 // validators expect them; others as decimals.

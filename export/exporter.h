@@ -30,6 +30,15 @@
 //    Begin with the transcript, AddSegment per segment in ordinal order with the claims
 //    anchored in that segment, End.
 //
+// The server's side, for a transcript format:
+//   FD_ASSIGN_OR_RETURN(auto exporter, MakeTranscriptExporter(request.format()));
+//   FD_RETURN_IF_ERROR(exporter->Begin(context, transcript, sink));  // before any chunk
+//   for each page of segments: for each segment, its claims (ClaimRecords):
+//     exporter->AddSegment(segment, claims_of_segment, sink);
+//   exporter->End(sink);
+// and for a claim format the same with MakeClaimExporter, Begin(context, sink), Add per
+// claim in transcript order, End. IsTranscriptFormat tells which of the two to use.
+//
 // Records are trusted to come from the database, but an odd one never breaks the output:
 // a claim whose byte range does not fit its segment's text loses only its position
 // (no highlight, no TextPositionSelector); the rest of it is still exported.

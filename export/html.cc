@@ -10,7 +10,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -156,6 +160,23 @@ std::string TimeSpan(const v1::Segment& segment) {
   return span;
 }
 
+std::string_view DismissReasonText(v1::DismissReason reason) {
+  switch (reason) {
+    case v1::DISMISS_REASON_OPINION:
+      return "an opinion";
+    case v1::DISMISS_REASON_PREDICTION:
+      return "a prediction";
+    case v1::DISMISS_REASON_NOT_CHECKABLE:
+      return "not checkable";
+    case v1::DISMISS_REASON_NOT_A_CLAIM:
+      return "not a claim";
+    case v1::DISMISS_REASON_DUPLICATE:
+      return "a duplicate";
+    default:
+      return {};
+  }
+}
+
 std::string_view KindClass(v1::SegmentKind kind) {
   switch (kind) {
     case v1::SEGMENT_KIND_CUE:
@@ -267,7 +288,7 @@ class HtmlExporter final : public TranscriptExporter {
   }
 
   void End(const Sink& sink) override {
-    std::string out = "</main>\n<section class=\"summary\">\n<h2>Verdicts</h2>\n";
+    std::string out = "</main>\n<section class=\"verdicts\">\n<h2>Verdicts</h2>\n";
     if (claim_count_ == 0) {
       out += "<p>No claims were marked in this transcript.</p>\n";
     } else {
@@ -365,6 +386,11 @@ class HtmlExporter final : public TranscriptExporter {
       out += "</span>";
     } else {
       out += fmt::format("<span class=\"badge pending\">{}</span>", StatusLabel(claim.status()));
+      if (claim.status() == v1::CLAIM_STATUS_DISMISSED) {
+        if (const std::string_view why = DismissReasonText(claim.dismiss_reason()); !why.empty()) {
+          out += fmt::format(" <span class=\"note\">{}</span>", why);
+        }
+      }
     }
     if (!claim.claimant().empty()) {
       out += " <span class=\"claimant\">Claim by ";

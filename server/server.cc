@@ -22,6 +22,7 @@
 #include "server/rpc/authenticator.h"
 #include "server/rpc/claim_service.h"
 #include "server/rpc/dashboard_service.h"
+#include "server/rpc/export_service.h"
 #include "server/rpc/live_service.h"
 #include "server/rpc/metrics.h"
 #include "server/rpc/note_service.h"
@@ -156,6 +157,8 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->metrics = std::make_unique<rpc::Metrics>();
   live::HubOptions hub_options;
   hub_options.max_queue = o.max_subscriber_queue;
+  hub_options.heartbeat = o.heartbeat;
+  hub_options.presence_ttl = o.presence_ttl;
   impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
   live::Hub& hub = *impl->hub;
   impl->listener = std::make_unique<live::Listener>(
@@ -176,6 +179,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->services.push_back(std::make_unique<rpc::ReviewService>(rt));
   impl->services.push_back(std::make_unique<rpc::LiveService>(rt));
   impl->services.push_back(std::make_unique<rpc::DashboardService>(rt));
+  impl->services.push_back(std::make_unique<rpc::ExportService>(rt));
 
   auto* pool = impl->pool.get();
   auto* counters = &impl->hub->counters();

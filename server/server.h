@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -17,8 +18,11 @@ struct ServerOptions {
   int worker_threads = 16;
   std::size_t max_queued_requests = 1024;
   std::size_t max_transcript_bytes = std::size_t{16} << 20U;
-  // Live streams.
+  // Live streams: how far a subscriber may fall behind, how long an idle stream waits
+  // before a heartbeat, how long presence lasts without one.
   std::size_t max_subscriber_queue = 1024;
+  std::chrono::milliseconds heartbeat{10000};
+  std::chrono::seconds presence_ttl{30};
   // Prometheus /metrics on host:port (empty: off).
   std::string metrics_listen;
   // TLS: PEM files. With client_ca, clients must present a certificate it signed.

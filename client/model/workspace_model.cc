@@ -134,12 +134,11 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (event.has_member()) ApplyMember(event);
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   if (event.has_claim()) {
-    const std::int64_t id = event.claim().id();
-    const bool is_new = !claims_.contains(id);
     StoreClaim(event.claim(), Origin::kEvent);
-    if (is_new && event.kind() == "claim.created") {
-      // Seen from its creation on: every later source, note and review comes as an event.
-      auto& records = records_[id];
+    if (event.kind() == "claim.created") {
+      // Followed from its creation on: every source, note and review it will ever have
+      // comes as a later event, so its lists are complete without a fetch.
+      auto& records = records_[event.claim().id()];
       records.sources_loaded = records.notes_loaded = records.reviews_loaded = true;
     }
   }

@@ -44,7 +44,9 @@ Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& o) {
   std::shared_ptr<grpc::ChannelCredentials> creds;
   if (WantsTls(o)) {
     grpc::SslCredentialsOptions ssl;
-    if (!o.ca_file.empty()) FD_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadPem("ca", o.ca_file));
+    if (!o.ca_file.empty()) {
+      FD_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadPem("ca", o.ca_file));
+    }
     if (!o.cert_file.empty()) {
       FD_ASSIGN_OR_RETURN(ssl.pem_cert_chain, ReadPem("cert", o.cert_file));
       FD_ASSIGN_OR_RETURN(ssl.pem_private_key, ReadPem("key", o.key_file));

@@ -61,8 +61,14 @@ void SubscriptionStream::ScheduleCatchUpLocked() {
   }
 }
 
+// Replay pages are small enough that a paused replay never fills the queue past its
+// limit: only live events can overflow it.
+static int ReplayPage(const HubOptions& o) {
+  return std::max(1, std::min(o.page_size, static_cast<int>(o.max_queue / 2)));
+}
+
 void SubscriptionStream::CatchUp() {
-  const int page = hub_.options().page_size;
+  const int page = ReplayPage(hub_.options());
   for (;;) {
     std::int64_t from = 0;
     {
@@ -194,7 +200,8 @@ void SubscriptionStream::OnWriteDone(bool ok) {
     EndLocked(Status(Code::kCancelled, "the stream broke"), lock);
     return;
   }
-  if (catchup_paused_ && queue_.size() < static_cast<std::size_t>(hub_.options().page_size / 2)) {
+  if (catchup_paused_ &&
+      queue_.size() < static_cast<std::size_t>(std::max(1, ReplayPage(hub_.options()) / 2))) {
     ScheduleCatchUpLocked();
   }
   WriteNext(lock);

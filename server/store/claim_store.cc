@@ -47,6 +47,9 @@ constexpr std::array kStatements = {
               "  (SELECT c2.transcript_id, s2.ordinal, c2.start_byte, c2.id FROM claims c2 "
               "   JOIN segments s2 ON s2.id = c2.segment_id WHERE c2.id = $6::bigint)) "
               "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7"},
+    Statement{"claims.of_ordinals",
+              FD_CLAIM_SELECT "WHERE c.transcript_id = $1 AND s.ordinal BETWEEN $2 AND $3 "
+                              "ORDER BY s.ordinal, c.start_byte, c.id"},
     Statement{"claims.update_text",
               "UPDATE claims SET summary = $2, claimant = $3, version = version + 1, "
               "updated_at = now() WHERE id = $1"},
@@ -176,6 +179,16 @@ Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int
               f.assignee_id, f.unassigned, after_claim_id, limit);
   out.reserve(r.size());
   for (const auto& row : r) out.push_back(ClaimFromRow(row));
+  return out;
+}
+
+Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,
+                                                int first_ordinal, int last_ordinal) {
+  std::vector<v1::Claim> out;
+  for (const auto& row :
+       tx.Exec("claims.of_ordinals", transcript_id, first_ordinal, last_ordinal)) {
+    out.push_back(ClaimFromRow(row));
+  }
   return out;
 }
 

@@ -47,6 +47,11 @@ struct ClaimFilter {
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& filter,
                                           std::int64_t after_claim_id, int limit);
 
+// Claims anchored in segments first_ordinal..last_ordinal of a transcript, in reading
+// order (exports render a transcript a page of segments at a time).
+Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,
+                                                int first_ordinal, int last_ordinal);
+
 // Writes the editable fields and bumps the version (the caller checked the version).
 void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,
                      const std::string& claimant);

@@ -42,6 +42,8 @@ constexpr std::array kStatements = {
     Statement{"reviews.get", FD_REVIEW_SELECT "WHERE r.id = $1"},
     Statement{"reviews.find", FD_REVIEW_SELECT "WHERE r.claim_id = $1 AND r.reviewer_id = $2"},
     Statement{"reviews.list", FD_REVIEW_SELECT "WHERE r.claim_id = $1 ORDER BY r.id"},
+    Statement{"reviews.of_claims",
+              FD_REVIEW_SELECT "WHERE r.claim_id = ANY($1::bigint[]) ORDER BY r.id"},
     Statement{"reviews.revisions",
               "SELECT " FD_VERDICT_COLUMNS(
                   "v") ", v.rationale, v.confidence, fd_us(v.submitted_at) "
@@ -173,6 +175,16 @@ Result<std::vector<v1::Review>> ListReviews(Tx& tx, std::int64_t claim_id, bool 
   for (const auto& row : tx.Exec("reviews.list", claim_id)) {
     out.push_back(ReviewFromRow(row));
     if (with_revisions) AddRevisions(tx, out.back());
+  }
+  return out;
+}
+
+Result<std::unordered_map<std::int64_t, std::vector<v1::Review>>> ReviewsOf(
+    Tx& tx, const std::vector<std::int64_t>& claim_ids) {
+  std::unordered_map<std::int64_t, std::vector<v1::Review>> out;
+  for (const auto& row : tx.Exec("reviews.of_claims", IdArray(claim_ids))) {
+    v1::Review r = ReviewFromRow(row);
+    out[r.claim_id()].push_back(std::move(r));
   }
   return out;
 }

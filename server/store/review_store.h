@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
@@ -29,6 +30,9 @@ struct ReviewInput {
 Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& input);
 std::optional<v1::Review> FindReview(Tx& tx, std::int64_t claim_id, std::int64_t reviewer_id);
 Result<std::vector<v1::Review>> ListReviews(Tx& tx, std::int64_t claim_id, bool with_revisions);
+// The reviews of several claims, by claim, without revisions (exports).
+Result<std::unordered_map<std::int64_t, std::vector<v1::Review>>> ReviewsOf(
+    Tx& tx, const std::vector<std::int64_t>& claim_ids);
 // Each reviewer's current verdict, oldest review first.
 std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id);
 // Claims of the workspace the user has reviewed (for the blind rule on the stream).

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include <google/protobuf/timestamp.pb.h>
 #include <pqxx/field>
@@ -28,6 +30,16 @@ inline void SetUser(const pqxx::row& row, int first_col, v1::User* user) {
   user->set_id(row[first_col].as<std::int64_t>());
   user->set_handle(row[first_col + 1].as<std::string>());
   user->set_display_name(row[first_col + 2].as<std::string>());
+}
+
+// A PostgreSQL array literal of ids ("{1,2,3}"), passed as one bigint[] parameter.
+inline std::string IdArray(const std::vector<std::int64_t>& ids) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + "}";
 }
 
 template <typename T>

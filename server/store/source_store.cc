@@ -24,6 +24,8 @@ constexpr std::array kStatements = {
     Statement{"sources.get", FD_SOURCE_SELECT "WHERE s.id = $1"},
     Statement{"sources.list", FD_SOURCE_SELECT
               "WHERE s.claim_id = $1 AND ($2 OR s.removed_at IS NULL) ORDER BY s.id"},
+    Statement{"sources.of_claims", FD_SOURCE_SELECT
+              "WHERE s.claim_id = ANY($1::bigint[]) AND s.removed_at IS NULL ORDER BY s.id"},
     Statement{"sources.remove",
               "UPDATE sources SET removed_at = now(), removed_by = $2 "
               "WHERE id = $1 AND removed_at IS NULL"},
@@ -79,6 +81,16 @@ Result<std::vector<v1::Source>> ListSources(Tx& tx, std::int64_t claim_id, bool 
   std::vector<v1::Source> out;
   for (const auto& row : tx.Exec("sources.list", claim_id, include_removed)) {
     out.push_back(SourceFromRow(row));
+  }
+  return out;
+}
+
+Result<std::unordered_map<std::int64_t, std::vector<v1::Source>>> ActiveSourcesOf(
+    Tx& tx, const std::vector<std::int64_t>& claim_ids) {
+  std::unordered_map<std::int64_t, std::vector<v1::Source>> out;
+  for (const auto& row : tx.Exec("sources.of_claims", IdArray(claim_ids))) {
+    v1::Source s = SourceFromRow(row);
+    out[s.claim_id()].push_back(std::move(s));
   }
   return out;
 }

@@ -43,6 +43,9 @@ constexpr std::array kStatements = {
               "SELECT " FD_SEGMENT_COLUMNS " FROM segments s "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
               "WHERE s.transcript_id = $1 AND s.ordinal >= $2 ORDER BY s.ordinal LIMIT $3"},
+    Statement{"transcripts.segments_by_id",
+              "SELECT " FD_SEGMENT_COLUMNS " FROM segments s "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ANY($1::bigint[])"},
     Statement{"transcripts.segment",
               "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
               "coalesce(sp.name, ''), s.text FROM segments s "
@@ -177,6 +180,16 @@ Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id
   const pqxx::result r = tx.Exec("transcripts.segments", transcript_id, from_ordinal, limit);
   out.reserve(r.size());
   for (const auto& row : r) out.push_back(SegmentFromRow(row));
+  return out;
+}
+
+Result<std::unordered_map<std::int64_t, v1::Segment>> SegmentsById(
+    Tx& tx, const std::vector<std::int64_t>& ids) {
+  std::unordered_map<std::int64_t, v1::Segment> out;
+  for (const auto& row : tx.Exec("transcripts.segments_by_id", IdArray(ids))) {
+    v1::Segment s = SegmentFromRow(row);
+    out.emplace(s.id(), std::move(s));
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
@@ -36,6 +37,10 @@ Result<std::vector<v1::Transcript>> ListTranscripts(Tx& tx, std::int64_t workspa
 // Segments with ordinal >= from_ordinal, in order.
 Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id, int from_ordinal,
                                               int limit);
+
+// Segments by id (for exports, which read claims a page at a time).
+Result<std::unordered_map<std::int64_t, v1::Segment>> SegmentsById(
+    Tx& tx, const std::vector<std::int64_t>& ids);
 
 // What a claim needs to know about its segment.
 struct SegmentInfo {

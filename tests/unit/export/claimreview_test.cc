@@ -1,1 +1,265 @@
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/unit/export/scenario.h"
+
+namespace factdesk::exporting {
+namespace {
+
+using nlohmann::json;
+using testing::At;
+using testing::ExportClaims;
+using testing::MakeScenario;
+using testing::Scenario;
+
+json ExportJson(const Scenario& s) {
+  const std::string text = ExportClaims(v1::EXPORT_FORMAT_CLAIMREVIEW, s);
+  return json::parse(text);  // throws (and fails the test) on invalid JSON
+}
+
+const json& ReviewOf(const json& reviews, const std::string& url) {
+  for (const json& review : reviews) {
+    if (review.value("url", "") == url) return review;
+  }
+  static const json kNone;
+  ADD_FAILURE() << "no ClaimReview with url " << url;
+  return kNone;
+}
+
+TEST(ClaimReviewTest, OneReviewPerCheckedClaimInOrder) {
+  const json reviews = ExportJson(MakeScenario());
+  ASSERT_TRUE(reviews.is_array());
+  std::vector<std::string> urls;
+  for (const json& review : reviews) urls.push_back(review.at("url"));
+  // 103 (in review), 104 (disputed) and 107 (dismissed) are not checked.
+  EXPECT_EQ(urls,
+            (std::vector<std::string>{
+                "https://dailycheck.example/checks/101", "https://dailycheck.example/checks/102",
+                "https://dailycheck.example/checks/105", "https://dailycheck.example/checks/106"}));
+}
+
+TEST(ClaimReviewTest, PublishedClaimFieldByField) {
+  const json review = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/101");
+  EXPECT_EQ(review.at("@context"), "https://schema.org");
+  EXPECT_EQ(review.at("@type"), "ClaimReview");
+  EXPECT_EQ(review.at("claimReviewed"), "Unemployment fell to 3.9% last year");
+  EXPECT_EQ(review.at("author"), json({{"@type", "Organization"},
+                                       {"name", "The Daily Check"},
+                                       {"url", "https://dailycheck.example/"}}));
+  EXPECT_EQ(review.at("datePublished"), "2024-03-08");  // published_at, not resolved_at
+
+  const json& item = review.at("itemReviewed");
+  EXPECT_EQ(item.at("@type"), "Claim");
+  EXPECT_EQ(item.at("author"), json({{"@type", "Person"}, {"name", "Ana Moreno"}}));
+  EXPECT_EQ(item.at("datePublished"), "2024-03-05");  // aired
+  const json& clip = item.at("appearance");
+  EXPECT_EQ(clip.at("@type"), "Clip");
+  EXPECT_TRUE(clip.at("startOffset").is_number());
+  EXPECT_EQ(clip.at("startOffset"), 0);
+  EXPECT_EQ(clip.at("endOffset"), 4);
+  EXPECT_EQ(clip.at("url"), "https://video.example/townhall");
+  EXPECT_EQ(clip.at("name"), "Town hall <live> & \"more\"");
+
+  const json& rating = review.at("reviewRating");
+  EXPECT_EQ(rating.at("@type"), "Rating");
+  EXPECT_TRUE(rating.at("ratingValue").is_number_integer());
+  EXPECT_EQ(rating.at("ratingValue"), 4);
+  EXPECT_EQ(rating.at("bestRating"), 5);
+  EXPECT_EQ(rating.at("worstRating"), 1);
+  EXPECT_EQ(rating.at("alternateName"), "Mostly true");
+}
+
+TEST(ClaimReviewTest, ResolvedClaimUsesResolvedDateAndFractionalOffsets) {
+  const json review = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/102");
+  EXPECT_EQ(review.at("datePublished"), "2024-03-07");
+  EXPECT_EQ(review.at("claimReviewed"), "Exports grew by 20 percent");
+  EXPECT_EQ(review.at("itemReviewed").at("author").at("name"), "Li Wei");
+  EXPECT_DOUBLE_EQ(review.at("itemReviewed").at("appearance").at("startOffset").get<double>(), 5);
+  EXPECT_DOUBLE_EQ(review.at("itemReviewed").at("appearance").at("endOffset").get<double>(), 9.5);
+  EXPECT_EQ(review.at("reviewRating").at("ratingValue"), 1);
+  EXPECT_EQ(review.at("reviewRating").at("alternateName"), "False");
+}
+
+TEST(ClaimReviewTest, UnorderedVerdictHasOnlyItsLabel) {
+  const json review = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/105");
+  EXPECT_EQ(review.at("reviewRating"),
+            json({{"@type", "Rating"}, {"alternateName", "Unverifiable"}}));
+  EXPECT_EQ(review.at("claimReviewed"), "Crime doubled, \"per police\"\nsince 2020");
+}
+
+TEST(ClaimReviewTest, FallbacksWithoutPublisherTimesOrAirDate) {
+  Scenario s = MakeScenario();
+  s.context.workspace.clear_publisher();
+  for (ClaimRecord& record : s.claims) {
+    record.segment.clear_start_ms();
+    record.segment.clear_end_ms();
+    record.transcript.clear_aired_at();
+  }
+  const json reviews = ExportJson(s);
+  ASSERT_EQ(reviews.size(), 4U);
+  const json& review = reviews[0];
+  EXPECT_FALSE(review.contains("url"));  // no claim_url_prefix
+  EXPECT_EQ(review.at("author"), json({{"@type", "Organization"}, {"name", "Town Hall Desk"}}));
+  EXPECT_FALSE(review.at("itemReviewed").contains("datePublished"));
+  EXPECT_EQ(review.at("itemReviewed").at("appearance"),
+            json({{"@type", "CreativeWork"},
+                  {"name", "Town hall <live> & \"more\""},
+                  {"url", "https://video.example/townhall"}}));
+}
+
+TEST(ClaimReviewTest, EmptyExportIsAnEmptyArray) {
+  Scenario s = MakeScenario();
+  s.claims.clear();
+  EXPECT_EQ(ExportJson(s), json::array());
+}
+
+// The schema.org vocabulary (release 30.0): classes with their superclasses, properties
+// with the types they may be used on (domainIncludes) and may point to (rangeIncludes).
+class Vocabulary {
+ public:
+  explicit Vocabulary(const json& doc) {
+    for (const json& node : doc.at("@graph")) {
+      const std::string id = node.value("@id", "");
+      if (!id.starts_with("schema:")) continue;
+      const std::string name = id.substr(7);
+      if (HasType(node, "rdfs:Class")) classes_[name] = Ids(node, "rdfs:subClassOf");
+      if (HasType(node, "rdf:Property")) {
+        domains_[name] = Ids(node, "schema:domainIncludes");
+        ranges_[name] = Ids(node, "schema:rangeIncludes");
+      }
+    }
+  }
+
+  std::size_t class_count() const { return classes_.size(); }
+  bool IsClass(const std::string& name) const { return classes_.contains(name); }
+  bool IsProperty(const std::string& name) const { return domains_.contains(name); }
+
+  // `type` is `ancestor` or inherits from it (rdfs:subClassOf, transitively).
+  bool IsA(const std::string& type, const std::string& ancestor) const {
+    std::deque<std::string> queue = {type};
+    std::set<std::string> seen;
+    while (!queue.empty()) {
+      const std::string t = queue.front();
+      queue.pop_front();
+      if (t == ancestor) return true;
+      if (!seen.insert(t).second) continue;
+      if (const auto it = classes_.find(t); it != classes_.end()) {
+        queue.insert(queue.end(), it->second.begin(), it->second.end());
+      }
+    }
+    return false;
+  }
+  bool AllowedOn(const std::string& property, const std::string& type) const {
+    for (const std::string& domain : domains_.at(property)) {
+      if (IsA(type, domain)) return true;
+    }
+    return false;
+  }
+  bool AllowedValue(const std::string& property, const std::string& type) const {
+    for (const std::string& range : ranges_.at(property)) {
+      if (IsA(type, range)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static bool HasType(const json& node, const std::string& type) {
+    const json& t = node.value("@type", json());
+    if (t.is_string()) return t == type;
+    if (t.is_array()) return std::find(t.begin(), t.end(), type) != t.end();
+    return false;
+  }
+  // The schema: ids of `key`, one object or a list of them.
+  static std::vector<std::string> Ids(const json& node, const std::string& key) {
+    std::vector<std::string> out;
+    if (!node.contains(key)) return out;
+    const json& value = node.at(key);
+    for (const json& ref : value.is_array() ? value : json::array({value})) {
+      const std::string id = ref.value("@id", "");
+      if (id.starts_with("schema:")) out.push_back(id.substr(7));
+    }
+    return out;
+  }
+
+  std::map<std::string, std::vector<std::string>> classes_;
+  std::map<std::string, std::vector<std::string>> domains_;
+  std::map<std::string, std::vector<std::string>> ranges_;
+};
+
+// Checks every node of `value` (an object with @type) against the vocabulary, recording
+// the types and properties seen.
+void CheckNode(const Vocabulary& vocab, const json& node, const std::string& path,
+               std::set<std::string>& types, std::set<std::string>& properties) {
+  ASSERT_TRUE(node.is_object()) << path;
+  ASSERT_TRUE(node.contains("@type") && node.at("@type").is_string()) << path << " has no @type";
+  const std::string type = node.at("@type");
+  types.insert(type);
+  EXPECT_TRUE(vocab.IsClass(type)) << path << ": " << type << " is not a schema.org type";
+  for (const auto& [key, value] : node.items()) {
+    if (key == "@type" || key == "@context") continue;
+    properties.insert(key);
+    const std::string where = path + "." + key;
+    if (!vocab.IsProperty(key)) {
+      ADD_FAILURE() << where << ": " << key << " is not a schema.org property";
+      continue;
+    }
+    EXPECT_TRUE(vocab.AllowedOn(key, type)) << where << ": " << key << " is not for " << type;
+    if (value.is_object()) {
+      const std::string value_type = value.value("@type", "");
+      EXPECT_TRUE(vocab.AllowedValue(key, value_type))
+          << where << ": " << value_type << " is outside the range of " << key;
+      CheckNode(vocab, value, where, types, properties);
+    }
+    EXPECT_FALSE(value.is_array()) << where << ": lists are not expected";
+  }
+}
+
+TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
+  const std::string text = testing::ReadFile(std::filesystem::path(FACTDESK_SHARED_DIR) /
+                                             "data/schemaorg/schemaorg-current-https-30.0.jsonld");
+  ASSERT_FALSE(text.empty()) << "schema.org vocabulary not found under " << FACTDESK_SHARED_DIR;
+  const Vocabulary vocab(json::parse(text));
+  ASSERT_GT(vocab.class_count(), 500U);
+  // Sanity of the checker itself: inheritance and domains as the brief describes them.
+  EXPECT_TRUE(vocab.IsA("ClaimReview", "CreativeWork"));
+  EXPECT_TRUE(vocab.IsA("Clip", "CreativeWork"));
+  EXPECT_FALSE(vocab.AllowedOn("claimReviewed", "Claim"));
+  EXPECT_FALSE(vocab.IsProperty("verdict"));
+
+  // Rich output: timed (Clip) and untimed (CreativeWork) appearances, ordered and
+  // unordered ratings, with and without claimants.
+  Scenario rich = MakeScenario();
+  Scenario untimed = MakeScenario();
+  for (ClaimRecord& record : untimed.claims) {
+    record.segment.clear_start_ms();
+    record.segment.clear_end_ms();
+    record.claim.clear_claimant();
+  }
+  json all = ExportJson(rich);
+  for (const json& review : ExportJson(untimed)) all.push_back(review);
+  ASSERT_EQ(all.size(), 8U);
+
+  std::set<std::string> types;
+  std::set<std::string> properties;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CheckNode(vocab, all[i], "[" + std::to_string(i) + "]", types, properties);
+  }
+  // The check saw what the export is meant to emit.
+  EXPECT_EQ(types, (std::set<std::string>{"ClaimReview", "Claim", "Clip", "CreativeWork",
+                                          "Organization", "Person", "Rating"}));
+  for (const char* property : {"url", "claimReviewed", "author", "datePublished", "itemReviewed",
+                               "appearance", "startOffset", "endOffset", "name", "reviewRating",
+                               "ratingValue", "bestRating", "worstRating", "alternateName"}) {
+    EXPECT_TRUE(properties.contains(property)) << property;
+  }
+}
+
+}  // namespace
+}  // namespace factdesk::exporting

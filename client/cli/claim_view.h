@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+
+#include "client/cli/api_client.h"
+#include "common/result.h"
+
+namespace factdesk::cli {
+
+// "12 IN_REVIEW v3" style one-liner used after claim mutations.
+std::string ClaimLine(const v1::Claim& claim);
+// "IN_REVIEW", or "RESOLVED: Mostly false" when a final verdict is set.
+std::string ClaimTag(const v1::Claim& claim);
+
+// An ABORTED status with what the record looks like now, from the serialized current
+// record (the `factdesk-current-bin` trailer). Other statuses pass through.
+Status WithCurrentClaim(const Status& status, const std::string& current_bin);
+Status WithCurrentNote(const Status& status, const std::string& current_bin);
+Status WithCurrentReview(const Status& status, const std::string& current_bin);
+
+// Notes as a thread: top-level notes oldest first, each followed by its replies,
+// indented two spaces per level.
+void PrintNotes(const google::protobuf::RepeatedPtrField<v1::Note>& notes, int indent);
+// One review, with "hidden until you submit your own" for blind ones.
+void PrintReviews(const google::protobuf::RepeatedPtrField<v1::Review>& reviews, int indent);
+void PrintSources(const google::protobuf::RepeatedPtrField<v1::Source>& sources, int indent);
+
+}  // namespace factdesk::cli

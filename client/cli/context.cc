@@ -1,0 +1,119 @@
+#include "client/cli/context.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "client/cli/credentials_file.h"
+
+namespace factdesk::cli {
+namespace {
+
+// The first non-empty of: the flag, the environment variable, the saved value.
+std::string Pick(const std::string& flag, const char* env, const std::string& saved) {
+  if (!flag.empty()) return flag;
+  if (const char* value = std::getenv(env); value != nullptr && *value != '\0') return value;
+  return saved;
+}
+
+}  // namespace
+
+Context::Context(CLI::App& app) : app_(app) {
+  // Global options live on the app; subcommands fall through to them, so they may
+  // come before or after the subcommand.
+  app.fallthrough();
+  app.add_option("--server", global_.server,
+                 "Server address: host:port, or https://host:port for TLS "
+                 "(default: FACTDESK_SERVER, then the saved login)");
+  app.add_option("--token", global_.token,
+                 "API token (default: FACTDESK_TOKEN, then the saved login)");
+  app.add_flag("--tls", global_.tls, "Use TLS even for a bare host:port");
+  app.add_option("--ca", global_.ca, "PEM CA file to trust (implies TLS; default: FACTDESK_CA)");
+}
+
+CLI::App* Context::Group(CLI::App& parent, const std::string& name,
+                         const std::string& description) {
+  CLI::App* group = parent.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
+CLI::App* Context::Command(CLI::App& parent, const std::string& name,
+                           const std::string& description, Action action) {
+  CLI::App* command = parent.add_subcommand(name, description);
+  commands_.emplace_back(command, std::move(action));
+  return command;
+}
+
+void Context::AddJsonFlag(CLI::App* command) {
+  command->add_flag("--json", json_, "Print machine-readable JSON");
+}
+
+void Context::AddWorkspaceOption(CLI::App* command, bool required) {
+  command->add_option("-w,--workspace", workspace_, "Workspace slug")->required(required);
+}
+
+Result<std::string> ReadInputFile(const std::string& field, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::InvalidArgument(field, "cannot read " + path + ": " + std::strerror(errno));
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void UsageError(const std::string& message) {
+  throw CLI::ValidationError(message);
+}
+
+Status Context::Run() {
+  for (const auto& [command, action] : commands_) {
+    if (command->parsed()) return action();
+  }
+  return Status::InvalidArgument("command", "no command given (see --help)");
+}
+
+Result<client::ConnectionOptions> Context::Connection() const {
+  client::ConnectionOptions o;
+  o.address = Pick(global_.server, "FACTDESK_SERVER", "");
+  o.token = Pick(global_.token, "FACTDESK_TOKEN", "");
+  o.ca_file = Pick(global_.ca, "FACTDESK_CA", "");
+  o.tls = global_.tls;
+  // The saved login fills in only what flags and environment leave out, so a broken
+  // file does not get in the way of a fully given server and token.
+  if (o.address.empty() || o.token.empty()) {
+    FD_ASSIGN_OR_RETURN(const std::string path, CredentialsPath());
+    FD_ASSIGN_OR_RETURN(const Credentials saved, LoadCredentials(path));
+    if (o.address.empty()) o.address = saved.server;
+    if (o.token.empty()) o.token = saved.token;
+    // The saved CA belongs to the saved server only.
+    if (o.ca_file.empty() && o.address == saved.server) o.ca_file = saved.ca;
+  }
+  return o;
+}
+
+Result<ApiClient*> Context::Api() {
+  if (!api_) {
+    FD_ASSIGN_OR_RETURN(const client::ConnectionOptions options, Connection());
+    if (options.address.empty()) {
+      return Status::FailedPrecondition(
+          "no server given: use --server ADDR, FACTDESK_SERVER or `factdesk login`");
+    }
+    if (options.token.empty()) {
+      return Status::Unauthenticated(
+          "no token given: use --token TOKEN, FACTDESK_TOKEN or `factdesk login`");
+    }
+    FD_ASSIGN_OR_RETURN(api_, ApiClient::Open(options));
+  }
+  return api_.get();
+}
+
+Result<v1::Workspace> Context::Workspace() {
+  FD_ASSIGN_OR_RETURN(ApiClient * api, Api());
+  return api->Workspace(workspace_);
+}
+
+}  // namespace factdesk::cli

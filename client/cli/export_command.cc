@@ -1,0 +1,88 @@
+// export: a workspace's or transcript's checks as ClaimReview, annotations, CSV, HTML, VTT.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "client/cli/context.h"
+#include "proto/enum_text.h"
+
+namespace factdesk::cli {
+namespace {
+
+struct ExportOptions {
+  std::string format;
+  std::int64_t transcript_id = 0;
+  std::string output;
+};
+
+Status Export(Context& ctx, const ExportOptions& o) {
+  FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
+  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  std::string name = o.format;
+  std::replace(name.begin(), name.end(), '-', '_');
+  v1::ExportRequest req;
+  req.set_workspace_id(ws.id());
+  req.set_transcript_id(o.transcript_id);
+  req.set_format(*v1::EnumFromText<v1::ExportFormat>(name));
+
+  // Written to FILE.part and renamed at the end, so a failed export leaves no
+  // half-written file behind.
+  const std::string part = o.output + ".part";
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(part, std::ios::binary | std::ios::trunc);
+    if (!file) return Status::InvalidArgument("-o", "cannot write " + part);
+  }
+  std::ostream& out = o.output.empty() ? std::cout : file;
+
+  // Exports stream for as long as they take; the deadline only guards a hung server.
+  auto call = api->StreamContext(std::chrono::minutes(30));
+  auto reader = api->exports().Export(call.get(), req);
+  v1::ExportChunk chunk;
+  std::size_t bytes = 0;
+  std::string content_type;
+  while (reader->Read(&chunk)) {
+    if (!chunk.content_type().empty()) content_type = chunk.content_type();
+    out.write(chunk.data().data(), static_cast<std::streamsize>(chunk.data().size()));
+    bytes += chunk.data().size();
+  }
+  const grpc::Status finished = reader->Finish();
+  out.flush();
+  if (!finished.ok() || !out) {
+    if (!o.output.empty()) {
+      file.close();
+      std::remove(part.c_str());
+    }
+    if (!finished.ok()) return api->Error(finished);
+    return Status::InvalidArgument("-o", "cannot write " + o.output);
+  }
+  if (!o.output.empty()) {
+    file.close();
+    if (std::rename(part.c_str(), o.output.c_str()) != 0) {
+      return Status::InvalidArgument("-o", "cannot write " + o.output);
+    }
+    std::cerr << fmt::format("wrote {} bytes ({}) to {}\n", bytes, content_type, o.output);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddExportCommand(Context& ctx, CLI::App& app) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* cmd = ctx.Command(app, "export",
+                          "Export checks: claimreview, annotations, csv, sources-csv, html, vtt",
+                          [&ctx, o] { return Export(ctx, *o); });
+  cmd->add_option("FORMAT", o->format, "claimreview, annotations, csv, sources-csv, html or vtt")
+      ->required()
+      ->check(CLI::IsMember({"claimreview", "annotations", "csv", "sources-csv", "html", "vtt"},
+                            CLI::ignore_case));
+  ctx.AddWorkspaceOption(cmd);
+  cmd->add_option("--transcript", o->transcript_id, "One transcript (required for html and vtt)");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
+}
+
+}  // namespace factdesk::cli

@@ -1,0 +1,42 @@
+// factdesk: the command-line client (scripting, headless use, tests, previews).
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "client/cli/context.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"factdesk: the Factdesk command-line client"};
+  app.require_subcommand(1);
+  factdesk::cli::Context ctx(app);
+  factdesk::cli::AddAccountCommands(ctx, app);
+  factdesk::cli::AddTranscriptCommands(ctx, app);
+  factdesk::cli::AddClaimCommands(ctx, app);
+  factdesk::cli::AddSourceCommands(ctx, app);
+  factdesk::cli::AddNoteCommands(ctx, app);
+  factdesk::cli::AddReviewCommands(ctx, app);
+  factdesk::cli::AddDashboardCommands(ctx, app);
+  factdesk::cli::AddSettingsCommands(ctx, app);
+  factdesk::cli::AddWatchCommand(ctx, app);
+  factdesk::cli::AddExportCommand(ctx, app);
+
+  factdesk::Status status;
+  try {
+    app.parse(argc, argv);
+    status = ctx.Run();
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints the usage (or --help); usage errors exit 2 like other Unix tools.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (!status.ok()) {
+    // Exactly one line, whatever the message holds.
+    std::string line = status.ToString();
+    for (char& c : line) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    std::cerr << "factdesk: " << line << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,89 @@
+#include "client/ui/claim_style.h"
+
+namespace factdesk::ui {
+namespace {
+
+constexpr Rgba kOpen{235, 190, 70, 255};
+constexpr Rgba kInReview{90, 150, 235, 255};
+constexpr Rgba kDisputed{240, 120, 60, 255};
+constexpr Rgba kResolved{150, 200, 120, 255};
+constexpr Rgba kDismissed{130, 134, 140, 255};
+constexpr Rgba kMiddling{215, 175, 70, 255};
+constexpr Rgba kOffScale{165, 135, 215, 255};
+
+Rgba ByFraction(double f) {
+  if (f >= 0.66) return palette::kGood;
+  if (f <= 0.34) return palette::kBad;
+  return kMiddling;
+}
+
+}  // namespace
+
+Rgba StatusColor(v1::ClaimStatus status) {
+  switch (status) {
+    case v1::CLAIM_STATUS_OPEN:
+      return kOpen;
+    case v1::CLAIM_STATUS_IN_REVIEW:
+      return kInReview;
+    case v1::CLAIM_STATUS_DISPUTED:
+      return kDisputed;
+    case v1::CLAIM_STATUS_RESOLVED:
+    case v1::CLAIM_STATUS_PUBLISHED:
+      return kResolved;
+    case v1::CLAIM_STATUS_DISMISSED:
+      return kDismissed;
+    default:
+      return palette::kDimText;
+  }
+}
+
+Rgba VerdictColor(const v1::Verdict& verdict) {
+  if (verdict.label().empty()) return kResolved;
+  if (!verdict.ordered() || verdict.best() == verdict.worst()) return kOffScale;
+  return ByFraction((verdict.value() - verdict.worst()) / (verdict.best() - verdict.worst()));
+}
+
+Rgba LabelColor(const std::string& label, const v1::RatingScale& scale) {
+  for (const auto& l : scale.labels()) {
+    if (l.label() != label) continue;
+    if (!l.ordered() || scale.best() == scale.worst()) return kOffScale;
+    return ByFraction((l.value() - scale.worst()) / (scale.best() - scale.worst()));
+  }
+  return kOffScale;
+}
+
+Rgba ClaimColor(const v1::Claim& claim) {
+  const bool settled =
+      claim.status() == v1::CLAIM_STATUS_RESOLVED || claim.status() == v1::CLAIM_STATUS_PUBLISHED;
+  if (settled && claim.has_final_verdict()) return VerdictColor(claim.final_verdict());
+  return StatusColor(claim.status());
+}
+
+Rgba HighlightFillFor(Rgba claim_color, int depth) {
+  return Mix(claim_color, palette::kReaderBg, depth > 1 ? 0.55F : 0.38F);
+}
+
+Rgba HighlightFill(const v1::Claim& claim, int depth) {
+  return HighlightFillFor(ClaimColor(claim), depth);
+}
+
+std::string StatusLabel(v1::ClaimStatus status) {
+  switch (status) {
+    case v1::CLAIM_STATUS_OPEN:
+      return "Open";
+    case v1::CLAIM_STATUS_IN_REVIEW:
+      return "In review";
+    case v1::CLAIM_STATUS_DISPUTED:
+      return "Disputed";
+    case v1::CLAIM_STATUS_RESOLVED:
+      return "Resolved";
+    case v1::CLAIM_STATUS_PUBLISHED:
+      return "Published";
+    case v1::CLAIM_STATUS_DISMISSED:
+      return "Dismissed";
+    default:
+      return "Unknown";
+  }
+}
+
+}  // namespace factdesk::ui

@@ -1,0 +1,122 @@
+#include "client/ui/disputes_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "client/ui/claim_style.h"
+#include "client/ui/dashboard_view.h"
+#include "client/ui/text_format.h"
+#include "client/ui/widgets.h"
+#include "proto/enum_text.h"
+
+namespace factdesk::ui {
+namespace {
+
+std::string NameOf(const v1::User& u) {
+  return u.display_name().empty() ? u.handle() : u.display_name();
+}
+
+void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
+  const float fs = ImGui::GetFontSize();
+  const v1::Claim* claim = ctx.model.FindClaim(dispute.claim_id());
+  if (claim != nullptr) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(("\xE2\x80\x9C" + claim->quote() + "\xE2\x80\x9D").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("%s", claim->speaker().c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Open claim")) JumpToClaim(ctx, claim->id());
+  }
+  if (!dispute.waiting_for().empty())
+    ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
+  ImGui::Separator();
+  // Reviews side by side.
+  const auto reviews = ctx.model.Reviews(dispute.claim_id());
+  if (!reviews.empty() &&
+      ImGui::BeginTable("##reviews", static_cast<int>(std::min<std::size_t>(reviews.size(), 6)),
+                        ImGuiTableFlags_BordersInnerV)) {
+    for (const v1::Review* r : reviews) {
+      if (ImGui::TableGetColumnIndex() >= 5) break;
+      ImGui::TableNextColumn();
+      ColoredText(SpeakerColor(r->reviewer().handle()), NameOf(r->reviewer()));
+      if (r->hidden()) {
+        ImGui::TextDisabled("hidden");
+        continue;
+      }
+      Chip(r->verdict().label(), VerdictColor(r->verdict()));
+      ImGui::TextDisabled("%s confidence", v1::EnumText(r->confidence(), true).c_str());
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(r->rationale().c_str());
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+  ImGui::Text("Sources");
+  for (const v1::Source* s : ctx.model.Sources(dispute.claim_id())) {
+    ImGui::BulletText("%s", (s->title().empty() ? s->url() : s->title()).c_str());
+  }
+  if (dispute.status() != v1::DISPUTE_STATUS_OPEN) {
+    ImGui::TextDisabled("Closed: %s", v1::EnumText(dispute.resolution(), true).c_str());
+    return;
+  }
+  if (ctx.model.my_role() < v1::ROLE_EDITOR) return;
+  ImGui::Separator();
+  ImGui::Text("Decide");
+  const auto& scale = ctx.model.workspace().rating_scale();
+  ImGui::SetNextItemWidth(fs * 12);
+  if (ImGui::BeginCombo("Final verdict", ctx.state.decide_verdict.empty()
+                                             ? "Choose"
+                                             : ctx.state.decide_verdict.c_str())) {
+    for (const auto& l : scale.labels()) {
+      if (ImGui::Selectable(l.label().c_str(), l.label() == ctx.state.decide_verdict)) {
+        ctx.state.decide_verdict = l.label();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::InputTextMultiline("##reasoning", &ctx.state.decide_reasoning, ImVec2(-1, fs * 3));
+  if (ButtonIf(!ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty(),
+               "Decide dispute")) {
+    ctx.Emit(action::DecideDispute{dispute.id(), dispute.claim_id(), ctx.state.decide_verdict,
+                                   ctx.state.decide_reasoning});
+    ctx.state.decide_reasoning.clear();
+  }
+}
+
+}  // namespace
+
+void DrawDisputes(ViewContext& ctx) {
+  if (ImGui::SmallButton("Refresh")) ctx.Emit(action::RefreshDisputes{});
+  ImGui::SameLine();
+  if (ctx.session.disputes_loading) ImGui::TextDisabled("updating...");
+  const float fs = ImGui::GetFontSize();
+  ImGui::BeginChild("##dispute-list", ImVec2(fs * 20, 0), true);
+  if (ctx.session.disputes.empty()) ImGui::TextDisabled("No open disputes.");
+  for (const v1::Dispute& d : ctx.session.disputes) {
+    const v1::Claim* c = ctx.model.FindClaim(d.claim_id());
+    ImGui::PushID(static_cast<int>(d.id()));
+    const std::string label =
+        c != nullptr ? c->summary() : "claim #" + std::to_string(d.claim_id());
+    if (ImGui::Selectable(label.c_str(), ctx.state.dispute_claim_id == d.claim_id())) {
+      ctx.state.dispute_claim_id = d.claim_id();
+      ctx.state.decide_verdict.clear();
+      ctx.Emit(action::OpenDispute{d.claim_id()});
+    }
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch());
+    ImGui::TextDisabled("open %s", FormatDuration(now.count() - d.opened_at().seconds()).c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##dispute-detail", ImVec2(0, 0), true);
+  auto it = ctx.session.dispute_details.find(ctx.state.dispute_claim_id);
+  if (it == ctx.session.dispute_details.end()) {
+    ImGui::TextDisabled(ctx.state.dispute_claim_id == 0 ? "Choose a dispute." : "loading...");
+  } else {
+    DrawDetail(ctx, it->second);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace factdesk::ui

@@ -1,0 +1,99 @@
+#include "client/ui/import_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "client/ui/colors.h"
+#include "client/ui/text_format.h"
+#include "client/ui/widgets.h"
+
+namespace factdesk::ui {
+
+void DrawImportField(ViewContext& ctx) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(fs * 14);
+  const bool enter =
+      ImGui::InputTextWithHint("##importpath", "file to import (or drop it here)",
+                               &ctx.state.import_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ButtonIf(!ctx.state.import_path.empty(), "Preview import") || enter) &&
+      !ctx.state.import_path.empty()) {
+    ctx.Emit(action::PreviewImport{ctx.state.import_path});
+  }
+}
+
+void DrawImportPreview(ViewContext& ctx) {
+  const ImportPreview& p = ctx.session.import;
+  if (!p.open) return;
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.8F, fs * 44), display.y * 0.7F),
+                           ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y / 2), ImGuiCond_Appearing,
+                          ImVec2(0.5F, 0.5F));
+  bool open = true;
+  if (!ImGui::Begin("Import a transcript", &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::TextDisabled("%s", p.path.c_str());
+  if (p.parsing) {
+    ImGui::Text("Reading the file...");
+  } else if (!p.error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ColoredText(palette::kBad, "The importer refused this file: " + p.error);
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::Text("Format: %s   Segments: %d   Size: %lld bytes", p.format.c_str(), p.segment_count,
+                static_cast<long long>(p.byte_size));
+    std::string speakers;
+    for (const auto& s : p.speakers) speakers += (speakers.empty() ? "" : ", ") + s;
+    ImGui::PushTextWrapPos(0);
+    ImGui::Text("Speakers (%d): %s", static_cast<int>(p.speakers.size()),
+                speakers.empty() ? "none" : speakers.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+    ImGui::BeginChild("##rows", ImVec2(0, -fs * 3));
+    for (const auto& row : p.first_segments) {
+      if (row.start_ms) {
+        ImGui::TextDisabled("%s", FormatTimestamp(*row.start_ms).c_str());
+        ImGui::SameLine();
+      }
+      if (!row.speaker.empty()) {
+        ColoredText(SpeakerColor(row.speaker), row.speaker);
+        ImGui::SameLine();
+      } else if (row.kind != "speech") {
+        ImGui::TextDisabled("(%s)", row.kind.c_str());
+        ImGui::SameLine();
+      }
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(row.text.c_str());
+      ImGui::PopTextWrapPos();
+    }
+    if (p.segment_count > static_cast<int>(p.first_segments.size())) {
+      ImGui::TextDisabled("... and %d more segments",
+                          p.segment_count - static_cast<int>(p.first_segments.size()));
+    }
+    ImGui::EndChild();
+  }
+  ImGui::Separator();
+  // The title is a draft like any other: seeded once per file, then the user's.
+  if (ctx.state.import_title_for != p.path) {
+    ctx.state.import_title = p.title;
+    ctx.state.import_title_for = p.path;
+  }
+  ImGui::SetNextItemWidth(fs * 18);
+  ImGui::InputText("Title", &ctx.state.import_title);
+  ImGui::SameLine();
+  const bool can =
+      !p.parsing && !p.sending && p.error.empty() && ctx.model.my_role() >= v1::ROLE_CHECKER;
+  if (ButtonIf(can, p.sending ? "Importing..." : "Import")) {
+    ctx.Emit(action::Import{p.path, ctx.state.import_title});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) open = false;
+  ImGui::End();
+  if (!open) ctx.Emit(action::CancelImport{});
+}
+
+}  // namespace factdesk::ui

@@ -1,0 +1,231 @@
+#include "client/ui/main_view.h"
+
+#include <imgui_internal.h>
+
+#include "client/ui/claim_navigation.h"
+#include "client/ui/dashboard_view.h"
+#include "client/ui/disputes_view.h"
+#include "client/ui/help_overlay.h"
+#include "client/ui/import_view.h"
+#include "client/ui/inspector_view.h"
+#include "client/ui/keys.h"
+#include "client/ui/selection_actions.h"
+#include "client/ui/status_bar.h"
+#include "client/ui/widgets.h"
+
+namespace factdesk::ui {
+namespace {
+
+bool Pressed(int key) {
+  return ImGui::IsKeyPressed(key, false);
+}
+
+// A text field holds the keyboard (letter shortcuts stay off).
+bool IsTyping() {
+  const ImGuiContext& g = *GImGui;
+  return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId;
+}
+
+}  // namespace
+
+void MainView::Shortcuts(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (Pressed(key::kF1)) st.help_open = !st.help_open;
+  if (Pressed(key::kEscape) && !st.typing) {
+    if (st.help_open) {
+      st.help_open = false;
+    } else if (st.search_open) {
+      st.search_open = false;
+    } else if (!st.selection.empty()) {
+      st.selection.Clear();
+    } else {
+      st.claim_id = 0;
+    }
+  }
+  if (io.KeyCtrl && Pressed(key::Letter('F'))) {
+    st.tab = Tab::kReader;
+    st.search_open = true;
+    st.focus_search = true;
+  }
+  if (Pressed(key::kF3) && !ctx.session.search.hits.empty()) {
+    const int n = static_cast<int>(ctx.session.search.hits.size());
+    st.search_index =
+        ((st.search_index < 0 ? 0 : st.search_index + (io.KeyShift ? -1 : 1)) + n) % n;
+    st.scroll_to_ordinal =
+        ctx.session.search.hits[static_cast<std::size_t>(st.search_index)].segment().ordinal();
+  }
+  if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) {
+    if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
+      if (auto mark = MarkFromSelection(st.selection, *s)) {
+        ctx.Emit(*mark);
+        st.selection.Clear();
+      }
+    }
+  }
+  if (st.typing || io.KeyCtrl || st.tab != Tab::kReader) return;
+  const bool j = Pressed(key::Letter('J'));
+  const bool k = Pressed(key::Letter('K'));
+  if (j || k) {
+    const v1::Claim* c = StepClaim(ctx.model, st.transcript_id, st.claim_id, st.top_ordinal, j,
+                                   MakeClaimFilter(st.filter));
+    if (c != nullptr) {
+      st.claim_id = c->id();
+      st.scroll_to_ordinal = c->segment_ordinal();
+    }
+  }
+  if (io.KeyShift && !st.selection.empty() && !st.selection.dragging) {
+    if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
+      if (Pressed(key::kLeft)) MoveCaret(st.selection, s->text(), -1);
+      if (Pressed(key::kRight)) MoveCaret(st.selection, s->text(), +1);
+    }
+  }
+}
+
+void MainView::FollowRequests(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const SessionData& s = ctx.session;
+  if (s.navigate_serial != st.navigate_seen) {
+    st.navigate_seen = s.navigate_serial;
+    if (s.navigate_transcript != 0) st.transcript_id = s.navigate_transcript;
+    if (s.navigate_claim != 0) JumpToClaim(ctx, s.navigate_claim);
+  }
+  // A workspace with transcripts always shows one.
+  if (st.transcript_id == 0 || ctx.model.FindTranscript(st.transcript_id) == nullptr) {
+    const auto transcripts = ctx.model.Transcripts();
+    if (!transcripts.empty() && st.transcript_id == 0) st.transcript_id = transcripts.front()->id();
+  }
+  if (st.transcript_id != 0 && st.transcript_id != s.transcript_id &&
+      ctx.model.FindTranscript(st.transcript_id) != nullptr) {
+    ctx.Emit(action::OpenTranscript{st.transcript_id});
+  }
+  if (st.claim_id != opened_claim_) {
+    opened_claim_ = st.claim_id;
+    if (st.claim_id != 0) ctx.Emit(action::OpenClaim{st.claim_id});
+  }
+  if (st.tab != drawn_tab_) {
+    drawn_tab_ = st.tab;
+    if (st.tab == Tab::kDashboard) ctx.Emit(action::RefreshDashboard{});
+    if (st.tab == Tab::kDisputes) ctx.Emit(action::RefreshDisputes{});
+  }
+}
+
+void MainView::TopBar(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const float fs = ImGui::GetFontSize();
+  const auto& ws = ctx.model.workspace();
+  ImGui::TextUnformatted(ws.name().empty() ? ws.slug().c_str() : ws.name().c_str());
+  ImGui::SameLine();
+  const v1::Transcript* current = ctx.model.FindTranscript(st.transcript_id);
+  ImGui::SetNextItemWidth(fs * 16);
+  if (ImGui::BeginCombo("##transcript",
+                        current != nullptr ? current->title().c_str() : "Transcript")) {
+    for (const v1::Transcript* t : ctx.model.Transcripts()) {
+      ImGui::PushID(static_cast<int>(t->id()));
+      if (ImGui::Selectable(t->title().c_str(), t->id() == st.transcript_id)) {
+        st.transcript_id = t->id();
+        st.selection.Clear();
+      }
+      ImGui::SameLine(fs * 14);
+      ImGui::TextDisabled("%d segments, %d claims", t->segment_count(), t->claim_count());
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  const bool editor = ctx.model.my_role() >= v1::ROLE_EDITOR;
+  auto tab = [&](const char* label, Tab t) {
+    ImGui::SameLine();
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    if (ImGui::Selectable(label, st.tab == t, 0, ImVec2(size.x, 0))) st.tab = t;
+  };
+  ImGui::TextDisabled("|");
+  tab("Reader", Tab::kReader);
+  tab("Dashboard", Tab::kDashboard);
+  if (editor) tab("Disputes", Tab::kDisputes);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  if (ctx.model.my_role() >= v1::ROLE_CHECKER) {
+    ImGui::SameLine();
+    DrawImportField(ctx);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Search")) {
+    st.tab = Tab::kReader;
+    st.search_open = true;
+    st.focus_search = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
+}
+
+void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_servers) {
+  UiState& st = ctx.state;
+  const ImGuiIO& io = ImGui::GetIO();
+  st.controls.fill(std::nullopt);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##main", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  using Phase = ConnectionInfo::Phase;
+  const Phase phase = ctx.session.connection.phase;
+  if (phase == Phase::kSignedOut || phase == Phase::kConnecting) {
+    DrawConnect(ctx, saved_servers);
+    ImGui::End();
+    st.typing = IsTyping();
+    return;
+  }
+  if (phase == Phase::kPicking || !ctx.model.has_workspace()) {
+    if (phase == Phase::kPicking) {
+      DrawWorkspacePicker(ctx);
+    } else {
+      ImGui::TextDisabled("Loading the workspace...");
+    }
+    ImGui::End();
+    return;
+  }
+  Shortcuts(ctx);
+  FollowRequests(ctx);
+  TopBar(ctx);
+  ImGui::Separator();
+
+  const float fs = ImGui::GetFontSize();
+  const float status_h = fs + ImGui::GetStyle().ItemSpacing.y * 2 + 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 body(avail.x, std::max(fs * 4, avail.y - status_h));
+  switch (st.tab) {
+    case Tab::kReader: {
+      const bool inspector = st.claim_id != 0;
+      const float reader_w = inspector ? std::max(fs * 16, body.x * 0.58F) : body.x;
+      ImGui::BeginGroup();
+      reader_.Draw(ctx, ImVec2(reader_w, body.y));
+      ImGui::EndGroup();
+      if (inspector) {
+        ImGui::SameLine();
+        ImGui::BeginChild("##inspector", ImVec2(0, body.y), true);
+        DrawInspector(ctx);
+        ImGui::EndChild();
+      }
+      break;
+    }
+    case Tab::kDashboard:
+      ImGui::BeginChild("##dashboard", body);
+      DrawDashboard(ctx);
+      ImGui::EndChild();
+      break;
+    case Tab::kDisputes:
+      ImGui::BeginChild("##disputes", body);
+      DrawDisputes(ctx);
+      ImGui::EndChild();
+      break;
+  }
+  ImGui::Separator();
+  DrawStatusBar(ctx);
+  ImGui::End();
+  DrawImportPreview(ctx);
+  DrawHelpOverlay(ctx);
+  st.typing = IsTyping();
+}
+
+}  // namespace factdesk::ui

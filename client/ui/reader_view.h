@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "client/ui/height_cache.h"
+#include "client/ui/view_context.h"
+
+namespace factdesk::ui {
+
+// The transcript reader: one virtualised list of segments. Only the rows in view are
+// laid out and drawn (ImDrawList, so the reader knows where every byte lands); their
+// heights live in a HeightCache and the scroll position is held as an anchor (top row +
+// offset), so rows measured or changed above the viewport never move the text.
+// Mouse drag (or Shift+arrows) selects text in a segment; Ctrl+M or the floating
+// button marks it. Claims are highlighted by state and verdict; others' presence shows
+// as dots in the gutter; search hits are tinted.
+class ReaderView {
+ public:
+  void Draw(ViewContext& ctx, ImVec2 size);
+
+  // The screen point in the middle of the code point starting at `byte` of a segment
+  // drawn last frame (for tests driving the mouse and the floating button).
+  static std::optional<ImVec2> PointOfByte(const UiState& state, const model::WorkspaceModel& model,
+                                           std::int64_t segment_id, std::size_t byte);
+
+  // Rows measured in the open transcript (for tests and the benchmark).
+  std::size_t measured_rows() const;
+
+ private:
+  struct PerTranscript {
+    HeightCache heights;
+    // The scroll position ImGui should be at, as set last frame (a difference means the
+    // user scrolled).
+    double expected_scroll = -1;
+    // Where background measuring continues.
+    std::int32_t measure_cursor = 0;
+  };
+
+  float MeasureRow(const v1::Segment& segment, float wrap, float font_size, const TextMeasure& m,
+                   TextLayout* layout) const;
+  void DrawSearchBar(ViewContext& ctx);
+
+  std::map<std::int64_t, PerTranscript> transcripts_;
+  std::int64_t drawn_transcript_ = 0;
+  std::int64_t press_claim_ = 0;
+};
+
+}  // namespace factdesk::ui

@@ -1,0 +1,115 @@
+#include "client/ui/status_bar.h"
+
+#include <set>
+
+#include "client/model/change.h"
+#include "client/ui/dashboard_view.h"
+#include "client/ui/text_format.h"
+#include "client/ui/widgets.h"
+
+namespace factdesk::ui {
+namespace {
+
+void ChangesPopup(ViewContext& ctx) {
+  if (!ImGui::BeginPopup("##changes")) return;
+  ImGui::TextDisabled("Recent changes by others");
+  if (ctx.session.recent_changes.empty()) ImGui::TextDisabled("nothing yet");
+  int shown = 0;
+  for (auto it = ctx.session.recent_changes.rbegin();
+       it != ctx.session.recent_changes.rend() && shown < 25; ++it, ++shown) {
+    const model::Change& c = *it;
+    ImGui::PushID(static_cast<int>(c.seq));
+    std::string text = c.actor_handle + "  " + c.event_kind;
+    if (c.claim_id != 0) {
+      if (const v1::Claim* claim = ctx.model.FindClaim(c.claim_id)) {
+        text += ": " + claim->summary().substr(0, 60);
+      }
+    }
+    if (ImGui::Selectable(text.c_str()) && c.claim_id != 0) {
+      JumpToClaim(ctx, c.claim_id);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void DrawStatusBar(ViewContext& ctx) {
+  const ConnectionInfo& c = ctx.session.connection;
+  using Phase = ConnectionInfo::Phase;
+  switch (c.phase) {
+    case Phase::kLive:
+      ColoredText(palette::kGood, "\xE2\x97\x8F connected");
+      break;
+    case Phase::kReconnecting:
+      ColoredText(palette::kWarn,
+                  "\xE2\x97\x8F reconnecting (attempt " + std::to_string(c.attempts) + ")");
+      if (!c.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.error.c_str());
+      break;
+    case Phase::kLoading:
+      ColoredText(palette::kWarn, "\xE2\x97\x8F loading");
+      break;
+    case Phase::kFailed:
+      ColoredText(palette::kBad, "\xE2\x97\x8F offline: " + c.error);
+      break;
+    default:
+      ImGui::TextDisabled("not connected");
+      break;
+  }
+  if (c.live()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|  seq %lld%s", static_cast<long long>(c.last_seq),
+                        c.server_seq > c.last_seq ? " (catching up)" : "");
+    ImGui::SameLine();
+    if (c.rtt_ms >= 0) {
+      ImGui::TextDisabled("|  %.0f ms", c.rtt_ms);
+    } else {
+      ImGui::TextDisabled("|  - ms");
+    }
+    ImGui::SameLine();
+    std::set<std::int64_t> users;
+    for (const v1::Presence* p : ctx.model.PresentOthers()) users.insert(p->user().id());
+    ImGui::TextDisabled("|  %d other%s online", static_cast<int>(users.size()),
+                        users.size() == 1 ? "" : "s");
+    if (ImGui::IsItemHovered() && !users.empty()) {
+      std::string who;
+      std::set<std::int64_t> seen;
+      for (const v1::Presence* p : ctx.model.PresentOthers()) {
+        if (!seen.insert(p->user().id()).second) continue;
+        who += (p->user().display_name().empty() ? p->user().handle() : p->user().display_name()) +
+               "\n";
+      }
+      ImGui::SetTooltip("%s", who.c_str());
+    }
+  }
+  if (ctx.session.pending > 0) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|  working...");
+  }
+  if (!ctx.session.notices.empty()) {
+    const Notice& n = ctx.session.notices.back();
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ColoredText(n.level == Notice::Level::kError ? palette::kBad : palette::kDimText, n.text);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x##notice")) ctx.Emit(action::DismissNotice{n.id});
+  }
+  // The badge, right-aligned.
+  const int unseen = ctx.model.UnseenChanges();
+  const std::string badge = unseen > 0 ? std::to_string(unseen) + " new" : "changes";
+  const float w = ImGui::CalcTextSize(badge.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  if (unseen > 0)
+    ImGui::PushStyleColor(ImGuiCol_Button, ToVec4(Mix(palette::kWarn, palette::kReaderBg, 0.6F)));
+  if (ImGui::SmallButton(badge.c_str())) {
+    ImGui::OpenPopup("##changes");
+    ctx.Emit(action::MarkSeen{});
+  }
+  if (unseen > 0) ImGui::PopStyleColor();
+  ChangesPopup(ctx);
+}
+
+}  // namespace factdesk::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "client/ui/colors.h"
+
+namespace factdesk::ui {
+
+// Small drawing helpers the views share.
+inline ImU32 ToU32(Rgba c) {
+  return c.ToU32();
+}
+inline ImVec4 ToVec4(Rgba c) {
+  return {c.r / 255.0F, c.g / 255.0F, c.b / 255.0F, c.a / 255.0F};
+}
+// Text in a colour.
+void ColoredText(Rgba color, std::string_view text);
+// A small rounded label with a coloured background ("Open", "False", ...).
+void Chip(std::string_view text, Rgba color);
+// Wrapped, dimmed text.
+void DimWrapped(std::string_view text);
+// A button that is greyed out and inert when !enabled.
+bool ButtonIf(bool enabled, const char* label);
+// A filled circle with up to two initials (presence).
+void PresenceDot(ImDrawList* draw, ImVec2 center, float radius, Rgba color,
+                 const std::string& initials);
+
+}  // namespace factdesk::ui

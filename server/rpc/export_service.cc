@@ -1,0 +1,180 @@
+#include "server/rpc/export_service.h"
+
+#include <chrono>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "export/exporter.h"
+#include "export/formatting.h"
+#include "proto/enum_text.h"
+#include "server/logging/request_log.h"
+#include "server/rpc/authorize.h"
+#include "server/rpc/call.h"
+#include "server/rpc/export_writer.h"
+#include "server/rpc/request_checks.h"
+#include "server/store/account_store.h"
+#include "server/store/claim_store.h"
+#include "server/store/review_store.h"
+#include "server/store/source_store.h"
+#include "server/store/transcript_store.h"
+
+namespace factdesk::rpc {
+namespace {
+
+using store::Tx;
+
+constexpr int kClaimPage = 200;
+constexpr int kSegmentPage = 200;
+
+// Fills the records of a page of claims: their segments, active sources and reviews
+// (three queries per page, whatever its size) and transcripts (cached across pages).
+Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
+                   std::unordered_map<std::int64_t, v1::Transcript>& transcripts,
+                   std::vector<exporting::ClaimRecord>* out) {
+  std::vector<std::int64_t> claim_ids;
+  std::vector<std::int64_t> segment_ids;
+  for (const auto& c : claims) {
+    claim_ids.push_back(c.id());
+    segment_ids.push_back(c.segment_id());
+  }
+  FD_ASSIGN_OR_RETURN(auto segments, store::SegmentsById(tx, segment_ids));
+  FD_ASSIGN_OR_RETURN(auto sources, store::ActiveSourcesOf(tx, claim_ids));
+  FD_ASSIGN_OR_RETURN(auto reviews, store::ReviewsOf(tx, claim_ids));
+  for (auto& c : claims) {
+    if (!transcripts.contains(c.transcript_id())) {
+      FD_ASSIGN_OR_RETURN(auto t, store::GetTranscript(tx, c.transcript_id()));
+      t.clear_speakers();
+      transcripts.emplace(c.transcript_id(), std::move(t));
+    }
+    exporting::ClaimRecord record;
+    record.segment = segments[c.segment_id()];
+    record.transcript = transcripts[c.transcript_id()];
+    record.sources = std::move(sources[c.id()]);
+    record.reviews = std::move(reviews[c.id()]);
+    record.claim = std::move(c);
+    out->push_back(std::move(record));
+  }
+  return Status::Ok();
+}
+
+struct ExportJob {
+  Runtime& rt;
+  Credentials credentials;
+  std::string request_id;
+  v1::ExportRequest request;
+  std::shared_ptr<ExportWriter> writer;
+  std::string user = "-";
+
+  Status Run() {
+    FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt, credentials, request_id));
+    user = call.user().handle();
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", request.workspace_id()));
+    if (request.transcript_id() < 0) return RequireId("transcript_id", request.transcript_id());
+    if (!v1::IsKnownEnum(request.format())) {
+      return Status::InvalidArgument(
+          "format", "must be CLAIMREVIEW, ANNOTATIONS, CSV, SOURCES_CSV, HTML or VTT");
+    }
+    const bool per_transcript = exporting::IsTranscriptFormat(request.format());
+    if (per_transcript && request.transcript_id() == 0) {
+      return Status::InvalidArgument(
+          "transcript_id",
+          fmt::format("{} renders one transcript; give its id", v1::EnumText(request.format())));
+    }
+    exporting::ExportContext context;
+    context.generated_at_iso =
+        exporting::IsoDateTime(google::protobuf::util::TimeUtil::GetCurrentTime());
+    v1::Transcript transcript;
+    FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(
+          Authorize(tx, request.workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(context.workspace,
+                          store::GetWorkspace(tx, request.workspace_id(), call.user_id()));
+      if (request.transcript_id() != 0) {
+        FD_ASSIGN_OR_RETURN(transcript, store::GetTranscript(tx, request.transcript_id()));
+        if (transcript.workspace_id() != request.workspace_id()) {
+          return Status::NotFound(
+              fmt::format("transcript {} is not in this workspace", request.transcript_id()));
+        }
+      }
+      return Status::Ok();
+    }));
+    std::string base = context.workspace.slug();
+    if (request.transcript_id() != 0) base += fmt::format("-transcript-{}", transcript.id());
+    if (request.format() == v1::EXPORT_FORMAT_SOURCES_CSV) base += "-sources";
+    bool cancelled = false;
+    const exporting::Sink sink = [&](std::string_view bytes) {
+      if (!cancelled && !writer->Append(bytes)) cancelled = true;
+    };
+    if (per_transcript) {
+      FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeTranscriptExporter(request.format()));
+      writer->SetHeader(std::string(exporter->content_type()),
+                        base + "." + exporter->file_extension());
+      FD_RETURN_IF_ERROR(exporter->Begin(context, transcript, sink));
+      return ExportTranscript(*exporter, transcript, sink, cancelled);
+    }
+    FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeClaimExporter(request.format()));
+    writer->SetHeader(std::string(exporter->content_type()),
+                      base + "." + exporter->file_extension());
+    exporter->Begin(context, sink);
+    store::ClaimFilter filter;
+    filter.workspace_id = request.workspace_id();
+    filter.transcript_id = request.transcript_id();
+    std::unordered_map<std::int64_t, v1::Transcript> transcripts;
+    for (std::int64_t after = 0; !cancelled;) {
+      std::vector<exporting::ClaimRecord> records;
+      FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+        FD_ASSIGN_OR_RETURN(auto claims, store::ListClaims(tx, filter, after, kClaimPage));
+        return FillRecords(tx, claims, transcripts, &records);
+      }));
+      for (const auto& r : records) exporter->Add(r, sink);
+      if (static_cast<int>(records.size()) < kClaimPage) break;
+      after = records.back().claim.id();
+    }
+    exporter->End(sink);
+    return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();
+  }
+
+  Status ExportTranscript(exporting::TranscriptExporter& exporter, const v1::Transcript& transcript,
+                          const exporting::Sink& sink, const bool& cancelled) {
+    std::unordered_map<std::int64_t, v1::Transcript> transcripts{{transcript.id(), transcript}};
+    for (int from = 0; from < transcript.segment_count() && !cancelled; from += kSegmentPage) {
+      std::vector<v1::Segment> segments;
+      std::vector<exporting::ClaimRecord> records;
+      FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+        FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, kSegmentPage));
+        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimsOfOrdinals(tx, transcript.id(), from,
+                                                                 from + kSegmentPage - 1));
+        return FillRecords(tx, claims, transcripts, &records);
+      }));
+      std::unordered_map<std::int64_t, std::vector<exporting::ClaimRecord>> by_segment;
+      for (auto& r : records) by_segment[r.claim.segment_id()].push_back(std::move(r));
+      for (const auto& segment : segments)
+        exporter.AddSegment(segment, by_segment[segment.id()], sink);
+    }
+    exporter.End(sink);
+    return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();
+  }
+};
+
+}  // namespace
+
+grpc::ServerWriteReactor<v1::ExportChunk>* ExportService::Export(grpc::CallbackServerContext* ctx,
+                                                                 const v1::ExportRequest* req) {
+  auto writer = ExportWriter::Create();
+  auto job = std::make_shared<ExportJob>(
+      ExportJob{rt_, ReadCredentials(ctx), TakeRequestId(ctx), *req, writer});
+  const auto start = std::chrono::steady_clock::now();
+  const bool queued = rt_.workers.Submit([job, start] {
+    const Status status = job->Run();
+    job->writer->Close(status);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    logging::LogRequest("Export", job->user, status, ms, job->request_id);
+  });
+  if (!queued) writer->Close(Status::ResourceExhausted("the server is busy; try again shortly"));
+  return writer.get();
+}
+
+}  // namespace factdesk::rpc

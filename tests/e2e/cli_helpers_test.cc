@@ -1,0 +1,88 @@
+// The CLI's pure helpers: finding a quote, marking claims in text, output and the
+// credentials file.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "client/cli/credentials_file.h"
+#include "client/cli/output.h"
+#include "client/cli/segment_text.h"
+#include "tests/support/test_postgres.h"
+
+namespace factdesk::cli {
+namespace {
+
+TEST(FindQuote, MatchesStraightQuotesAgainstTypographicOnes) {
+  const std::string text = "He started Shenzhen\u2019s first \u201cMaker Space\u201d.";
+  const auto found = FindQuote(text, "Shenzhen's first \"Maker Space\"");
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start),
+            "Shenzhen\u2019s first \u201cMaker Space\u201d");
+  EXPECT_EQ(FindQuote(text, "Shenzhen\u2019s").size(), 1U);
+}
+
+TEST(FindQuote, ReportsEveryOccurrenceAndNothingForAbsentText) {
+  EXPECT_EQ(FindQuote("very, very short", "very"), (std::vector<ByteRange>{{0, 4}, {6, 10}}));
+  EXPECT_TRUE(FindQuote("very, very short", "long").empty());
+  EXPECT_TRUE(FindQuote("anything", "").empty());
+}
+
+TEST(MarkClaims, WrapsEachRangeWithItsIdAndTag) {
+  EXPECT_EQ(MarkClaims("abc def ghi", {{7, {4, 7}, "OPEN"}}), "abc [[#7 def]](OPEN) ghi");
+  EXPECT_EQ(MarkClaims("abc def", {{1, {0, 3}, "OPEN"}, {2, {4, 7}, "RESOLVED: True"}}),
+            "[[#1 abc]](OPEN) [[#2 def]](RESOLVED: True)");
+  // Nested: the inner claim closes first.
+  EXPECT_EQ(MarkClaims("abcdef", {{1, {0, 6}, "A"}, {2, {2, 6}, "B"}}),
+            "[[#1 ab[[#2 cdef]](B)]](A)");
+  // Out of range is clamped rather than crashing on a revised transcript.
+  EXPECT_EQ(MarkClaims("abc", {{3, {1, 99}, "X"}}), "a[[#3 bc]](X)");
+}
+
+TEST(Output, SnippetsShorteningAndTimes) {
+  EXPECT_EQ(RenderSnippet("a \xEE\x80\x80match\xEE\x80\x81 b", false), "a **match** b");
+  EXPECT_EQ(RenderSnippet("\xEE\x80\x80m\xEE\x80\x81", true), "\x1b[1mm\x1b[0m");
+  // A phrase's words, marked one by one, read as one match.
+  EXPECT_EQ(RenderSnippet("\xEE\x80\x80"
+                          "a\xEE\x80\x81 \xEE\x80\x80"
+                          "b\xEE\x80\x81 c",
+                          false),
+            "**a b** c");
+  EXPECT_EQ(Shorten("abcdef", 4), "abc…");
+  EXPECT_EQ(Shorten("h\u00e9llo", 10), "h\u00e9llo");
+  EXPECT_EQ(Shorten("\u00e9\u00e9\u00e9\u00e9", 3), "\u00e9\u00e9…");
+  EXPECT_EQ(ClockTime(3723000), "01:02:03");
+  EXPECT_EQ(ClockTime(std::nullopt), "");
+  EXPECT_EQ(Age(59), "59s");
+  EXPECT_EQ(Age(3 * 3600 + 5 * 60), "3h 05m");
+  EXPECT_EQ(Bar(5, 10, 10), "#####");
+}
+
+TEST(CredentialsFile, RoundTripsWithOwnerOnlyModes) {
+  testing::TempDir dir;
+  const std::string path = dir.path() + "/nested/factdesk/credentials";
+  const Credentials saved{"https://desk.example:443", "fd_secret", "/etc/ca.pem"};
+  ASSERT_TRUE(SaveCredentials(path, saved).ok());
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600U);
+  ASSERT_EQ(stat((dir.path() + "/nested/factdesk").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700U);
+  auto loaded = LoadCredentials(path);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(*loaded, saved);
+  // Saving again replaces it, still 0600.
+  ASSERT_TRUE(SaveCredentials(path, {"h:1", "t", ""}).ok());
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600U);
+  EXPECT_EQ(LoadCredentials(path)->server, "h:1");
+  // A missing file is no login yet; a broken one is an error naming it.
+  EXPECT_EQ(*LoadCredentials(dir.path() + "/none"), Credentials{});
+  std::FILE* f = std::fopen((dir.path() + "/bad").c_str(), "w");
+  std::fputs("{not json", f);
+  std::fclose(f);
+  const auto bad = LoadCredentials(dir.path() + "/bad");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find(dir.path() + "/bad"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace factdesk::cli

@@ -1,0 +1,359 @@
+// The live stream: every event exactly once, in order, across writers, resumes,
+// replicas and slow subscribers; presence; heartbeats.
+#include <atomic>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/integration/live_helpers.h"
+#include "tests/support/test_server.h"
+
+namespace factdesk::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A workspace with one transcript of many speech segments to mark claims in.
+struct Desk {
+  std::int64_t id = 0;
+  std::vector<v1::Segment> segments;
+};
+
+Desk MakeDesk(TestServer& server, const std::string& slug, const TestUser& owner,
+              const std::vector<const TestUser*>& checkers) {
+  Desk desk;
+  desk.id = server.CreateWorkspace(slug, owner);
+  for (const auto* c : checkers) server.AddMember(slug, *c, "checker");
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += (i % 2 == 0 ? "Lena Ortiz: " : "Tom Reyes: ");
+    text += "In year " + std::to_string(2000 + i) + " the budget grew by " + std::to_string(i) +
+            " percent and unemployment fell.\n\n";
+  }
+  v1::ImportTranscriptRequest req;
+  req.set_workspace_id(desk.id);
+  req.set_filename("hearing.txt");
+  req.set_content(text);
+  v1::ImportTranscriptResponse resp;
+  EXPECT_TRUE(server.transcripts()->ImportTranscript(Ctx(owner.token).get(), req, &resp).ok());
+  v1::ListSegmentsRequest list;
+  list.set_transcript_id(resp.transcript().id());
+  v1::ListSegmentsResponse segments;
+  EXPECT_TRUE(server.transcripts()->ListSegments(Ctx(owner.token).get(), list, &segments).ok());
+  desk.segments.assign(segments.segments().begin(), segments.segments().end());
+  return desk;
+}
+
+std::int64_t LastSeq(TestServer& server, std::int64_t ws) {
+  return std::stoll(
+      server.QueryValue("SELECT last_seq FROM workspaces WHERE id = " + std::to_string(ws)));
+}
+
+// One writer: marks claims, adds sources and notes, edits summaries. Returns the ids
+// of the claims it created.
+std::vector<std::int64_t> Write(TestServer& server, const TestUser& user, const Desk& desk,
+                                int mutations, unsigned seed) {
+  auto claims = server.claims();
+  auto sources = server.sources();
+  auto notes = server.notes();
+  std::mt19937 rng(seed);
+  std::vector<v1::Claim> mine;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < mutations; ++i) {
+    const int what = mine.empty() ? 0 : static_cast<int>(rng() % 4);
+    if (what == 0) {
+      const auto& seg = desk.segments[rng() % desk.segments.size()];
+      v1::CreateClaimRequest req;
+      req.set_segment_id(seg.id());
+      req.set_start_byte(0);
+      req.set_end_byte(10);
+      v1::Claim c;
+      if (claims->CreateClaim(Ctx(user.token).get(), req, &c).ok()) {
+        mine.push_back(c);
+        ids.push_back(c.id());
+      }
+    } else if (what == 1) {
+      v1::AddSourceRequest req;
+      req.set_claim_id(mine[rng() % mine.size()].id());
+      req.set_url("https://example.org/" + std::to_string(i));
+      req.set_stance(v1::STANCE_CONTEXT);
+      v1::Source s;
+      EXPECT_TRUE(sources->AddSource(Ctx(user.token).get(), req, &s).ok());
+    } else if (what == 2) {
+      v1::AddNoteRequest req;
+      req.set_claim_id(mine[rng() % mine.size()].id());
+      req.set_body("note " + std::to_string(i));
+      v1::Note n;
+      EXPECT_TRUE(notes->AddNote(Ctx(user.token).get(), req, &n).ok());
+    } else {
+      auto& c = mine[rng() % mine.size()];
+      v1::UpdateClaimRequest req;
+      req.set_claim_id(c.id());
+      req.set_expected_version(c.version());
+      req.set_summary("edit " + std::to_string(i));
+      v1::Claim updated;
+      if (claims->UpdateClaim(Ctx(user.token).get(), req, &updated).ok()) c = updated;
+    }
+  }
+  return ids;
+}
+
+TEST(LiveTest, ConcurrentWritersAcrossWorkspacesReachEverySubscriberOnceInOrder) {
+  TestServer server;
+  const TestUser owner = server.AddUser("owner");
+  std::vector<TestUser> writers;
+  for (int i = 0; i < 6; ++i) writers.push_back(server.AddUser("w" + std::to_string(i)));
+  std::vector<Desk> desks;
+  for (int d = 0; d < 3; ++d) {
+    std::vector<const TestUser*> members;
+    for (auto& w : writers) members.push_back(&w);
+    desks.push_back(MakeDesk(server, "desk" + std::to_string(d), owner, members));
+  }
+  // Three subscribers per workspace, one joining from the middle of the history.
+  std::vector<std::unique_ptr<StreamCollector>> subs;
+  for (const auto& d : desks) {
+    for (int s = 0; s < 3; ++s) {
+      subs.push_back(std::make_unique<StreamCollector>(server.channel(), owner.token, d.id, 0));
+    }
+  }
+  constexpr int kMutationsPerWriter = 360;  // 18 writer threads: 2,160 mutations
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::map<std::int64_t, std::set<std::int64_t>> created;  // workspace -> claim ids
+  for (std::size_t w = 0; w < writers.size(); ++w) {
+    for (const auto& d : desks) {
+      threads.emplace_back([&, w, d] {
+        const auto ids = Write(server, writers[w], d, kMutationsPerWriter / 3,
+                               static_cast<unsigned>(w * 7919 + d.id));
+        std::lock_guard lock(mu);
+        created[d.id].insert(ids.begin(), ids.end());
+      });
+    }
+  }
+  // A late joiner per workspace, starting after some history exists.
+  std::this_thread::sleep_for(200ms);
+  std::vector<std::pair<std::int64_t, std::unique_ptr<StreamCollector>>> late;
+  for (const auto& d : desks) {
+    const auto from = LastSeq(server, d.id) / 2;
+    late.emplace_back(from,
+                      std::make_unique<StreamCollector>(server.channel(), owner.token, d.id, from));
+  }
+  for (auto& t : threads) t.join();
+
+  for (std::size_t i = 0; i < subs.size(); ++i) {
+    const auto& desk = desks[i / 3];
+    const auto last = LastSeq(server, desk.id);
+    ASSERT_TRUE(subs[i]->WaitForSeq(last, 60s))
+        << "subscriber " << i << " stopped at " << subs[i]->last_seq() << " of " << last;
+    const auto events = subs[i]->events();
+    EXPECT_EQ(CheckGapFree(events), "") << "subscriber " << i;
+    EXPECT_EQ(events.size(), static_cast<std::size_t>(last));
+    std::set<std::int64_t> seen_claims;
+    for (const auto& e : events) {
+      EXPECT_EQ(e.workspace_id(), desk.id);
+      if (e.kind() == "claim.created") seen_claims.insert(e.claim().id());
+    }
+    EXPECT_EQ(seen_claims, created[desk.id]);
+  }
+  for (auto& [from, sub] : late) {
+    ASSERT_TRUE(sub->WaitForSeq(LastSeq(server, sub->events().front().workspace_id()), 60s));
+    EXPECT_EQ(CheckGapFree(sub->events(), from), "");
+  }
+}
+
+TEST(LiveTest, ACutOffSubscriberResumesFromItsLastSeqAndMissesNothing) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const Desk desk = MakeDesk(server, "desk", ana, {});
+  Write(server, ana, desk, 60, 1);
+  auto first = std::make_unique<StreamCollector>(server.channel(), ana.token, desk.id, 0);
+  ASSERT_TRUE(first->WaitForSeq(20, 30s));
+  first->Cancel();
+  EXPECT_EQ(first->Finish(10s).error_code(), grpc::StatusCode::CANCELLED);
+  const auto before = first->events();
+  const auto resume_from = before.back().seq();
+  Write(server, ana, desk, 40, 2);  // written while it was away
+  StreamCollector second(server.channel(), ana.token, desk.id, resume_from);
+  Write(server, ana, desk, 20, 3);  // and after it came back
+  ASSERT_TRUE(second.WaitForSeq(LastSeq(server, desk.id), 30s));
+  auto all = before;
+  for (const auto& e : second.events()) all.push_back(e);
+  EXPECT_EQ(CheckGapFree(all), "");
+  EXPECT_EQ(all.size(), static_cast<std::size_t>(LastSeq(server, desk.id)));
+}
+
+TEST(LiveTest, AWriteOnOneReplicaReachesASubscriberOnAnother) {
+  TestServer a;
+  TestServer b(a, nullptr);  // same database, its own LISTEN connection and hub
+  const TestUser ana = a.AddUser("ana");
+  const Desk desk = MakeDesk(a, "desk", ana, {});
+  StreamCollector on_b(b.channel(), ana.token, desk.id, LastSeq(a, desk.id));
+  ASSERT_TRUE(on_b.WaitUntil([&] { return on_b.heartbeats() >= 0; }, 1s));
+  v1::CreateClaimRequest req;
+  req.set_segment_id(desk.segments[3].id());
+  req.set_start_byte(0);
+  req.set_end_byte(7);
+  v1::Claim claim;
+  ASSERT_TRUE(a.claims()->CreateClaim(Ctx(ana.token).get(), req, &claim).ok());
+  ASSERT_TRUE(on_b.WaitUntil(
+      [&] {
+        const auto events = on_b.events();
+        return !events.empty() && events.back().claim().id() == claim.id();
+      },
+      10s));
+  EXPECT_EQ(on_b.events().back().kind(), "claim.created");
+
+  // Presence crosses replicas too.
+  v1::UpdatePresenceRequest presence;
+  presence.set_workspace_id(desk.id);
+  presence.set_session_id("ana-laptop");
+  presence.set_segment_id(desk.segments[3].id());
+  presence.set_activity(v1::ACTIVITY_READING);
+  v1::UpdatePresenceResponse ignored;
+  ASSERT_TRUE(a.live()->UpdatePresence(Ctx(ana.token).get(), presence, &ignored).ok());
+  ASSERT_TRUE(on_b.WaitUntil([&] { return !on_b.presences().empty(); }, 10s));
+  EXPECT_EQ(on_b.presences().back().user().handle(), "ana");
+  EXPECT_EQ(on_b.presences().back().segment_id(), desk.segments[3].id());
+}
+
+TEST(LiveTest, ASubscriberThatNeverReadsIsEndedWithTheResumeStatus) {
+  TestServer server([](server::ServerOptions& o) { o.max_subscriber_queue = 32; });
+  const TestUser ana = server.AddUser("ana");
+  const Desk desk = MakeDesk(server, "desk", ana, {});
+  const auto start = LastSeq(server, desk.id);
+  StreamCollector stuck(server.channel(), ana.token, desk.id, start, /*read=*/false);
+  // Large events fill the HTTP/2 windows, then the server's queue.
+  std::string summary(480, 's');
+  auto claims = server.claims();
+  for (int i = 0; i < 2500; ++i) {
+    v1::CreateClaimRequest req;
+    req.set_segment_id(desk.segments[static_cast<std::size_t>(i) % desk.segments.size()].id());
+    req.set_start_byte(0);
+    req.set_end_byte(12);
+    req.set_summary(summary);
+    v1::Claim c;
+    ASSERT_TRUE(claims->CreateClaim(Ctx(ana.token).get(), req, &c).ok());
+  }
+  stuck.StartReading();
+  const grpc::Status status = stuck.Finish(60s);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
+  EXPECT_NE(status.error_message().find("resubscribe with after_seq="), std::string::npos);
+  const auto received = stuck.events();
+  EXPECT_LT(received.size(), 2500U);
+  EXPECT_EQ(CheckGapFree(received, start), "");
+  const auto trailers = stuck.trailers();
+  const auto it = trailers.find("factdesk-resume-after-seq");
+  ASSERT_NE(it, trailers.end());
+  // Resuming from the last seq received misses nothing.
+  const auto resume = received.empty() ? start : received.back().seq();
+  EXPECT_GE(std::stoll(std::string(it->second.data(), it->second.size())), resume);
+  StreamCollector again(server.channel(), ana.token, desk.id, resume);
+  ASSERT_TRUE(again.WaitForSeq(LastSeq(server, desk.id), 60s));
+  EXPECT_EQ(CheckGapFree(again.events(), resume), "");
+}
+
+TEST(LiveTest, PresenceAppearsMovesAndExpires) {
+  TestServer server([](server::ServerOptions& o) { o.presence_ttl = std::chrono::seconds(2); });
+  const TestUser ana = server.AddUser("ana");
+  const TestUser ben = server.AddUser("ben");
+  const Desk desk = MakeDesk(server, "desk", ana, {&ben});
+  StreamCollector watcher(server.channel(), ana.token, desk.id, LastSeq(server, desk.id));
+  auto live = server.live();
+  v1::UpdatePresenceRequest req;
+  req.set_workspace_id(desk.id);
+  req.set_session_id("ben-1");
+  req.set_transcript_id(desk.segments[0].transcript_id());
+  req.set_segment_id(desk.segments[5].id());
+  req.set_activity(v1::ACTIVITY_READING);
+  v1::UpdatePresenceResponse ignored;
+  ASSERT_TRUE(live->UpdatePresence(Ctx(ben.token).get(), req, &ignored).ok());
+  ASSERT_TRUE(watcher.WaitUntil([&] { return watcher.presences().size() >= 1; }, 10s));
+  EXPECT_TRUE(watcher.presences()[0].online());
+  EXPECT_EQ(watcher.presences()[0].segment_id(), desk.segments[5].id());
+
+  req.set_segment_id(desk.segments[9].id());
+  req.set_activity(v1::ACTIVITY_EDITING);
+  req.set_claim_id(0);
+  ASSERT_TRUE(live->UpdatePresence(Ctx(ben.token).get(), req, &ignored).ok());
+  ASSERT_TRUE(watcher.WaitUntil([&] { return watcher.presences().size() >= 2; }, 10s));
+  EXPECT_EQ(watcher.presences()[1].segment_id(), desk.segments[9].id());
+  EXPECT_EQ(watcher.presences()[1].activity(), v1::ACTIVITY_EDITING);
+
+  // A heartbeat at the same place is not news.
+  ASSERT_TRUE(live->UpdatePresence(Ctx(ben.token).get(), req, &ignored).ok());
+  // No more heartbeats: the entry expires after the ttl.
+  ASSERT_TRUE(watcher.WaitUntil(
+      [&] {
+        const auto p = watcher.presences();
+        return !p.empty() && !p.back().online();
+      },
+      10s));
+  EXPECT_EQ(watcher.presences().size(), 3U);
+  EXPECT_EQ(watcher.presences().back().user().handle(), "ben");
+
+  // A newcomer gets who is online at the start.
+  ASSERT_TRUE(live->UpdatePresence(Ctx(ben.token).get(), req, &ignored).ok());
+  ASSERT_TRUE(watcher.WaitUntil([&] { return watcher.presences().size() >= 4; }, 10s));
+  StreamCollector newcomer(server.channel(), ana.token, desk.id, LastSeq(server, desk.id));
+  ASSERT_TRUE(newcomer.WaitUntil([&] { return !newcomer.presences().empty(); }, 10s));
+  EXPECT_EQ(newcomer.presences()[0].session_id(), "ben-1");
+}
+
+TEST(LiveTest, IdleStreamsGetHeartbeats) {
+  TestServer server([](server::ServerOptions& o) { o.heartbeat = 300ms; });
+  const TestUser ana = server.AddUser("ana");
+  const auto ws = server.CreateWorkspace("desk", ana);
+  StreamCollector idle(server.channel(), ana.token, ws, 0);
+  EXPECT_TRUE(idle.WaitUntil([&] { return idle.heartbeats() >= 2; }, 10s));
+}
+
+TEST(LiveTest, SubscribingPastTheNewestEventIsOutOfRange) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const auto ws = server.CreateWorkspace("desk", ana);
+  StreamCollector ahead(server.channel(), ana.token, ws, 1000);
+  const auto status = ahead.Finish(10s);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::OUT_OF_RANGE);
+  EXPECT_NE(status.error_message().find("subscribe from 0"), std::string::npos);
+}
+
+TEST(LiveTest, SubscribingNeedsAMembership) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const TestUser out = server.AddUser("out");
+  const auto ws = server.CreateWorkspace("desk", ana);
+  StreamCollector outsider(server.channel(), out.token, ws, 0);
+  EXPECT_EQ(outsider.Finish(10s).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  StreamCollector anonymous(server.channel(), "", ws, 0);
+  EXPECT_EQ(anonymous.Finish(10s).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST(LiveTest, AStaleUpdateIsAbortedAndAppendsNoEvent) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const Desk desk = MakeDesk(server, "desk", ana, {});
+  v1::CreateClaimRequest create;
+  create.set_segment_id(desk.segments[1].id());
+  create.set_start_byte(0);
+  create.set_end_byte(9);
+  v1::Claim claim;
+  ASSERT_TRUE(server.claims()->CreateClaim(Ctx(ana.token).get(), create, &claim).ok());
+  v1::UpdateClaimRequest update;
+  update.set_claim_id(claim.id());
+  update.set_expected_version(claim.version());
+  update.set_summary("first");
+  v1::Claim out;
+  ASSERT_TRUE(server.claims()->UpdateClaim(Ctx(ana.token).get(), update, &out).ok());
+  const auto seq = LastSeq(server, desk.id);
+  const auto before = server.Snapshot();
+  update.set_summary("second, from a stale read");
+  const auto status = server.claims()->UpdateClaim(Ctx(ana.token).get(), update, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(LastSeq(server, desk.id), seq);
+  EXPECT_EQ(server.Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace factdesk::testing

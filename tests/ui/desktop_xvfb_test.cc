@@ -1,0 +1,206 @@
+// Two factdesk-desktop processes on one factdesk-server process, under an Xvfb the test
+// starts (Mesa software OpenGL): a claim marked through the first appears in the second
+// within a second, and both windows' screenshots are real pictures that show it.
+#include <filesystem>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <stb/stb_image.h>
+
+#include "client/net/connection.h"
+#include "client/ui/claim_style.h"
+#include "tests/support/process.h"
+#include "tests/support/test_postgres.h"
+#include "tests/support/test_server.h"
+#include "tests/ui/demo_data.h"
+#include "tests/ui/xvfb_session.h"
+
+namespace factdesk::testing {
+namespace {
+
+constexpr auto kCommand = std::chrono::seconds(120);
+
+std::string Trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::string Describe(const ChildProcess& p) {
+  return "--- stdout ---\n" + p.out().substr(0, 6000) + "\n--- stderr ---\n" +
+         p.err().substr(0, 6000);
+}
+
+// A decoded PNG.
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> rgb;
+
+  static Image Load(const std::string& path) {
+    Image img;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.width, &img.height, &channels, 3);
+    if (data != nullptr) {
+      img.rgb.assign(data, data + static_cast<std::size_t>(img.width) * img.height * 3);
+      stbi_image_free(data);
+    }
+    return img;
+  }
+  int Distinct(int cap = 64) const {
+    std::set<std::uint32_t> colors;
+    for (std::size_t i = 0; i + 2 < rgb.size() && static_cast<int>(colors.size()) < cap; i += 3) {
+      colors.insert((std::uint32_t{rgb[i]} << 16U) | (std::uint32_t{rgb[i + 1]} << 8U) |
+                    rgb[i + 2]);
+    }
+    return static_cast<int>(colors.size());
+  }
+  // Pixels within `tolerance` of a colour.
+  int Count(ui::Rgba c, int tolerance = 2) const {
+    int n = 0;
+    for (std::size_t i = 0; i + 2 < rgb.size(); i += 3) {
+      if (std::abs(rgb[i] - c.r) <= tolerance && std::abs(rgb[i + 1] - c.g) <= tolerance &&
+          std::abs(rgb[i + 2] - c.b) <= tolerance) {
+        ++n;
+      }
+    }
+    return n;
+  }
+};
+
+// The number after " NAME=" (or at the start) in a hook's output line; -1 when absent.
+std::int64_t Field(const std::string& line, const std::string& name) {
+  std::size_t at = line.rfind(name + "=", 0) == 0 ? 0 : line.find(" " + name + "=");
+  if (at == std::string::npos) return -1;
+  at = line.find('=', at) + 1;
+  std::size_t end = at;
+  while (end < line.size() &&
+         (std::isdigit(static_cast<unsigned char>(line[end])) != 0 || line[end] == '-'))
+    ++end;
+  return end > at ? std::stoll(line.substr(at, end - at)) : -1;
+}
+
+class DesktopXvfbTest : public ::testing::Test {
+ protected:
+  ProcessResult Admin(const std::vector<std::string>& args) {
+    ProcessOptions o;
+    o.argv = {ServerBinary(), "admin", "--data-dir", data_dir_};
+    o.argv.insert(o.argv.end(), args.begin(), args.end());
+    return RunProcess(o, kCommand);
+  }
+  std::string Token(const std::string& handle, const std::string& name, const std::string& role) {
+    EXPECT_EQ(Admin({"create-user", handle, "--name", name}).exit_code, 0);
+    if (!role.empty()) {
+      EXPECT_EQ(Admin({"add-member", "desk", handle, "--role", role}).exit_code, 0);
+    }
+    const ProcessResult r = Admin({"issue-token", handle});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return Trimmed(r.out);
+  }
+  std::unique_ptr<ChildProcess> Desktop(const std::string& name, const std::string& token,
+                                        const std::vector<std::string>& extra) {
+    ProcessOptions o;
+    o.argv = {DesktopBinary(), "--server", server_->address(), "--token", token,
+              "--workspace",   "desk",     "--timeout",        "90"};
+    o.argv.insert(o.argv.end(), extra.begin(), extra.end());
+    const std::string home = dir_.path() + "/" + name;
+    std::filesystem::create_directories(home);
+    o.env = {{"DISPLAY", xvfb_->display()},
+             {"HOME", home},
+             {"XDG_CONFIG_HOME", home + "/config"},
+             {"LIBGL_ALWAYS_SOFTWARE", "1"},
+             {"LSAN_OPTIONS",
+              "suppressions=" FACTDESK_SOURCE_DIR "/tests/ui/lsan.supp:print_suppressions=0"}};
+    o.unset_env = {"WAYLAND_DISPLAY", "XAUTHORITY"};
+    return std::make_unique<ChildProcess>(o);
+  }
+
+  TempDir dir_;
+  std::string data_dir_ = dir_.path() + "/data";
+  std::unique_ptr<XvfbSession> xvfb_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(DesktopXvfbTest, AClaimMarkedInOneWindowAppearsInTheOtherWithinASecond) {
+  xvfb_ = std::make_unique<XvfbSession>();
+  server_ = std::make_unique<ServerProcess>(data_dir_);
+  ASSERT_EQ(Admin({"create-user", "ana", "--name", "Ana Moreno"}).exit_code, 0);
+  ASSERT_EQ(
+      Admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"}).exit_code, 0);
+  const std::string ana = Trimmed(Admin({"issue-token", "ana"}).out);
+  const std::string ben = Token("ben", "Ben Okafor", "checker");
+  ASSERT_FALSE(ana.empty());
+  ASSERT_FALSE(ben.empty());
+
+  // The transcript, imported through the API; the claim will be its first speech
+  // segment's first five words.
+  client::ConnectionOptions c;
+  c.address = server_->address();
+  auto channel = client::OpenChannel(c);
+  ASSERT_TRUE(channel.ok());
+  auto transcript = ImportTranscript(*channel, ben, "desk", "000_964967168d34df55.txt",
+                                     ReadFile(SharedPath("seeds/000_964967168d34df55.txt")));
+  ASSERT_TRUE(transcript.ok()) << transcript.status().ToString();
+  auto segments = AllSegments(*channel, ben, transcript->id());
+  ASSERT_TRUE(segments.ok());
+  const v1::Segment* seg = nullptr;
+  for (const auto& s : *segments) {
+    if (s.kind() == v1::SEGMENT_KIND_SPEECH && s.text().size() > 40) {
+      seg = &s;
+      break;
+    }
+  }
+  ASSERT_NE(seg, nullptr);
+  std::size_t end = 0;
+  for (int w = 0; w < 5; ++w) end = seg->text().find(' ', end + 1);
+  const std::string quote = seg->text().substr(0, end);
+  const std::string mark = std::to_string(transcript->id()) + ":" + std::to_string(seg->ordinal()) +
+                           ":0:" + std::to_string(end);
+
+  // Second window first: following the stream, waiting for one claim to screenshot it.
+  const std::string shot_b = dir_.path() + "/b.png";
+  auto b = Desktop("b", ben, {"--report-changes", "--wait-claims", "1", "--screenshot", shot_b});
+  ASSERT_TRUE(b->WaitFor(R"(ready workspace=)", std::chrono::seconds(90))) << Describe(*b);
+
+  // The first window marks the claim the way Ctrl+M does.
+  const std::string shot_a = dir_.path() + "/a.png";
+  auto a = Desktop("a", ana, {"--mark", mark, "--screenshot", shot_a});
+  const auto created =
+      a->WaitFor(R"((claim-created id=[0-9]+ .* t_ms=[0-9]+))", std::chrono::seconds(90));
+  ASSERT_TRUE(created) << Describe(*a);
+  const std::int64_t claim_id = Field(*created, "id");
+  const std::int64_t created_ms = Field(*created, "t_ms");
+  EXPECT_NE(created->find("quote=" + quote), std::string::npos) << *created;
+
+  const auto seen =
+      b->WaitFor("(change seq=[0-9]+ subject=claim what=created claim=" + std::to_string(claim_id) +
+                     " by_self=0 t_ms=[0-9]+)",
+                 std::chrono::seconds(30));
+  ASSERT_TRUE(seen) << Describe(*b);
+  const std::int64_t seen_ms = Field(*seen, "t_ms");
+  EXPECT_LT(seen_ms - created_ms, 1000)
+      << "the claim took " << seen_ms - created_ms << " ms to reach the second window";
+  EXPECT_TRUE(b->WaitFor("claims " + std::to_string(claim_id), std::chrono::seconds(10)));
+
+  // Both take their screenshots and exit cleanly.
+  const auto a_exit = a->Wait(std::chrono::seconds(90));
+  const auto b_exit = b->Wait(std::chrono::seconds(90));
+  ASSERT_TRUE(a_exit.has_value()) << Describe(*a);
+  ASSERT_TRUE(b_exit.has_value()) << Describe(*b);
+  EXPECT_EQ(*a_exit, 0) << Describe(*a);
+  EXPECT_EQ(*b_exit, 0) << Describe(*b);
+
+  const ui::Rgba open_fill = ui::HighlightFillFor(ui::StatusColor(v1::CLAIM_STATUS_OPEN));
+  for (const auto& [name, path] : {std::pair{"first", shot_a}, std::pair{"second", shot_b}}) {
+    ASSERT_TRUE(std::filesystem::exists(path)) << name;
+    EXPECT_GT(std::filesystem::file_size(path), 1000U) << name;
+    const Image img = Image::Load(path);
+    ASSERT_EQ(img.width, 1280) << name;
+    ASSERT_EQ(img.height, 800) << name;
+    EXPECT_GT(img.Distinct(), 8) << name << "'s screenshot is (nearly) one flat colour";
+    // The open claim's highlight is on screen (opaque, so its exact colour is there).
+    EXPECT_GT(img.Count(open_fill), 200) << name << "'s screenshot does not show the claim";
+  }
+}
+
+}  // namespace
+}  // namespace factdesk::testing

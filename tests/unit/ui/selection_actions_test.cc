@@ -1,0 +1,52 @@
+#include "client/ui/selection_actions.h"
+
+#include <gtest/gtest.h>
+
+namespace factdesk::ui {
+namespace {
+
+v1::Segment Seg(const std::string& text, v1::SegmentKind kind = v1::SEGMENT_KIND_SPEECH) {
+  v1::Segment s;
+  s.set_id(5);
+  s.set_kind(kind);
+  s.set_text(text);
+  return s;
+}
+
+TEST(SelectionActions, MarksTheTrimmedSelectionInEitherDirection) {
+  const v1::Segment s = Seg("We cut taxes by 20 percent. Next.");
+  TextSelection sel{5, 27, 2, false};  // dragged right to left, with the spaces
+  auto mark = MarkFromSelection(sel, s);
+  ASSERT_TRUE(mark.has_value());
+  EXPECT_EQ(mark->segment_id, 5);
+  EXPECT_EQ(mark->start_byte, 3);
+  EXPECT_EQ(mark->end_byte, 27);
+  EXPECT_EQ(s.text().substr(3, 24), "cut taxes by 20 percent.");
+}
+
+TEST(SelectionActions, NothingToMark) {
+  const v1::Segment s = Seg("Hello there");
+  EXPECT_FALSE(MarkFromSelection({5, 3, 3, false}, s));  // empty
+  EXPECT_FALSE(MarkFromSelection({5, 5, 6, false}, s));  // only a space
+  EXPECT_FALSE(MarkFromSelection({6, 0, 5, false}, s));  // another segment
+  EXPECT_FALSE(MarkFromSelection({5, 0, 5, false}, Seg("(Applause)", v1::SEGMENT_KIND_CUE)));
+}
+
+TEST(SelectionActions, SnapsToCodePointsAndMovesTheCaretByCodePoint) {
+  const v1::Segment s = Seg("\xE5\xB9\xB4\xE8\x96\xAA rose");  // 年薪 rose
+  auto mark = MarkFromSelection({5, 1, 5, false}, s);
+  ASSERT_TRUE(mark.has_value());
+  EXPECT_EQ(mark->start_byte, 0);
+  EXPECT_EQ(mark->end_byte, 6);
+  TextSelection sel{5, 0, 0, false};
+  MoveCaret(sel, s.text(), +1);
+  EXPECT_EQ(sel.caret, 3U);
+  MoveCaret(sel, s.text(), +1);
+  EXPECT_EQ(sel.caret, 6U);
+  MoveCaret(sel, s.text(), -1);
+  EXPECT_EQ(sel.caret, 3U);
+  EXPECT_EQ(sel.anchor, 0U);
+}
+
+}  // namespace
+}  // namespace factdesk::ui
