@@ -73,7 +73,7 @@ v1::Workspace WorkspaceFromRow(const pqxx::row& row) {
   w.set_slug(row[1].as<std::string>());
   w.set_name(row[2].as<std::string>());
   w.set_last_seq(row[3].as<std::int64_t>());
-  SetTime(row[4], w.mutable_created_at());
+  SetTime(row[4], [&] { return w.mutable_created_at(); });
   auto* policy = w.mutable_policy();
   policy->set_required_reviews(row[5].as<int>());
   policy->set_require_source(row[6].as<bool>());
@@ -91,7 +91,7 @@ v1::Workspace WorkspaceFromRow(const pqxx::row& row) {
 
 v1::User UserFromRow(const pqxx::row& row) {
   v1::User user;
-  SetUser(row, 0, &user);
+  SetUser(row, 0, [&] { return &user; });
   return user;
 }
 
@@ -221,7 +221,7 @@ Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t use
       tx.Exec("accounts.set_member", workspace_id, user_id, std::string(domain::RoleName(role)));
   v1::Member member;
   member.set_role(ToProtoRole(role));
-  SetTime(r[0][0], member.mutable_joined_at());
+  SetTime(r[0][0], [&] { return member.mutable_joined_at(); });
   member.mutable_user()->set_id(user_id);
   return member;
 }
@@ -239,9 +239,9 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
   std::vector<v1::Member> out;
   for (const auto& row : tx.Exec("accounts.members", workspace_id)) {
     v1::Member m;
-    SetUser(row, 0, m.mutable_user());
+    SetUser(row, 0, [&] { return m.mutable_user(); });
     if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(ToProtoRole(*role));
-    SetTime(row[4], m.mutable_joined_at());
+    SetTime(row[4], [&] { return m.mutable_joined_at(); });
     out.push_back(std::move(m));
   }
   return out;

@@ -95,9 +95,9 @@ v1::Claim ClaimFromRow(const pqxx::row& row) {
   c.set_status(v1::EnumFromText<v1::ClaimStatus>(row[12].as<std::string>())
                    .value_or(v1::CLAIM_STATUS_UNSPECIFIED));
   c.set_version(row[13].as<std::int64_t>());
-  SetUser(row, 14, c.mutable_created_by());
-  SetTime(row[17], c.mutable_created_at());
-  SetTime(row[18], c.mutable_updated_at());
+  SetUser(row, 14, [&] { return c.mutable_created_by(); });
+  SetTime(row[17], [&] { return c.mutable_created_at(); });
+  SetTime(row[18], [&] { return c.mutable_updated_at(); });
   if (!row[19].is_null()) {
     auto* v = c.mutable_final_verdict();
     v->set_label(row[19].as<std::string>());
@@ -111,8 +111,8 @@ v1::Claim ClaimFromRow(const pqxx::row& row) {
     c.set_dismiss_reason(v1::EnumFromText<v1::DismissReason>(row[25].as<std::string>())
                              .value_or(v1::DISMISS_REASON_UNSPECIFIED));
   }
-  SetTime(row[26], c.mutable_resolved_at());
-  SetTime(row[27], c.mutable_published_at());
+  SetTime(row[26], [&] { return c.mutable_resolved_at(); });
+  SetTime(row[27], [&] { return c.mutable_published_at(); });
   c.set_source_count(row[28].as<int>());
   c.set_note_count(row[29].as<int>());
   c.set_review_count(row[30].as<int>());

@@ -106,7 +106,7 @@ Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,
   }
   for (const auto& row : tx.Exec("dashboard.checkers", workspace_id, transcript_id)) {
     auto* c = d.add_checkers();
-    SetUser(row, 0, c->mutable_user());
+    SetUser(row, 0, [&] { return c->mutable_user(); });
     c->set_assigned(row[3].as<int>());
     c->set_reviewed(row[4].as<int>());
     c->set_waiting(row[5].as<int>());
@@ -116,7 +116,7 @@ Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,
     o->set_dispute_id(row[0].as<std::int64_t>());
     o->set_claim_id(row[1].as<std::int64_t>());
     o->set_claim_summary(row[2].as<std::string>());
-    SetTime(row[3], o->mutable_opened_at());
+    SetTime(row[3], [&] { return o->mutable_opened_at(); });
     o->set_age_seconds(row[4].as<std::int64_t>());
     if (!row[5].is_null()) {
       const std::string joined = row[5].as<std::string>();

@@ -41,9 +41,9 @@ Result<v1::Event> EventFromRow(const pqxx::row& row, std::int64_t workspace_id) 
   event.set_workspace_id(workspace_id);
   event.set_seq(row[0].as<std::int64_t>());
   event.set_kind(row[1].as<std::string>());
-  SetTime(row[2], event.mutable_time());
+  SetTime(row[2], [&] { return event.mutable_time(); });
   event.set_claim_id(Or<std::int64_t>(row[3], 0));
-  SetUser(row, 5, event.mutable_actor());
+  SetUser(row, 5, [&] { return event.mutable_actor(); });
   return event;
 }
 

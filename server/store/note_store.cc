@@ -44,9 +44,9 @@ v1::Note NoteFromRow(const pqxx::row& row) {
   n.set_parent_id(Or<std::int64_t>(row[3], 0));
   n.set_thread(
       v1::EnumFromText<v1::NoteThread>(row[4].as<std::string>()).value_or(v1::NOTE_THREAD_CLAIM));
-  SetUser(row, 6, n.mutable_author());
-  SetTime(row[9], n.mutable_created_at());
-  SetTime(row[10], n.mutable_edited_at());
+  SetUser(row, 6, [&] { return n.mutable_author(); });
+  SetTime(row[9], [&] { return n.mutable_created_at(); });
+  SetTime(row[10], [&] { return n.mutable_edited_at(); });
   n.set_version(row[11].as<std::int64_t>());
   n.set_removed(row[12].as<bool>());
   if (!n.removed()) n.set_body(row[5].as<std::string>());
@@ -58,7 +58,7 @@ void AddRevisions(Tx& tx, v1::Note& note) {
   for (const auto& row : tx.Exec("notes.revisions", note.id())) {
     auto* rev = note.add_revisions();
     rev->set_body(row[0].as<std::string>());
-    SetTime(row[1], rev->mutable_edited_at());
+    SetTime(row[1], [&] { return rev->mutable_edited_at(); });
   }
 }
 

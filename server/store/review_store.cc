@@ -101,11 +101,11 @@ v1::Review ReviewFromRow(const pqxx::row& row) {
   r.set_id(row[0].as<std::int64_t>());
   r.set_workspace_id(row[1].as<std::int64_t>());
   r.set_claim_id(row[2].as<std::int64_t>());
-  SetUser(row, 3, r.mutable_reviewer());
+  SetUser(row, 3, [&] { return r.mutable_reviewer(); });
   SetVerdict(row, 6, r.mutable_verdict());
   r.set_rationale(row[11].as<std::string>());
   r.set_confidence(ConfidenceOf(row[12].as<std::string>()));
-  SetTime(row[13], r.mutable_submitted_at());
+  SetTime(row[13], [&] { return r.mutable_submitted_at(); });
   r.set_version(row[14].as<std::int64_t>());
   return r;
 }
@@ -116,7 +116,7 @@ void AddRevisions(Tx& tx, v1::Review& review) {
     SetVerdict(row, 0, rev->mutable_verdict());
     rev->set_rationale(row[5].as<std::string>());
     rev->set_confidence(ConfidenceOf(row[6].as<std::string>()));
-    SetTime(row[7], rev->mutable_submitted_at());
+    SetTime(row[7], [&] { return rev->mutable_submitted_at(); });
   }
 }
 
@@ -127,13 +127,13 @@ v1::Dispute DisputeFromRow(const pqxx::row& row) {
   d.set_claim_id(row[2].as<std::int64_t>());
   d.set_status(v1::EnumFromText<v1::DisputeStatus>(row[3].as<std::string>())
                    .value_or(v1::DISPUTE_STATUS_UNSPECIFIED));
-  SetTime(row[4], d.mutable_opened_at());
-  SetTime(row[5], d.mutable_closed_at());
+  SetTime(row[4], [&] { return d.mutable_opened_at(); });
+  SetTime(row[5], [&] { return d.mutable_closed_at(); });
   if (!row[6].is_null()) {
     d.set_resolution(v1::EnumFromText<v1::DisputeResolution>(row[6].as<std::string>())
                          .value_or(v1::DISPUTE_RESOLUTION_UNSPECIFIED));
   }
-  SetUser(row, 7, d.mutable_decided_by());
+  SetUser(row, 7, [&] { return d.mutable_decided_by(); });
   SetVerdict(row, 10, d.mutable_final_verdict());
   d.set_reasoning(row[15].as<std::string>());
   return d;

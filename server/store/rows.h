@@ -12,9 +12,13 @@
 
 namespace factdesk::store {
 
-// Sets `ts` from a microseconds-since-epoch column (see fd_us in the schema); NULL leaves it unset.
-inline void SetTime(const pqxx::field& micros, google::protobuf::Timestamp* ts) {
+// Sets a Timestamp field from a microseconds-since-epoch column (see fd_us in the
+// schema). `mutable_ts` is called only for a non-NULL value, so NULL leaves the field
+// unset (has_x() stays false).
+template <typename MutableFn>
+void SetTime(const pqxx::field& micros, MutableFn&& mutable_ts) {
   if (micros.is_null()) return;
+  google::protobuf::Timestamp* ts = mutable_ts();
   const auto us = micros.as<std::int64_t>();
   ts->set_seconds(us / 1000000);
   ts->set_nanos(static_cast<std::int32_t>((us % 1000000) * 1000));
@@ -24,9 +28,12 @@ inline std::int64_t Micros(const google::protobuf::Timestamp& ts) {
   return ts.seconds() * 1000000 + ts.nanos() / 1000;
 }
 
-// Fills a User from three consecutive columns: id, handle, display_name. NULL id leaves it empty.
-inline void SetUser(const pqxx::row& row, int first_col, v1::User* user) {
+// Fills a User from three consecutive columns: id, handle, display_name; a NULL id
+// leaves the field unset (`mutable_user` is not called).
+template <typename MutableFn>
+void SetUser(const pqxx::row& row, int first_col, MutableFn&& mutable_user) {
   if (row[first_col].is_null()) return;
+  v1::User* user = mutable_user();
   user->set_id(row[first_col].as<std::int64_t>());
   user->set_handle(row[first_col + 1].as<std::string>());
   user->set_display_name(row[first_col + 2].as<std::string>());

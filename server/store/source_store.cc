@@ -48,10 +48,10 @@ v1::Source SourceFromRow(const pqxx::row& row) {
       v1::EnumFromText<v1::Stance>(row[7].as<std::string>()).value_or(v1::STANCE_UNSPECIFIED));
   s.set_archived_url(row[8].as<std::string>());
   s.set_primary(row[9].as<bool>());
-  SetUser(row, 10, s.mutable_added_by());
-  SetTime(row[13], s.mutable_added_at());
-  SetUser(row, 14, s.mutable_removed_by());
-  SetTime(row[17], s.mutable_removed_at());
+  SetUser(row, 10, [&] { return s.mutable_added_by(); });
+  SetTime(row[13], [&] { return s.mutable_added_at(); });
+  SetUser(row, 14, [&] { return s.mutable_removed_by(); });
+  SetTime(row[17], [&] { return s.mutable_removed_at(); });
   s.set_removed(!row[17].is_null());
   return s;
 }

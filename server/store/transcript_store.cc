@@ -78,10 +78,10 @@ v1::Transcript TranscriptFromRow(const pqxx::row& row) {
   t.set_format(v1::EnumFromText<v1::TranscriptFormat>(row[3].as<std::string>())
                    .value_or(v1::TRANSCRIPT_FORMAT_UNSPECIFIED));
   t.set_source_url(row[4].as<std::string>());
-  SetTime(row[5], t.mutable_aired_at());
+  SetTime(row[5], [&] { return t.mutable_aired_at(); });
   t.set_segment_count(row[6].as<int>());
-  SetUser(row, 7, t.mutable_imported_by());
-  SetTime(row[10], t.mutable_imported_at());
+  SetUser(row, 7, [&] { return t.mutable_imported_by(); });
+  SetTime(row[10], [&] { return t.mutable_imported_at(); });
   t.set_byte_size(row[11].as<std::int64_t>());
   t.set_claim_count(row[12].as<int>());
   return t;
