@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -52,6 +53,9 @@ PgConn::PgConn(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
     PQfinish(conn_);
     throw std::runtime_error("cannot connect to PostgreSQL: " + error);
   }
+  // NOTICEs (such as TRUNCATE's cascades) are not for the benchmark's output.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 PgConn::~PgConn() {
@@ -133,8 +137,15 @@ std::string MachineDescription() {
   gmtime_r(&now, &tm);
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", &tm);
-  return fmt::format("{} cores (nproc), {}, {} {}, {}", sysconf(_SC_NPROCESSORS_ONLN), cpu,
-                     uts.sysname, uts.release, date);
+  return fmt::format("{} cores (nproc), {}, {} {}, {}, load {}", sysconf(_SC_NPROCESSORS_ONLN), cpu,
+                     uts.sysname, uts.release, date, LoadAverage());
+}
+
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
 }
 
 void RaiseFileLimit() {
@@ -151,6 +162,21 @@ std::int64_t ResidentKiB(int pid) {
     if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
   }
   return -1;
+}
+
+double CpuSeconds(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return -1;
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14,
+  // stime 15.
+  std::istringstream rest(line.substr(line.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i) {
+    if (i >= 14) ticks += std::stod(field);
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 std::string Thousands(std::int64_t n) {

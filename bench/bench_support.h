@@ -17,7 +17,9 @@ namespace factdesk::bench {
 using Clock = std::chrono::steady_clock;
 
 // Seconds (or milliseconds) between two instants, as a double.
-inline double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+inline double Seconds(Clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
 inline double Millis(Clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
@@ -73,14 +75,20 @@ double Median(std::vector<double> values);
 double Percentile(std::vector<double>& values, double p);
 double Max(const std::vector<double>& values);
 
-// "2 cores (nproc), AMD EPYC, Linux 6.1, 2025-01-31 12:00 UTC": what the numbers ran on.
+// "2 cores (nproc), AMD EPYC, Linux 6.1, 2025-01-31 12:00 UTC, load 0.52 0.40 0.33":
+// what the numbers ran on, and how busy the machine was (others' work skews them).
 std::string MachineDescription();
+// The 1, 5 and 15 minute load averages, "0.52 0.40 0.33".
+std::string LoadAverage();
 
 // Raises the open-file limit to the hard limit (many connections need many sockets).
 void RaiseFileLimit();
 
 // Resident memory of a process in KiB (VmRSS from /proc/PID/status); -1 when unknown.
 std::int64_t ResidentKiB(int pid);
+
+// User plus system CPU seconds a process has used (/proc/PID/stat); -1 when unknown.
+double CpuSeconds(int pid);
 
 // A number with thousands separators: 101600 -> "101,600".
 std::string Thousands(std::int64_t n);

@@ -24,7 +24,10 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <grpcpp/grpcpp.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include "bench/bench_support.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
@@ -163,11 +166,11 @@ class Bench {
       }
       for (const auto& seg : parsed.segments) {
         const auto speaker = speaker_ids.find(seg.speaker);
-        data += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t", workspace_id_, transcript_id,
-                            seg.ordinal, import::SegmentKindName(seg.kind),
-                            seg.speaker.empty() || speaker == speaker_ids.end() ? "\\N"
-                                                                                : speaker->second,
-                            OrNull(seg.start_ms), OrNull(seg.end_ms));
+        data += fmt::format(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t", workspace_id_, transcript_id, seg.ordinal,
+            import::SegmentKindName(seg.kind),
+            seg.speaker.empty() || speaker == speaker_ids.end() ? "\\N" : speaker->second,
+            OrNull(seg.start_ms), OrNull(seg.end_ms));
         AppendCopyText(data, seg.text);
         data += '\n';
       }
@@ -241,6 +244,9 @@ int Main(int argc, char** argv) {
   app.add_flag("--fsync", fsync, "Run PostgreSQL with fsync on (default off, as in tests)");
   app.add_option("--debates", debates_dir, "Directory of the debate .tsv files");
   CLI11_PARSE(app, argc, argv);
+  // The in-process server logs a line per request, as in production: to stderr here, so
+  // the results on stdout stay readable.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("server"));
 
   std::vector<Debate> debates;
   for (const auto& entry : fs::directory_iterator(debates_dir)) {
@@ -299,12 +305,13 @@ int Main(int argc, char** argv) {
   std::cout << "import_bench: " << bench::MachineDescription() << "\n"
             << "PostgreSQL: " << conn.Value("SHOW server_version") << ", fsync "
             << conn.Value("SHOW fsync") << "\n"
-            << fmt::format("{} debates x {} rounds = {} transcripts, {} segments per run ({} per "
-                           "round: {})\n",
-                           debates.size(), rounds, debates.size() * rounds,
-                           bench::Thousands(static_cast<std::int64_t>(b.segments())),
-                           bench::Thousands(static_cast<std::int64_t>(per_round)),
-                           fmt::join(per_debate, " + "));
+            << fmt::format(
+                   "{} debates x {} rounds = {} transcripts, {} segments per run ({} per "
+                   "round: {})\n",
+                   debates.size(), rounds, debates.size() * rounds,
+                   bench::Thousands(static_cast<std::int64_t>(b.segments())),
+                   bench::Thousands(static_cast<std::int64_t>(per_round)),
+                   fmt::join(per_debate, " + "));
   std::cout << fmt::format("warm-up: factdesk {:.3f} s, COPY {:.3f} s (not counted)\n",
                            b.RunFactdesk(), b.RunCopy());
 
@@ -337,6 +344,7 @@ int Main(int argc, char** argv) {
       runs, fd_median, n / fd_median, copy_median, n / copy_median, fd_median / copy_median);
   std::cout << "every run stored the same " << bench::Thousands(static_cast<std::int64_t>(n))
             << " segments (checksum of text, kind, speaker, times, tsvector)\n";
+  std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
   (*server)->Shutdown();
   return 0;
 }

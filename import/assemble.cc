@@ -18,6 +18,11 @@ Result<Transcript> AssembleTranscript(Format format, std::vector<Segment> segmen
     const std::string_view text = TrimSpace(segment.text);
     if (text.empty()) continue;
     if (text.size() != segment.text.size()) segment.text = std::string(text);
+    // Subtitles mark sounds the same way transcripts do: "(Applause)" with no voice.
+    if (segment.speaker.empty() && segment.kind == SegmentKind::kSpeech &&
+        IsStageDirection(segment.text)) {
+      segment.kind = SegmentKind::kCue;
+    }
     segment.ordinal = static_cast<int>(transcript.segments.size());
     transcript.segments.push_back(std::move(segment));
   }

@@ -104,4 +104,22 @@ bool LineReader::Next(std::string_view& line) {
   return true;
 }
 
+// The index of the bracket that closes the one at `open`, or npos.
+std::size_t ClosingBracket(std::string_view text, std::size_t open) {
+  const char opening = text[open];
+  const char closing = opening == '(' ? ')' : ']';
+  std::size_t depth = 0;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    if (text[i] == opening) ++depth;
+    if (text[i] == closing && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool IsStageDirection(std::string_view paragraph) {
+  if (!(paragraph.starts_with('(') || paragraph.starts_with('['))) return false;
+  return ClosingBracket(paragraph, 0) == paragraph.size() - 1;
+}
+
+
 }  // namespace factdesk::import

@@ -65,4 +65,11 @@ class LineReader {
   std::size_t line_number_ = 0;
 };
 
+// The index of the bracket that closes the one at `open` ('(' or '['), or npos.
+std::size_t ClosingBracket(std::string_view text, std::size_t open);
+
+// "(Sound of construction)", "(Applause)", "[Music]": a paragraph wholly in brackets is a
+// stage direction, a cue rather than speech.
+bool IsStageDirection(std::string_view paragraph);
+
 }  // namespace factdesk::import

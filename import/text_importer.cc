@@ -72,24 +72,6 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
-// The index of the bracket that closes the one at `open`, or npos.
-std::size_t ClosingBracket(std::string_view text, std::size_t open) {
-  const char opening = text[open];
-  const char closing = opening == '(' ? ')' : ']';
-  std::size_t depth = 0;
-  for (std::size_t i = open; i < text.size(); ++i) {
-    if (text[i] == opening) ++depth;
-    if (text[i] == closing && --depth == 0) return i;
-  }
-  return std::string_view::npos;
-}
-
-// "(Sound of construction)", "(Huawei commercial)", "[Music]": a stage direction.
-bool IsCue(std::string_view paragraph) {
-  if (!(paragraph.starts_with('(') || paragraph.starts_with('['))) return false;
-  return ClosingBracket(paragraph, 0) == paragraph.size() - 1;
-}
-
 // "Beijing, China, with a poster in the foreground. (Mary Kay Magistad)": a sentence,
 // then the photographer's name in parentheses. "(Laughter)" is no name, so speech that
 // ends "... you know. (Laughter)" stays speech.
@@ -132,7 +114,7 @@ bool IsHeading(std::string_view paragraph) {
 
 Paragraph Classify(std::string paragraph) {
   Paragraph result;
-  if (IsCue(paragraph)) {
+  if (IsStageDirection(paragraph)) {
     result.kind = Kind::kCue;
   } else if (const auto label = FindSpeakerLabel(paragraph)) {
     result.kind = Kind::kTurn;

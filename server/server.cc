@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <arpa/inet.h>
+#include <grpc/support/log.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -77,6 +78,19 @@ Status ProbeListen(const std::string& listen) {
                                ": the port is already in use (is another server running?)");
   }
   return Status::Unavailable("cannot listen on " + listen + ": " + std::strerror(err));
+}
+
+// gRPC's own log lines (a client's failed TLS handshake, for one) go through spdlog, so
+// they take the server's log format: with --log-format json every line stays JSON. A
+// client's mistake is not the server's error, so gRPC's errors become warnings.
+void GrpcLogToSpdlog(gpr_log_func_args* args) {
+  const auto level = args->severity == GPR_LOG_SEVERITY_ERROR  ? spdlog::level::warn
+                     : args->severity == GPR_LOG_SEVERITY_INFO ? spdlog::level::info
+                                                               : spdlog::level::debug;
+  const char* file = args->file != nullptr ? args->file : "";
+  if (const char* slash = std::strrchr(file, '/'); slash != nullptr) file = slash + 1;
+  spdlog::log(level, "grpc: {} ({}:{})", args->message != nullptr ? args->message : "", file,
+              args->line);
 }
 
 Result<std::string> ReadFile(const char* flag, const std::string& path) {
@@ -206,6 +220,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
   if (!o.metrics_listen.empty()) FD_RETURN_IF_ERROR(m.Expose(o.metrics_listen));
 
+  gpr_set_log_function(GrpcLogToSpdlog);
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;

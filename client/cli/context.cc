@@ -31,6 +31,10 @@ Context::Context(CLI::App& app) : app_(app) {
                  "API token (default: FACTDESK_TOKEN, then the saved login)");
   app.add_flag("--tls", global_.tls, "Use TLS even for a bare host:port");
   app.add_option("--ca", global_.ca, "PEM CA file to trust (implies TLS; default: FACTDESK_CA)");
+  app.add_option("--cert", global_.cert,
+                 "PEM client certificate for mutual TLS (implies TLS; needs --key; "
+                 "default: FACTDESK_CERT)");
+  app.add_option("--key", global_.key, "PEM private key of --cert (default: FACTDESK_KEY)");
 }
 
 CLI::App* Context::Group(CLI::App& parent, const std::string& name,
@@ -81,6 +85,8 @@ Result<client::ConnectionOptions> Context::Connection() const {
   o.address = Pick(global_.server, "FACTDESK_SERVER", "");
   o.token = Pick(global_.token, "FACTDESK_TOKEN", "");
   o.ca_file = Pick(global_.ca, "FACTDESK_CA", "");
+  o.cert_file = Pick(global_.cert, "FACTDESK_CERT", "");
+  o.key_file = Pick(global_.key, "FACTDESK_KEY", "");
   o.tls = global_.tls;
   // The saved login fills in only what flags and environment leave out, so a broken
   // file does not get in the way of a fully given server and token.

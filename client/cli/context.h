@@ -18,6 +18,9 @@ struct GlobalOptions {
   std::string server;
   std::string token;
   std::string ca;
+  // Client certificate and key (PEM) for servers that require mutual TLS.
+  std::string cert;
+  std::string key;
   bool tls = false;
 };
 
@@ -47,7 +50,8 @@ class Context {
   GlobalOptions& global() { return global_; }
 
   // Server, token and CA: flags override FACTDESK_SERVER / FACTDESK_TOKEN / FACTDESK_CA,
-  // which override the saved credentials.
+  // which override the saved credentials. The client certificate and key come from
+  // --cert/--key or FACTDESK_CERT/FACTDESK_KEY only (they are never saved).
   Result<client::ConnectionOptions> Connection() const;
   // The connection, opened on first use. FAILED_PRECONDITION when no server or token
   // is known (say how to give them).

@@ -14,6 +14,7 @@
 #include <imgui_internal.h>
 
 #include "client/desktop/config_paths.h"
+#include "client/desktop/driver_pin.h"
 #include "client/desktop/fonts.h"
 #include "client/desktop/screenshot.h"
 #include "client/desktop/server_list.h"
@@ -116,6 +117,7 @@ bool DesktopApp::Init() {
                static_cast<double>(font_px), static_cast<double>(scale));
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  PinLoadedLibraries();
 
   controller_ = std::make_unique<app::Controller>(app::Controller::Options{});
   controller_->SetWake([] { glfwPostEmptyEvent(); });

@@ -1,4 +1,6 @@
 // factdesk-desktop: the Factdesk desktop client (GLFW + OpenGL 3 + Dear ImGui).
+#include <grpc/grpc.h>
+
 #include "client/desktop/desktop_app.h"
 #include "client/desktop/desktop_options.h"
 
@@ -6,6 +8,13 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   auto options = factdesk::desktop::ParseOptions(argc, argv, &exit_code);
   if (!options.ok()) return exit_code;
-  factdesk::desktop::DesktopApp app(std::move(*options));
-  return app.Run();
+  // Our own reference to gRPC's global state, released last and waited for: otherwise
+  // its clean-up may run on a detached thread still going when the process exits.
+  grpc_init();
+  {
+    factdesk::desktop::DesktopApp app(std::move(*options));
+    exit_code = app.Run();
+  }
+  grpc_shutdown_blocking();
+  return exit_code;
 }

@@ -47,7 +47,8 @@ void TestHooks::ReportClaims() {
   std::string ids;
   for (const v1::Transcript* t : model.Transcripts()) {
     for (const v1::Claim* c : model.ClaimsOfTranscript(t->id())) {
-      ids += (ids.empty() ? "" : ",") + std::to_string(c->id());
+      if (!ids.empty()) ids += ',';
+      ids += std::to_string(c->id());
     }
   }
   std::printf("claims %s t_ms=%lld\n", ids.c_str(), static_cast<long long>(NowMs()));

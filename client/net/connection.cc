@@ -1,9 +1,13 @@
 #include "client/net/connection.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+
+#include <grpc/support/log.h>
 
 namespace factdesk::client {
 namespace {
@@ -18,6 +22,18 @@ Result<std::string> ReadPem(const char* what, const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// gRPC's own log lines (a failed TLS handshake is logged as an error) would reach the
+// user's terminal beside our one-line messages; every failure that matters comes back in
+// a call's status anyway. GRPC_VERBOSITY in the environment keeps them, for debugging.
+void DropGrpcLog(gpr_log_func_args* /*args*/) {}
+
+void QuietGrpcLogging() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (std::getenv("GRPC_VERBOSITY") == nullptr) gpr_set_log_function(DropGrpcLog);
+  });
 }
 
 }  // namespace
@@ -35,12 +51,17 @@ std::string TargetOf(const std::string& address) {
 
 bool WantsTls(const ConnectionOptions& o) {
   return o.tls || o.address.rfind("https://", 0) == 0 || o.address.rfind("grpcs://", 0) == 0 ||
-         !o.ca_file.empty();
+         !o.ca_file.empty() || !o.cert_file.empty();
 }
 
 Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& o) {
+  QuietGrpcLogging();
   const std::string target = TargetOf(o.address);
   if (target.empty()) return Status::InvalidArgument("server", "give a server address (host:port)");
+  if (o.cert_file.empty() != o.key_file.empty()) {
+    return Status::InvalidArgument(o.cert_file.empty() ? "key" : "cert",
+                                   "a client certificate and its key go together: give both");
+  }
   std::shared_ptr<grpc::ChannelCredentials> creds;
   if (WantsTls(o)) {
     grpc::SslCredentialsOptions ssl;
@@ -73,11 +94,23 @@ void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
   ctx.set_deadline(std::chrono::system_clock::now() + timeout);
 }
 
+bool IsTlsHandshakeFailure(const grpc::Status& status) {
+  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
+  const std::string& m = status.error_message();
+  return m.find("andshake failed") != std::string::npos ||
+         m.find("SSL_ERROR_SSL") != std::string::npos;
+}
+
 Status FromGrpc(const grpc::Status& status) {
   if (status.ok()) return Status::Ok();
   std::string message = status.error_message();
-  if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
-      message.find("failed to connect") != std::string::npos) {
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE && IsTlsHandshakeFailure(status)) {
+    message =
+        "the TLS handshake with the server failed (does the server use TLS, did the CA given "
+        "with --ca sign its certificate, and does it want a client certificate?): " +
+        message;
+  } else if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+             message.find("failed to connect") != std::string::npos) {
     message = "cannot reach the server (is it running, and is the address right?): " + message;
   }
   return {static_cast<Code>(status.error_code()), message};

@@ -19,14 +19,16 @@ struct ConnectionOptions {
   bool tls = false;
   // PEM CA to trust (default: the system's roots).
   std::string ca_file;
-  // Client certificate and key for mutual TLS (optional).
+  // Client certificate and key for mutual TLS (optional; both or neither; imply TLS).
   std::string cert_file;
   std::string key_file;
 };
 
 // A channel with keepalive (a dead server is noticed within about 20 s) and a
 // receive limit large enough for exports and transcripts. INVALID_ARGUMENT names a
-// bad address or an unreadable CA/certificate file.
+// bad address, an unreadable CA/certificate file, or a certificate without its key.
+// The first call also silences gRPC's own log lines (unless GRPC_VERBOSITY is set), so
+// a client's stderr holds only its own messages.
 Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& options);
 
 // The host:port part of an address ("https://h:1" -> "h:1").
@@ -37,7 +39,13 @@ bool WantsTls(const ConnectionOptions& options);
 void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
                     std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
-// A gRPC status as a factdesk Status (same codes); UNAVAILABLE says the server is down.
+// True when the call failed in the TLS handshake (a certificate the client does not
+// trust, a TLS client talking to a plaintext server, a client certificate refused):
+// "is the server running?" is then the wrong question.
+bool IsTlsHandshakeFailure(const grpc::Status& status);
+
+// A gRPC status as a factdesk Status (same codes); UNAVAILABLE says the server is down,
+// or that the TLS handshake failed and what to check.
 Status FromGrpc(const grpc::Status& status);
 
 }  // namespace factdesk::client

@@ -182,7 +182,8 @@ void DrawDashboard(ViewContext& ctx) {
   for (const std::int64_t id : d->claims_without_source_ids()) {
     const v1::Claim* c = ctx.model.FindClaim(id);
     ImGui::PushID(static_cast<int>(id));
-    const std::string label = c != nullptr ? c->summary() : "#" + std::to_string(id);
+    std::string label = c != nullptr ? c->summary() : std::string("#");
+    if (c == nullptr) label += std::to_string(id);
     if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
     ImGui::PopID();
   }

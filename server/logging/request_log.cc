@@ -1,9 +1,13 @@
 #include "server/logging/request_log.h"
 
 #include <atomic>
+#include <chrono>
+#include <ctime>
 #include <random>
 
+#include <fmt/chrono.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/formatter.h>
 #include <spdlog/spdlog.h>
 
 namespace factdesk::logging {
@@ -11,10 +15,37 @@ namespace {
 
 std::atomic<LogFormat> g_format{LogFormat::kText};
 
+// One JSON object per line for log shippers: time, level, then either the fields of a
+// request line (which is itself a JSON object) or the message as "msg".
+class JsonFormatter final : public spdlog::formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
+    const std::string_view payload(msg.payload.data(), msg.payload.size());
+    nlohmann::json line;
+    if (!payload.empty() && payload.front() == '{') {
+      line = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+    }
+    if (!line.is_object()) line = {{"msg", payload}};
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(msg.time.time_since_epoch()).count();
+    line["time"] = fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:06d}Z",
+                               fmt::gmtime(static_cast<std::time_t>(us / 1000000)), us % 1000000);
+    line["level"] = std::string(spdlog::level::to_string_view(msg.level).data(),
+                                spdlog::level::to_string_view(msg.level).size());
+    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    dest.append(text.data(), text.data() + text.size());
+    dest.push_back('\n');
+  }
+  std::unique_ptr<spdlog::formatter> clone() const override {
+    return std::make_unique<JsonFormatter>();
+  }
+};
+
 }  // namespace
 
 void SetRequestLogFormat(LogFormat format) {
   g_format = format;
+  if (format == LogFormat::kJson) spdlog::set_formatter(std::make_unique<JsonFormatter>());
 }
 
 void LogRequest(std::string_view method, std::string_view user, const Status& status,
@@ -30,7 +61,8 @@ void LogRequest(std::string_view method, std::string_view user, const Status& st
                            {"ms", std::round(milliseconds * 100) / 100},
                            {"request_id", request_id}};
     if (!status.ok()) line["message"] = status.message();
-    spdlog::log(level, "{}", line.dump());
+    // Never throws: a message with invalid UTF-8 is logged with U+FFFD in its place.
+    spdlog::log(level, "{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return;
   }
   if (status.ok()) {

@@ -9,7 +9,8 @@ namespace factdesk::logging {
 
 enum class LogFormat { kText, kJson };
 
-// Chooses the format of request lines (--log-format); text by default.
+// Chooses the log format (--log-format): text by default; json makes every line a
+// JSON object (request lines carry method, user, status, ms and request_id as fields).
 void SetRequestLogFormat(LogFormat format);
 
 // One line per request: method, user, status, milliseconds and request id.

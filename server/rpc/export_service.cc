@@ -13,6 +13,7 @@
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/export_writer.h"
+#include "server/rpc/metrics.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
 #include "server/store/claim_store.h"
@@ -100,9 +101,13 @@ struct ExportJob {
       }
       return Status::Ok();
     }));
+    // Distinct names for the formats that share an extension (a ClaimReview and an
+    // annotations export of one workspace must not overwrite each other when saved).
     std::string base = context.workspace.slug();
     if (request.transcript_id() != 0) base += fmt::format("-transcript-{}", transcript.id());
     if (request.format() == v1::EXPORT_FORMAT_SOURCES_CSV) base += "-sources";
+    if (request.format() == v1::EXPORT_FORMAT_CLAIMREVIEW) base += "-claimreview";
+    if (request.format() == v1::EXPORT_FORMAT_ANNOTATIONS) base += "-annotations";
     bool cancelled = false;
     const exporting::Sink sink = [&](std::string_view bytes) {
       if (!cancelled && !writer->Append(bytes)) cancelled = true;
@@ -166,14 +171,22 @@ grpc::ServerWriteReactor<v1::ExportChunk>* ExportService::Export(grpc::CallbackS
   auto job = std::make_shared<ExportJob>(
       ExportJob{rt_, ReadCredentials(ctx), TakeRequestId(ctx), *req, writer});
   const auto start = std::chrono::steady_clock::now();
-  const bool queued = rt_.workers.Submit([job, start] {
+  Metrics* metrics = rt_.metrics;
+  const bool queued = rt_.workers.Submit([job, start, metrics] {
     const Status status = job->Run();
     job->writer->Close(status);
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     logging::LogRequest("Export", job->user, status, ms, job->request_id);
+    if (metrics != nullptr) metrics->ObserveRequest("Export", status.code(), ms / 1000.0);
   });
-  if (!queued) writer->Close(Status::ResourceExhausted("the server is busy; try again shortly"));
+  if (!queued) {
+    // Logged and counted like a refused unary call.
+    const Status busy = Status::ResourceExhausted("the server is busy; try again shortly");
+    writer->Close(busy);
+    logging::LogRequest("Export", "-", busy, 0, job->request_id);
+    if (metrics != nullptr) metrics->ObserveRequest("Export", busy.code(), 0);
+  }
   return writer.get();
 }
 

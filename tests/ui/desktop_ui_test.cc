@@ -1,9 +1,14 @@
 // Real ImGui frames, headless, with synthetic mouse and keyboard input, against a real
 // in-process server: what a checker does with the mouse and keys ends up on the server.
+#include <algorithm>
+#include <fstream>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "client/ui/keys.h"
 #include "client/ui/reader_view.h"
+#include "tests/support/test_postgres.h"
 #include "tests/support/test_server.h"
 #include "tests/ui/headless_ui.h"
 
@@ -42,6 +47,7 @@ class DesktopUiTest : public ::testing::Test {
     c.address = server_->address();
     c.token = user.token;
     ui->controller().Connect(c, "desk");
+    ui->state().transcript_id = transcript_.id();  // not the newest one other tests import
     const bool loaded = ui->PumpUntil([&] {
       const auto& s = ui->controller().session();
       return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
@@ -58,6 +64,29 @@ class DesktopUiTest : public ::testing::Test {
     v1::ListClaimsResponse resp;
     EXPECT_TRUE(server_->claims()->ListClaims(Ctx(ben_.token).get(), req, &resp).ok());
     return {resp.claims().begin(), resp.claims().end()};
+  }
+
+  // A claim to work on: the first one, marked through the API if there is none yet
+  // (the tests do not depend on their order).
+  static v1::Claim SomeClaim() {
+    auto claims = ServerClaims();
+    if (!claims.empty()) return claims.front();
+    v1::ListSegmentsRequest lreq;
+    lreq.set_transcript_id(transcript_.id());
+    v1::ListSegmentsResponse segs;
+    EXPECT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
+    for (const auto& s : segs.segments()) {
+      if (s.kind() != v1::SEGMENT_KIND_SPEECH || s.text().size() < 20) continue;
+      v1::CreateClaimRequest req;
+      req.set_segment_id(s.id());
+      req.set_start_byte(0);
+      req.set_end_byte(10);
+      v1::Claim c;
+      EXPECT_TRUE(server_->claims()->CreateClaim(Ctx(ben_.token).get(), req, &c).ok());
+      return c;
+    }
+    ADD_FAILURE() << "no speech segment";
+    return {};
   }
 
   static std::unique_ptr<TestServer> server_;
@@ -113,30 +142,37 @@ TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   ui->Frame();
   EXPECT_TRUE(ui->state().ControlRect(ui::Control::kMarkButton).has_value());
 
+  const std::size_t before = ServerClaims().size();
   ui->Key(ui::key::Letter('M'), /*ctrl=*/true);
-  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().claim_count() == 1; }))
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().claim_count() == before + 1; }))
       << "the claim never came back";
-  const auto claims = ServerClaims();
-  ASSERT_EQ(claims.size(), 1U);
-  EXPECT_EQ(claims[0].quote(), expected);
-  EXPECT_EQ(claims[0].segment_id(), seg->id());
-  EXPECT_EQ(claims[0].start_byte(), static_cast<int>(a));
-  EXPECT_EQ(claims[0].end_byte(), static_cast<int>(b));
+  v1::Claim marked;
+  for (const auto& c : ServerClaims()) {
+    if (c.segment_id() == seg->id() && c.start_byte() == static_cast<int>(a)) marked = c;
+  }
+  ASSERT_NE(marked.id(), 0) << "no claim at the selection on the server";
+  EXPECT_EQ(marked.quote(), expected);
+  EXPECT_EQ(marked.end_byte(), static_cast<int>(b));
+  EXPECT_EQ(marked.created_by().handle(), "ben");
   // The new claim opens in the inspector, the selection is gone.
-  EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id == claims[0].id(); }));
+  EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id == marked.id(); }));
   EXPECT_TRUE(ui->state().selection.empty());
 }
 
 TEST_F(DesktopUiTest, TypeANoteInTheInspectorAndItIsStored) {
+  (void)SomeClaim();
   auto ui = Open(ben_);
-  ASSERT_FALSE(ServerClaims().empty()) << "runs after the marking test";
-  const std::int64_t claim_id = ServerClaims().front().id();
-  // J opens the first claim from the top of the reader.
+  // J opens the first claim in reading order.
+  const auto in_order = ui->model().ClaimsOfTranscript(transcript_.id());
+  ASSERT_FALSE(in_order.empty());
+  const std::int64_t claim_id = in_order.front()->id();
   ui->Key(ui::key::Letter('J'));
   ASSERT_TRUE(ui->PumpUntil([&] {
     return ui->state().claim_id == claim_id && ui->model().NotesLoaded(claim_id) &&
            ui->state().ControlRect(ui::Control::kNoteInput).has_value();
-  }));
+  })) << "open claim "
+      << ui->state().claim_id << ", expected " << claim_id << ", top ordinal "
+      << ui->state().top_ordinal;
   const ui::Rect input = *ui->state().ControlRect(ui::Control::kNoteInput);
   ASSERT_LT(input.y1, 800) << "the note field is off screen";
   ui->Click(ImVec2((input.x0 + input.x1) / 2, (input.y0 + input.y1) / 2));
@@ -161,8 +197,8 @@ TEST_F(DesktopUiTest, TypeANoteInTheInspectorAndItIsStored) {
 }
 
 TEST_F(DesktopUiTest, RemoteEditsNeverOverwriteTypingAndConflictsArePlain) {
+  const v1::Claim claim = SomeClaim();
   auto ui = Open(ben_);
-  const v1::Claim claim = ServerClaims().front();
   ui->state().claim_id = claim.id();
   ASSERT_TRUE(ui->PumpUntil(
       [&] { return ui->state().ControlRect(ui::Control::kSummaryInput).has_value(); }));
@@ -229,6 +265,134 @@ TEST_F(DesktopUiTest, RemoteClaimsNeverMoveTheScrollPosition) {
   EXPECT_EQ(ui->state().top_segment_id, top);
   EXPECT_EQ(ui->state().claim_id, 0) << "a remote change stole the selection";
   EXPECT_GE(ui->model().UnseenChanges(), 1);
+}
+
+TEST_F(DesktopUiTest, OthersSeeWhereIAmAndWhatIAmEditing) {
+  const v1::Claim claim = SomeClaim();
+  auto ben = Open(ben_);
+  auto ana = Open(ana_);
+  // Ben opens the claim in his inspector: his next heartbeat says he is editing it.
+  ben->state().claim_id = claim.id();
+  auto editing = [&] {
+    for (const v1::Presence* p : ana->model().PresentOnClaim(claim.id())) {
+      if (p->user().handle() == "ben" && p->activity() == v1::ACTIVITY_EDITING) return true;
+    }
+    return false;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!editing() && std::chrono::steady_clock::now() < deadline) {
+    ben->Frame();
+    ana->Frame();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(editing()) << "ana never saw ben editing";
+  EXPECT_FALSE(ana->model().PresentInSegment(claim.segment_id()).empty());
+  // Ben closes his window: he leaves at once (no 30 s expiry).
+  ben.reset();
+  EXPECT_TRUE(ana->PumpUntil([&] { return ana->model().PresentOthers().empty(); }));
+}
+
+TEST_F(DesktopUiTest, TheConnectScreenSaysPlainlyWhatWentWrong) {
+  auto connect = [](const std::string& address, const std::string& token) {
+    auto ui = std::make_unique<HeadlessUi>(app::Controller::Options{});
+    ui->Frame();
+    // Typed into the connect screen and sent with its button's action.
+    ui::ActionList actions{ui::action::Connect{address, token, false, ""}};
+    ui->controller().Dispatch(actions);
+    EXPECT_TRUE(ui->PumpUntil([&] {
+      return ui->controller().session().connection.phase == ui::ConnectionInfo::Phase::kSignedOut &&
+             !ui->controller().session().connect_error.empty();
+    }));
+    return ui->controller().session().connect_error;
+  };
+  EXPECT_NE(connect("127.0.0.1:1", "whatever").find("cannot reach the server at 127.0.0.1:1"),
+            std::string::npos);
+  EXPECT_NE(connect(server_->address(), "fd_not-a-real-token").find("the token was refused"),
+            std::string::npos);
+  // A good token signs in and lists the workspaces to pick from.
+  auto ui = std::make_unique<HeadlessUi>(app::Controller::Options{});
+  ui::ActionList actions{ui::action::Connect{server_->address(), ben_.token, false, ""}};
+  ui->controller().Dispatch(actions);
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->controller().session().connection.phase == ui::ConnectionInfo::Phase::kPicking;
+  }));
+  ASSERT_EQ(ui->controller().session().workspaces.size(), 1U);
+  EXPECT_EQ(ui->controller().session().workspaces[0].slug(), "desk");
+}
+
+TEST_F(DesktopUiTest, CtrlFSearchesOnTheServerAndJumpsToTheHits) {
+  auto ui = Open(ben_);
+  ui->Key(ui::key::Letter('F'), /*ctrl=*/true);
+  ui->Frame();
+  EXPECT_TRUE(ui->state().search_open);
+  EXPECT_TRUE(ui->state().typing) << "the search field has the keyboard";
+  ui->Type("Shenzhen");
+  ui->Key(ui::key::kEnter);
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& s = ui->controller().session().search;
+    return !s.loading && !s.hits.empty() && ui->state().search_index == 0;
+  }));
+  const auto& hits = ui->controller().session().search.hits;
+  for (const auto& h : hits) {
+    EXPECT_NE(h.segment().text().find("Shenzhen"), std::string::npos) << h.segment().text();
+  }
+  // The reader jumped: the first hit is on screen.
+  ui->Frame();
+  const std::int64_t first = hits.front().segment().id();
+  EXPECT_TRUE(std::any_of(ui->state().visible_rows.begin(), ui->state().visible_rows.end(),
+                          [&](const ui::VisibleRow& r) { return r.segment_id == first; }));
+  if (hits.size() > 1) {
+    ui->Key(ui::key::kF3);
+    EXPECT_EQ(ui->state().search_index, 1);
+  }
+  // Esc (outside the field) closes the bar.
+  ui->Click(ImVec2(600, 500));
+  ui->Key(ui::key::kEscape);
+  EXPECT_FALSE(ui->state().search_open);
+}
+
+TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
+  auto ui = Open(ben_);
+  TempDir dir;
+  const std::string bad = dir.path() + "/broken.srt";
+  const std::string good = dir.path() + "/panel.txt";
+  {
+    std::ofstream(bad) << "1\n00:00:01,000 --> garbage\nHello\n";
+    std::ofstream(good) << "Ana Moreno: The bridge cost 40 million dollars.\n\n"
+                           "Ben Okafor: It cost 52 million, according to the audit.\n";
+  }
+  const std::size_t transcripts = ui->model().Transcripts().size();
+  ui::ActionList drop{ui::action::PreviewImport{bad}};
+  ui->controller().Dispatch(drop);
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& p = ui->controller().session().import;
+    return p.open && !p.parsing;
+  }));
+  EXPECT_NE(ui->controller().session().import.error.find("line"), std::string::npos)
+      << ui->controller().session().import.error;
+
+  ui::ActionList drop_good{ui::action::PreviewImport{good}};
+  ui->controller().Dispatch(drop_good);
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& p = ui->controller().session().import;
+    return p.open && !p.parsing && p.path == good;
+  }));
+  const auto& preview = ui->controller().session().import;
+  EXPECT_TRUE(preview.error.empty()) << preview.error;
+  EXPECT_EQ(preview.format, "text");
+  EXPECT_EQ(preview.segment_count, 2);
+  EXPECT_EQ(preview.speakers, (std::vector<std::string>{"Ana Moreno", "Ben Okafor"}));
+  EXPECT_EQ(ui->model().Transcripts().size(), transcripts) << "nothing is sent before Import";
+
+  ui::ActionList import{ui::action::Import{good, "Bridge panel"}};
+  ui->controller().Dispatch(import);
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
+  const v1::Transcript* t = ui->model().Transcripts().front();
+  EXPECT_EQ(t->title(), "Bridge panel");
+  EXPECT_EQ(t->segment_count(), 2);
+  // The reader moves to the new transcript.
+  EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().transcript_id == t->id(); }));
+  EXPECT_FALSE(ui->controller().session().import.open);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@ namespace factdesk::testing {
 
 HeadlessUi::HeadlessUi(app::Controller::Options options, ImVec2 display) {
   context_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(context_);  // CreateContext only does when there is none
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = display;
@@ -20,12 +21,15 @@ HeadlessUi::HeadlessUi(app::Controller::Options options, ImVec2 display) {
 }
 
 HeadlessUi::~HeadlessUi() {
+  ImGui::SetCurrentContext(context_);
   controller_->Shutdown();
   controller_.reset();
   ImGui::DestroyContext(context_);
 }
 
 void HeadlessUi::Frame() {
+  // Several of these may live in one test (two users): each frame uses its own context.
+  ImGui::SetCurrentContext(context_);
   controller_->Pump();
   ImGui::NewFrame();
   ui::ViewContext ctx{controller_->model(), controller_->session(), state_, actions_};
@@ -46,11 +50,13 @@ bool HeadlessUi::PumpUntil(const std::function<bool()>& done, std::chrono::milli
 }
 
 void HeadlessUi::MoveMouse(ImVec2 to) {
+  ImGui::SetCurrentContext(context_);
   ImGui::GetIO().MousePos = to;
   Frame();
 }
 
 void HeadlessUi::Click(ImVec2 at) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   MoveMouse(at);
   io.MouseDown[0] = true;
@@ -60,6 +66,7 @@ void HeadlessUi::Click(ImVec2 at) {
 }
 
 void HeadlessUi::Drag(ImVec2 from, ImVec2 to) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   MoveMouse(from);
   io.MouseDown[0] = true;
@@ -75,6 +82,7 @@ void HeadlessUi::Drag(ImVec2 from, ImVec2 to) {
 }
 
 void HeadlessUi::Key(int key, bool ctrl, bool shift) {
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.KeyCtrl = ctrl;
   io.KeyShift = shift;
@@ -87,6 +95,7 @@ void HeadlessUi::Key(int key, bool ctrl, bool shift) {
 }
 
 void HeadlessUi::Type(const std::string& ascii) {
+  ImGui::SetCurrentContext(context_);
   for (const char c : ascii) {
     ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
     Frame();

@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <deque>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -8,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/export_checks.h"
 #include "tests/unit/export/scenario.h"
 
 namespace factdesk::exporting {
@@ -18,6 +16,8 @@ using testing::At;
 using testing::ExportClaims;
 using testing::MakeScenario;
 using testing::Scenario;
+using Vocabulary = factdesk::testing::SchemaOrgVocabulary;
+using factdesk::testing::CheckSchemaOrgNode;
 
 json ExportJson(const Scenario& s) {
   const std::string text = ExportClaims(v1::EXPORT_FORMAT_CLAIMREVIEW, s);
@@ -120,110 +120,9 @@ TEST(ClaimReviewTest, EmptyExportIsAnEmptyArray) {
   EXPECT_EQ(ExportJson(s), json::array());
 }
 
-// The schema.org vocabulary (release 30.0): classes with their superclasses, properties
-// with the types they may be used on (domainIncludes) and may point to (rangeIncludes).
-class Vocabulary {
- public:
-  explicit Vocabulary(const json& doc) {
-    for (const json& node : doc.at("@graph")) {
-      const std::string id = node.value("@id", "");
-      if (!id.starts_with("schema:")) continue;
-      const std::string name = id.substr(7);
-      if (HasType(node, "rdfs:Class")) classes_[name] = Ids(node, "rdfs:subClassOf");
-      if (HasType(node, "rdf:Property")) {
-        domains_[name] = Ids(node, "schema:domainIncludes");
-        ranges_[name] = Ids(node, "schema:rangeIncludes");
-      }
-    }
-  }
-
-  std::size_t class_count() const { return classes_.size(); }
-  bool IsClass(const std::string& name) const { return classes_.contains(name); }
-  bool IsProperty(const std::string& name) const { return domains_.contains(name); }
-
-  // `type` is `ancestor` or inherits from it (rdfs:subClassOf, transitively).
-  bool IsA(const std::string& type, const std::string& ancestor) const {
-    std::deque<std::string> queue = {type};
-    std::set<std::string> seen;
-    while (!queue.empty()) {
-      const std::string t = queue.front();
-      queue.pop_front();
-      if (t == ancestor) return true;
-      if (!seen.insert(t).second) continue;
-      if (const auto it = classes_.find(t); it != classes_.end()) {
-        queue.insert(queue.end(), it->second.begin(), it->second.end());
-      }
-    }
-    return false;
-  }
-  bool AllowedOn(const std::string& property, const std::string& type) const {
-    for (const std::string& domain : domains_.at(property)) {
-      if (IsA(type, domain)) return true;
-    }
-    return false;
-  }
-  bool AllowedValue(const std::string& property, const std::string& type) const {
-    for (const std::string& range : ranges_.at(property)) {
-      if (IsA(type, range)) return true;
-    }
-    return false;
-  }
-
- private:
-  static bool HasType(const json& node, const std::string& type) {
-    const json& t = node.value("@type", json());
-    if (t.is_string()) return t == type;
-    if (t.is_array()) return std::find(t.begin(), t.end(), type) != t.end();
-    return false;
-  }
-  // The schema: ids of `key`, one object or a list of them.
-  static std::vector<std::string> Ids(const json& node, const std::string& key) {
-    std::vector<std::string> out;
-    if (!node.contains(key)) return out;
-    const json& value = node.at(key);
-    for (const json& ref : value.is_array() ? value : json::array({value})) {
-      const std::string id = ref.value("@id", "");
-      if (id.starts_with("schema:")) out.push_back(id.substr(7));
-    }
-    return out;
-  }
-
-  std::map<std::string, std::vector<std::string>> classes_;
-  std::map<std::string, std::vector<std::string>> domains_;
-  std::map<std::string, std::vector<std::string>> ranges_;
-};
-
-// Checks every node of `value` (an object with @type) against the vocabulary, recording
-// the types and properties seen.
-void CheckNode(const Vocabulary& vocab, const json& node, const std::string& path,
-               std::set<std::string>& types, std::set<std::string>& properties) {
-  ASSERT_TRUE(node.is_object()) << path;
-  ASSERT_TRUE(node.contains("@type") && node.at("@type").is_string()) << path << " has no @type";
-  const std::string type = node.at("@type");
-  types.insert(type);
-  EXPECT_TRUE(vocab.IsClass(type)) << path << ": " << type << " is not a schema.org type";
-  for (const auto& [key, value] : node.items()) {
-    if (key == "@type" || key == "@context") continue;
-    properties.insert(key);
-    const std::string where = path + "." + key;
-    if (!vocab.IsProperty(key)) {
-      ADD_FAILURE() << where << ": " << key << " is not a schema.org property";
-      continue;
-    }
-    EXPECT_TRUE(vocab.AllowedOn(key, type)) << where << ": " << key << " is not for " << type;
-    if (value.is_object()) {
-      const std::string value_type = value.value("@type", "");
-      EXPECT_TRUE(vocab.AllowedValue(key, value_type))
-          << where << ": " << value_type << " is outside the range of " << key;
-      CheckNode(vocab, value, where, types, properties);
-    }
-    EXPECT_FALSE(value.is_array()) << where << ": lists are not expected";
-  }
-}
-
 TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
   const std::string text = testing::ReadFile(std::filesystem::path(FACTDESK_SHARED_DIR) /
-                                             "data/schemaorg/schemaorg-current-https-30.0.jsonld");
+                                             factdesk::testing::kSchemaOrgRelease);
   ASSERT_FALSE(text.empty()) << "schema.org vocabulary not found under " << FACTDESK_SHARED_DIR;
   const Vocabulary vocab(json::parse(text));
   ASSERT_GT(vocab.class_count(), 500U);
@@ -249,7 +148,7 @@ TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
   std::set<std::string> types;
   std::set<std::string> properties;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    CheckNode(vocab, all[i], "[" + std::to_string(i) + "]", types, properties);
+    CheckSchemaOrgNode(vocab, all[i], "[" + std::to_string(i) + "]", types, properties);
   }
   // The check saw what the export is meant to emit.
   EXPECT_EQ(types, (std::set<std::string>{"ClaimReview", "Claim", "Clip", "CreativeWork",

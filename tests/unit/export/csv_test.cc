@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "export/csv_writer.h"
+#include "tests/support/export_checks.h"
 #include "tests/unit/export/scenario.h"
 
 namespace factdesk::exporting {
@@ -14,66 +15,9 @@ using testing::ExportClaims;
 using testing::MakeScenario;
 using testing::Scenario;
 
-using Table = std::vector<std::vector<std::string>>;
-
-// A strict RFC 4180 reader: records end with CRLF (the last one too), fields are plain
-// (no quotes, CR or LF) or quoted with doubled quotes inside. Anything else fails.
-Table ReadCsv(std::string_view text) {
-  Table rows;
-  std::vector<std::string> row;
-  std::string field;
-  std::size_t i = 0;
-  auto fail = [&](const std::string& why) {
-    ADD_FAILURE() << "invalid CSV at byte " << i << ": " << why;
-    return Table{};
-  };
-  while (i < text.size()) {
-    field.clear();
-    if (text[i] == '"') {
-      ++i;
-      while (true) {
-        if (i >= text.size()) return fail("unterminated quoted field");
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        field += text[i++];
-      }
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '\r') {
-        if (text[i] == '"' || text[i] == '\n') return fail("quote or LF in a plain field");
-        field += text[i++];
-      }
-    }
-    row.push_back(field);
-    if (i < text.size() && text[i] == ',') {
-      ++i;
-      continue;
-    }
-    if (text.substr(i, 2) != "\r\n") return fail("record not ended by CRLF");
-    i += 2;
-    rows.push_back(std::move(row));
-    row.clear();
-  }
-  return rows;
-}
-
-// The rows as maps from header to cell, keyed by the first column.
-std::map<std::string, std::map<std::string, std::string>> ByKey(const Table& table) {
-  std::map<std::string, std::map<std::string, std::string>> out;
-  for (std::size_t r = 1; r < table.size(); ++r) {
-    EXPECT_EQ(table[r].size(), table[0].size()) << "row " << r;
-    for (std::size_t c = 0; c < table[r].size() && c < table[0].size(); ++c) {
-      out[table[r][0]][table[0][c]] = table[r][c];
-    }
-  }
-  return out;
-}
+using Table = factdesk::testing::CsvTable;
+using factdesk::testing::CsvByKey;
+using factdesk::testing::ReadCsv;
 
 std::string WithoutBom(const std::string& text) {
   EXPECT_TRUE(text.starts_with(kUtf8Bom));
@@ -104,7 +48,8 @@ TEST(CsvTest, HeaderAndOneRowPerClaim) {
 }
 
 TEST(CsvTest, PublishedClaimCellByCell) {
-  const auto rows = ByKey(ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, MakeScenario()))));
+  const auto rows =
+      CsvByKey(ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, MakeScenario()))));
   const std::map<std::string, std::string> expected = {
       {"claim_id", "101"},
       {"transcript_id", "9"},
@@ -131,7 +76,7 @@ TEST(CsvTest, PublishedClaimCellByCell) {
 
 TEST(CsvTest, OtherClaimsRoundTrip) {
   const std::string text = ExportClaims(v1::EXPORT_FORMAT_CSV, MakeScenario());
-  const auto rows = ByKey(ReadCsv(WithoutBom(text)));
+  const auto rows = CsvByKey(ReadCsv(WithoutBom(text)));
   // Chinese text passes through untouched.
   EXPECT_EQ(rows.at("102").at("quote"), "出口增长了百分之二十");
   EXPECT_EQ(rows.at("102").at("verdict"), "False");
@@ -163,7 +108,7 @@ TEST(CsvTest, UntimedSegmentsLeaveTimesEmpty) {
   s.claims.resize(1);
   s.claims[0].segment.clear_start_ms();
   s.claims[0].segment.clear_end_ms();
-  const auto rows = ByKey(ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, s))));
+  const auto rows = CsvByKey(ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, s))));
   EXPECT_EQ(rows.at("101").at("start_time"), "");
   EXPECT_EQ(rows.at("101").at("end_time"), "");
 }
@@ -185,7 +130,7 @@ TEST(SourcesCsvTest, OneRowPerActiveSource) {
   for (std::size_t r = 1; r < table.size(); ++r) ids.push_back(table[r][0]);
   EXPECT_EQ(ids, (std::vector<std::string>{"501", "502", "504", "505"}));
 
-  const auto rows = ByKey(table);
+  const auto rows = CsvByKey(table);
   const std::map<std::string, std::string> customs = {
       {"source_id", "504"},
       {"claim_id", "102"},

@@ -146,5 +146,17 @@ TEST(VttImporterTest, AFileWithoutCuesHasNoSegments) {
   EXPECT_EQ(parsed.status(), Status(Code::kInvalidArgument, "content: no segments found"));
 }
 
+TEST(VttImporter, SoundsWithoutAVoiceAreCues) {
+  const auto parsed = ParseVtt(
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n(Applause)\n\n00:00:02.000 --> "
+      "00:00:04.000\n<v Ana>[Laughs] That was the plan.\n\n00:00:04.000 --> "
+      "00:00:05.000\n[Music]\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(parsed->segments.size(), 3U);
+  EXPECT_EQ(parsed->segments[0].kind, SegmentKind::kCue);
+  EXPECT_EQ(parsed->segments[1].kind, SegmentKind::kSpeech);  // a voice speaks
+  EXPECT_EQ(parsed->segments[2].kind, SegmentKind::kCue);
+}
+
 }  // namespace
 }  // namespace factdesk::import
