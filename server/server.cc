@@ -143,6 +143,10 @@ struct FactdeskServer::Impl {
 
   void ShutdownOnce() {
     std::call_once(shutdown_once, [this] {
+      if (hub) {
+        hub->EndAllStreams(Status::Unavailable(
+            "the server is shutting down; resubscribe from your last seq"));
+      }
       if (server) server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
       if (listener) listener->Stop();
       if (hub) hub->Stop();
@@ -173,6 +177,9 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   hub_options.max_queue = o.max_subscriber_queue;
   hub_options.heartbeat = o.heartbeat;
   hub_options.presence_ttl = o.presence_ttl;
+  hub_options.on_stream_end = [metrics = impl->metrics.get()](const Status& s, double seconds) {
+    metrics->ObserveRequest("Subscribe", s.code(), seconds);
+  };
   impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
   live::Hub& hub = *impl->hub;
   impl->listener = std::make_unique<live::Listener>(
@@ -256,6 +263,10 @@ int FactdeskServer::metrics_port() const {
 }
 const std::string& FactdeskServer::database_url() const {
   return impl_->database.url;
+}
+
+std::int64_t FactdeskServer::live_subscribers() const {
+  return impl_->hub->counters().subscribers.load();
 }
 
 void FactdeskServer::Wait() {

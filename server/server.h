@@ -41,6 +41,8 @@ class FactdeskServer {
   int port() const;
   int metrics_port() const;
   const std::string& database_url() const;
+  // Subscribe streams open on this process (also the factdesk_live_subscribers gauge).
+  std::int64_t live_subscribers() const;
   // Blocks until Shutdown (from another thread or a signal handler's thread).
   void Wait();
   // Stops taking requests, ends streams, lets running requests finish (up to 5 s).

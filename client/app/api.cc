@@ -16,6 +16,8 @@ Status Api::Error(const grpc::Status& status) const {
   const std::string& m = status.error_message();
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
+      // A certificate problem is not a server that is down: say what failed.
+      if (client::IsTlsHandshakeFailure(status)) return client::FromGrpc(status);
       return {code, "cannot reach the server at " + address_ + " (is it running?)"};
     case grpc::StatusCode::UNAUTHENTICATED:
       return {code, "the token was refused by " + address_ +

@@ -31,11 +31,16 @@ Status ApiClient::Error(const grpc::Status& status) const {
       "failed to connect",     "Connection refused", "connections to all backends failing",
       "DNS resolution failed", "Socket closed",      "Failed to pick subchannel",
       "No route to host",      "Connection reset"};
+  // A certificate problem is not a server that is down: say what failed.
+  if (client::IsTlsHandshakeFailure(status)) return client::FromGrpc(status);
   if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
     for (const char* text : kTransportFailures) {
       if (status.error_message().find(text) != std::string::npos) {
-        return Status::Unavailable("cannot reach the server at " +
-                                   client::TargetOf(options_.address) + " (is it running?)");
+        return Status::Unavailable(
+            "cannot reach the server at " + client::TargetOf(options_.address) +
+            (client::WantsTls(options_)
+                 ? " (is it running?)"
+                 : " (is it running? if it uses TLS, use https:// and --ca)"));
       }
     }
   }

@@ -29,6 +29,19 @@ void Hub::Start() {
   });
 }
 
+void Hub::EndAllStreams(const Status& status) {
+  std::vector<std::shared_ptr<SubscriptionStream>> all;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& [ws, feed] : feeds_) {
+      for (const auto& w : feed.streams) {
+        if (auto s = w.lock()) all.push_back(std::move(s));
+      }
+    }
+  }
+  for (const auto& s : all) s->End(status);
+}
+
 void Hub::Stop() {
   {
     std::lock_guard lock(ticker_mu_);

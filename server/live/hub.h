@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -27,6 +28,8 @@ struct HubOptions {
   // A stream that has sent nothing for this long gets a Heartbeat.
   std::chrono::milliseconds heartbeat{10000};
   std::chrono::seconds presence_ttl{30};
+  // Called when a stream ends (metrics count Subscribe like any other RPC).
+  std::function<void(const Status& status, double seconds)> on_stream_end;
 };
 
 // Counters the metrics endpoint reads.
@@ -52,6 +55,9 @@ class Hub {
 
   void Start();  // the ticker: heartbeats, presence expiry, retries of missed wake-ups
   void Stop();
+  // Ends every stream with `status` (shutdown: clients resubscribe elsewhere at once,
+  // instead of waiting for the server's grace period to run out).
+  void EndAllStreams(const Status& status);
 
   // From the Listener.
   void OnEvent(std::int64_t workspace_id, std::int64_t seq);

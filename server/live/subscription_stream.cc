@@ -45,6 +45,7 @@ void SubscriptionStream::RunSetup(const Setup& setup) {
   }
   lock.lock();
   ready_ = true;
+  counted_ = true;
   ++hub_.counters().subscribers;
   for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) EnqueueLocked(std::move(p), lock);
   ScheduleCatchUpLocked();
@@ -210,12 +211,14 @@ void SubscriptionStream::OnWriteDone(bool ok) {
 void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& lock) {
   if (ended_) return;
   ended_ = true;
-  queue_.clear();
+  queue_.clear();  // memory goes now, not when a stuck client finally reads
+  if (std::exchange(counted_, false)) --hub_.counters().subscribers;
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
           .count();
   logging::LogRequest("Subscribe", config_.user.empty() ? "-" : config_.user, status, ms,
                       config_.request_id);
+  if (hub_.options().on_stream_end) hub_.options().on_stream_end(status, ms / 1000.0);
   if (write_in_flight_) {
     pending_finish_ = status;  // Finish once the write in flight completes
     return;
@@ -223,6 +226,11 @@ void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& 
   lock.unlock();
   Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
   lock.lock();
+}
+
+void SubscriptionStream::End(const Status& status) {
+  std::unique_lock lock(mu_);
+  EndLocked(status, lock);
 }
 
 void SubscriptionStream::OnCancel() {
@@ -234,7 +242,7 @@ void SubscriptionStream::OnDone() {
   hub_.Detach(this);
   {
     std::lock_guard lock(mu_);
-    if (ready_) --hub_.counters().subscribers;
+    if (std::exchange(counted_, false)) --hub_.counters().subscribers;
     ready_ = false;
   }
   // Dropping the last reference deletes this stream: let it happen at the closing brace.

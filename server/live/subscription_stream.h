@@ -53,6 +53,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   void Deliver(const std::shared_ptr<const v1::Event>& event);
   void SendPresence(const v1::Presence& presence);
   void Tick(std::chrono::steady_clock::time_point now);
+  void End(const Status& status);
 
   // grpc::ServerWriteReactor
   void OnWriteDone(bool ok) override;
@@ -83,6 +84,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   std::int64_t next_seq_ = 1;     // the seq the client needs next
   std::int64_t sent_seq_ = 0;     // the last seq written to the client
   bool ready_ = false;            // setup done, attached to the hub
+  bool counted_ = false;          // counted in the hub's live subscribers
   bool catchup_running_ = false;  // a catch-up task is scheduled or running
   bool catchup_needed_ = false;   // a gap was seen since the catch-up started
   bool catchup_paused_ = false;   // replay stopped until the client drains the queue

@@ -266,23 +266,22 @@ TEST_F(CliTest, ReviewResolvesAClaimForPublicationAndTheDashboardCountsIt) {
   ASSERT_CLI_OK(Cli(ana_, {"policy", "set", "-w", "desk", "--required-reviews", "2"}));
 }
 
-TEST_F(CliTest, ExportWritesTheFileOrRefusesInOneLine) {
+TEST_F(CliTest, ExportWritesTheFileAndRefusesBadRequestsInOneLine) {
   const std::string path = dir_->path() + "/claims.csv";
-  const ProcessResult r = Cli(vic_, {"export", "csv", "-w", "desk", "-o", path});
+  ASSERT_CLI_OK(Cli(vic_, {"export", "csv", "-w", "desk", "-o", path}));
   std::ifstream file(path, std::ios::binary);
-  if (r.exit_code == 0) {
-    std::string header;
-    std::getline(file, header);
-    EXPECT_NE(header.find("claim_id"), std::string::npos) << header;
-    const ProcessResult out = Cli(vic_, {"export", "csv", "-w", "desk"});
-    ASSERT_CLI_OK(out);
-    EXPECT_NE(out.out.find("claim_id"), std::string::npos) << out.out.substr(0, 200);
-  } else {
-    // Until the server offers exports: the one-line refusal, and no file left behind.
-    EXPECT_TRUE(FailsWith(r, "UNIMPLEMENTED", ""));
-    EXPECT_FALSE(file.good());
-    EXPECT_FALSE(std::ifstream(path + ".part").good());
-  }
+  std::string header;
+  std::getline(file, header);
+  EXPECT_NE(header.find("claim_id"), std::string::npos) << header;
+  const ProcessResult out = Cli(vic_, {"export", "csv", "-w", "desk"});
+  ASSERT_CLI_OK(out);
+  EXPECT_NE(out.out.find("claim_id"), std::string::npos) << out.out.substr(0, 200);
+  // HTML renders one transcript: without one, a one-line refusal and no file.
+  const std::string html = dir_->path() + "/report.html";
+  EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "html", "-w", "desk", "-o", html}),
+                        "INVALID_ARGUMENT", "transcript_id"));
+  EXPECT_FALSE(std::ifstream(html).good());
+  EXPECT_FALSE(std::ifstream(html + ".part").good());
 }
 
 TEST_F(CliTest, DryRunPreviewsTheSeedWithoutAServer) {

@@ -82,7 +82,7 @@ TEST_F(CliTest, ServerDownIsUnavailableInOneLine) {
   const std::string address = "127.0.0.1:" + std::to_string(ClosedPort());
   EXPECT_TRUE(FailsWith(Cli(Anonymous(), {"--server", address, "--token", "x", "workspaces"}),
                         "UNAVAILABLE",
-                        "cannot reach the server at " + address + " (is it running?)"));
+                        "cannot reach the server at " + address + " (is it running?"));
 }
 
 TEST_F(CliTest, MissingServerOrTokenSaysHowToGiveThem) {

@@ -223,25 +223,41 @@ TEST(LiveTest, ASubscriberThatNeverReadsIsEndedWithTheResumeStatus) {
   const TestUser ana = server.AddUser("ana");
   const Desk desk = MakeDesk(server, "desk", ana, {});
   const auto start = LastSeq(server, desk.id);
-  StreamCollector stuck(server.channel(), ana.token, desk.id, start, /*read=*/false);
-  // Large events fill the HTTP/2 windows, then the server's queue.
-  std::string summary(480, 's');
+  // Its own connection, with small HTTP/2 windows that never grow (no BDP probing), so
+  // a few megabytes of events fill the windows and the socket buffers, then the queue.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 16 * 1024);
+  StreamCollector stuck(
+      grpc::CreateCustomChannel(server.address(), grpc::InsecureChannelCredentials(), args),
+      ana.token, desk.id, start, /*read=*/false);
+  std::string summary;
+  for (int i = 0; i < 480; ++i) summary += "\xe6\x95\xb0";  // 数: 1,440 bytes per event
+
   auto claims = server.claims();
-  for (int i = 0; i < 2500; ++i) {
+  // Wait until the stream is attached, then write until the server ends it.
+  for (int i = 0; i < 100 && server.server().live_subscribers() == 0; ++i) {
+    std::this_thread::sleep_for(20ms);
+  }
+  ASSERT_EQ(server.server().live_subscribers(), 1);
+  int written = 0;
+  for (; written < 20000 && server.server().live_subscribers() > 0; ++written) {
     v1::CreateClaimRequest req;
-    req.set_segment_id(desk.segments[static_cast<std::size_t>(i) % desk.segments.size()].id());
+    req.set_segment_id(
+        desk.segments[static_cast<std::size_t>(written) % desk.segments.size()].id());
     req.set_start_byte(0);
     req.set_end_byte(12);
     req.set_summary(summary);
     v1::Claim c;
     ASSERT_TRUE(claims->CreateClaim(Ctx(ana.token).get(), req, &c).ok());
   }
+  EXPECT_EQ(server.server().live_subscribers(), 0) << "still subscribed after " << written;
   stuck.StartReading();
   const grpc::Status status = stuck.Finish(60s);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
   EXPECT_NE(status.error_message().find("resubscribe with after_seq="), std::string::npos);
   const auto received = stuck.events();
-  EXPECT_LT(received.size(), 2500U);
+  EXPECT_LT(received.size(), static_cast<std::size_t>(written));
   EXPECT_EQ(CheckGapFree(received, start), "");
   const auto trailers = stuck.trailers();
   const auto it = trailers.find("factdesk-resume-after-seq");
