@@ -18,15 +18,20 @@ FACTDESK_TEST_PACKAGES=(
   clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri
   chromium
-  nodejs npm
+  nodejs:node npm:npm
   openssl
 )
 
 # Installs the packages that are not installed yet (apt, as root or through sudo).
+# "package:command" is satisfied by either (Node.js and npm often come from elsewhere,
+# and Debian's npm package conflicts with those).
 factdesk_install_packages() {
   local missing=()
-  local pkg
-  for pkg in "$@"; do
+  local entry pkg cmd
+  for entry in "$@"; do
+    pkg=${entry%%:*}
+    cmd=${entry#*:}
+    [[ "$cmd" != "$entry" ]] && command -v "$cmd" >/dev/null 2>&1 && continue
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$pkg")
     fi
