@@ -78,38 +78,6 @@ std::string_view StatusName(v1::ClaimStatus status) {
   }
 }
 
-std::string_view StatusLabel(v1::ClaimStatus status) {
-  switch (status) {
-    case v1::CLAIM_STATUS_OPEN:
-      return "Open";
-    case v1::CLAIM_STATUS_IN_REVIEW:
-      return "In review";
-    case v1::CLAIM_STATUS_DISPUTED:
-      return "Disputed";
-    case v1::CLAIM_STATUS_RESOLVED:
-      return "Resolved";
-    case v1::CLAIM_STATUS_PUBLISHED:
-      return "Published";
-    case v1::CLAIM_STATUS_DISMISSED:
-      return "Dismissed";
-    default:
-      return "Unknown";
-  }
-}
-
-std::string_view StanceName(v1::Stance stance) {
-  switch (stance) {
-    case v1::STANCE_SUPPORTS:
-      return "supports";
-    case v1::STANCE_REFUTES:
-      return "refutes";
-    case v1::STANCE_CONTEXT:
-      return "context";
-    default:
-      return "unspecified";
-  }
-}
-
 bool IsChecked(const v1::Claim& claim) {
   return claim.status() == v1::CLAIM_STATUS_RESOLVED ||
          claim.status() == v1::CLAIM_STATUS_PUBLISHED;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/labels.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -26,10 +28,6 @@ std::string ClockTime(std::int64_t ms);
 
 // "open", "in_review", "disputed", "resolved", "published", "dismissed" ("unspecified").
 std::string_view StatusName(v1::ClaimStatus status);
-// "Open", "In review", ... for people.
-std::string_view StatusLabel(v1::ClaimStatus status);
-// "supports", "refutes", "context" ("unspecified").
-std::string_view StanceName(v1::Stance stance);
 
 // A claim is checked once RESOLVED or PUBLISHED; only then is its verdict exported
 // (a reopened claim's old verdict is not current).

@@ -309,7 +309,7 @@ class HtmlExporter final : public TranscriptExporter {
         out += fmt::format(
             "<tr><td><span class=\"badge pending\">{}</span> <span class=\"note\">no verdict"
             "</span></td><td class=\"n\">{}</td></tr>\n",
-            StatusLabel(status), count);
+            v1::ClaimStatusLabel(status), count);
       }
       out += fmt::format(
           "</tbody>\n<tfoot><tr><th>All claims</th><td class=\"n\">{}</td></tr></tfoot>\n"
@@ -385,7 +385,7 @@ class HtmlExporter final : public TranscriptExporter {
       AppendEscaped(out, verdict->label());
       out += "</span>";
     } else {
-      out += fmt::format("<span class=\"badge pending\">{}</span>", StatusLabel(claim.status()));
+      out += fmt::format("<span class=\"badge pending\">{}</span>", v1::ClaimStatusLabel(claim.status()));
       if (claim.status() == v1::CLAIM_STATUS_DISMISSED) {
         if (const std::string_view why = DismissReasonText(claim.dismiss_reason()); !why.empty()) {
           out += fmt::format(" <span class=\"note\">{}</span>", why);
@@ -433,7 +433,7 @@ class HtmlExporter final : public TranscriptExporter {
         out += " — ";
         AppendEscaped(out, source.publisher());
       }
-      out += fmt::format(" <span class=\"note\">({}{})</span>", StanceName(source.stance()),
+      out += fmt::format(" <span class=\"note\">({}{})</span>", v1::StanceLabel(source.stance()),
                          source.primary() ? ", primary source" : "");
       if (!source.archived_url().empty()) {
         out += " ";

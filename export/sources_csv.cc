@@ -36,7 +36,7 @@ class SourcesCsvExporter final : public Exporter {
           .Text(source.url())
           .Text(source.title())
           .Text(source.publisher())
-          .Value(StanceName(source.stance()))
+          .Value(v1::StanceLabel(source.stance()))
           .Value(source.primary() ? "yes" : "no")
           .Text(source.archived_url())
           .Text(source.excerpt())

@@ -67,23 +67,4 @@ Rgba HighlightFill(const v1::Claim& claim, int depth) {
   return HighlightFillFor(ClaimColor(claim), depth);
 }
 
-std::string StatusLabel(v1::ClaimStatus status) {
-  switch (status) {
-    case v1::CLAIM_STATUS_OPEN:
-      return "Open";
-    case v1::CLAIM_STATUS_IN_REVIEW:
-      return "In review";
-    case v1::CLAIM_STATUS_DISPUTED:
-      return "Disputed";
-    case v1::CLAIM_STATUS_RESOLVED:
-      return "Resolved";
-    case v1::CLAIM_STATUS_PUBLISHED:
-      return "Published";
-    case v1::CLAIM_STATUS_DISMISSED:
-      return "Dismissed";
-    default:
-      return "Unknown";
-  }
-}
-
 }  // namespace factdesk::ui

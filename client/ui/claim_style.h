@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "proto/labels.h"
 #include "client/ui/colors.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/workspace.pb.h"
@@ -20,8 +21,5 @@ Rgba ClaimColor(const v1::Claim& claim);
 // (depth > 1) is drawn stronger.
 Rgba HighlightFill(const v1::Claim& claim, int depth = 1);
 Rgba HighlightFillFor(Rgba claim_color, int depth = 1);
-
-// "Open", "In review", ...
-std::string StatusLabel(v1::ClaimStatus status);
 
 }  // namespace factdesk::ui

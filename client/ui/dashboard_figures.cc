@@ -1,3 +1,4 @@
+#include "proto/labels.h"
 #include "client/ui/dashboard_figures.h"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ std::vector<BarItem> StatusBars(const v1::Dashboard& dashboard) {
     for (const auto& sc : dashboard.by_status()) {
       if (sc.status() == status) count = sc.count();
     }
-    bars.push_back({StatusLabel(status), count, StatusColor(status)});
+    bars.push_back({std::string(v1::ClaimStatusLabel(status)), count, StatusColor(status)});
   }
   return bars;
 }

@@ -1,3 +1,4 @@
+#include "proto/labels.h"
 #include "client/ui/inspector_sections.h"
 
 #include <algorithm>
@@ -37,19 +38,6 @@ Rect ItemRect() {
           ImGui::GetItemRectMax().y};
 }
 
-const char* StanceLabel(v1::Stance s) {
-  switch (s) {
-    case v1::STANCE_SUPPORTS:
-      return "supports";
-    case v1::STANCE_REFUTES:
-      return "refutes";
-    case v1::STANCE_CONTEXT:
-      return "context";
-    default:
-      return "?";
-  }
-}
-
 Rgba StanceColor(v1::Stance s) {
   return s == v1::STANCE_SUPPORTS  ? palette::kGood
          : s == v1::STANCE_REFUTES ? palette::kBad
@@ -62,7 +50,7 @@ void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   if (!ctx.model.SourcesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   for (const v1::Source* s : ctx.model.Sources(claim.id())) {
     ImGui::PushID(static_cast<int>(s->id()));
-    Chip(StanceLabel(s->stance()), StanceColor(s->stance()));
+    Chip(v1::StanceLabel(s->stance()), StanceColor(s->stance()));
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted((s->title().empty() ? s->url() : s->title()).c_str());

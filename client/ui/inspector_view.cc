@@ -1,3 +1,4 @@
+#include "proto/labels.h"
 #include "client/ui/inspector_view.h"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ std::string NameOf(const v1::User& u) {
 void Header(ViewContext& ctx, const v1::Claim& claim) {
   ImGui::Text("Claim #%lld", static_cast<long long>(claim.id()));
   ImGui::SameLine();
-  Chip(StatusLabel(claim.status()), StatusColor(claim.status()));
+  Chip(v1::ClaimStatusLabel(claim.status()), StatusColor(claim.status()));
   if (claim.has_final_verdict() && !claim.final_verdict().label().empty()) {
     ImGui::SameLine();
     Chip(claim.final_verdict().label(), VerdictColor(claim.final_verdict()));

@@ -89,9 +89,9 @@ TEST(FormattingTest, ClockTime) {
 
 TEST(FormattingTest, Names) {
   EXPECT_EQ(StatusName(v1::CLAIM_STATUS_IN_REVIEW), "in_review");
-  EXPECT_EQ(StatusLabel(v1::CLAIM_STATUS_IN_REVIEW), "In review");
+  EXPECT_EQ(v1::ClaimStatusLabel(v1::CLAIM_STATUS_IN_REVIEW), "In review");
   EXPECT_EQ(StatusName(static_cast<v1::ClaimStatus>(42)), "unspecified");
-  EXPECT_EQ(StanceName(v1::STANCE_REFUTES), "refutes");
+  EXPECT_EQ(v1::StanceLabel(v1::STANCE_REFUTES), "refutes");
 }
 
 TEST(FormattingTest, NumbersAndUrls) {

@@ -1,3 +1,4 @@
+#include "proto/labels.h"
 #include "client/ui/colors.h"
 
 #include <set>
@@ -59,7 +60,7 @@ TEST(ClaimStyle, StatusAndVerdictDecideTheColour) {
   // Highlights are opaque and stronger where claims overlap.
   EXPECT_EQ(HighlightFill(c).a, 255);
   EXPECT_NE(HighlightFill(c, 2), HighlightFill(c, 1));
-  EXPECT_EQ(StatusLabel(v1::CLAIM_STATUS_IN_REVIEW), "In review");
+  EXPECT_EQ(v1::ClaimStatusLabel(v1::CLAIM_STATUS_IN_REVIEW), "In review");
 }
 
 }  // namespace
