@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -12,6 +13,8 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+
+#include "server/store/statement.h"
 
 namespace factdesk::bench {
 
@@ -187,6 +190,34 @@ std::string Thousands(std::int64_t n) {
     out += digits[i];
   }
   return n < 0 ? "-" + out : out;
+}
+
+BenchServer StartServer(const std::string& database_url) {
+  server::ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.database.url = database_url;
+  auto started = server::FactdeskServer::Start(options);
+  if (!started.ok()) throw std::runtime_error("server: " + started.status().message());
+  BenchServer out;
+  out.server = std::move(started).value();
+  out.pool = std::make_unique<store::ConnectionPool>(
+      store::PoolOptions{database_url, 2, std::chrono::milliseconds(5000)}, store::AllStatements());
+  out.db = std::make_unique<store::Db>(*out.pool);
+  return out;
+}
+
+std::string Must(const Result<std::string>& result) {
+  if (!result.ok()) throw std::runtime_error(result.status().message());
+  return *result;
+}
+
+int RunTool(const char* name, int (*main_fn)(int, char**), int argc, char** argv) {
+  try {
+    return main_fn(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace factdesk::bench

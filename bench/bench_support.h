@@ -10,6 +10,10 @@
 
 #include <libpq-fe.h>
 
+#include "common/result.h"
+#include "server/server.h"
+#include "server/store/connection_pool.h"
+#include "server/store/db.h"
 #include "server/store/embedded_postgres.h"
 
 namespace factdesk::bench {
@@ -92,5 +96,20 @@ double CpuSeconds(int pid);
 
 // A number with thousands separators: 101600 -> "101,600".
 std::string Thousands(std::int64_t n);
+
+// An in-process factdesk-server on a loopback port over `database_url`, and a small
+// pool for the admin commands that set up users and workspaces.
+struct BenchServer {
+  std::unique_ptr<server::FactdeskServer> server;
+  std::unique_ptr<store::ConnectionPool> pool;
+  std::unique_ptr<store::Db> db;
+};
+BenchServer StartServer(const std::string& database_url);
+
+// The value of an admin command, or an exception with its message (setup must not fail).
+std::string Must(const Result<std::string>& result);
+
+// Runs a tool's main, reporting an exception as "NAME: what" with exit status 1.
+int RunTool(const char* name, int (*main_fn)(int, char**), int argc, char** argv);
 
 }  // namespace factdesk::bench

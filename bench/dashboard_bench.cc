@@ -49,10 +49,7 @@ namespace bench = factdesk::bench;
 namespace v1 = factdesk::v1;
 using bench::Clock;
 
-std::string Must(const factdesk::Result<std::string>& r) {
-  if (!r.ok()) throw std::runtime_error(r.status().message());
-  return *r;
-}
+using bench::Must;
 
 // The claims, reviews, sources, notes and disputes, in one transaction. `ws` and `n` are
 // integers formatted by this program (no outside input reaches the SQL).
@@ -256,16 +253,11 @@ int Main(int argc, char** argv) {
   bench::ScratchDir dir;
   auto pg = bench::StartPostgres(dir.path(), fsync);
   const std::string url = pg->Url();
-  factdesk::server::ServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.database.url = url;
-  auto server = factdesk::server::FactdeskServer::Start(options);
-  if (!server.ok()) throw std::runtime_error("server: " + server.status().message());
+  bench::BenchServer bs = bench::StartServer(url);
+  auto& server = bs.server;
+  factdesk::store::Db& db = *bs.db;
 
   // People: an admin who owns the workspace, an editor, eight checkers.
-  factdesk::store::ConnectionPool pool({url, 2, std::chrono::milliseconds(5000)},
-                                       factdesk::store::AllStatements());
-  factdesk::store::Db db(pool);
   Must(factdesk::server::AdminCreateUser(db, "admin", "Desk Admin", false));
   Must(factdesk::server::AdminCreateWorkspace(db, "debates", "Debate night", "admin", false));
   Must(factdesk::server::AdminCreateUser(db, "editor", "Eda Editor", false));
@@ -283,7 +275,7 @@ int Main(int argc, char** argv) {
   grpc::ChannelArguments args;
   args.SetMaxSendMessageSize(64 << 20);
   args.SetMaxReceiveMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string((*server)->port()),
+  auto channel = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(server->port()),
                                            grpc::InsecureChannelCredentials(), args);
   auto transcripts = v1::TranscriptService::NewStub(channel);
   auto dashboards = v1::DashboardService::NewStub(channel);
@@ -399,17 +391,12 @@ int Main(int argc, char** argv) {
   std::sort(stmts.rbegin(), stmts.rend());
   for (const auto& [ms, name] : stmts) std::cout << fmt::format("  {:<28} {:>8.3f}\n", name, ms);
   std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
-  (*server)->Shutdown();
+  server->Shutdown();
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "dashboard_bench: " << e.what() << "\n";
-    return 1;
-  }
+  return factdesk::bench::RunTool("dashboard_bench", Main, argc, argv);
 }

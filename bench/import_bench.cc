@@ -279,19 +279,10 @@ int Main(int argc, char** argv) {
   bench::ScratchDir dir;
   auto pg = bench::StartPostgres(dir.path(), fsync);
   const std::string url = pg->Url();
-  factdesk::server::ServerOptions options;
-  options.listen = "127.0.0.1:0";
-  options.database.url = url;
-  auto server = factdesk::server::FactdeskServer::Start(options);
-  if (!server.ok()) throw std::runtime_error("server: " + server.status().message());
-
-  factdesk::store::ConnectionPool pool({url, 2, std::chrono::milliseconds(5000)},
-                                       factdesk::store::AllStatements());
-  factdesk::store::Db db(pool);
-  auto must = [](const factdesk::Result<std::string>& r) {
-    if (!r.ok()) throw std::runtime_error(r.status().message());
-    return *r;
-  };
+  bench::BenchServer bs = bench::StartServer(url);
+  auto& server = bs.server;
+  factdesk::store::Db& db = *bs.db;
+  const auto must = bench::Must;
   must(factdesk::server::AdminCreateUser(db, "importer", "Import Bench", false));
   must(factdesk::server::AdminCreateWorkspace(db, "import-bench", "Import bench", "importer",
                                               false));
@@ -301,7 +292,7 @@ int Main(int argc, char** argv) {
   const auto user_id = std::stoll(conn.Value("SELECT id FROM users"));
 
   Bench b(url, workspace_id, user_id, token, std::move(items), dir.path() + "/segments.copy",
-          (*server)->port());
+          server->port());
   std::cout << "import_bench: " << bench::MachineDescription() << "\n"
             << "PostgreSQL: " << conn.Value("SHOW server_version") << ", fsync "
             << conn.Value("SHOW fsync") << "\n"
@@ -345,17 +336,12 @@ int Main(int argc, char** argv) {
   std::cout << "every run stored the same " << bench::Thousands(static_cast<std::int64_t>(n))
             << " segments (checksum of text, kind, speaker, times, tsvector)\n";
   std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
-  (*server)->Shutdown();
+  server->Shutdown();
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "import_bench: " << e.what() << "\n";
-    return 1;
-  }
+  return factdesk::bench::RunTool("import_bench", Main, argc, argv);
 }

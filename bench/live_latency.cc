@@ -726,10 +726,5 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "live_latency: " << e.what() << "\n";
-    return 1;
-  }
+  return factdesk::bench::RunTool("live_latency", Main, argc, argv);
 }

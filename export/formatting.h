@@ -1,7 +1,5 @@
 #pragma once
 
-#include "proto/labels.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,6 +10,7 @@
 #include "factdesk/v1/source.pb.h"
 #include "factdesk/v1/workspace.pb.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "proto/labels.h"
 
 // Values as every export writes them, so the formats agree with one another.
 namespace factdesk::exporting {

@@ -385,7 +385,8 @@ class HtmlExporter final : public TranscriptExporter {
       AppendEscaped(out, verdict->label());
       out += "</span>";
     } else {
-      out += fmt::format("<span class=\"badge pending\">{}</span>", v1::ClaimStatusLabel(claim.status()));
+      out += fmt::format("<span class=\"badge pending\">{}</span>",
+                         v1::ClaimStatusLabel(claim.status()));
       if (claim.status() == v1::CLAIM_STATUS_DISMISSED) {
         if (const std::string_view why = DismissReasonText(claim.dismiss_reason()); !why.empty()) {
           out += fmt::format(" <span class=\"note\">{}</span>", why);

@@ -182,4 +182,18 @@ void AppendCueSpans(std::string_view raw, CueDialect dialect, std::string& speak
   spans.Flush();
 }
 
+void AppendCueSegments(std::string_view raw, CueDialect dialect, std::string& speaker,
+                       std::int64_t start_ms, std::int64_t end_ms, std::vector<Segment>& out) {
+  std::vector<CueSpan> spans;
+  AppendCueSpans(raw, dialect, speaker, spans);
+  for (CueSpan& span : spans) {
+    Segment segment;
+    segment.speaker = std::move(span.speaker);
+    segment.start_ms = start_ms;
+    segment.end_ms = end_ms;
+    segment.text = std::move(span.text);
+    out.push_back(std::move(segment));
+  }
+}
+
 }  // namespace factdesk::import

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "import/transcript.h"
 
 // The text of a subtitle cue as a reader sees it, split where the speaker changes.
 namespace factdesk::import {
@@ -26,5 +29,9 @@ struct CueSpan {
 // labels carry on into the following cues, as captions name a speaker only at a change.
 void AppendCueSpans(std::string_view raw, CueDialect dialect, std::string& speaker,
                     std::vector<CueSpan>& out);
+
+// The segments of one timed cue (one per speaker in it), appended to `out`.
+void AppendCueSegments(std::string_view raw, CueDialect dialect, std::string& speaker,
+                       std::int64_t start_ms, std::int64_t end_ms, std::vector<Segment>& out);
 
 }  // namespace factdesk::import

@@ -121,5 +121,4 @@ bool IsStageDirection(std::string_view paragraph) {
   return ClosingBracket(paragraph, 0) == paragraph.size() - 1;
 }
 
-
 }  // namespace factdesk::import

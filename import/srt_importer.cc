@@ -69,22 +69,12 @@ bool NextIsTimingLine(std::string_view rest) {
 class SegmentWriter {
  public:
   void Add(const Cue& cue) {
-    spans_.clear();
-    AppendCueSpans(cue.text, CueDialect::kSrt, speaker_, spans_);
-    for (CueSpan& span : spans_) {
-      Segment segment;
-      segment.speaker = std::move(span.speaker);
-      segment.start_ms = cue.start_ms;
-      segment.end_ms = cue.end_ms;
-      segment.text = std::move(span.text);
-      segments_.push_back(std::move(segment));
-    }
+    AppendCueSegments(cue.text, CueDialect::kSrt, speaker_, cue.start_ms, cue.end_ms, segments_);
   }
   std::vector<Segment> Take() { return std::move(segments_); }
 
  private:
   std::string speaker_;  // caption labels name a speaker until the next label or turn mark
-  std::vector<CueSpan> spans_;
   std::vector<Segment> segments_;
 };
 

@@ -13,20 +13,10 @@ Result<Transcript> ParseVtt(std::string_view bytes) {
   FD_ASSIGN_OR_RETURN(const std::vector<VttCue> cues, ParseVttCues(bytes));
   std::vector<Segment> segments;
   segments.reserve(cues.size());
-  std::vector<CueSpan> spans;
   for (const VttCue& cue : cues) {
     // A voice tag names the speaker of its own cue only.
     std::string speaker;
-    spans.clear();
-    AppendCueSpans(cue.text, CueDialect::kWebVtt, speaker, spans);
-    for (CueSpan& span : spans) {
-      Segment segment;
-      segment.speaker = std::move(span.speaker);
-      segment.start_ms = cue.start_ms;
-      segment.end_ms = cue.end_ms;
-      segment.text = std::move(span.text);
-      segments.push_back(std::move(segment));
-    }
+    AppendCueSegments(cue.text, CueDialect::kWebVtt, speaker, cue.start_ms, cue.end_ms, segments);
   }
   return AssembleTranscript(Format::kVtt, std::move(segments));
 }

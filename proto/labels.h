@@ -11,22 +11,33 @@ namespace factdesk::v1 {
 // desktop and on the command line alike.
 inline std::string_view ClaimStatusLabel(ClaimStatus status) {
   switch (status) {
-    case CLAIM_STATUS_OPEN: return "Open";
-    case CLAIM_STATUS_IN_REVIEW: return "In review";
-    case CLAIM_STATUS_DISPUTED: return "Disputed";
-    case CLAIM_STATUS_RESOLVED: return "Resolved";
-    case CLAIM_STATUS_PUBLISHED: return "Published";
-    case CLAIM_STATUS_DISMISSED: return "Dismissed";
-    default: return "Unknown";
+    case CLAIM_STATUS_OPEN:
+      return "Open";
+    case CLAIM_STATUS_IN_REVIEW:
+      return "In review";
+    case CLAIM_STATUS_DISPUTED:
+      return "Disputed";
+    case CLAIM_STATUS_RESOLVED:
+      return "Resolved";
+    case CLAIM_STATUS_PUBLISHED:
+      return "Published";
+    case CLAIM_STATUS_DISMISSED:
+      return "Dismissed";
+    default:
+      return "Unknown";
   }
 }
 
 inline std::string_view StanceLabel(Stance stance) {
   switch (stance) {
-    case STANCE_SUPPORTS: return "supports";
-    case STANCE_REFUTES: return "refutes";
-    case STANCE_CONTEXT: return "context";
-    default: return "unspecified";
+    case STANCE_SUPPORTS:
+      return "supports";
+    case STANCE_REFUTES:
+      return "refutes";
+    case STANCE_CONTEXT:
+      return "context";
+    default:
+      return "unspecified";
   }
 }
 

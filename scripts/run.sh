@@ -59,7 +59,7 @@ if ! "$CLI" transcripts -w demo --json | grep -q '"Riverside town hall"'; then
   "$CLI" import samples/town-hall.vtt -w demo --title "Riverside town hall" \
     --source-url https://example.org/riverside/town-hall-2027-budget --aired-at 2026-10-14 >/dev/null
 fi
-TRANSCRIPT=$("$CLI" transcripts -w demo --json | sed -n 's/.*"id": *"\{0,1\}\([0-9]*\)"\{0,1\},.*"title": *"Riverside town hall".*/\1/p' | head -n 1)
+TRANSCRIPT=$("$CLI" transcripts -w demo | awk '/Riverside town hall/ {print $1; exit}')
 
 cat <<INFO
 

@@ -144,8 +144,8 @@ struct FactdeskServer::Impl {
   void ShutdownOnce() {
     std::call_once(shutdown_once, [this] {
       if (hub) {
-        hub->EndAllStreams(Status::Unavailable(
-            "the server is shutting down; resubscribe from your last seq"));
+        hub->EndAllStreams(
+            Status::Unavailable("the server is shutting down; resubscribe from your last seq"));
       }
       if (server) server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
       if (listener) listener->Stop();

@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "proto/labels.h"
 #include "client/ui/colors.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/workspace.pb.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 

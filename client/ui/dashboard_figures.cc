@@ -1,9 +1,9 @@
-#include "proto/labels.h"
 #include "client/ui/dashboard_figures.h"
 
 #include <algorithm>
 
 #include "client/ui/claim_style.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 

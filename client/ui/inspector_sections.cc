@@ -1,4 +1,3 @@
-#include "proto/labels.h"
 #include "client/ui/inspector_sections.h"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "proto/enum_text.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {

@@ -1,4 +1,3 @@
-#include "proto/labels.h"
 #include "client/ui/inspector_view.h"
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "client/ui/widgets.h"
 #include "client/ui/workflow_rules.h"
 #include "proto/enum_text.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {

@@ -17,21 +17,35 @@ namespace {
 
 using store::Tx;
 
-// Note bodies are Markdown: kept as written, but not blank.
+// Note bodies are Markdown, kept as written; ValidateText refuses blank ones.
 Status ValidateBody(const std::string& body) {
-  FD_RETURN_IF_ERROR(domain::ValidateText("body", body, domain::kMaxNoteChars, true));
-  if (domain::Trim(body).empty()) return Status::InvalidArgument("body", "must not be empty");
-  return Status::Ok();
+  return domain::ValidateText("body", body, domain::kMaxNoteChars, true);
 }
 
-// Edits and removals: the claim the note belongs to, checked against its author.
-Result<v1::Note> LoadNote(Runtime& rt, std::int64_t note_id) {
-  v1::Note note;
+// A change to an existing note: finds its claim, then runs `change` as a claim
+// mutation (role, lock, one event) with the note as it stands under the lock. `change`
+// writes and names the event's kind; the note as it then stands goes into `out` and
+// the event.
+Status MutateNote(Runtime& rt, Call& call, std::int64_t note_id,
+                  const std::function<Result<std::string>(ClaimContext&, const v1::Note&)>& change,
+                  v1::Note* out) {
+  v1::Note found;
   FD_RETURN_IF_ERROR(rt.db.Read("loading a note", [&](Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(note, store::GetNote(tx, note_id));
+    FD_ASSIGN_OR_RETURN(found, store::GetNote(tx, note_id));
     return Status::Ok();
   }));
-  return note;
+  v1::Claim claim;
+  return MutateClaim(
+      rt, call, found.claim_id(), -1, domain::Action::kEditNote,
+      [&](ClaimContext& c) -> Result<v1::Event> {
+        FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, note_id));
+        FD_ASSIGN_OR_RETURN(std::string kind, change(c, note));
+        FD_ASSIGN_OR_RETURN(*out, store::GetNote(c.tx, note_id, true));
+        v1::Event event = NewEvent(std::move(kind));
+        *event.mutable_note() = *out;
+        return event;
+      },
+      &claim);
 }
 
 }  // namespace
@@ -97,12 +111,9 @@ grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx
     FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
     FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
     FD_RETURN_IF_ERROR(ValidateBody(req->body()));
-    FD_ASSIGN_OR_RETURN(const v1::Note found, LoadNote(rt_, req->note_id()));
-    v1::Claim claim;
-    return MutateClaim(
-        rt_, call, found.claim_id(), -1, domain::Action::kEditNote,
-        [&](ClaimContext& c) -> Result<v1::Event> {
-          FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, req->note_id()));
+    return MutateNote(
+        rt_, call, req->note_id(),
+        [&](ClaimContext& c, const v1::Note& note) -> Result<std::string> {
           if (note.author().id() != call.user_id()) {
             return Status::PermissionDenied("only a note's author can edit it");
           }
@@ -115,12 +126,9 @@ grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx
                                 note.version());
           }
           store::EditNoteBody(c.tx, note.id(), req->body());
-          FD_ASSIGN_OR_RETURN(*resp, store::GetNote(c.tx, note.id(), true));
-          v1::Event event = NewEvent("note.edited");
-          *event.mutable_note() = *resp;
-          return event;
+          return std::string("note.edited");
         },
-        &claim);
+        resp);
   });
 }
 
@@ -129,12 +137,9 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
                                                   v1::Note* resp) {
   return Unary(rt_, ctx, "RemoveNote", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
-    FD_ASSIGN_OR_RETURN(const v1::Note found, LoadNote(rt_, req->note_id()));
-    v1::Claim claim;
-    return MutateClaim(
-        rt_, call, found.claim_id(), -1, domain::Action::kEditNote,
-        [&](ClaimContext& c) -> Result<v1::Event> {
-          FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, req->note_id()));
+    return MutateNote(
+        rt_, call, req->note_id(),
+        [&](ClaimContext& c, const v1::Note& note) -> Result<std::string> {
           if (note.author().id() != call.user_id() &&
               !domain::HasAtLeast(c.role, domain::Role::kEditor)) {
             return Status::PermissionDenied("only a note's author or an editor can remove it");
@@ -144,12 +149,9 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
                 fmt::format("note {} was already removed", note.id()));
           }
           store::MarkNoteRemoved(c.tx, note.id());
-          FD_ASSIGN_OR_RETURN(*resp, store::GetNote(c.tx, note.id()));
-          v1::Event event = NewEvent("note.removed");
-          *event.mutable_note() = *resp;
-          return event;
+          return std::string("note.removed");
         },
-        &claim);
+        resp);
   });
 }
 

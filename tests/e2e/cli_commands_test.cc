@@ -278,8 +278,8 @@ TEST_F(CliTest, ExportWritesTheFileAndRefusesBadRequestsInOneLine) {
   EXPECT_NE(out.out.find("claim_id"), std::string::npos) << out.out.substr(0, 200);
   // HTML renders one transcript: without one, a one-line refusal and no file.
   const std::string html = dir_->path() + "/report.html";
-  EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "html", "-w", "desk", "-o", html}),
-                        "INVALID_ARGUMENT", "transcript_id"));
+  EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "html", "-w", "desk", "-o", html}), "INVALID_ARGUMENT",
+                        "transcript_id"));
   EXPECT_FALSE(std::ifstream(html).good());
   EXPECT_FALSE(std::ifstream(html + ".part").good());
 }

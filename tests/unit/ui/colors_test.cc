@@ -1,4 +1,3 @@
-#include "proto/labels.h"
 #include "client/ui/colors.h"
 
 #include <set>
@@ -6,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "client/ui/claim_style.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
