@@ -3,6 +3,7 @@
 #include <random>
 
 #include "client/model/change.h"
+#include "client/net/tls_discovery.h"
 
 namespace factdesk::app {
 namespace {
@@ -82,24 +83,46 @@ void Controller::Connect(const client::ConnectionOptions& options,
   session_.pending = pending;
   pending_workspace_ = workspace_slug;
   session_.connection.address = options.address;
-  std::shared_ptr<grpc::Channel> channel = options_.channel;
-  if (channel == nullptr) {
-    auto opened = client::OpenChannel(options);
-    if (!opened.ok()) {
-      session_.connect_error = opened.status().message();
-      return;
-    }
-    channel = *opened;
-  }
-  api_ = std::make_shared<Api>(channel, options.token, client::TargetOf(options.address));
   session_.connection.phase = ui::ConnectionInfo::Phase::kConnecting;
-  struct SignIn {
+  if (options_.channel != nullptr) {
+    SignIn(options_.channel, options);
+    return;
+  }
+  // Finding out whether the server speaks TLS takes round trips: not on the UI thread.
+  ++session_.pending;
+  const std::uint64_t gen = generation_;
+  const bool queued = pool_->Submit([this, gen, options] {
+    Result<client::DiscoveredChannel> found = client::OpenChannelFindingTls(options);
+    queue_.Post([this, gen, found = std::move(found)]() mutable {
+      --session_.pending;
+      if (gen != generation_) return;
+      if (!found.ok()) {
+        session_.connection.phase = ui::ConnectionInfo::Phase::kSignedOut;
+        session_.connect_error = found.status().message();
+        return;
+      }
+      session_.connection.tls = client::WantsTls(found->options);
+      SignIn(found->channel, found->options);
+    });
+  });
+  if (!queued) {
+    --session_.pending;
+    session_.connection.phase = ui::ConnectionInfo::Phase::kSignedOut;
+    session_.connect_error = "too many requests in flight; try again";
+  }
+}
+
+void Controller::SignIn(std::shared_ptr<grpc::Channel> channel,
+                        const client::ConnectionOptions& options) {
+  api_ =
+      std::make_shared<Api>(std::move(channel), options.token, client::TargetOf(options.address));
+  struct Account {
     v1::User user;
     std::vector<v1::Workspace> workspaces;
   };
-  Run<SignIn>(
-      [](Api& api) -> Result<SignIn> {
-        SignIn out;
+  Run<Account>(
+      [](Api& api) -> Result<Account> {
+        Account out;
         FD_ASSIGN_OR_RETURN(
             auto me, api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(), nullptr,
                               std::chrono::seconds(10)));
@@ -109,7 +132,7 @@ void Controller::Connect(const client::ConnectionOptions& options,
         out.workspaces.assign(list.workspaces().begin(), list.workspaces().end());
         return out;
       },
-      [this](Result<SignIn> r) {
+      [this](Result<Account> r) {
         if (!r.ok()) {
           session_.connection.phase = ui::ConnectionInfo::Phase::kSignedOut;
           session_.connect_error = r.status().message();

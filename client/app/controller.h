@@ -87,6 +87,8 @@ class Controller {
   void Notify(ui::Notice::Level level, std::string text);
   void Fail(const Status& status, const std::string& what);
 
+  // Signs in over `channel` (WhoAmI, the workspace list), then opens the pending workspace.
+  void SignIn(std::shared_ptr<grpc::Channel> channel, const client::ConnectionOptions& options);
   void OpenWorkspace(const std::string& slug);
   void StartSubscription(std::int64_t after_seq);
   void StopSubscription();

@@ -6,6 +6,7 @@
 #include "client/cli/context.h"
 #include "client/cli/credentials_file.h"
 #include "client/cli/output.h"
+#include "client/net/tls_discovery.h"
 
 namespace factdesk::cli {
 namespace {
@@ -15,6 +16,13 @@ using WS = v1::WorkspaceService::Stub;
 const std::vector<std::string> kRoles = {"viewer", "checker", "editor", "admin"};
 
 Status Login(Context& ctx) {
+  // A bare host:port is saved as what the server speaks, so later commands need no --tls.
+  FD_ASSIGN_OR_RETURN(const client::ConnectionOptions given, ctx.Connection());
+  if (!given.address.empty() && !given.token.empty() && !client::TransportIsExplicit(given)) {
+    FD_ASSIGN_OR_RETURN(const client::DiscoveredChannel found,
+                        client::OpenChannelFindingTls(given));
+    ctx.global().tls = client::WantsTls(found.options);
+  }
   FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
   // Check the token before saving it, so a typo is caught now, not at the next command.
   FD_ASSIGN_OR_RETURN(const v1::User me, api->Me());

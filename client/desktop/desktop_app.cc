@@ -152,6 +152,8 @@ void DesktopApp::RememberServer() {
     return;
   }
   remembered_ = true;
+  // A server found to speak TLS is remembered as such: no probing next time.
+  state_.connect.tls = state_.connect.tls || controller_->session().connection.tls;
   Remember(servers_, {state_.connect.address, state_.connect.token, state_.connect.tls,
                       state_.connect.ca_file});
   if (Status s = SaveServers(servers_path_, servers_); !s.ok()) {

@@ -31,6 +31,9 @@ void DrawConnect(ViewContext& ctx, const std::vector<SavedServer>& saved) {
   go |= ImGui::InputText("Token", &f.token,
                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::Checkbox("TLS", &f.tls);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Left off, Factdesk asks the server and uses TLS when it offers it.");
+  }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 13);
   ImGui::InputTextWithHint("CA file", "system roots", &f.ca_file);

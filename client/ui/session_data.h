@@ -33,6 +33,8 @@ struct ConnectionInfo {
   };
   Phase phase = Phase::kSignedOut;
   std::string address;
+  // The connection uses TLS (asked for, or found out for a bare host:port).
+  bool tls = false;
   v1::User user;
   // Failed stream attempts since the last good one.
   int attempts = 0;

@@ -60,6 +60,8 @@ void DrawStatusBar(ViewContext& ctx) {
   }
   if (c.live()) {
     ImGui::SameLine();
+    ImGui::TextDisabled("|  %s%s", c.address.c_str(), c.tls ? " (TLS)" : "");
+    ImGui::SameLine();
     ImGui::TextDisabled("|  seq %lld%s", static_cast<long long>(c.last_seq),
                         c.server_seq > c.last_seq ? " (catching up)" : "");
     ImGui::SameLine();

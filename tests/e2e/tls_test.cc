@@ -251,6 +251,31 @@ TEST_F(TlsTest, TheWholeFlowRunsOverTls) {
   EXPECT_NE(server_->log().find("CreateClaim user=ana status=OK"), std::string::npos);
 }
 
+TEST_F(TlsTest, LoginOnABareAddressFindsTheServersTls) {
+  const std::string bare = "127.0.0.1:" + std::to_string(server_->port());
+  // The CA stands in for the system's roots, as for a server with a public certificate.
+  const std::map<std::string, std::string> trusted = {
+      {"GRPC_DEFAULT_SSL_ROOTS_FILE_PATH", pki_.ca}};
+  const ProcessResult login =
+      Cli("bare", {"login", "--server", bare, "--token", token_}, "", trusted);
+  ASSERT_CLI_OK(login);
+  EXPECT_NE(login.out.find("logged in to https://" + bare + " as ana"), std::string::npos)
+      << login.out;
+  const ProcessResult who = Cli("bare", {"whoami"}, "", trusted);
+  ASSERT_CLI_OK(who);
+  EXPECT_NE(who.out.find("ana (Ana Moreno)"), std::string::npos) << who.out;
+
+  // Offered TLS with a certificate nobody here trusts: the message says to give the CA,
+  // and nothing is saved.
+  const ProcessResult untrusted =
+      Cli("bare-untrusted", {"login", "--server", bare, "--token", token_});
+  EXPECT_TRUE(
+      FailsWith(untrusted, "UNAVAILABLE",
+                "uses TLS, and its certificate is not signed by a CA this computer trusts"));
+  EXPECT_TRUE(
+      FailsWith(Cli("bare-untrusted", {"whoami"}), "FAILED_PRECONDITION", "no server given"));
+}
+
 TEST_F(TlsTest, PlaintextClientsAreRefused) {
   const std::string plain = "127.0.0.1:" + std::to_string(server_->port());
   EXPECT_TRUE(

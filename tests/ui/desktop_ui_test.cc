@@ -113,6 +113,38 @@ std::pair<std::size_t, std::size_t> Words(const std::string& text, std::size_t b
   return {a, b};
 }
 
+TEST_F(DesktopUiTest, SignsInOverABareAddressAndSaysWhenTheServerIsDownOrTheTokenWrong) {
+  // No channel handed in: the desktop opens its own and finds out the transport.
+  HeadlessUi ui{app::Controller::Options{}};
+  const auto signed_in = [&] {
+    return ui.controller().session().connection.phase == ui::ConnectionInfo::Phase::kPicking;
+  };
+  const auto failed = [&] { return !ui.controller().session().connect_error.empty(); };
+  client::ConnectionOptions c;
+  c.address = server_->address();
+  c.token = ben_.token;
+  ui.controller().Connect(c);
+  ASSERT_TRUE(ui.PumpUntil([&] { return signed_in() || failed(); }));
+  ASSERT_TRUE(signed_in()) << ui.controller().session().connect_error;
+  EXPECT_FALSE(ui.controller().session().connection.tls);
+  EXPECT_EQ(ui.controller().session().connection.user.handle(), "ben");
+
+  c.token = "fd_not_a_token";
+  ui.controller().Connect(c);
+  ASSERT_TRUE(ui.PumpUntil(failed));
+  EXPECT_NE(ui.controller().session().connect_error.find("the token was refused"),
+            std::string::npos)
+      << ui.controller().session().connect_error;
+
+  c.address = "127.0.0.1:1";  // nobody listens there
+  ui.controller().Connect(c);
+  ASSERT_TRUE(ui.PumpUntil(failed));
+  EXPECT_NE(ui.controller().session().connect_error.find("cannot reach the server at 127.0.0.1:1"),
+            std::string::npos)
+      << ui.controller().session().connect_error;
+  EXPECT_EQ(ui.controller().session().connection.phase, ui::ConnectionInfo::Phase::kSignedOut);
+}
+
 TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   auto ui = Open(ben_);
   // The first speech segment on screen, three words of its first line.
