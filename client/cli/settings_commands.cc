@@ -70,10 +70,13 @@ Status ShowScale(Context& ctx) {
 }
 
 // The scale file: [{"label": "True", "value": 5, "description": "..."}, ...]; a label
-// without "value" is outside the ordered scale.
+// without "value" (or with "ordered": false) is outside the ordered scale. What
+// `scale show --json` prints ({"labels": [...], ...}) is read too, so a scale can be
+// saved, edited and set again.
 Result<v1::SetRatingScaleRequest> ReadScale(const std::string& path) {
   FD_ASSIGN_OR_RETURN(const std::string text, ReadInputFile("--file", path));
-  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_object() && json.contains("labels")) json = json["labels"];
   if (!json.is_array()) {
     return Status::InvalidArgument(
         "--file", path + " must hold a JSON array of {\"label\", \"value\"?, \"description\"}");
@@ -87,7 +90,9 @@ Result<v1::SetRatingScaleRequest> ReadScale(const std::string& path) {
     }
     auto* out = req.add_labels();
     out->set_label(label->get<std::string>());
-    if (const auto v = item.find("value"); v != item.end() && !v->is_null()) {
+    const auto ordered = item.find("ordered");
+    const bool unordered = ordered != item.end() && ordered->is_boolean() && !ordered->get<bool>();
+    if (const auto v = item.find("value"); v != item.end() && !v->is_null() && !unordered) {
       if (!v->is_number()) {
         return Status::InvalidArgument("--file",
                                        fmt::format("entry {}: \"value\" must be a number", i));
@@ -162,7 +167,8 @@ void AddSettingsCommands(Context& ctx, CLI::App& app) {
                             [&ctx, o] { return SetScale(ctx, *o); });
     ctx.AddWorkspaceOption(cmd);
     cmd->add_option("--file", o->file,
-                    "JSON array of {\"label\", \"value\" (omit for unordered), \"description\"}")
+                    "JSON array of {\"label\", \"value\" (omit for unordered), \"description\"}, "
+                    "or what `scale show --json` prints")
         ->required();
     ctx.AddJsonFlag(cmd);
   }

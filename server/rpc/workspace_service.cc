@@ -35,6 +35,23 @@ Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, std::
   });
 }
 
+// Someone who still holds claims under review cannot leave the checkers: their claims
+// would show an assignee nobody can reach. The editor reassigns them first.
+Status RequireNoOpenAssignments(Tx& tx, std::int64_t workspace_id, const v1::User& user,
+                                std::string_view outcome) {
+  constexpr int kShown = 10;
+  const auto claims = store::OpenAssignments(tx, workspace_id, user.id(), kShown + 1);
+  if (claims.empty()) return Status::Ok();
+  std::string ids;
+  for (std::size_t i = 0; i < claims.size() && i < kShown; ++i) {
+    ids += (i == 0 ? "" : ", ") + std::to_string(claims[i]);
+  }
+  if (claims.size() > kShown) ids += ", ...";
+  return Status::FailedPrecondition(
+      fmt::format("{} is assigned to claims still under review ({}); reassign them before {} {}",
+                  user.handle(), ids, user.handle(), outcome));
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* WorkspaceService::WhoAmI(grpc::CallbackServerContext* ctx,
@@ -113,6 +130,11 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
         return Status::FailedPrecondition(fmt::format(
             "{} is the workspace's last admin; make someone else admin first", user.handle()));
       }
+      if (previous && domain::HasAtLeast(*previous, domain::Role::kChecker) &&
+          !domain::HasAtLeast(*role, domain::Role::kChecker)) {
+        FD_RETURN_IF_ERROR(
+            RequireNoOpenAssignments(tx, req->workspace_id(), user, "can become a viewer"));
+      }
       FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
       FD_ASSIGN_OR_RETURN(*resp, store::SetMember(tx, req->workspace_id(), user.id(), *role));
       *resp->mutable_user() = user;
@@ -142,6 +164,7 @@ grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerCon
         return Status::FailedPrecondition(
             fmt::format("{} is the workspace's last admin and cannot be removed", user.handle()));
       }
+      FD_RETURN_IF_ERROR(RequireNoOpenAssignments(tx, req->workspace_id(), user, "can be removed"));
       FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
       FD_RETURN_IF_ERROR(store::RemoveMember(tx, req->workspace_id(), user.id()));
       v1::Event event = NewEvent("member.removed");

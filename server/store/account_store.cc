@@ -55,6 +55,10 @@ constexpr std::array kStatements = {
               "SELECT u.id, u.handle, u.display_name, m.role, fd_us(m.joined_at) "
               "FROM memberships m JOIN users u ON u.id = m.user_id "
               "WHERE m.workspace_id = $1 ORDER BY u.handle"},
+    Statement{"accounts.open_assignments",
+              "SELECT a.claim_id FROM claim_assignees a JOIN claims c ON c.id = a.claim_id "
+              "WHERE a.workspace_id = $1 AND a.user_id = $2 "
+              "AND c.status IN ('OPEN', 'IN_REVIEW', 'DISPUTED') ORDER BY a.claim_id LIMIT $3"},
     Statement{"accounts.count_admins",
               "SELECT count(*) FROM memberships WHERE workspace_id = $1 AND role = 'admin'"},
     Statement{"accounts.update_policy",
@@ -243,6 +247,15 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
     if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(ToProtoRole(*role));
     SetTime(row[4], [&] { return m.mutable_joined_at(); });
     out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
+                                          int limit) {
+  std::vector<std::int64_t> out;
+  for (const auto& row : tx.Exec("accounts.open_assignments", workspace_id, user_id, limit)) {
+    out.push_back(row[0].as<std::int64_t>());
   }
   return out;
 }

@@ -39,6 +39,10 @@ Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t use
                              domain::Role role);
 Status RemoveMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
 Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id);
+// Claims still under review (open, in review, disputed) assigned to the user, by id,
+// at most `limit`.
+std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
+                                          int limit);
 int CountAdmins(Tx& tx, std::int64_t workspace_id);
 
 // Policy and publisher settings.

@@ -306,5 +306,43 @@ TEST_F(TransitionTest, AssignmentAndTaking) {
   EXPECT_EQ(out.status(), v1::CLAIM_STATUS_IN_REVIEW);
 }
 
+TEST_F(TransitionTest, AssignedCheckersStayCheckersUntilTheirClaimsAreReassigned) {
+  const v1::Claim claim = OpenClaim(3);
+  v1::TakeClaimRequest take;
+  take.set_claim_id(claim.id());
+  v1::Claim taken;
+  ASSERT_TRUE(server_->claims()->TakeClaim(Ctx(dan_.token).get(), take, &taken).ok());
+
+  const auto before = server_->Snapshot();
+  v1::RemoveMemberRequest remove;
+  remove.set_workspace_id(ws_);
+  remove.set_handle("dan");
+  v1::RemoveMemberResponse removed;
+  EXPECT_REFUSED(server_->workspaces()->RemoveMember(Ctx(ana_.token).get(), remove, &removed),
+                 grpc::StatusCode::FAILED_PRECONDITION,
+                 "dan is assigned to claims still under review (" + std::to_string(claim.id()) +
+                     "); reassign them before dan can be removed");
+  v1::SetMemberRequest demote;
+  demote.set_workspace_id(ws_);
+  demote.set_handle("dan");
+  demote.set_role(v1::ROLE_VIEWER);
+  v1::Member member;
+  EXPECT_REFUSED(server_->workspaces()->SetMember(Ctx(ana_.token).get(), demote, &member),
+                 grpc::StatusCode::FAILED_PRECONDITION, "before dan can become a viewer");
+  EXPECT_EQ(server_->Snapshot(), before);
+  // Promoting is no problem.
+  demote.set_role(v1::ROLE_EDITOR);
+  ASSERT_TRUE(server_->workspaces()->SetMember(Ctx(ana_.token).get(), demote, &member).ok());
+
+  // Once the claim is someone else's, dan can go.
+  v1::AssignClaimRequest assign;
+  assign.set_claim_id(claim.id());
+  assign.set_expected_version(taken.version());
+  assign.add_assignee_ids(cat_.user.id());
+  v1::Claim reassigned;
+  ASSERT_TRUE(server_->claims()->AssignClaim(Ctx(eve_.token).get(), assign, &reassigned).ok());
+  ASSERT_TRUE(server_->workspaces()->RemoveMember(Ctx(ana_.token).get(), remove, &removed).ok());
+}
+
 }  // namespace
 }  // namespace factdesk::testing
