@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "proto/labels.h"
+
 namespace factdesk::ui {
 
 std::size_t FindCaseless(std::string_view haystack, std::string_view needle, std::size_t from) {
@@ -33,6 +35,24 @@ bool MatchesFilter(const ClaimFilterSpec& spec, const v1::Claim& claim) {
     return false;
   }
   return true;
+}
+
+std::string DescribeFilter(const ClaimFilterSpec& spec) {
+  std::string out;
+  auto part = [&out](std::string_view text, const char* separator) {
+    if (!out.empty()) out += separator;
+    out += text;
+  };
+  std::string statuses;
+  for (const v1::ClaimStatus status : spec.statuses) {
+    if (!statuses.empty()) statuses += ", ";
+    statuses += v1::ClaimStatusLabel(status);
+  }
+  if (!statuses.empty()) part(statuses, " \xC2\xB7 ");
+  if (spec.assigned_to_me) part("mine", " \xC2\xB7 ");
+  if (!spec.speaker.empty()) part(spec.speaker, " \xC2\xB7 ");
+  if (!spec.text.empty()) part("\"" + spec.text + "\"", " \xC2\xB7 ");
+  return out;
 }
 
 model::WorkspaceModel::ClaimFilter MakeClaimFilter(const ClaimFilterSpec& spec) {

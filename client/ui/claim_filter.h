@@ -27,6 +27,9 @@ struct ClaimFilterSpec {
 };
 
 bool MatchesFilter(const ClaimFilterSpec& spec, const v1::Claim& claim);
+// The spec in a few words for the reader's filter button: "Disputed, In review · mine ·
+// Clinton · \"jobs\"", or "" for an empty spec.
+std::string DescribeFilter(const ClaimFilterSpec& spec);
 // The spec as a model query filter (an empty function for an empty spec).
 model::WorkspaceModel::ClaimFilter MakeClaimFilter(const ClaimFilterSpec& spec);
 // ASCII case-insensitive substring search; npos when absent.

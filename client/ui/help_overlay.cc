@@ -15,7 +15,7 @@ void DrawHelpOverlay(ViewContext& ctx) {
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
     static const char* const kKeys[][2] = {
-        {"J / K", "next / previous claim"},
+        {"J / K", "next / previous claim (only those the filter shows)"},
         {"Ctrl+F", "search the transcript (Enter: next hit, Shift+Enter: previous)"},
         {"F3 / Shift+F3", "next / previous search hit"},
         {"Drag, Shift+Left/Right", "select text in a segment"},

@@ -156,6 +156,16 @@ void MainView::TopBar(ViewContext& ctx) {
     st.focus_search = true;
   }
   ImGui::SameLine();
+  // The button names an active filter, so a half-empty reader is never a mystery.
+  const std::string filter = DescribeFilter(st.filter);
+  const std::string filter_label = (filter.empty() ? "Filter" : "Filter: " + filter) + "###filter";
+  if (ImGui::SmallButton(filter_label.c_str())) {
+    st.tab = Tab::kReader;
+    st.filter_open = !st.filter_open;
+  }
+  st.SetControlRect(Control::kFilterButton, {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                             ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+  ImGui::SameLine();
   if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
 }
 

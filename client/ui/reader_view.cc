@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "client/ui/claim_style.h"
+#include "client/ui/filter_bar.h"
 #include "client/ui/highlight_spans.h"
 #include "client/ui/imgui_text_measure.h"
 #include "client/ui/keys.h"
@@ -146,6 +147,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   }
   const float top_y = ImGui::GetCursorPosY();
   if (st.search_open) DrawSearchBar(ctx);
+  if (st.filter_open) DrawFilterBar(ctx);
   size.y -= ImGui::GetCursorPosY() - top_y;
 
   PerTranscript& pt = transcripts_[transcript->id()];
@@ -260,6 +262,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   st.top_segment_id = 0;
   st.top_ordinal = static_cast<std::int32_t>(first_row);
   const std::int64_t selected_claim = st.claim_id;
+  const bool filtering_empty = st.filter.empty();
   std::optional<ImVec2> selection_end;
 
   for (std::size_t r = first_row; r < rows && y < win.y + view_h; ++r) {
@@ -316,6 +319,8 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
       std::vector<ClaimRange> ranges;
       ranges.reserve(claims.size());
       for (const v1::Claim* c : claims) {
+        // Filtered out: not highlighted (the open claim keeps its outline below).
+        if (!filtering_empty && !MatchesFilter(st.filter, *c)) continue;
         ranges.push_back({c->id(), static_cast<std::size_t>(std::max(0, c->start_byte())),
                           static_cast<std::size_t>(std::max(0, c->end_byte()))});
       }

@@ -65,7 +65,17 @@ struct ClaimDraft {
 
 // Screen rectangles of a few controls as drawn last frame: for the floating "Mark
 // claim" button's placement and for tests that click them.
-enum class Control { kMarkButton, kSummaryInput, kNoteInput, kNoteSubmit, kSearchInput, kCount };
+enum class Control {
+  kMarkButton,
+  kSummaryInput,
+  kNoteInput,
+  kNoteSubmit,
+  kSearchInput,
+  kFilterButton,
+  kFilterMine,
+  kFilterText,
+  kCount
+};
 
 // A reader row laid out last frame (only visible rows).
 struct VisibleRow {
@@ -101,7 +111,9 @@ struct UiState {
   bool focus_search = false;
   std::string search_query;
   int search_index = -1;
+  // Which claims the reader highlights and J/K visits; the bar that edits it.
   ClaimFilterSpec filter;
+  bool filter_open = false;
 
   std::map<std::int64_t, ClaimDraft> drafts;
 

@@ -113,38 +113,6 @@ std::pair<std::size_t, std::size_t> Words(const std::string& text, std::size_t b
   return {a, b};
 }
 
-TEST_F(DesktopUiTest, SignsInOverABareAddressAndSaysWhenTheServerIsDownOrTheTokenWrong) {
-  // No channel handed in: the desktop opens its own and finds out the transport.
-  HeadlessUi ui{app::Controller::Options{}};
-  const auto signed_in = [&] {
-    return ui.controller().session().connection.phase == ui::ConnectionInfo::Phase::kPicking;
-  };
-  const auto failed = [&] { return !ui.controller().session().connect_error.empty(); };
-  client::ConnectionOptions c;
-  c.address = server_->address();
-  c.token = ben_.token;
-  ui.controller().Connect(c);
-  ASSERT_TRUE(ui.PumpUntil([&] { return signed_in() || failed(); }));
-  ASSERT_TRUE(signed_in()) << ui.controller().session().connect_error;
-  EXPECT_FALSE(ui.controller().session().connection.tls);
-  EXPECT_EQ(ui.controller().session().connection.user.handle(), "ben");
-
-  c.token = "fd_not_a_token";
-  ui.controller().Connect(c);
-  ASSERT_TRUE(ui.PumpUntil(failed));
-  EXPECT_NE(ui.controller().session().connect_error.find("the token was refused"),
-            std::string::npos)
-      << ui.controller().session().connect_error;
-
-  c.address = "127.0.0.1:1";  // nobody listens there
-  ui.controller().Connect(c);
-  ASSERT_TRUE(ui.PumpUntil(failed));
-  EXPECT_NE(ui.controller().session().connect_error.find("cannot reach the server at 127.0.0.1:1"),
-            std::string::npos)
-      << ui.controller().session().connect_error;
-  EXPECT_EQ(ui.controller().session().connection.phase, ui::ConnectionInfo::Phase::kSignedOut);
-}
-
 TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   auto ui = Open(ben_);
   // The first speech segment on screen, three words of its first line.
@@ -189,6 +157,67 @@ TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   // The new claim opens in the inspector, the selection is gone.
   EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id == marked.id(); }));
   EXPECT_TRUE(ui->state().selection.empty());
+}
+
+TEST_F(DesktopUiTest, TheFilterBarNarrowsWhatJVisitsToMyClaims) {
+  // Two claims in reading order; ben takes only the later one.
+  auto claims = ServerClaims();
+  while (claims.size() < 2) {
+    v1::ListSegmentsRequest lreq;
+    lreq.set_transcript_id(transcript_.id());
+    v1::ListSegmentsResponse segs;
+    ASSERT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
+    v1::CreateClaimRequest req;
+    for (const auto& seg : segs.segments()) {
+      if (seg.kind() == v1::SEGMENT_KIND_SPEECH && seg.text().size() > 40 &&
+          seg.ordinal() > 20 + static_cast<int>(claims.size())) {
+        req.set_segment_id(seg.id());
+        break;
+      }
+    }
+    req.set_start_byte(0);
+    req.set_end_byte(12);
+    v1::Claim c;
+    ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(ana_.token).get(), req, &c).ok());
+    claims = ServerClaims();
+  }
+  std::sort(claims.begin(), claims.end(), [](const v1::Claim& a, const v1::Claim& b) {
+    return a.segment_ordinal() != b.segment_ordinal() ? a.segment_ordinal() < b.segment_ordinal()
+                                                      : a.start_byte() < b.start_byte();
+  });
+  const v1::Claim& mine = claims.back();
+  if (mine.assignees_size() == 0) {
+    v1::TakeClaimRequest take;
+    take.set_claim_id(mine.id());
+    v1::Claim taken;
+    ASSERT_TRUE(server_->claims()->TakeClaim(Ctx(ben_.token).get(), take, &taken).ok());
+  }
+
+  auto ui = Open(ben_);
+  ui->Frame();
+  const ui::Rect button = *ui->state().ControlRect(ui::Control::kFilterButton);
+  ui->Click(ImVec2((button.x0 + button.x1) / 2, (button.y0 + button.y1) / 2));
+  ASSERT_TRUE(ui->state().filter_open);
+  ui->Frame();
+  const ui::Rect check = *ui->state().ControlRect(ui::Control::kFilterMine);
+  ui->Click(ImVec2(check.x0 + 4, (check.y0 + check.y1) / 2));
+  ASSERT_TRUE(ui->state().filter.assigned_to_me);
+  ui->Key(ui::key::Letter('J'));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id != 0; }));
+  const v1::Claim* opened = ui->model().FindClaim(ui->state().claim_id);
+  ASSERT_NE(opened, nullptr);
+  bool assigned_to_ben = false;
+  for (const auto& u : opened->assignees()) assigned_to_ben |= u.handle() == "ben";
+  EXPECT_TRUE(assigned_to_ben) << "J opened claim " << opened->id() << ", not one of ben's";
+  EXPECT_NE(opened->id(), claims.front().id());
+  // Cleared, J visits every claim again.
+  ui->state().filter = {};
+  ui->state().claim_id = 0;
+  ui->state().scroll_to_ordinal = 0;
+  ui->Frame();
+  ui->Key(ui::key::Letter('J'));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id != 0; }));
+  EXPECT_EQ(ui->state().claim_id, claims.front().id());
 }
 
 TEST_F(DesktopUiTest, TypeANoteInTheInspectorAndItIsStored) {
@@ -350,6 +379,8 @@ TEST_F(DesktopUiTest, TheConnectScreenSaysPlainlyWhatWentWrong) {
   }));
   ASSERT_EQ(ui->controller().session().workspaces.size(), 1U);
   EXPECT_EQ(ui->controller().session().workspaces[0].slug(), "desk");
+  // The bare address was asked and found to be plaintext (TLS discovery: tls_e2e_tests).
+  EXPECT_FALSE(ui->controller().session().connection.tls);
 }
 
 TEST_F(DesktopUiTest, CtrlFSearchesOnTheServerAndJumpsToTheHits) {

@@ -47,6 +47,21 @@ TEST(ClaimFilter, StatusesAssigneeSpeakerAndText) {
   EXPECT_TRUE(MakeClaimFilter(text)(disputed));
 }
 
+TEST(ClaimFilter, DescriptionNamesEveryActivePartInReadingOrder) {
+  ClaimFilterSpec spec;
+  EXPECT_EQ(DescribeFilter(spec), "");
+  spec.statuses = {v1::CLAIM_STATUS_DISPUTED, v1::CLAIM_STATUS_IN_REVIEW};
+  EXPECT_EQ(DescribeFilter(spec), "In review, Disputed");
+  spec.assigned_to_me = true;
+  spec.speaker = "CLINTON";
+  spec.text = "jobs";
+  EXPECT_EQ(DescribeFilter(spec),
+            "In review, Disputed \xC2\xB7 mine \xC2\xB7 CLINTON \xC2\xB7 \"jobs\"");
+  ClaimFilterSpec text_only;
+  text_only.text = "tax";
+  EXPECT_EQ(DescribeFilter(text_only), "\"tax\"");
+}
+
 TEST(ClaimFilter, FindCaseless) {
   EXPECT_EQ(FindCaseless("Hello World", "world"), 6U);
   EXPECT_EQ(FindCaseless("Hello World", "o", 5), 7U);
