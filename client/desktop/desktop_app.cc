@@ -28,6 +28,7 @@ static_assert(ui::key::kF1 == GLFW_KEY_F1 && ui::key::kF3 == GLFW_KEY_F3);
 static_assert(ui::key::kEscape == GLFW_KEY_ESCAPE && ui::key::kEnter == GLFW_KEY_ENTER);
 static_assert(ui::key::kLeft == GLFW_KEY_LEFT && ui::key::kRight == GLFW_KEY_RIGHT);
 static_assert(ui::key::Letter('J') == GLFW_KEY_J && ui::key::Letter('M') == GLFW_KEY_M);
+static_assert(std::is_same_v<ImWchar, unsigned short>, "GlyphCoverage hands out 16-bit ranges");
 
 void GlfwError(int code, const char* description) {
   std::cerr << "factdesk-desktop: GLFW error " << code << ": " << description << "\n";
@@ -110,11 +111,12 @@ bool DesktopApp::Init() {
   glfwGetWindowContentScale(window_, &xscale, &yscale);
   const float scale = std::max(1.0F, std::max(xscale, yscale));
   ApplyStyle(scale);
-  const float font_px =
+  font_px_ =
       (settings_.font_size > 0 && !screenshot ? settings_.font_size : options_.font_size) * scale;
-  const std::string font = LoadFonts(io, font_px);
-  std::fprintf(stderr, "factdesk-desktop: font %s at %.0f px (content scale %.2f)\n", font.c_str(),
-               static_cast<double>(font_px), static_cast<double>(scale));
+  const LoadedFont font = LoadFonts(io, font_px_);
+  state_.glyphs.SetBase(font.fixed_ranges);
+  std::fprintf(stderr, "factdesk-desktop: font %s at %.0f px (content scale %.2f)\n",
+               font.description.c_str(), static_cast<double>(font_px_), static_cast<double>(scale));
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
   PinLoadedLibraries();
@@ -209,7 +211,20 @@ bool DesktopApp::ScreenshotReady() const {
   return true;
 }
 
+void DesktopApp::GrowFontAtlas() {
+  // Between frames: the atlas must not change while a frame refers to its glyphs.
+  const std::vector<ImWchar> extra = state_.glyphs.AddedRanges();
+  LoadFonts(ImGui::GetIO(), font_px_, extra.data());
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  std::fprintf(stderr,
+               "factdesk-desktop: font atlas grew to %zu characters beyond its fixed set "
+               "(newest U+%04X)\n",
+               state_.glyphs.added().size(), static_cast<unsigned>(state_.glyphs.added().back()));
+}
+
 void DesktopApp::Frame() {
+  if (state_.glyphs.TakeGrown()) GrowFontAtlas();
   controller_->Pump();
   hooks_->BeforeFrame(state_);
   ApplyStartupSelection();

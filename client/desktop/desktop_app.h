@@ -37,6 +37,8 @@ class DesktopApp {
   void ApplyStartupSelection();
   void OnDrop(int count, const char** paths);
   void RememberServer();
+  // Rebuilds the font atlas with the characters the views reported missing.
+  void GrowFontAtlas();
 
   DesktopOptions options_;
   GLFWwindow* window_ = nullptr;
@@ -53,6 +55,7 @@ class DesktopApp {
   bool remembered_ = false;
   bool startup_selection_done_ = false;
   int ready_frames_ = 0;
+  float font_px_ = 0;
 };
 
 }  // namespace factdesk::desktop

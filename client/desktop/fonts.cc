@@ -17,7 +17,7 @@ constexpr const char* kDejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
 // Default + common simplified Chinese + the Latin, punctuation and symbol blocks
 // transcripts use (curly quotes, dashes, ellipsis, arrows, bullets).
-const ImWchar* Ranges(ImGuiIO& io) {
+const ImWchar* FixedRanges(ImGuiIO& io) {
   static ImVector<ImWchar> ranges;
   if (ranges.empty()) {
     ImFontGlyphRangesBuilder b;
@@ -40,9 +40,22 @@ const ImWchar* Ranges(ImGuiIO& io) {
   return ranges.Data;
 }
 
+// The fixed ranges plus `extra`; the storage lives until the next call, by which time
+// the atlas built from it has been cleared.
+const ImWchar* WithExtra(const ImWchar* fixed, const ImWchar* extra) {
+  if (extra == nullptr || extra[0] == 0) return fixed;
+  static ImVector<ImWchar> ranges;
+  ranges.clear();
+  ImFontGlyphRangesBuilder b;
+  b.AddRanges(fixed);
+  b.AddRanges(extra);
+  b.BuildRanges(&ranges);
+  return ranges.Data;
+}
+
 }  // namespace
 
-std::string LoadFonts(ImGuiIO& io, float pixels) {
+LoadedFont LoadFonts(ImGuiIO& io, float pixels, const ImWchar* extra) {
   io.Fonts->Clear();
   ImFontConfig config;
   config.OversampleH = 1;  // the CJK set is large; keep the atlas small
@@ -51,8 +64,9 @@ std::string LoadFonts(ImGuiIO& io, float pixels) {
   for (const char* path : kCjk) {
     if (!std::filesystem::exists(path)) continue;
     config.FontNo = kCjkSimplifiedChinese;
-    if (io.Fonts->AddFontFromFileTTF(path, pixels, &config, Ranges(io)) != nullptr) {
-      return std::string("Noto Sans CJK SC from ") + path;
+    if (io.Fonts->AddFontFromFileTTF(path, pixels, &config, WithExtra(FixedRanges(io), extra)) !=
+        nullptr) {
+      return {std::string("Noto Sans CJK SC from ") + path, FixedRanges(io)};
     }
   }
   std::cerr << "factdesk-desktop: warning: Noto Sans CJK not found (install fonts-noto-cjk); "
@@ -61,8 +75,8 @@ std::string LoadFonts(ImGuiIO& io, float pixels) {
     ImFontConfig dv;
     dv.OversampleH = 2;
     static const ImWchar kLatin[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2190, 0x25FF, 0};
-    if (io.Fonts->AddFontFromFileTTF(kDejaVu, pixels, &dv, kLatin) != nullptr) {
-      return std::string("DejaVu Sans from ") + kDejaVu;
+    if (io.Fonts->AddFontFromFileTTF(kDejaVu, pixels, &dv, WithExtra(kLatin, extra)) != nullptr) {
+      return {std::string("DejaVu Sans from ") + kDejaVu, kLatin};
     }
   }
   std::cerr << "factdesk-desktop: warning: DejaVu Sans not found either; using ImGui's "
@@ -70,7 +84,7 @@ std::string LoadFonts(ImGuiIO& io, float pixels) {
   ImFontConfig builtin;
   builtin.SizePixels = pixels;
   io.Fonts->AddFontDefault(&builtin);
-  return "ImGui's built-in font";
+  return {"ImGui's built-in font", io.Fonts->GetGlyphRangesDefault()};
 }
 
 }  // namespace factdesk::desktop

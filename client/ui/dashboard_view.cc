@@ -139,6 +139,7 @@ void DrawDashboard(ViewContext& ctx) {
     ImGui::TableSetupColumn("Waiting for their review");
     ImGui::TableHeadersRow();
     for (const auto& c : d->checkers()) {
+      ctx.state.glyphs.Add(c.user().display_name());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ColoredText(SpeakerColor(c.user().handle()),

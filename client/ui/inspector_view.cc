@@ -206,6 +206,31 @@ void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& w
 
 }  // namespace
 
+namespace {
+
+// Everything the inspector may show in users' words, for the font atlas (the quote is
+// the reader's segment text, already noted there). A few hundred bytes a frame.
+void NoteGlyphs(ViewContext& ctx, const v1::Claim& claim) {
+  GlyphCoverage& g = ctx.state.glyphs;
+  g.Add(claim.summary());
+  g.Add(claim.claimant());
+  g.Add(claim.status_reason());
+  for (const auto& tn : ctx.model.Notes(claim.id(), v1::NOTE_THREAD_UNSPECIFIED)) {
+    g.Add(tn.note->body());
+    g.Add(tn.note->author().display_name());
+  }
+  for (const v1::Review* r : ctx.model.Reviews(claim.id())) g.Add(r->rationale());
+  for (const v1::Source* s : ctx.model.Sources(claim.id())) {
+    g.Add(s->title());
+    g.Add(s->publisher());
+    g.Add(s->excerpt());
+  }
+  const ClaimDraft& d = ctx.state.DraftFor(claim.id());
+  for (const std::string* typed : {&d.summary, &d.note, &d.reply, &d.rationale}) g.Add(*typed);
+}
+
+}  // namespace
+
 void DrawInspector(ViewContext& ctx) {
   const v1::Claim* claim = ctx.model.FindClaim(ctx.state.claim_id);
   if (claim == nullptr) {
@@ -214,6 +239,7 @@ void DrawInspector(ViewContext& ctx) {
     return;
   }
   const WorkflowOptions wf = AllowedWorkflow(*claim, ctx.model.my_role(), ctx.model.self_user_id());
+  NoteGlyphs(ctx, *claim);
   Header(ctx, *claim);
   ImGui::Separator();
   Quote(ctx, *claim);

@@ -274,6 +274,10 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
       continue;
     }
     if (st.top_segment_id == 0 && y + pt.heights.Height(r) > win.y) st.top_segment_id = seg->id();
+    if (pt.glyphs_noted.insert(seg->id()).second) {  // segments never change their text
+      st.glyphs.Add(seg->speaker());
+      st.glyphs.Add(seg->text());
+    }
     VisibleRow vr;
     vr.segment_id = seg->id();
     vr.ordinal = seg->ordinal();

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <imgui.h>
@@ -40,6 +41,8 @@ class ReaderView {
     double expected_scroll = -1;
     // Where background measuring continues.
     std::int32_t measure_cursor = 0;
+    // Segments whose characters were reported to UiState::glyphs.
+    std::unordered_set<std::int64_t> glyphs_noted;
   };
 
   float MeasureRow(const v1::Segment& segment, float wrap, float font_size, const TextMeasure& m,

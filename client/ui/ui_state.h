@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "client/ui/claim_filter.h"
+#include "client/ui/glyph_coverage.h"
 #include "client/ui/scroll_anchor.h"
 #include "client/ui/text_layout.h"
 
@@ -134,6 +135,8 @@ struct UiState {
   // Whether a text field has keyboard focus (letter shortcuts are off then).
   bool typing = false;
   std::vector<VisibleRow> visible_rows;
+  // The characters the views showed that the font atlas may lack (the desktop grows it).
+  GlyphCoverage glyphs;
   std::array<std::optional<Rect>, static_cast<std::size_t>(Control::kCount)> controls{};
 
   ClaimDraft& DraftFor(std::int64_t claim_id) { return drafts[claim_id]; }

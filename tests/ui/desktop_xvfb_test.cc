@@ -202,5 +202,36 @@ TEST_F(DesktopXvfbTest, AClaimMarkedInOneWindowAppearsInTheOtherWithinASecond) {
   }
 }
 
+TEST_F(DesktopXvfbTest, ChineseNamesOutsideTheCommonSetStillRender) {
+  xvfb_ = std::make_unique<XvfbSession>();
+  server_ = std::make_unique<ServerProcess>(data_dir_);
+  ASSERT_EQ(Admin({"create-user", "ana", "--name", "Ana Moreno"}).exit_code, 0);
+  ASSERT_EQ(
+      Admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"}).exit_code, 0);
+  const std::string ana = Trimmed(Admin({"issue-token", "ana"}).out);
+  client::ConnectionOptions c;
+  c.address = server_->address();
+  auto channel = client::OpenChannel(c);
+  ASSERT_TRUE(channel.ok());
+  // 李雯 and 鑫 (U+674E is common; U+96EF and U+946B are not in the atlas's fixed set).
+  const std::string vtt =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\n"
+      "<v Li Wen>My name is Li Wen, \xE6\x9D\x8E\xE9\x9B\xAF, and I run the "
+      "\xE9\x91\xAB bakery.\n";
+  ASSERT_TRUE(ImportTranscript(*channel, ana, "desk", "names.vtt", vtt).ok());
+
+  const std::string shot = dir_.path() + "/names.png";
+  auto d = Desktop("names", ana, {"--screenshot", shot});
+  const auto exit = d->Wait(std::chrono::seconds(90));
+  ASSERT_TRUE(exit.has_value()) << Describe(*d);
+  EXPECT_EQ(*exit, 0) << Describe(*d);
+  // The reader reported both characters and the atlas was rebuilt with them before the
+  // screenshot.
+  EXPECT_NE(d->err().find("font atlas grew to 2 characters beyond its fixed set"),
+            std::string::npos)
+      << Describe(*d);
+  EXPECT_TRUE(std::filesystem::exists(shot));
+}
+
 }  // namespace
 }  // namespace factdesk::testing
