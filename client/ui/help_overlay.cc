@@ -18,7 +18,9 @@ void DrawHelpOverlay(ViewContext& ctx) {
         {"J / K", "next / previous claim (only those the filter shows)"},
         {"Ctrl+F", "search the transcript (Enter: next hit, Shift+Enter: previous)"},
         {"F3 / Shift+F3", "next / previous search hit"},
-        {"Drag, Shift+Left/Right", "select text in a segment"},
+        {"Drag, or Shift+arrows",
+         "select text in a segment (Ctrl: by word; Home/End: to the\n"
+         "segment's start/end; Shift+Up/Down: the caret to another segment)"},
         {"Ctrl+M", "mark the selection as a claim"},
         {"Ctrl+Enter", "submit the note, reply, review or summary being typed"},
         {"Esc", "close: help, search, selection, then the inspector"},

@@ -1,5 +1,7 @@
 #include "client/ui/main_view.h"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 #include "client/ui/claim_navigation.h"
@@ -37,7 +39,7 @@ void MainView::Shortcuts(ViewContext& ctx) {
       st.help_open = false;
     } else if (st.search_open) {
       st.search_open = false;
-    } else if (!st.selection.empty()) {
+    } else if (st.selection.segment_id != 0) {  // a selection, or a keyboard caret
       st.selection.Clear();
     } else {
       st.claim_id = 0;
@@ -63,7 +65,9 @@ void MainView::Shortcuts(ViewContext& ctx) {
       }
     }
   }
-  if (st.typing || io.KeyCtrl || st.tab != Tab::kReader) return;
+  if (st.typing || st.tab != Tab::kReader) return;
+  if (io.KeyShift) KeyboardSelection(ctx);
+  if (io.KeyCtrl) return;
   const bool j = Pressed(key::Letter('J'));
   const bool k = Pressed(key::Letter('K'));
   if (j || k) {
@@ -74,12 +78,56 @@ void MainView::Shortcuts(ViewContext& ctx) {
       st.scroll_to_ordinal = c->segment_ordinal();
     }
   }
-  if (io.KeyShift && !st.selection.empty() && !st.selection.dragging) {
-    if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
-      if (Pressed(key::kLeft)) MoveCaret(st.selection, s->text(), -1);
-      if (Pressed(key::kRight)) MoveCaret(st.selection, s->text(), +1);
+}
+
+void MainView::KeyboardSelection(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (st.selection.dragging) return;
+  const bool left = ImGui::IsKeyPressed(key::kLeft, true);
+  const bool right = ImGui::IsKeyPressed(key::kRight, true);
+  const bool home = Pressed(key::kHome);
+  const bool end = Pressed(key::kEnd);
+  const bool down = Pressed(key::kDown);
+  const bool up = Pressed(key::kUp);
+  if (!(left || right || home || end || down || up)) return;
+  // No caret yet: start at the first speech segment on screen (or, with a claim open,
+  // in the claim's segment).
+  if (st.selection.segment_id == 0) {
+    std::int64_t start = 0;
+    if (const v1::Claim* c = ctx.model.FindClaim(st.claim_id)) start = c->segment_id();
+    for (const VisibleRow& row : st.visible_rows) {
+      if (start != 0) break;
+      const v1::Segment* s = ctx.model.FindSegment(row.segment_id);
+      if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) start = s->id();
     }
+    if (start == 0) return;
+    st.selection = CaretAt(start);
+    if (down || up) return;  // placed; the next Shift+arrow selects
   }
+  const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id);
+  if (s == nullptr) return;
+  if (down || up) {
+    // Claims live inside one segment: Shift+Down/Up carry the caret to the next or
+    // previous speech segment rather than across segments.
+    for (const v1::Segment* n =
+             ctx.model.SegmentAt(s->transcript_id(), s->ordinal() + (down ? 1 : -1));
+         n != nullptr;
+         n = ctx.model.SegmentAt(s->transcript_id(), n->ordinal() + (down ? 1 : -1))) {
+      if (n->kind() == v1::SEGMENT_KIND_SPEECH) {
+        st.selection = CaretAt(n->id());
+        const bool visible =
+            std::any_of(st.visible_rows.begin(), st.visible_rows.end(),
+                        [&](const VisibleRow& row) { return row.segment_id == n->id(); });
+        if (!visible) st.scroll_to_ordinal = n->ordinal();
+        break;
+      }
+    }
+    return;
+  }
+  const CaretStep step =
+      home || end ? CaretStep::kSegment : (io.KeyCtrl ? CaretStep::kWord : CaretStep::kCodePoint);
+  MoveCaret(st.selection, s->text(), left || home ? -1 : +1, step);
 }
 
 void MainView::FollowRequests(ViewContext& ctx) {

@@ -19,6 +19,8 @@ class MainView {
 
  private:
   void Shortcuts(ViewContext& ctx);
+  // Shift+arrows, Home/End: a selection made without the mouse.
+  void KeyboardSelection(ViewContext& ctx);
   void TopBar(ViewContext& ctx);
   void FollowRequests(ViewContext& ctx);
 

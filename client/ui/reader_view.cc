@@ -355,6 +355,15 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
       }
       if (!rects.empty()) selection_end = ImVec2(tx + rects.back().x1, cy + rects.back().y1);
     }
+    if (st.selection.segment_id == seg->id() && !st.selection.dragging) {
+      // The caret, where Shift+arrows extend the selection from.
+      const std::size_t caret = std::min(st.selection.caret, text.size());
+      const std::size_t line = LineOfByte(vr.layout, caret);
+      const float x = tx + XOfByte(text, vr.layout, line, caret, measure);
+      const float y0 = cy + static_cast<float>(line) * vr.layout.line_height;
+      draw->AddLine(ImVec2(x, y0), ImVec2(x, y0 + vr.layout.line_height), ToU32(palette::kText),
+                    1.5F);
+    }
     const ImU32 text_color = ToU32(speech ? palette::kText : palette::kCueText);
     for (const LineSpan& line : vr.layout.lines) {
       if (line.end > line.begin) {

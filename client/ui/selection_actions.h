@@ -14,7 +14,16 @@ namespace factdesk::ui {
 std::optional<action::MarkClaim> MarkFromSelection(const TextSelection& selection,
                                                    const v1::Segment& segment);
 
-// Shift+Left/Right: moves the caret one code point, keeping the anchor.
-void MoveCaret(TextSelection& selection, std::string_view text, int direction);
+// How far Shift+arrow moves the caret: a code point (Shift+Left/Right), to the end or
+// start of a word (Ctrl+Shift+Left/Right; words end at spaces and at CJK punctuation),
+// or to the segment's end or start (Shift+End/Home).
+enum class CaretStep { kCodePoint, kWord, kSegment };
+
+// Moves the caret, keeping the anchor.
+void MoveCaret(TextSelection& selection, std::string_view text, int direction,
+               CaretStep step = CaretStep::kCodePoint);
+
+// A caret (empty selection) at the start of a segment: where keyboard selection starts.
+TextSelection CaretAt(std::int64_t segment_id);
 
 }  // namespace factdesk::ui

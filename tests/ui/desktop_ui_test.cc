@@ -159,6 +159,55 @@ TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   EXPECT_TRUE(ui->state().selection.empty());
 }
 
+TEST_F(DesktopUiTest, TheKeyboardAloneSelectsWordsAndCtrlMMarksThem) {
+  auto ui = Open(ben_);
+  ASSERT_EQ(ui->state().selection.segment_id, 0);
+  // The first Shift+arrow starts at the first speech segment on screen.
+  const v1::Segment* seg = nullptr;
+  for (const auto& r : ui->state().visible_rows) {
+    const v1::Segment* s = ui->model().FindSegment(r.segment_id);
+    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) {
+      seg = s;
+      break;
+    }
+  }
+  ASSERT_NE(seg, nullptr);
+  // Shift+Down moves the caret to the next speech segment; Shift+Up comes back.
+  ui->Key(ui::key::kDown, false, /*shift=*/true);
+  EXPECT_EQ(ui->state().selection.segment_id, seg->id());
+  ui->Key(ui::key::kDown, false, true);
+  EXPECT_NE(ui->state().selection.segment_id, seg->id());
+  ui->Key(ui::key::kUp, false, true);
+  ASSERT_EQ(ui->state().selection.segment_id, seg->id());
+  // Ctrl+Shift+Right three times: three words.
+  for (int i = 0; i < 3; ++i) ui->Key(ui::key::kRight, /*ctrl=*/true, /*shift=*/true);
+  const std::string& text = seg->text();
+  const auto [a, b] = Words(text, 0, text.size(), 3);
+  EXPECT_EQ(ui->state().selection.start(), 0U);
+  EXPECT_EQ(ui->state().selection.end(), b);
+  // One code point back, then forward again.
+  ui->Key(ui::key::kLeft, false, true);
+  EXPECT_EQ(ui->state().selection.end(), b - 1);
+  ui->Key(ui::key::kRight, false, true);
+  EXPECT_EQ(ui->state().selection.end(), b);
+
+  const std::size_t before = ServerClaims().size();
+  ui->Key(ui::key::Letter('M'), /*ctrl=*/true);
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().claim_count() == before + 1; }));
+  bool found = false;
+  for (const auto& c : ServerClaims()) {
+    found = found || (c.segment_id() == seg->id() && c.start_byte() == static_cast<int>(a) &&
+                      c.end_byte() == static_cast<int>(b) && c.quote() == text.substr(a, b - a));
+  }
+  EXPECT_TRUE(found) << "no claim \"" << text.substr(a, b - a) << "\" on the server";
+  // Marking used up the selection; a new caret is dropped by Esc.
+  EXPECT_EQ(ui->state().selection.segment_id, 0);
+  ui->Key(ui::key::kDown, false, true);
+  EXPECT_NE(ui->state().selection.segment_id, 0);
+  ui->Key(ui::key::kEscape);
+  EXPECT_EQ(ui->state().selection.segment_id, 0);
+}
+
 TEST_F(DesktopUiTest, TheFilterBarNarrowsWhatJVisitsToMyClaims) {
   // Two claims in reading order; ben takes only the later one.
   auto claims = ServerClaims();

@@ -48,5 +48,36 @@ TEST(SelectionActions, SnapsToCodePointsAndMovesTheCaretByCodePoint) {
   EXPECT_EQ(sel.anchor, 0U);
 }
 
+TEST(SelectionActions, WordAndSegmentStepsForKeyboardSelection) {
+  const std::string text = "The deficit  was closed.";
+  TextSelection sel = CaretAt(9);
+  EXPECT_EQ(sel.segment_id, 9);
+  EXPECT_TRUE(sel.empty());
+  MoveCaret(sel, text, +1, CaretStep::kWord);
+  EXPECT_EQ(text.substr(sel.start(), sel.end() - sel.start()), "The");
+  MoveCaret(sel, text, +1, CaretStep::kWord);  // over both spaces to the word's end
+  EXPECT_EQ(text.substr(sel.start(), sel.end() - sel.start()), "The deficit");
+  MoveCaret(sel, text, +1, CaretStep::kWord);
+  EXPECT_EQ(text.substr(sel.start(), sel.end() - sel.start()), "The deficit  was");
+  MoveCaret(sel, text, -1, CaretStep::kWord);
+  EXPECT_EQ(text.substr(sel.start(), sel.end() - sel.start()), "The deficit  ");
+  MoveCaret(sel, text, +1, CaretStep::kSegment);
+  EXPECT_EQ(sel.caret, text.size());
+  MoveCaret(sel, text, +1, CaretStep::kWord);  // nowhere further to go
+  EXPECT_EQ(sel.caret, text.size());
+  MoveCaret(sel, text, -1, CaretStep::kSegment);
+  EXPECT_EQ(sel.caret, 0U);
+  EXPECT_EQ(sel.anchor, 0U);
+
+  // Chinese has no spaces: a word step goes to the next ideographic comma or stop.
+  const std::string zh =
+      "\xE7\xA4\xBE\xE5\x8C\xBA\xEF\xBC\x8C\xE5\x9B\xBE\xE4\xB9\xA6\xE3\x80\x82";  // 社区，图书。
+  TextSelection z = CaretAt(1);
+  MoveCaret(z, zh, +1, CaretStep::kWord);
+  EXPECT_EQ(z.caret, 6U);
+  MoveCaret(z, zh, +1, CaretStep::kWord);
+  EXPECT_EQ(z.caret, 15U);
+}
+
 }  // namespace
 }  // namespace factdesk::ui
