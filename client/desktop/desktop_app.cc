@@ -257,8 +257,9 @@ int DesktopApp::Run() {
       // Drawing as data arrives; a short wait keeps an automated run from spinning.
       glfwWaitEventsTimeout(0.02);
     } else {
-      // Idle here: input, a posted network result or the half-second tick wakes us.
-      glfwWaitEventsTimeout(0.5);
+      // Idle here: input, a posted network result or the half-second tick wakes us;
+      // a view that moves by itself (drag auto-scroll) gets about 60 frames a second.
+      glfwWaitEventsTimeout(state_.animating ? 1.0 / 60 : 0.5);
     }
     Frame();
     if (screenshot) {

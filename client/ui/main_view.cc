@@ -221,6 +221,7 @@ void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_serv
   UiState& st = ctx.state;
   const ImGuiIO& io = ImGui::GetIO();
   st.controls.fill(std::nullopt);
+  st.animating = false;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("##main", nullptr,

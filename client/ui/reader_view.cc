@@ -412,6 +412,18 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
         st.selection.caret = mouse.y < win.y ? 0 : s->text().size();
       }
     }
+    // Near or past the top or bottom edge, the view scrolls (faster the further out), so
+    // a segment taller than the window can be selected in one drag. Only while the
+    // segment is on screen: beyond it the selection cannot grow.
+    const float edge = fs * 1.5F;
+    const float beyond = mouse.y < win.y + edge            ? mouse.y - (win.y + edge)
+                         : mouse.y > win.y + view_h - edge ? mouse.y - (win.y + view_h - edge)
+                                                           : 0.0F;
+    if (visible && beyond != 0.0F) {
+      const double step = std::clamp(beyond * 0.5F, -fs * 3, fs * 3);
+      anchor = AnchorAt(pt.heights, std::clamp(scroll + step, 0.0, max_scroll));
+      st.animating = true;
+    }
   }
   if (released && st.selection.dragging) {
     st.selection.dragging = false;

@@ -134,6 +134,9 @@ struct UiState {
   std::uint64_t navigate_seen = 0;
   // Whether a text field has keyboard focus (letter shortcuts are off then).
   bool typing = false;
+  // A view moves by itself (drag auto-scroll): the next frame should come soon, not
+  // when the next event does. Set during the frame, cleared at its start.
+  bool animating = false;
   std::vector<VisibleRow> visible_rows;
   // The characters the views showed that the font atlas may lack (the desktop grows it).
   GlyphCoverage glyphs;

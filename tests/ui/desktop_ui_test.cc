@@ -159,6 +159,26 @@ TEST_F(DesktopUiTest, DragSelectsTextAndCtrlMMarksItOnTheServer) {
   EXPECT_TRUE(ui->state().selection.empty());
 }
 
+TEST_F(DesktopUiTest, DraggingPastTheBottomEdgeScrollsAndKeepsSelecting) {
+  auto ui = Open(ben_);
+  // The last speech segment that starts on screen: most of it lies below the edge.
+  const ui::VisibleRow* row = nullptr;
+  for (const auto& r : ui->state().visible_rows) {
+    const v1::Segment* s = ui->model().FindSegment(r.segment_id);
+    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) row = &r;
+  }
+  ASSERT_NE(row, nullptr);
+  const std::int64_t segment_id = row->segment_id;
+  const std::int32_t top_before = ui->state().top_ordinal;
+  const ImVec2 from(row->text_x + 2, row->text_y + row->layout.line_height / 2);
+  ui->Drag(from, ImVec2(from.x + 40, 799), /*hold_frames=*/40);
+  EXPECT_GT(ui->state().top_ordinal, top_before) << "the view did not scroll";
+  const ui::TextSelection& sel = ui->state().selection;
+  EXPECT_EQ(sel.segment_id, segment_id);
+  EXPECT_EQ(sel.start(), 0U);
+  EXPECT_GT(sel.end(), 0U);
+}
+
 TEST_F(DesktopUiTest, TheKeyboardAloneSelectsWordsAndCtrlMMarksThem) {
   auto ui = Open(ben_);
   ASSERT_EQ(ui->state().selection.segment_id, 0);

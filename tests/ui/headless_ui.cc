@@ -65,7 +65,7 @@ void HeadlessUi::Click(ImVec2 at) {
   Frame();
 }
 
-void HeadlessUi::Drag(ImVec2 from, ImVec2 to) {
+void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int hold_frames) {
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   MoveMouse(from);
@@ -77,6 +77,7 @@ void HeadlessUi::Drag(ImVec2 from, ImVec2 to) {
     io.MousePos = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
     Frame();
   }
+  for (int i = 0; i < hold_frames; ++i) Frame();
   io.MouseDown[0] = false;
   Frame();
 }
