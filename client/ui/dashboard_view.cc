@@ -186,6 +186,11 @@ void DrawDashboard(ViewContext& ctx) {
     std::string label = c != nullptr ? c->summary() : std::string("#");
     if (c == nullptr) label += std::to_string(id);
     if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
+    if (id == d->claims_without_source_ids(0)) {
+      ctx.state.SetControlRect(Control::kFirstUnsourcedClaim,
+                               {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+    }
     ImGui::PopID();
   }
   ImGui::EndChild();

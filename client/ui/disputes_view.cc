@@ -12,6 +12,11 @@
 namespace factdesk::ui {
 namespace {
 
+Rect LastItemRect() {
+  return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+          ImGui::GetItemRectMax().y};
+}
+
 std::string NameOf(const v1::User& u) {
   return u.display_name().empty() ? u.handle() : u.display_name();
 }
@@ -76,8 +81,11 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
     ImGui::EndCombo();
   }
   ImGui::InputTextMultiline("##reasoning", &ctx.state.decide_reasoning, ImVec2(-1, fs * 3));
-  if (ButtonIf(!ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty(),
-               "Decide dispute")) {
+  ctx.state.SetControlRect(Control::kDecideReasoning, LastItemRect());
+  const bool decide = ButtonIf(
+      !ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty(), "Decide dispute");
+  ctx.state.SetControlRect(Control::kDecideButton, LastItemRect());
+  if (decide) {
     ctx.Emit(action::DecideDispute{dispute.id(), dispute.claim_id(), ctx.state.decide_verdict,
                                    ctx.state.decide_reasoning});
     ctx.state.decide_reasoning.clear();
@@ -98,7 +106,12 @@ void DrawDisputes(ViewContext& ctx) {
     ImGui::PushID(static_cast<int>(d.id()));
     const std::string label =
         c != nullptr ? c->summary() : "claim #" + std::to_string(d.claim_id());
-    if (ImGui::Selectable(label.c_str(), ctx.state.dispute_claim_id == d.claim_id())) {
+    const bool chosen =
+        ImGui::Selectable(label.c_str(), ctx.state.dispute_claim_id == d.claim_id());
+    if (&d == &ctx.session.disputes.front()) {
+      ctx.state.SetControlRect(Control::kFirstDispute, LastItemRect());
+    }
+    if (chosen) {
       ctx.state.dispute_claim_id = d.claim_id();
       ctx.state.decide_verdict.clear();
       ctx.Emit(action::OpenDispute{d.claim_id()});

@@ -75,6 +75,10 @@ enum class Control {
   kFilterButton,
   kFilterMine,
   kFilterText,
+  kFirstDispute,
+  kDecideReasoning,
+  kDecideButton,
+  kFirstUnsourcedClaim,
   kCount
 };
 

@@ -422,6 +422,110 @@ TEST_F(DesktopUiTest, OthersSeeWhereIAmAndWhatIAmEditing) {
   EXPECT_TRUE(ana->PumpUntil([&] { return ana->model().PresentOthers().empty(); }));
 }
 
+TEST_F(DesktopUiTest, ADashboardRowJumpsToItsClaimInTheReader) {
+  // A claim nobody has sourced yet.
+  v1::ListSegmentsRequest lreq;
+  lreq.set_transcript_id(transcript_.id());
+  v1::ListSegmentsResponse segs;
+  ASSERT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
+  v1::CreateClaimRequest req;
+  for (const auto& seg : segs.segments()) {
+    if (seg.kind() == v1::SEGMENT_KIND_SPEECH && seg.ordinal() > 60 && seg.text().size() > 30) {
+      req.set_segment_id(seg.id());
+      break;
+    }
+  }
+  req.set_start_byte(0);
+  req.set_end_byte(20);
+  v1::Claim unsourced;
+  ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(ben_.token).get(), req, &unsourced).ok());
+
+  auto ui = Open(ben_);
+  ui->state().tab = ui::Tab::kDashboard;
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->state().ControlRect(ui::Control::kFirstUnsourcedClaim).has_value();
+  })) << "the dashboard lists no claim without a source";
+  const auto& dashboard = *ui->controller().session().dashboard;
+  const std::int64_t first = dashboard.claims_without_source_ids(0);
+  EXPECT_GE(dashboard.claims_without_source(), 1);
+  const auto& ids = dashboard.claims_without_source_ids();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), unsourced.id()), ids.end());
+  const ui::Rect row = *ui->state().ControlRect(ui::Control::kFirstUnsourcedClaim);
+  ui->Click(ImVec2((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->state().tab == ui::Tab::kReader; }));
+  EXPECT_EQ(ui->state().claim_id, first);
+  // The reader scrolled to the claim's segment.
+  const v1::Claim* c = ui->model().FindClaim(first);
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(ui->PumpUntil([&] {
+    return std::any_of(ui->state().visible_rows.begin(), ui->state().visible_rows.end(),
+                       [&](const ui::VisibleRow& r) { return r.segment_id == c->segment_id(); });
+  }));
+}
+
+TEST_F(DesktopUiTest, AnEditorDecidesADisputeFromTheQueue) {
+  // Ben and Ana disagree on a sourced claim: a dispute opens.
+  const v1::Claim claim = SomeClaim();
+  v1::AddSourceRequest src;
+  src.set_claim_id(claim.id());
+  src.set_url("https://example.org/census-2013");
+  src.set_stance(v1::STANCE_SUPPORTS);
+  v1::Source source;
+  ASSERT_TRUE(server_->sources()->AddSource(Ctx(ben_.token).get(), src, &source).ok());
+  for (const auto& [who, verdict] : {std::pair{&ben_, "True"}, std::pair{&ana_, "False"}}) {
+    v1::SubmitReviewRequest req;
+    req.set_claim_id(claim.id());
+    req.set_verdict(verdict);
+    req.set_rationale(std::string("Read the census as ") + verdict);
+    req.set_confidence(v1::CONFIDENCE_MEDIUM);
+    v1::SubmitReviewResponse resp;
+    const auto status = server_->reviews()->SubmitReview(Ctx(who->token).get(), req, &resp);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  auto ui = Open(ana_);
+  ui->state().tab = ui::Tab::kDisputes;
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->state().ControlRect(ui::Control::kFirstDispute).has_value();
+  })) << "the queue shows no dispute";
+  const ui::Rect row = *ui->state().ControlRect(ui::Control::kFirstDispute);
+  ui->Click(ImVec2((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2));
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->state().ControlRect(ui::Control::kDecideReasoning).has_value();
+  })) << "the dispute's detail did not open";
+  EXPECT_EQ(ui->state().dispute_claim_id, claim.id());
+  ui->state().decide_verdict = "False";  // the scale's combo
+  const ui::Rect reasoning = *ui->state().ControlRect(ui::Control::kDecideReasoning);
+  ui->Click(ImVec2((reasoning.x0 + reasoning.x1) / 2, (reasoning.y0 + reasoning.y1) / 2));
+  ui->Type("The 2013 census table says otherwise.");
+  ui->Frame();
+  const ui::Rect decide = *ui->state().ControlRect(ui::Control::kDecideButton);
+  ui->Click(ImVec2((decide.x0 + decide.x1) / 2, (decide.y0 + decide.y1) / 2));
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const v1::Claim* c = ui->model().FindClaim(claim.id());
+    return c != nullptr && c->status() == v1::CLAIM_STATUS_RESOLVED;
+  })) << "the claim did not resolve";
+
+  v1::GetClaimRequest get;
+  get.set_claim_id(claim.id());
+  v1::Claim stored;
+  ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ben_.token).get(), get, &stored).ok());
+  EXPECT_EQ(stored.status(), v1::CLAIM_STATUS_RESOLVED);
+  EXPECT_EQ(stored.final_verdict().label(), "False");
+  v1::ListDisputesRequest list;
+  list.set_workspace_id(stored.workspace_id());
+  v1::ListDisputesResponse disputes;
+  ASSERT_TRUE(server_->reviews()->ListDisputes(Ctx(ana_.token).get(), list, &disputes).ok());
+  ASSERT_GE(disputes.disputes_size(), 1);
+  bool decided = false;
+  for (const auto& d : disputes.disputes()) {
+    decided |= d.claim_id() == claim.id() && d.status() == v1::DISPUTE_STATUS_CLOSED &&
+               d.reasoning() == "The 2013 census table says otherwise." &&
+               d.decided_by().handle() == "ana";
+  }
+  EXPECT_TRUE(decided);
+}
+
 TEST_F(DesktopUiTest, TheConnectScreenSaysPlainlyWhatWentWrong) {
   auto connect = [](const std::string& address, const std::string& token) {
     auto ui = std::make_unique<HeadlessUi>(app::Controller::Options{});
