@@ -3,6 +3,9 @@
 #include <set>
 #include <sstream>
 
+#include <grpcpp/grpcpp.h>
+
+#include "factdesk/v1/live.grpc.pb.h"
 #include "tests/e2e/cli_fixture.h"
 
 namespace factdesk::testing {
@@ -60,6 +63,32 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
                               id + R"( "a darling.*\(OPEN\)))",
                           kLive, Stream::kOut);
   ASSERT_TRUE(line) << text_watch->out() << text_watch->err();
+
+  // Ben opens the claim in a client: both watchers say so; leaving is said too.
+  const json workspaces = ParseJson(Cli(ben_, {"workspaces", "--json"}));
+  ASSERT_FALSE(workspaces.empty());
+  auto live = v1::LiveService::NewStub(
+      grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
+  auto presence = [&](v1::Activity activity, bool leaving) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + ben_.token);
+    v1::UpdatePresenceRequest req;
+    req.set_workspace_id(std::stoll(workspaces[0]["id"].get<std::string>()));
+    req.set_session_id("watch-test");
+    req.set_transcript_id(std::stoll(seed_id_));
+    req.set_claim_id(std::stoll(id));
+    req.set_activity(activity);
+    req.set_leaving(leaving);
+    v1::UpdatePresenceResponse resp;
+    return live->UpdatePresence(&ctx, req, &resp);
+  };
+  ASSERT_TRUE(presence(v1::ACTIVITY_EDITING, false).ok());
+  EXPECT_TRUE(text_watch->WaitFor("presence  ben  editing claim " + id, kLive, Stream::kOut))
+      << text_watch->out();
+  EXPECT_TRUE(json_watch->WaitFor(R"("presence":\{.*"handle":"ben")", kLive, Stream::kOut))
+      << json_watch->out();
+  ASSERT_TRUE(presence(v1::ACTIVITY_EDITING, true).ok());
+  EXPECT_TRUE(text_watch->WaitFor("presence  ben  left", kLive, Stream::kOut)) << text_watch->out();
 
   const int port = server_->port();
   ASSERT_EQ(server_->Stop(), 0) << server_->log();
