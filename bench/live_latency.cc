@@ -201,13 +201,14 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
   void OnReadDone(bool ok) override {
     if (!ok) return;  // OnDone follows
     const auto now = Clock::now();
-    if (resp_.has_event()) {
-      const auto& e = resp_.event();
+    const auto arrive = [&](const v1::Event& e) {
       if (e.seq() != last_seq_ + 1) ++gaps_;
       last_seq_ = e.seq();
       if (e.kind() == "claim.created") arrivals_.push_back({e.claim().id(), now});
       seen_seq_.store(e.seq(), std::memory_order_release);
-    }
+    };
+    if (resp_.has_event()) arrive(resp_.event());
+    for (const auto& e : resp_.events().events()) arrive(e);
     StartRead(&resp_);
   }
 

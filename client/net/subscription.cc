@@ -181,25 +181,34 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
         s.retry_in = std::chrono::milliseconds(0);
       });
     }
-    switch (response.item_case()) {
-      case v1::SubscribeResponse::kEvent: {
-        const std::int64_t seq = response.event().seq();
-        if (seq <= last_seq) break;  // already delivered (defensive: the server skips them)
-        if (seq != last_seq + 1) {
-          // Never expected from the server; resubscribing replays what is missing.
-          gap = Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
-                                            std::to_string(last_seq) + "; resubscribing");
-          ctx.TryCancel();
-          break;
-        }
-        if (options_.on_event) options_.on_event(std::move(*response.mutable_event()));
-        last_seq = seq;
-        delivered = true;
-        std::lock_guard lock(mu_);
-        state_.last_seq = seq;
-        state_.server_seq = std::max(state_.server_seq, seq);
-        break;
+    // Delivers one event in order; false (and `gap` set) when it does not follow.
+    const auto deliver = [&](v1::Event&& event) {
+      const std::int64_t seq = event.seq();
+      if (seq <= last_seq) return true;  // already delivered (defensive: the server skips them)
+      if (seq != last_seq + 1) {
+        // Never expected from the server; resubscribing replays what is missing.
+        gap = Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
+                                          std::to_string(last_seq) + "; resubscribing");
+        ctx.TryCancel();
+        return false;
       }
+      if (options_.on_event) options_.on_event(std::move(event));
+      last_seq = seq;
+      delivered = true;
+      std::lock_guard lock(mu_);
+      state_.last_seq = seq;
+      state_.server_seq = std::max(state_.server_seq, seq);
+      return true;
+    };
+    switch (response.item_case()) {
+      case v1::SubscribeResponse::kEvent:
+        deliver(std::move(*response.mutable_event()));
+        break;
+      case v1::SubscribeResponse::kEvents:
+        for (v1::Event& event : *response.mutable_events()->mutable_events()) {
+          if (!deliver(std::move(event))) break;
+        }
+        break;
       case v1::SubscribeResponse::kPresence:
         if (options_.on_presence) options_.on_presence(std::move(*response.mutable_presence()));
         break;

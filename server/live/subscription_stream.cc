@@ -163,28 +163,62 @@ void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& 
   if (!write_in_flight_) WriteNext(lock);
 }
 
+namespace {
+
+// A batch stops at this many events or about this many bytes, whichever comes first, so
+// one message never holds up the stream (or a client's memory) for long.
+constexpr int kMaxBatchEvents = 64;
+constexpr std::size_t kMaxBatchBytes = 1 << 20;
+
+}  // namespace
+
+bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
+  v1::EventBatch batch;
+  std::size_t bytes = 0;
+  std::int64_t last_seq = sent_seq_;
+  while (!queue_.empty() && batch.events_size() < kMaxBatchEvents && bytes < kMaxBatchBytes) {
+    auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&queue_.front());
+    if (event == nullptr) break;  // presence and heartbeats keep their place in line
+    v1::Event view;
+    Status end;
+    if (config_.view(**event, &view, &end) == StreamConfig::Verdict::kEnd) {
+      if (batch.events_size() > 0) break;  // send what is packed; end at the next write
+      EndLocked(end, lock);
+      return false;
+    }
+    last_seq = (*event)->seq();
+    bytes += view.ByteSizeLong();
+    batch.add_events()->Swap(&view);
+    queue_.pop_front();
+  }
+  sent_seq_ = last_seq;
+  if (batch.events_size() == 1) {
+    current_.mutable_event()->Swap(batch.mutable_events(0));
+  } else {
+    current_.mutable_events()->Swap(&batch);
+  }
+  return true;
+}
+
 void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
   if (write_in_flight_ || queue_.empty() || ended_) return;
-  Item item = std::move(queue_.front());
-  queue_.pop_front();
   current_.Clear();
-  if (auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&item)) {
-    Status end;
-    if (config_.view(**event, current_.mutable_event(), &end) == StreamConfig::Verdict::kEnd) {
-      EndLocked(end, lock);
-      return;
-    }
-    sent_seq_ = (*event)->seq();
-  } else if (auto* presence = std::get_if<v1::Presence>(&item)) {
-    current_.mutable_presence()->Swap(presence);
+  if (std::holds_alternative<std::shared_ptr<const v1::Event>>(queue_.front())) {
+    if (!PackEventsLocked(lock)) return;
   } else {
-    current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item));
+    Item item = std::move(queue_.front());
+    queue_.pop_front();
+    if (auto* presence = std::get_if<v1::Presence>(&item)) {
+      current_.mutable_presence()->Swap(presence);
+    } else {
+      current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item));
+    }
   }
+  ++hub_.counters().events_sent;  // messages: an EventBatch counts once
   write_in_flight_ = true;
   last_write_ = std::chrono::steady_clock::now();
   lock.unlock();
   StartWrite(&current_);
-  ++hub_.counters().events_sent;
   lock.lock();
 }
 

@@ -71,6 +71,10 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   void DeliverLocked(const std::shared_ptr<const v1::Event>& event,
                      std::unique_lock<std::mutex>& lock);
   void WriteNext(std::unique_lock<std::mutex>& lock);
+  // Moves the events at the front of the queue (up to a batch) into current_, each
+  // through the blind view: one Event, or an EventBatch when several were waiting.
+  // False when the view ended the stream.
+  bool PackEventsLocked(std::unique_lock<std::mutex>& lock);
   void EndLocked(Status status, std::unique_lock<std::mutex>& lock);
   void ScheduleCatchUpLocked();
 

@@ -410,7 +410,7 @@ TEST_F(ObservabilityTest, GaugesShowThePoolTheDatabaseAndLiveSubscribers) {
                   .ok());
   v1::SubscribeResponse item;
   bool got_event = false;
-  while (!got_event && stream->Read(&item)) got_event = item.has_event();
+  while (!got_event && stream->Read(&item)) got_event = item.has_event() || item.has_events();
   ASSERT_TRUE(got_event) << "the subscriber saw no event";
   const Scrape moved = ScrapeUntil([&](const Scrape& s) {
     return s.ValueOr0("factdesk_live_messages_sent_total") > sent_before &&

@@ -31,6 +31,10 @@ void StreamCollector::Run() {
   while (reader_->Read(&msg)) {
     std::lock_guard lock(mu_);
     if (msg.has_event()) events_.push_back(msg.event());
+    if (msg.has_events()) {
+      ++batches_;
+      for (const auto& e : msg.events().events()) events_.push_back(e);
+    }
     if (msg.has_presence()) presences_.push_back(msg.presence());
     if (msg.has_heartbeat()) ++heartbeats_;
     cv_.notify_all();
@@ -86,6 +90,11 @@ std::vector<v1::Presence> StreamCollector::presences() {
 int StreamCollector::heartbeats() {
   std::lock_guard lock(mu_);
   return heartbeats_;
+}
+
+int StreamCollector::batches() {
+  std::lock_guard lock(mu_);
+  return batches_;
 }
 
 std::int64_t StreamCollector::last_seq() {

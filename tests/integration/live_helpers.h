@@ -34,6 +34,8 @@ class StreamCollector {
   std::vector<v1::Event> events();
   std::vector<v1::Presence> presences();
   int heartbeats();
+  // Messages that carried several events (an EventBatch).
+  int batches();
   std::int64_t last_seq();
   std::multimap<grpc::string_ref, grpc::string_ref> trailers();
 
@@ -48,6 +50,7 @@ class StreamCollector {
   std::vector<v1::Event> events_;
   std::vector<v1::Presence> presences_;
   int heartbeats_ = 0;
+  int batches_ = 0;
   bool reading_ = false;
   bool ended_ = false;
   grpc::Status status_;

@@ -184,6 +184,25 @@ TEST(LiveTest, ACutOffSubscriberResumesFromItsLastSeqAndMissesNothing) {
   EXPECT_EQ(all.size(), static_cast<std::size_t>(LastSeq(server, desk.id)));
 }
 
+TEST(LiveTest, ABacklogArrivesInBatchesInOrderExactlyOnce) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const Desk desk = MakeDesk(server, "desk", ana, {});
+  Write(server, ana, desk, 300, 4);
+  const std::int64_t last = LastSeq(server, desk.id);
+  // Replayed from the start: while one message is on the wire the rest wait and go
+  // together.
+  StreamCollector stream(server.channel(), ana.token, desk.id, 0);
+  ASSERT_TRUE(stream.WaitForSeq(last, 30s));
+  EXPECT_EQ(CheckGapFree(stream.events()), "");
+  EXPECT_EQ(stream.events().size(), static_cast<std::size_t>(last));
+  EXPECT_GT(stream.batches(), 0);
+  // Then live, one at a time or batched, still in order.
+  Write(server, ana, desk, 50, 5);
+  ASSERT_TRUE(stream.WaitForSeq(LastSeq(server, desk.id), 30s));
+  EXPECT_EQ(CheckGapFree(stream.events()), "");
+}
+
 TEST(LiveTest, AWriteOnOneReplicaReachesASubscriberOnAnother) {
   TestServer a;
   TestServer b(a, nullptr);  // same database, its own LISTEN connection and hub

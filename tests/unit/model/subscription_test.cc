@@ -73,6 +73,18 @@ bool SendEvent(Writer* writer, std::int64_t seq) {
   return writer->Write(r);
 }
 
+// Several events in one message, as the server sends a backlog.
+bool SendBatch(Writer* writer, const std::vector<std::int64_t>& seqs) {
+  v1::SubscribeResponse r;
+  for (const std::int64_t seq : seqs) {
+    v1::Event* e = r.mutable_events()->add_events();
+    e->set_seq(seq);
+    e->set_workspace_id(7);
+    e->set_kind("claim.updated");
+  }
+  return writer->Write(r);
+}
+
 // Holds the stream open (silent) until the client cancels or the server shuts down.
 grpc::Status HoldOpen(grpc::ServerContext* ctx) {
   while (!ctx->IsCancelled()) std::this_thread::sleep_for(5ms);
@@ -229,6 +241,26 @@ TEST_F(SubscriptionTest, GapMakesItResubscribe) {
   ASSERT_TRUE(WaitFor([&] { return Seqs().size() >= 3; }));
   EXPECT_EQ(Seqs(), (std::vector<std::int64_t>{1, 2, 3}));
   EXPECT_EQ(service_->AfterSeqs(), (std::vector<std::int64_t>{0, 1}));
+  EXPECT_TRUE(SawError(Code::kDataLoss));
+}
+
+TEST_F(SubscriptionTest, BatchesAreDeliveredEventByEventAndAGapInsideOneResubscribes) {
+  Serve([](int call, const v1::SubscribeRequest&, Writer* w, grpc::ServerContext* ctx) {
+    if (call == 0) {
+      SendBatch(w, {1, 2, 3});
+      SendEvent(w, 4);
+      SendBatch(w, {3, 4, 5});  // a repeat of what was delivered: dropped, 5 kept
+      SendBatch(w, {6, 8, 9});  // 7 is missing: 6 delivered, then resubscribe
+      return HoldOpen(ctx);
+    }
+    SendBatch(w, {7, 8, 9});
+    return HoldOpen(ctx);
+  });
+  subscription_ = std::make_unique<Subscription>(Options());
+  subscription_->Start();
+  ASSERT_TRUE(WaitFor([&] { return Seqs().size() >= 9; }));
+  EXPECT_EQ(Seqs(), (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  EXPECT_EQ(service_->AfterSeqs(), (std::vector<std::int64_t>{0, 6}));
   EXPECT_TRUE(SawError(Code::kDataLoss));
 }
 
