@@ -66,27 +66,34 @@ class DesktopUiTest : public ::testing::Test {
     return {resp.claims().begin(), resp.claims().end()};
   }
 
+  // Marks the first 12 bytes of the first speech segment at or past `min_ordinal`.
+  static v1::Claim MarkSpeech(int min_ordinal, const TestUser& by) {
+    v1::ListSegmentsRequest lreq;
+    lreq.set_transcript_id(transcript_.id());
+    v1::ListSegmentsResponse segs;
+    EXPECT_TRUE(server_->transcripts()->ListSegments(Ctx(by.token).get(), lreq, &segs).ok());
+    for (const auto& s : segs.segments()) {
+      if (s.kind() != v1::SEGMENT_KIND_SPEECH || s.text().size() < 30 ||
+          s.ordinal() < min_ordinal) {
+        continue;
+      }
+      v1::CreateClaimRequest req;
+      req.set_segment_id(s.id());
+      req.set_start_byte(0);
+      req.set_end_byte(12);
+      v1::Claim c;
+      EXPECT_TRUE(server_->claims()->CreateClaim(Ctx(by.token).get(), req, &c).ok());
+      return c;
+    }
+    ADD_FAILURE() << "no speech segment at or past " << min_ordinal;
+    return {};
+  }
+
   // A claim to work on: the first one, marked through the API if there is none yet
   // (the tests do not depend on their order).
   static v1::Claim SomeClaim() {
     auto claims = ServerClaims();
-    if (!claims.empty()) return claims.front();
-    v1::ListSegmentsRequest lreq;
-    lreq.set_transcript_id(transcript_.id());
-    v1::ListSegmentsResponse segs;
-    EXPECT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
-    for (const auto& s : segs.segments()) {
-      if (s.kind() != v1::SEGMENT_KIND_SPEECH || s.text().size() < 20) continue;
-      v1::CreateClaimRequest req;
-      req.set_segment_id(s.id());
-      req.set_start_byte(0);
-      req.set_end_byte(10);
-      v1::Claim c;
-      EXPECT_TRUE(server_->claims()->CreateClaim(Ctx(ben_.token).get(), req, &c).ok());
-      return c;
-    }
-    ADD_FAILURE() << "no speech segment";
-    return {};
+    return claims.empty() ? MarkSpeech(0, ben_) : claims.front();
   }
 
   static std::unique_ptr<TestServer> server_;
@@ -232,22 +239,7 @@ TEST_F(DesktopUiTest, TheFilterBarNarrowsWhatJVisitsToMyClaims) {
   // Two claims in reading order; ben takes only the later one.
   auto claims = ServerClaims();
   while (claims.size() < 2) {
-    v1::ListSegmentsRequest lreq;
-    lreq.set_transcript_id(transcript_.id());
-    v1::ListSegmentsResponse segs;
-    ASSERT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
-    v1::CreateClaimRequest req;
-    for (const auto& seg : segs.segments()) {
-      if (seg.kind() == v1::SEGMENT_KIND_SPEECH && seg.text().size() > 40 &&
-          seg.ordinal() > 20 + static_cast<int>(claims.size())) {
-        req.set_segment_id(seg.id());
-        break;
-      }
-    }
-    req.set_start_byte(0);
-    req.set_end_byte(12);
-    v1::Claim c;
-    ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(ana_.token).get(), req, &c).ok());
+    MarkSpeech(21 + static_cast<int>(claims.size()), ana_);
     claims = ServerClaims();
   }
   std::sort(claims.begin(), claims.end(), [](const v1::Claim& a, const v1::Claim& b) {
@@ -427,21 +419,8 @@ TEST_F(DesktopUiTest, OthersSeeWhereIAmAndWhatIAmEditing) {
 
 TEST_F(DesktopUiTest, ADashboardRowJumpsToItsClaimInTheReader) {
   // A claim nobody has sourced yet.
-  v1::ListSegmentsRequest lreq;
-  lreq.set_transcript_id(transcript_.id());
-  v1::ListSegmentsResponse segs;
-  ASSERT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
-  v1::CreateClaimRequest req;
-  for (const auto& seg : segs.segments()) {
-    if (seg.kind() == v1::SEGMENT_KIND_SPEECH && seg.ordinal() > 60 && seg.text().size() > 30) {
-      req.set_segment_id(seg.id());
-      break;
-    }
-  }
-  req.set_start_byte(0);
-  req.set_end_byte(20);
-  v1::Claim unsourced;
-  ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(ben_.token).get(), req, &unsourced).ok());
+  const v1::Claim unsourced = MarkSpeech(61, ben_);
+  ASSERT_NE(unsourced.id(), 0);
 
   auto ui = Open(ben_);
   ui->state().tab = ui::Tab::kDashboard;

@@ -114,6 +114,17 @@ class DesktopXvfbTest : public ::testing::Test {
     return std::make_unique<ChildProcess>(o);
   }
 
+  // Xvfb, a server process and the workspace "desk" owned by ana; ana's token.
+  std::string StartDesk() {
+    xvfb_ = std::make_unique<XvfbSession>();
+    server_ = std::make_unique<ServerProcess>(data_dir_);
+    EXPECT_EQ(Admin({"create-user", "ana", "--name", "Ana Moreno"}).exit_code, 0);
+    EXPECT_EQ(
+        Admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"}).exit_code,
+        0);
+    return Trimmed(Admin({"issue-token", "ana"}).out);
+  }
+
   TempDir dir_;
   std::string data_dir_ = dir_.path() + "/data";
   std::unique_ptr<XvfbSession> xvfb_;
@@ -121,14 +132,9 @@ class DesktopXvfbTest : public ::testing::Test {
 };
 
 TEST_F(DesktopXvfbTest, AClaimMarkedInOneWindowAppearsInTheOtherWithinASecond) {
-  xvfb_ = std::make_unique<XvfbSession>();
-  server_ = std::make_unique<ServerProcess>(data_dir_);
-  ASSERT_EQ(Admin({"create-user", "ana", "--name", "Ana Moreno"}).exit_code, 0);
-  ASSERT_EQ(
-      Admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"}).exit_code, 0);
-  const std::string ana = Trimmed(Admin({"issue-token", "ana"}).out);
-  const std::string ben = Token("ben", "Ben Okafor", "checker");
+  const std::string ana = StartDesk();
   ASSERT_FALSE(ana.empty());
+  const std::string ben = Token("ben", "Ben Okafor", "checker");
   ASSERT_FALSE(ben.empty());
 
   // The transcript, imported through the API; the claim will be its first speech
@@ -203,12 +209,8 @@ TEST_F(DesktopXvfbTest, AClaimMarkedInOneWindowAppearsInTheOtherWithinASecond) {
 }
 
 TEST_F(DesktopXvfbTest, ChineseNamesOutsideTheCommonSetStillRender) {
-  xvfb_ = std::make_unique<XvfbSession>();
-  server_ = std::make_unique<ServerProcess>(data_dir_);
-  ASSERT_EQ(Admin({"create-user", "ana", "--name", "Ana Moreno"}).exit_code, 0);
-  ASSERT_EQ(
-      Admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"}).exit_code, 0);
-  const std::string ana = Trimmed(Admin({"issue-token", "ana"}).out);
+  const std::string ana = StartDesk();
+  ASSERT_FALSE(ana.empty());
   client::ConnectionOptions c;
   c.address = server_->address();
   auto channel = client::OpenChannel(c);
