@@ -49,6 +49,9 @@ Rgba StanceColor(v1::Stance s) {
 void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   if (!ctx.model.SourcesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   for (const v1::Source* s : ctx.model.Sources(claim.id())) {
+    for (const std::string* text : {&s->title(), &s->publisher(), &s->excerpt()}) {
+      ctx.state.glyphs.Add(*text);  // the font atlas must hold what is shown
+    }
     ImGui::PushID(static_cast<int>(s->id()));
     Chip(v1::StanceLabel(s->stance()), StanceColor(s->stance()));
     ImGui::SameLine();
@@ -95,6 +98,8 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   const float fs = ImGui::GetFontSize();
   for (const auto& tn : ctx.model.Notes(claim.id())) {
     const v1::Note& n = *tn.note;
+    ctx.state.glyphs.Add(n.body());
+    ctx.state.glyphs.Add(n.author().display_name());
     ImGui::PushID(static_cast<int>(n.id()));
     ImGui::Indent(fs * 1.2F * static_cast<float>(tn.depth) + 1.0F);
     ColoredText(SpeakerColor(n.author().handle()), NameOf(n.author()));
@@ -192,6 +197,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
   }
   for (const v1::Review* r : ctx.model.Reviews(claim.id())) {
     if (own != nullptr && r->id() == own->id() && can_review) continue;
+    ctx.state.glyphs.Add(r->rationale());
     ImGui::PushID(static_cast<int>(r->id()));
     ColoredText(SpeakerColor(r->reviewer().handle()), NameOf(r->reviewer()));
     ImGui::SameLine();

@@ -208,22 +208,13 @@ void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& w
 
 namespace {
 
-// Everything the inspector may show in users' words, for the font atlas (the quote is
-// the reader's segment text, already noted there). A few hundred bytes a frame.
+// The claim's own words and what the user is typing, for the font atlas (the quote is
+// the reader's segment text, noted there; sources, notes and reviews are noted as their
+// sections draw them).
 void NoteGlyphs(ViewContext& ctx, const v1::Claim& claim) {
   GlyphCoverage& g = ctx.state.glyphs;
-  g.Add(claim.summary());
-  g.Add(claim.claimant());
-  g.Add(claim.status_reason());
-  for (const auto& tn : ctx.model.Notes(claim.id(), v1::NOTE_THREAD_UNSPECIFIED)) {
-    g.Add(tn.note->body());
-    g.Add(tn.note->author().display_name());
-  }
-  for (const v1::Review* r : ctx.model.Reviews(claim.id())) g.Add(r->rationale());
-  for (const v1::Source* s : ctx.model.Sources(claim.id())) {
-    g.Add(s->title());
-    g.Add(s->publisher());
-    g.Add(s->excerpt());
+  for (const std::string* text : {&claim.summary(), &claim.claimant(), &claim.status_reason()}) {
+    g.Add(*text);
   }
   const ClaimDraft& d = ctx.state.DraftFor(claim.id());
   for (const std::string* typed : {&d.summary, &d.note, &d.reply, &d.rationale}) g.Add(*typed);
