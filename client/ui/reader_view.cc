@@ -262,7 +262,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   st.top_segment_id = 0;
   st.top_ordinal = static_cast<std::int32_t>(first_row);
   const std::int64_t selected_claim = st.claim_id;
-  const bool filtering_empty = st.filter.empty();
+  const bool no_filter = st.filter.empty();
   std::optional<ImVec2> selection_end;
 
   for (std::size_t r = first_row; r < rows && y < win.y + view_h; ++r) {
@@ -324,7 +324,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
       ranges.reserve(claims.size());
       for (const v1::Claim* c : claims) {
         // Filtered out: not highlighted (the open claim keeps its outline below).
-        if (!filtering_empty && !MatchesFilter(st.filter, *c)) continue;
+        if (!no_filter && !MatchesFilter(st.filter, *c)) continue;
         ranges.push_back({c->id(), static_cast<std::size_t>(std::max(0, c->start_byte())),
                           static_cast<std::size_t>(std::max(0, c->end_byte()))});
       }
