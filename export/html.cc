@@ -22,6 +22,7 @@
 
 #include "export/formats.h"
 #include "export/formatting.h"
+#include "proto/labels.h"
 
 namespace factdesk::exporting {
 namespace {
@@ -412,7 +413,7 @@ class HtmlExporter final : public TranscriptExporter {
         if (review.hidden() || review.rationale().empty()) continue;
         const v1::User& who = review.reviewer();
         out += "<div class=\"review\"><p><strong>";
-        AppendEscaped(out, who.display_name().empty() ? who.handle() : who.display_name());
+        AppendEscaped(out, v1::NameOf(who));
         out += "</strong>";
         if (!review.verdict().label().empty()) {
           out += " · ";

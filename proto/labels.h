@@ -1,8 +1,10 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "factdesk/v1/claim.pb.h"
+#include "factdesk/v1/common.pb.h"
 #include "factdesk/v1/source.pb.h"
 
 namespace factdesk::v1 {
@@ -39,6 +41,11 @@ inline std::string_view StanceLabel(Stance stance) {
     default:
       return "unspecified";
   }
+}
+
+// A person as shown: their display name, or their handle when they gave none.
+inline const std::string& NameOf(const User& user) {
+  return user.display_name().empty() ? user.handle() : user.display_name();
 }
 
 }  // namespace factdesk::v1

@@ -213,7 +213,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
                "Events read from the database for fan-out (one query per workspace wake-up)",
                [counters] { return static_cast<double>(counters->events_fetched.load()); });
   m.AddCounter("factdesk_live_messages_sent_total", "Messages written to subscriber streams",
-               [counters] { return static_cast<double>(counters->events_sent.load()); });
+               [counters] { return static_cast<double>(counters->messages_sent.load()); });
   m.AddGauge("factdesk_db_pool_in_use", "Database connections in use",
              [pool] { return pool->Stats().in_use; });
   m.AddGauge("factdesk_db_pool_waiting", "Requests waiting for a database connection",

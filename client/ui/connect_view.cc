@@ -5,6 +5,7 @@
 
 #include "client/ui/widgets.h"
 #include "proto/enum_text.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
@@ -68,8 +69,7 @@ void DrawWorkspacePicker(ViewContext& ctx) {
   Centered(fs * 28, fs * 18);
   ImGui::BeginChild("##picker", ImVec2(fs * 28, fs * 18), true);
   const auto& user = ctx.session.connection.user;
-  ImGui::Text("Signed in as %s",
-              user.display_name().empty() ? user.handle().c_str() : user.display_name().c_str());
+  ImGui::Text("Signed in as %s", v1::NameOf(user).c_str());
   ImGui::TextDisabled("%s", ctx.session.connection.address.c_str());
   ImGui::Separator();
   if (ctx.session.workspaces.empty()) {

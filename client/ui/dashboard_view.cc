@@ -6,6 +6,7 @@
 #include "client/ui/dashboard_figures.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
@@ -142,8 +143,7 @@ void DrawDashboard(ViewContext& ctx) {
       ctx.state.glyphs.Add(c.user().display_name());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ColoredText(SpeakerColor(c.user().handle()),
-                  c.user().display_name().empty() ? c.user().handle() : c.user().display_name());
+      ColoredText(SpeakerColor(c.user().handle()), v1::NameOf(c.user()));
       ImGui::TableNextColumn();
       ImGui::Text("%d", c.assigned());
       ImGui::TableNextColumn();
@@ -187,9 +187,7 @@ void DrawDashboard(ViewContext& ctx) {
     if (c == nullptr) label += std::to_string(id);
     if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
     if (id == d->claims_without_source_ids(0)) {
-      ctx.state.SetControlRect(Control::kFirstUnsourcedClaim,
-                               {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+      ctx.state.SetControlRect(Control::kFirstUnsourcedClaim, ItemRect());
     }
     ImGui::PopID();
   }

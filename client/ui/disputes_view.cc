@@ -8,18 +8,10 @@
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "proto/enum_text.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
-
-Rect LastItemRect() {
-  return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-          ImGui::GetItemRectMax().y};
-}
-
-std::string NameOf(const v1::User& u) {
-  return u.display_name().empty() ? u.handle() : u.display_name();
-}
 
 void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
   const float fs = ImGui::GetFontSize();
@@ -43,7 +35,7 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
     for (const v1::Review* r : reviews) {
       if (ImGui::TableGetColumnIndex() >= 5) break;
       ImGui::TableNextColumn();
-      ColoredText(SpeakerColor(r->reviewer().handle()), NameOf(r->reviewer()));
+      ColoredText(SpeakerColor(r->reviewer().handle()), v1::NameOf(r->reviewer()));
       if (r->hidden()) {
         ImGui::TextDisabled("hidden");
         continue;
@@ -81,10 +73,10 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
     ImGui::EndCombo();
   }
   ImGui::InputTextMultiline("##reasoning", &ctx.state.decide_reasoning, ImVec2(-1, fs * 3));
-  ctx.state.SetControlRect(Control::kDecideReasoning, LastItemRect());
+  ctx.state.SetControlRect(Control::kDecideReasoning, ItemRect());
   const bool decide = ButtonIf(
       !ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty(), "Decide dispute");
-  ctx.state.SetControlRect(Control::kDecideButton, LastItemRect());
+  ctx.state.SetControlRect(Control::kDecideButton, ItemRect());
   if (decide) {
     ctx.Emit(action::DecideDispute{dispute.id(), dispute.claim_id(), ctx.state.decide_verdict,
                                    ctx.state.decide_reasoning});
@@ -109,7 +101,7 @@ void DrawDisputes(ViewContext& ctx) {
     const bool chosen =
         ImGui::Selectable(label.c_str(), ctx.state.dispute_claim_id == d.claim_id());
     if (&d == &ctx.session.disputes.front()) {
-      ctx.state.SetControlRect(Control::kFirstDispute, LastItemRect());
+      ctx.state.SetControlRect(Control::kFirstDispute, ItemRect());
     }
     if (chosen) {
       ctx.state.dispute_claim_id = d.claim_id();

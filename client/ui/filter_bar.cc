@@ -1,5 +1,7 @@
 #include "client/ui/filter_bar.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -8,15 +10,6 @@
 #include "proto/labels.h"
 
 namespace factdesk::ui {
-namespace {
-
-Rect LastItemRect() {
-  return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-          ImGui::GetItemRectMax().y};
-}
-
-}  // namespace
-
 void DrawFilterBar(ViewContext& ctx) {
   UiState& st = ctx.state;
   ClaimFilterSpec& f = st.filter;
@@ -44,7 +37,7 @@ void DrawFilterBar(ViewContext& ctx) {
   ImGui::TextDisabled("|");
   ImGui::SameLine();
   ImGui::Checkbox("Assigned to me", &f.assigned_to_me);
-  st.SetControlRect(Control::kFilterMine, LastItemRect());
+  st.SetControlRect(Control::kFilterMine, ItemRect());
 
   const v1::Transcript* transcript = ctx.model.FindTranscript(st.transcript_id);
   ImGui::SetNextItemWidth(fs * 10);
@@ -62,13 +55,13 @@ void DrawFilterBar(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 12);
   ImGui::InputTextWithHint("##filter-text", "Quote or summary contains", &f.text);
-  st.SetControlRect(Control::kFilterText, LastItemRect());
+  st.SetControlRect(Control::kFilterText, ItemRect());
   ImGui::SameLine();
   if (transcript != nullptr) {
     const auto all = ctx.model.ClaimsOfTranscript(transcript->id());
-    const auto shown = ctx.model.ClaimsOfTranscript(transcript->id(), MakeClaimFilter(f));
-    ImGui::TextDisabled("%d of %d claims", static_cast<int>(shown.size()),
-                        static_cast<int>(all.size()));
+    const auto shown = std::count_if(all.begin(), all.end(),
+                                     [&](const v1::Claim* c) { return MatchesFilter(f, *c); });
+    ImGui::TextDisabled("%d of %d claims", static_cast<int>(shown), static_cast<int>(all.size()));
     ImGui::SameLine();
   }
   if (ButtonIf(!f.empty(), "Clear")) {

@@ -15,10 +15,6 @@
 namespace factdesk::ui {
 namespace {
 
-std::string NameOf(const v1::User& u) {
-  return u.display_name().empty() ? u.handle() : u.display_name();
-}
-
 std::string Ago(const ViewContext& ctx, const google::protobuf::Timestamp& t) {
   if (t.seconds() == 0) return "";
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch());
@@ -31,11 +27,6 @@ bool CtrlEnter() {
          ImGui::GetIO().KeyCtrl &&
          (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
-}
-
-Rect ItemRect() {
-  return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-          ImGui::GetItemRectMax().y};
 }
 
 Rgba StanceColor(v1::Stance s) {
@@ -102,7 +93,7 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
     ctx.state.glyphs.Add(n.author().display_name());
     ImGui::PushID(static_cast<int>(n.id()));
     ImGui::Indent(fs * 1.2F * static_cast<float>(tn.depth) + 1.0F);
-    ColoredText(SpeakerColor(n.author().handle()), NameOf(n.author()));
+    ColoredText(SpeakerColor(n.author().handle()), v1::NameOf(n.author()));
     ImGui::SameLine();
     ImGui::TextDisabled("%s%s%s", Ago(ctx, n.created_at()).c_str(),
                         n.thread() == v1::NOTE_THREAD_DISPUTE ? "  (dispute)" : "",
@@ -199,7 +190,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
     if (own != nullptr && r->id() == own->id() && can_review) continue;
     ctx.state.glyphs.Add(r->rationale());
     ImGui::PushID(static_cast<int>(r->id()));
-    ColoredText(SpeakerColor(r->reviewer().handle()), NameOf(r->reviewer()));
+    ColoredText(SpeakerColor(r->reviewer().handle()), v1::NameOf(r->reviewer()));
     ImGui::SameLine();
     if (r->hidden()) {
       ImGui::TextDisabled("hidden until you submit yours");
@@ -223,7 +214,7 @@ void DrawHistory(ViewContext& ctx, const v1::Claim& claim) {
   for (const auto& e : it->second) {
     ImGui::TextDisabled("%s", Ago(ctx, e.time()).c_str());
     ImGui::SameLine();
-    ColoredText(SpeakerColor(e.actor().handle()), NameOf(e.actor()));
+    ColoredText(SpeakerColor(e.actor().handle()), v1::NameOf(e.actor()));
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(e.summary().empty() ? e.kind().c_str() : e.summary().c_str());

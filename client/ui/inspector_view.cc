@@ -16,10 +16,6 @@
 namespace factdesk::ui {
 namespace {
 
-std::string NameOf(const v1::User& u) {
-  return u.display_name().empty() ? u.handle() : u.display_name();
-}
-
 void Header(ViewContext& ctx, const v1::Claim& claim) {
   ImGui::Text("Claim #%lld", static_cast<long long>(claim.id()));
   ImGui::SameLine();
@@ -35,7 +31,7 @@ void Header(ViewContext& ctx, const v1::Claim& claim) {
   // Someone else has this claim open: say so before anyone types over each other.
   std::vector<std::string> editing;
   for (const v1::Presence* p : ctx.model.PresentOnClaim(claim.id())) {
-    if (p->activity() == v1::ACTIVITY_EDITING) editing.push_back(NameOf(p->user()));
+    if (p->activity() == v1::ACTIVITY_EDITING) editing.push_back(v1::NameOf(p->user()));
   }
   if (!editing.empty()) {
     std::string who = editing.front();
@@ -76,9 +72,7 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
                                 flags)) {
     d.summary_dirty = d.summary != claim.summary();
   }
-  ctx.state.SetControlRect(Control::kSummaryInput,
-                           {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                            ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+  ctx.state.SetControlRect(Control::kSummaryInput, ItemRect());
   const bool ctrl_enter = (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) &&
                           ImGui::GetIO().KeyCtrl &&
                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
@@ -136,7 +130,8 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
 void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf) {
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   std::string assignees;
-  for (const auto& u : claim.assignees()) assignees += (assignees.empty() ? "" : ", ") + NameOf(u);
+  for (const auto& u : claim.assignees())
+    assignees += (assignees.empty() ? "" : ", ") + v1::NameOf(u);
   ImGui::TextDisabled("Assigned");
   ImGui::SameLine();
   ImGui::TextUnformatted(assignees.empty() ? "nobody" : assignees.c_str());
@@ -155,7 +150,7 @@ void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& w
     for (const v1::Member* m : ctx.model.Members()) {
       if (m->role() < v1::ROLE_CHECKER) continue;
       bool on = std::find(ids.begin(), ids.end(), m->user().id()) != ids.end();
-      if (ImGui::Checkbox(NameOf(m->user()).c_str(), &on)) {
+      if (ImGui::Checkbox(v1::NameOf(m->user()).c_str(), &on)) {
         if (on) {
           ids.push_back(m->user().id());
         } else {

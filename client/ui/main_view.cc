@@ -211,8 +211,7 @@ void MainView::TopBar(ViewContext& ctx) {
     st.tab = Tab::kReader;
     st.filter_open = !st.filter_open;
   }
-  st.SetControlRect(Control::kFilterButton, {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                             ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+  st.SetControlRect(Control::kFilterButton, ItemRect());
   ImGui::SameLine();
   if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
 }

@@ -15,6 +15,7 @@
 #include "client/ui/selection_actions.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
@@ -89,8 +90,7 @@ void ReaderView::DrawSearchBar(ViewContext& ctx) {
   const bool enter =
       ImGui::InputTextWithHint("##search", "Search the transcript (Enter)", &st.search_query,
                                ImGuiInputTextFlags_EnterReturnsTrue);
-  st.SetControlRect(Control::kSearchInput, {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                            ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+  st.SetControlRect(Control::kSearchInput, ItemRect());
   auto jump = [&](int delta) {
     if (sr.hits.empty()) return;
     const int n = static_cast<int>(sr.hits.size());
@@ -384,7 +384,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
     for (auto it = pb; it != pe && gx < win.x + text_x0; ++it) {
       const v1::User& u = it->second->user();
       PresenceDot(draw, ImVec2(gx, y + fs * (kPadTop + 0.5F)), fs * 0.5F, SpeakerColor(u.handle()),
-                  Initials(u.display_name().empty() ? u.handle() : u.display_name()));
+                  Initials(v1::NameOf(u)));
       gx += fs * 0.6F;
     }
 
@@ -448,9 +448,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
         if (auto mark = MarkFromSelection(st.selection, *s)) ctx.Emit(*mark);
         st.selection.Clear();
       }
-      st.SetControlRect(Control::kMarkButton,
-                        {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                         ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+      st.SetControlRect(Control::kMarkButton, ItemRect());
     }
   }
 

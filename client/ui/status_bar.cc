@@ -6,6 +6,7 @@
 #include "client/ui/dashboard_view.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "proto/labels.h"
 
 namespace factdesk::ui {
 namespace {
@@ -80,8 +81,7 @@ void DrawStatusBar(ViewContext& ctx) {
       std::set<std::int64_t> seen;
       for (const v1::Presence* p : ctx.model.PresentOthers()) {
         if (!seen.insert(p->user().id()).second) continue;
-        who += (p->user().display_name().empty() ? p->user().handle() : p->user().display_name()) +
-               "\n";
+        who += v1::NameOf(p->user()) + "\n";
       }
       ImGui::SetTooltip("%s", who.c_str());
     }

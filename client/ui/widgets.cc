@@ -54,4 +54,9 @@ void PresenceDot(ImDrawList* draw, ImVec2 center, float radius, Rgba color,
                 ToU32(palette::kReaderBg), initials.c_str());
 }
 
+Rect ItemRect() {
+  return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+          ImGui::GetItemRectMax().y};
+}
+
 }  // namespace factdesk::ui

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "client/ui/colors.h"
+#include "client/ui/text_layout.h"
 
 namespace factdesk::ui {
 
@@ -24,6 +25,8 @@ void Chip(std::string_view text, Rgba color);
 void DimWrapped(std::string_view text);
 // A button that is greyed out and inert when !enabled.
 bool ButtonIf(bool enabled, const char* label);
+// The screen rectangle of the last item drawn (for UiState::SetControlRect).
+Rect ItemRect();
 // A filled circle with up to two initials (presence).
 void PresenceDot(ImDrawList* draw, ImVec2 center, float radius, Rgba color,
                  const std::string& initials);

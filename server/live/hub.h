@@ -36,7 +36,8 @@ struct HubOptions {
 struct HubCounters {
   std::atomic<std::int64_t> subscribers{0};
   std::atomic<std::int64_t> events_fetched{0};
-  std::atomic<std::int64_t> events_sent{0};
+  // Messages written to streams (an event, a batch of events, presence or a heartbeat).
+  std::atomic<std::int64_t> messages_sent{0};
   std::atomic<std::int64_t> fetch_queries{0};
 };
 

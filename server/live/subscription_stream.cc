@@ -214,7 +214,7 @@ void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
       current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item));
     }
   }
-  ++hub_.counters().events_sent;  // messages: an EventBatch counts once
+  ++hub_.counters().messages_sent;  // an EventBatch counts once
   write_in_flight_ = true;
   last_write_ = std::chrono::steady_clock::now();
   lock.unlock();

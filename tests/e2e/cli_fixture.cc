@@ -149,6 +149,19 @@ CliUser CliTest::Anonymous() {
   return user;
 }
 
+CliUser CliTest::CreateUser(const std::string& handle, const std::string& name) {
+  const ProcessResult created = Admin({"create-user", handle, "--name", name});
+  EXPECT_EQ(created.exit_code, 0) << Describe(created);
+  const ProcessResult token = Admin({"issue-token", handle});
+  EXPECT_EQ(token.exit_code, 0) << Describe(token);
+  CliUser u;
+  u.handle = handle;
+  u.token = Trimmed(token.out);
+  u.home = dir_->path() + "/home-" + handle;
+  std::filesystem::create_directories(u.home);
+  return u;
+}
+
 void CliTest::SetUpTestSuite() {
   dir_ = std::make_unique<TempDir>();
   data_dir_ = dir_->path() + "/data";
@@ -157,20 +170,10 @@ void CliTest::SetUpTestSuite() {
   auto admin = [](const std::vector<std::string>& args) {
     const ProcessResult r = Admin(args);
     EXPECT_EQ(r.exit_code, 0) << Describe(r);
-    return Trimmed(r.out);
   };
-  auto user = [&](const std::string& handle, const std::string& name) {
-    admin({"create-user", handle, "--name", name});
-    CliUser u;
-    u.handle = handle;
-    u.token = admin({"issue-token", handle});
-    u.home = dir_->path() + "/home-" + handle;
-    std::filesystem::create_directories(u.home);
-    return u;
-  };
-  ana_ = user("ana", "Ana Moreno");
-  ben_ = user("ben", "Ben Okafor");
-  vic_ = user("vic", "Vic Lee");
+  ana_ = CreateUser("ana", "Ana Moreno");
+  ben_ = CreateUser("ben", "Ben Okafor");
+  vic_ = CreateUser("vic", "Vic Lee");
   admin({"create-workspace", "desk", "--name", "Debate desk", "--owner", "ana"});
   admin({"add-member", "desk", "ben", "--role", "checker"});
   admin({"add-member", "desk", "vic", "--role", "viewer"});

@@ -69,6 +69,9 @@ class CliTest : public ::testing::Test {
                            const std::string& stdin_data = "");
   // Runs `factdesk-server admin --data-dir DIR ARGS` beside the running server.
   static ProcessResult Admin(const std::vector<std::string>& args);
+  // A user made with the admin commands, with a token and a HOME of their own (not
+  // logged in, not a member of anything).
+  static CliUser CreateUser(const std::string& handle, const std::string& name);
   // A fresh, empty home (no saved credentials).
   static CliUser Anonymous();
 

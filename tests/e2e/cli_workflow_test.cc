@@ -15,12 +15,7 @@ class CliWorkflowTest : public CliTest {
  protected:
   // A checker of "desk" made for the test (admin commands), logged in with the CLI.
   static CliUser NewChecker(const std::string& handle) {
-    EXPECT_EQ(Admin({"create-user", handle, "--name", "Cara Diaz"}).exit_code, 0);
-    const ProcessResult token = Admin({"issue-token", handle});
-    EXPECT_EQ(token.exit_code, 0) << Describe(token);
-    CliUser u = Anonymous();
-    u.handle = handle;
-    u.token = token.out.substr(0, token.out.find('\n'));
+    const CliUser u = CreateUser(handle, "Cara Diaz");
     const ProcessResult added =
         Cli(ana_, {"member", "set", handle, "-w", "desk", "--role", "checker"});
     EXPECT_EQ(added.exit_code, 0) << Describe(added);
