@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "server/domain/limits.h"
-#include "server/domain/roles.h"
-#include "server/domain/text_validation.h"
+#include "domain/limits.h"
+#include "domain/roles.h"
+#include "domain/text_validation.h"
 #include "server/store/account_store.h"
 
 namespace factdesk::server {

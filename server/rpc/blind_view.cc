@@ -1,6 +1,6 @@
 #include "server/rpc/blind_view.h"
 
-#include "server/domain/blind_rule.h"
+#include "domain/blind_rule.h"
 #include "server/rpc/authorize.h"
 #include "server/store/account_store.h"
 

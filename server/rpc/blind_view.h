@@ -4,9 +4,9 @@
 #include <memory>
 #include <unordered_set>
 
+#include "domain/roles.h"
 #include "factdesk/v1/live.pb.h"
 #include "factdesk/v1/review.pb.h"
-#include "server/domain/roles.h"
 #include "server/live/subscription_stream.h"
 
 namespace factdesk::rpc {

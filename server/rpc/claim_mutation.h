@@ -5,10 +5,10 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "domain/roles.h"
+#include "domain/workflow.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/live.pb.h"
-#include "server/domain/roles.h"
-#include "server/domain/workflow.h"
 #include "server/rpc/call.h"
 #include "server/store/db.h"
 

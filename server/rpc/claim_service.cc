@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 
 #include "common/utf8.h"
+#include "domain/anchor.h"
+#include "domain/blind_rule.h"
+#include "domain/limits.h"
+#include "domain/review_rules.h"
+#include "domain/text_validation.h"
 #include "proto/enum_text.h"
-#include "server/domain/anchor.h"
-#include "server/domain/blind_rule.h"
-#include "server/domain/limits.h"
-#include "server/domain/review_rules.h"
-#include "server/domain/text_validation.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "domain/limits.h"
+#include "domain/text_validation.h"
 #include "proto/enum_text.h"
-#include "server/domain/limits.h"
-#include "server/domain/text_validation.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_mutation.h"

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "server/domain/limits.h"
+#include "domain/limits.h"
 
 namespace factdesk::rpc {
 namespace {

@@ -1,9 +1,9 @@
 #include "server/rpc/source_service.h"
 
+#include "domain/limits.h"
+#include "domain/text_validation.h"
+#include "domain/url.h"
 #include "proto/enum_text.h"
-#include "server/domain/limits.h"
-#include "server/domain/text_validation.h"
-#include "server/domain/url.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_mutation.h"

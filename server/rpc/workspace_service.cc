@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "domain/review_rules.h"
+#include "domain/text_validation.h"
+#include "domain/url.h"
 #include "proto/enum_text.h"
-#include "server/domain/review_rules.h"
-#include "server/domain/text_validation.h"
-#include "server/domain/url.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/request_checks.h"

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/roles.h"
 #include "factdesk/v1/workspace.pb.h"
-#include "server/domain/roles.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/anchor.h"
 #include "factdesk/v1/claim.pb.h"
-#include "server/domain/anchor.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/review_rules.h"
 #include "factdesk/v1/review.pb.h"
-#include "server/domain/review_rules.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
 

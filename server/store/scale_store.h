@@ -3,8 +3,8 @@
 #include <cstdint>
 
 #include "common/result.h"
+#include "domain/rating_scale.h"
 #include "factdesk/v1/workspace.pb.h"
-#include "server/domain/rating_scale.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
 

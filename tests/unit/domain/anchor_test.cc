@@ -1,11 +1,11 @@
-#include "server/domain/anchor.h"
+#include "domain/anchor.h"
 
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "common/utf8.h"
-#include "server/domain/limits.h"
+#include "domain/limits.h"
 
 namespace factdesk::domain {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/domain/rating_scale.h"
+#include "domain/rating_scale.h"
 
 #include <cmath>
 #include <limits>

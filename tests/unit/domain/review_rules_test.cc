@@ -1,4 +1,4 @@
-#include "server/domain/review_rules.h"
+#include "domain/review_rules.h"
 
 #include <string>
 #include <vector>

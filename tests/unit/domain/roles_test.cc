@@ -1,4 +1,4 @@
-#include "server/domain/roles.h"
+#include "domain/roles.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "server/domain/text_validation.h"
+#include "domain/text_validation.h"
 
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "server/domain/limits.h"
+#include "domain/limits.h"
 
 namespace factdesk::domain {
 namespace {

@@ -1,10 +1,10 @@
-#include "server/domain/url.h"
+#include "domain/url.h"
 
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "server/domain/limits.h"
+#include "domain/limits.h"
 
 namespace factdesk::domain {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/domain/workflow.h"
+#include "domain/workflow.h"
 
 #include <cctype>
 #include <iterator>

@@ -1,4 +1,4 @@
-#include "server/domain/url.h"
+#include "domain/url.h"
 
 #include <algorithm>
 #include <array>
@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/utf8.h"
-#include "server/domain/limits.h"
-#include "server/domain/unicode.h"
+#include "domain/limits.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {

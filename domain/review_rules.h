@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/status.h"
-#include "server/domain/rating_scale.h"
-#include "server/domain/workflow.h"
+#include "domain/rating_scale.h"
+#include "domain/workflow.h"
 
 // How a claim's reviews settle its state (DESIGN 5): independent reviews must agree, and
 // a workspace chooses how disagreements end.

@@ -1,4 +1,4 @@
-#include "server/domain/unicode.h"
+#include "domain/unicode.h"
 
 #include "common/utf8.h"
 

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "common/status.h"
-#include "server/domain/roles.h"
+#include "domain/roles.h"
 
 // The review workflow (DESIGN 5): claim states, the actions members take, which role each
 // action needs and in which states it is allowed. The server checks both before any write.

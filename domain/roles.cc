@@ -1,8 +1,8 @@
-#include "server/domain/roles.h"
+#include "domain/roles.h"
 
 #include <array>
 
-#include "server/domain/unicode.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {

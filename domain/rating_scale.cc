@@ -1,4 +1,4 @@
-#include "server/domain/rating_scale.h"
+#include "domain/rating_scale.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,8 +6,8 @@
 #include <limits>
 
 #include "common/utf8.h"
-#include "server/domain/limits.h"
-#include "server/domain/unicode.h"
+#include "domain/limits.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/domain/roles.h"
-#include "server/domain/workflow.h"
+#include "domain/roles.h"
+#include "domain/workflow.h"
 
 namespace factdesk::domain {
 

@@ -1,13 +1,13 @@
-#include "server/domain/review_rules.h"
+#include "domain/review_rules.h"
 
 #include <algorithm>
 #include <limits>
 #include <utility>
 
 #include "common/utf8.h"
-#include "server/domain/limits.h"
-#include "server/domain/text_validation.h"
-#include "server/domain/unicode.h"
+#include "domain/limits.h"
+#include "domain/text_validation.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {

@@ -1,8 +1,8 @@
-#include "server/domain/anchor.h"
+#include "domain/anchor.h"
 
 #include "common/utf8.h"
-#include "server/domain/limits.h"
-#include "server/domain/unicode.h"
+#include "domain/limits.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {

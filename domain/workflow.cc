@@ -1,9 +1,9 @@
-#include "server/domain/workflow.h"
+#include "domain/workflow.h"
 
 #include <array>
 #include <string>
 
-#include "server/domain/unicode.h"
+#include "domain/unicode.h"
 
 namespace factdesk::domain {
 namespace {
