@@ -76,11 +76,19 @@ bool DesktopApp::Init() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   imgui_ready_ = true;
-  ImGuiIO& io = ImGui::GetIO();
   // Screenshots are automation: they neither read nor change the user's layout.
-  io.IniFilename = nullptr;
+  ImGui::GetIO().IniFilename = nullptr;
   InstallSettingsHandler(&settings_);
   if (!screenshot) ImGui::LoadIniSettingsFromDisk(ini_path_.c_str());
+  if (!OpenWindow(screenshot)) return false;
+  SetUpDrawing(screenshot);
+  StartController();
+  return true;
+}
+
+// The window at its remembered size and place (a screenshot: the asked size), with an
+// OpenGL 3 context; a file dropped on it is previewed for import.
+bool DesktopApp::OpenWindow(bool screenshot) {
   int width = options_.width;
   int height = options_.height;
   if (!screenshot && settings_.width > 0 && settings_.height > 0) {
@@ -105,7 +113,11 @@ bool DesktopApp::Init() {
   glfwSetDropCallback(window_, [](GLFWwindow* w, int count, const char** paths) {
     static_cast<DesktopApp*>(glfwGetWindowUserPointer(w))->OnDrop(count, paths);
   });
+  return true;
+}
 
+// Style and fonts scaled for the screen, and ImGui's GLFW and OpenGL back ends.
+void DesktopApp::SetUpDrawing(bool screenshot) {
   float xscale = 1;
   float yscale = 1;
   glfwGetWindowContentScale(window_, &xscale, &yscale);
@@ -113,14 +125,18 @@ bool DesktopApp::Init() {
   ApplyStyle(scale);
   font_px_ =
       (settings_.font_size > 0 && !screenshot ? settings_.font_size : options_.font_size) * scale;
-  const LoadedFont font = LoadFonts(io, font_px_);
+  const LoadedFont font = LoadFonts(ImGui::GetIO(), font_px_);
   state_.glyphs.SetBase(font.fixed_ranges);
   std::fprintf(stderr, "factdesk-desktop: font %s at %.0f px (content scale %.2f)\n",
                font.description.c_str(), static_cast<double>(font_px_), static_cast<double>(scale));
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
   PinLoadedLibraries();
+}
 
+// The controller, connecting at once when the command line says where; otherwise the
+// connect screen offers the last server used.
+void DesktopApp::StartController() {
   controller_ = std::make_unique<app::Controller>(app::Controller::Options{});
   controller_->SetWake([] { glfwPostEmptyEvent(); });
   hooks_ = std::make_unique<TestHooks>(options_, *controller_);
@@ -137,7 +153,6 @@ bool DesktopApp::Init() {
     const ui::SavedServer& s = servers_.front();
     state_.connect = {s.address, s.token, s.tls, s.ca_file};
   }
-  return true;
 }
 
 void DesktopApp::OnDrop(int count, const char** paths) {
@@ -245,6 +260,49 @@ void DesktopApp::Frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+// Once the data is in (or the time is up): the screenshot, and the exit code. Whether it
+// was taken.
+bool DesktopApp::TakeScreenshotWhenReady(bool timed_out, int& exit_code) {
+  ready_frames_ = ScreenshotReady() ? ready_frames_ + 1 : 0;
+  if (ready_frames_ < options_.frames && !timed_out) return false;
+  int w = 0;
+  int h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  if (Status s = SaveScreenshot(options_.screenshot, w, h); !s.ok()) {
+    std::cerr << "factdesk-desktop: " << s.message() << "\n";
+    exit_code = 1;
+  } else {
+    std::printf("screenshot %s %dx%d\n", options_.screenshot.c_str(), w, h);
+    std::fflush(stdout);
+  }
+  if (timed_out && exit_code == 0) {
+    std::cerr << "factdesk-desktop: timed out waiting for the data; the screenshot shows "
+                 "what had arrived\n";
+    exit_code = 2;
+  }
+  return true;
+}
+
+// The window's place and size and the open workspace, for the next start.
+void DesktopApp::RememberWindow() {
+  int x = 0;
+  int y = 0;
+  int w = 0;
+  int h = 0;
+  glfwGetWindowPos(window_, &x, &y);
+  glfwGetWindowSize(window_, &w, &h);
+  if (x != settings_.x || y != settings_.y || w != settings_.width || h != settings_.height) {
+    settings_.x = x;
+    settings_.y = y;
+    settings_.width = w;
+    settings_.height = h;
+    ImGui::MarkIniSettingsDirty();
+  }
+  if (controller_->model().has_workspace()) {
+    settings_.workspace = controller_->model().workspace().slug();
+  }
+}
+
 int DesktopApp::Run() {
   if (!Init()) return 1;
   const bool screenshot = !options_.screenshot.empty();
@@ -262,51 +320,15 @@ int DesktopApp::Run() {
       glfwWaitEventsTimeout(state_.animating ? 1.0 / 60 : 0.5);
     }
     Frame();
-    if (screenshot) {
-      ready_frames_ = ScreenshotReady() ? ready_frames_ + 1 : 0;
-      const bool timed_out = std::chrono::steady_clock::now() > deadline;
-      if (ready_frames_ >= options_.frames || timed_out) {
-        int w = 0;
-        int h = 0;
-        glfwGetFramebufferSize(window_, &w, &h);
-        if (Status s = SaveScreenshot(options_.screenshot, w, h); !s.ok()) {
-          std::cerr << "factdesk-desktop: " << s.message() << "\n";
-          exit_code = 1;
-        } else {
-          std::printf("screenshot %s %dx%d\n", options_.screenshot.c_str(), w, h);
-          std::fflush(stdout);
-        }
-        if (timed_out && exit_code == 0) {
-          std::cerr << "factdesk-desktop: timed out waiting for the data; the screenshot shows "
-                       "what had arrived\n";
-          exit_code = 2;
-        }
-        break;
-      }
+    if (screenshot &&
+        TakeScreenshotWhenReady(std::chrono::steady_clock::now() > deadline, exit_code)) {
+      break;
     }
     glfwSwapBuffers(window_);
     RememberServer();
     controller_->Dispatch(actions_);
     controller_->Tick(state_);
-    if (!screenshot) {
-      // Remember the window as it is now.
-      int x = 0;
-      int y = 0;
-      int w = 0;
-      int h = 0;
-      glfwGetWindowPos(window_, &x, &y);
-      glfwGetWindowSize(window_, &w, &h);
-      if (x != settings_.x || y != settings_.y || w != settings_.width || h != settings_.height) {
-        settings_.x = x;
-        settings_.y = y;
-        settings_.width = w;
-        settings_.height = h;
-        ImGui::MarkIniSettingsDirty();
-      }
-      if (controller_->model().has_workspace()) {
-        settings_.workspace = controller_->model().workspace().slug();
-      }
-    }
+    if (!screenshot) RememberWindow();
   }
   if (!screenshot) ImGui::SaveIniSettingsToDisk(ini_path_.c_str());
   Shutdown();

@@ -30,6 +30,11 @@ class DesktopApp {
 
  private:
   bool Init();
+  bool OpenWindow(bool screenshot);
+  void SetUpDrawing(bool screenshot);
+  void StartController();
+  bool TakeScreenshotWhenReady(bool timed_out, int& exit_code);
+  void RememberWindow();
   void Shutdown();
   void Frame();
   // Whether the screenshot can be taken: the data the chosen tab shows has arrived.

@@ -30,7 +30,7 @@ TestHooks::TestHooks(const DesktopOptions& options, app::Controller& controller)
     };
   }
   if (report_) {
-    controller_.on_change = [this](const model::Change& c) {
+    controller_.on_change = [](const model::Change& c) {
       std::printf("change seq=%lld subject=%s what=%s claim=%lld by_self=%d t_ms=%lld\n",
                   static_cast<long long>(c.seq), model::SubjectName(c.subject),
                   model::WhatName(c.what), static_cast<long long>(c.claim_id), c.by_self ? 1 : 0,

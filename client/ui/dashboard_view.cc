@@ -73,6 +73,107 @@ void SpeakerChart(const std::vector<StackedRow>& rows) {
   }
 }
 
+// Progress and the verdict mix on the left, verdicts per speaker on the right.
+void DrawCharts(const v1::Dashboard& d, const v1::RatingScale& scale) {
+  const float half = ImGui::GetContentRegionAvail().x * 0.5F;
+  ImGui::Columns(2, "##dashcols", false);
+  ImGui::SetColumnWidth(0, half);
+  ImGui::Text("Progress  (%d claims, %d resolved)", d.total_claims(), d.resolved_claims());
+  BarChart("status", StatusBars(d));
+  if (d.median_seconds_to_resolution() > 0) {
+    ImGui::TextDisabled(
+        "median time to resolution: %s",
+        FormatDuration(static_cast<std::int64_t>(d.median_seconds_to_resolution())).c_str());
+  }
+  ImGui::Spacing();
+  ImGui::Text("Verdict mix");
+  const auto verdicts = VerdictBars(d, scale);
+  if (verdicts.empty()) {
+    ImGui::TextDisabled("no final verdicts yet");
+  } else {
+    BarChart("verdicts", verdicts);
+  }
+  ImGui::NextColumn();
+  ImGui::Text("Verdicts per speaker");
+  const auto speakers = SpeakerRows(d, scale);
+  if (speakers.empty()) {
+    ImGui::TextDisabled("no claims yet");
+  } else {
+    SpeakerChart(speakers);
+  }
+  ImGui::Columns(1);
+}
+
+// Each checker's workload.
+void DrawCheckers(ViewContext& ctx, const v1::Dashboard& d) {
+  ImGui::Text("Checkers");
+  if (!ImGui::BeginTable("##checkers", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    return;
+  }
+  ImGui::TableSetupColumn("Checker");
+  ImGui::TableSetupColumn("Assigned");
+  ImGui::TableSetupColumn("Reviewed");
+  ImGui::TableSetupColumn("Waiting for their review");
+  ImGui::TableHeadersRow();
+  for (const auto& c : d.checkers()) {
+    ctx.state.glyphs.Add(c.user().display_name());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ColoredText(SpeakerColor(c.user().handle()), v1::NameOf(c.user()));
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", c.assigned());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", c.reviewed());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", c.waiting());
+  }
+  ImGui::EndTable();
+}
+
+// Open disputes, oldest first; a row opens its claim.
+void DrawOpenDisputes(ViewContext& ctx, const v1::Dashboard& d) {
+  ImGui::Text("Open disputes (%d)", d.open_disputes_size());
+  if (!ImGui::BeginTable("##disputes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    return;
+  }
+  ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Verdicts");
+  ImGui::TableSetupColumn("Open for");
+  ImGui::TableHeadersRow();
+  for (const auto& od : d.open_disputes()) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(od.dispute_id()));
+    if (ImGui::Selectable(od.claim_summary().c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+      JumpToClaim(ctx, od.claim_id());
+    }
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    std::string v;
+    for (const auto& s : od.verdicts()) v += (v.empty() ? "" : " / ") + s;
+    ImGui::TextUnformatted(v.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(FormatDuration(od.age_seconds()).c_str());
+  }
+  ImGui::EndTable();
+}
+
+// Claims nobody has found a source for yet; a row opens its claim.
+void DrawClaimsWithoutSource(ViewContext& ctx, const v1::Dashboard& d) {
+  ImGui::Text("Claims without a source (%d)", d.claims_without_source());
+  for (const std::int64_t id : d.claims_without_source_ids()) {
+    const v1::Claim* c = ctx.model.FindClaim(id);
+    ImGui::PushID(static_cast<int>(id));
+    std::string label = c != nullptr ? c->summary() : std::string("#");
+    if (c == nullptr) label += std::to_string(id);
+    if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
+    if (id == d.claims_without_source_ids(0)) {
+      ctx.state.SetControlRect(Control::kFirstUnsourcedClaim, ItemRect());
+    }
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void JumpToClaim(ViewContext& ctx, std::int64_t claim_id) {
@@ -101,96 +202,14 @@ void DrawDashboard(ViewContext& ctx) {
     ImGui::TextDisabled("Loading the dashboard...");
     return;
   }
-  const auto& scale = ctx.model.workspace().rating_scale();
   ImGui::BeginChild("##dash", ImVec2(0, 0));
-  const float half = ImGui::GetContentRegionAvail().x * 0.5F;
-  ImGui::Columns(2, "##dashcols", false);
-  ImGui::SetColumnWidth(0, half);
-  ImGui::Text("Progress  (%d claims, %d resolved)", d->total_claims(), d->resolved_claims());
-  BarChart("status", StatusBars(*d));
-  if (d->median_seconds_to_resolution() > 0) {
-    ImGui::TextDisabled(
-        "median time to resolution: %s",
-        FormatDuration(static_cast<std::int64_t>(d->median_seconds_to_resolution())).c_str());
-  }
-  ImGui::Spacing();
-  ImGui::Text("Verdict mix");
-  const auto verdicts = VerdictBars(*d, scale);
-  if (verdicts.empty()) {
-    ImGui::TextDisabled("no final verdicts yet");
-  } else {
-    BarChart("verdicts", verdicts);
-  }
-  ImGui::NextColumn();
-  ImGui::Text("Verdicts per speaker");
-  const auto speakers = SpeakerRows(*d, scale);
-  if (speakers.empty()) {
-    ImGui::TextDisabled("no claims yet");
-  } else {
-    SpeakerChart(speakers);
-  }
-  ImGui::Columns(1);
+  DrawCharts(*d, ctx.model.workspace().rating_scale());
   ImGui::Separator();
-
-  ImGui::Text("Checkers");
-  if (ImGui::BeginTable("##checkers", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("Checker");
-    ImGui::TableSetupColumn("Assigned");
-    ImGui::TableSetupColumn("Reviewed");
-    ImGui::TableSetupColumn("Waiting for their review");
-    ImGui::TableHeadersRow();
-    for (const auto& c : d->checkers()) {
-      ctx.state.glyphs.Add(c.user().display_name());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ColoredText(SpeakerColor(c.user().handle()), v1::NameOf(c.user()));
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", c.assigned());
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", c.reviewed());
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", c.waiting());
-    }
-    ImGui::EndTable();
-  }
+  DrawCheckers(ctx, *d);
   ImGui::Spacing();
-  ImGui::Text("Open disputes (%d)", d->open_disputes_size());
-  if (ImGui::BeginTable("##disputes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Verdicts");
-    ImGui::TableSetupColumn("Open for");
-    ImGui::TableHeadersRow();
-    for (const auto& od : d->open_disputes()) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::PushID(static_cast<int>(od.dispute_id()));
-      if (ImGui::Selectable(od.claim_summary().c_str(), false,
-                            ImGuiSelectableFlags_SpanAllColumns)) {
-        JumpToClaim(ctx, od.claim_id());
-      }
-      ImGui::PopID();
-      ImGui::TableNextColumn();
-      std::string v;
-      for (const auto& s : od.verdicts()) v += (v.empty() ? "" : " / ") + s;
-      ImGui::TextUnformatted(v.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FormatDuration(od.age_seconds()).c_str());
-    }
-    ImGui::EndTable();
-  }
+  DrawOpenDisputes(ctx, *d);
   ImGui::Spacing();
-  ImGui::Text("Claims without a source (%d)", d->claims_without_source());
-  for (const std::int64_t id : d->claims_without_source_ids()) {
-    const v1::Claim* c = ctx.model.FindClaim(id);
-    ImGui::PushID(static_cast<int>(id));
-    std::string label = c != nullptr ? c->summary() : std::string("#");
-    if (c == nullptr) label += std::to_string(id);
-    if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
-    if (id == d->claims_without_source_ids(0)) {
-      ctx.state.SetControlRect(Control::kFirstUnsourcedClaim, ItemRect());
-    }
-    ImGui::PopID();
-  }
+  DrawClaimsWithoutSource(ctx, *d);
   ImGui::EndChild();
 }
 

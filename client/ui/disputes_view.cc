@@ -13,21 +13,20 @@
 namespace factdesk::ui {
 namespace {
 
-void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
-  const float fs = ImGui::GetFontSize();
+// The disputed quote and who said it.
+void DisputedClaim(ViewContext& ctx, const v1::Dispute& dispute) {
   const v1::Claim* claim = ctx.model.FindClaim(dispute.claim_id());
-  if (claim != nullptr) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(("\xE2\x80\x9C" + claim->quote() + "\xE2\x80\x9D").c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::TextDisabled("%s", claim->speaker().c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Open claim")) JumpToClaim(ctx, claim->id());
-  }
-  if (!dispute.waiting_for().empty())
-    ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
-  ImGui::Separator();
-  // Reviews side by side.
+  if (claim == nullptr) return;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(("\xE2\x80\x9C" + claim->quote() + "\xE2\x80\x9D").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextDisabled("%s", claim->speaker().c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Open claim")) JumpToClaim(ctx, claim->id());
+}
+
+// The reviews side by side (up to five), then the sources.
+void ReviewsAndSources(const ViewContext& ctx, const v1::Dispute& dispute) {
   const auto reviews = ctx.model.Reviews(dispute.claim_id());
   if (!reviews.empty() &&
       ImGui::BeginTable("##reviews", static_cast<int>(std::min<std::size_t>(reviews.size(), 6)),
@@ -53,6 +52,15 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
   for (const v1::Source* s : ctx.model.Sources(dispute.claim_id())) {
     ImGui::BulletText("%s", (s->title().empty() ? s->url() : s->title()).c_str());
   }
+}
+
+void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
+  const float fs = ImGui::GetFontSize();
+  DisputedClaim(ctx, dispute);
+  if (!dispute.waiting_for().empty())
+    ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
+  ImGui::Separator();
+  ReviewsAndSources(ctx, dispute);
   if (dispute.status() != v1::DISPUTE_STATUS_OPEN) {
     ImGui::TextDisabled("Closed: %s", v1::EnumText(dispute.resolution(), true).c_str());
     return;

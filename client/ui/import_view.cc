@@ -8,6 +8,47 @@
 #include "client/ui/widgets.h"
 
 namespace factdesk::ui {
+namespace {
+
+// One segment as the importer split it: time, speaker (or kind) and text.
+void PreviewRow(const ImportPreview::Row& row) {
+  if (row.start_ms) {
+    ImGui::TextDisabled("%s", FormatTimestamp(*row.start_ms).c_str());
+    ImGui::SameLine();
+  }
+  if (!row.speaker.empty()) {
+    ColoredText(SpeakerColor(row.speaker), row.speaker);
+    ImGui::SameLine();
+  } else if (row.kind != "speech") {
+    ImGui::TextDisabled("(%s)", row.kind.c_str());
+    ImGui::SameLine();
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(row.text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+// What the importer made of the file: format, speakers and the first segments.
+void ParsedFile(const ImportPreview& p, float fs) {
+  ImGui::Text("Format: %s   Segments: %d   Size: %lld bytes", p.format.c_str(), p.segment_count,
+              static_cast<long long>(p.byte_size));
+  std::string speakers;
+  for (const auto& s : p.speakers) speakers += (speakers.empty() ? "" : ", ") + s;
+  ImGui::PushTextWrapPos(0);
+  ImGui::Text("Speakers (%d): %s", static_cast<int>(p.speakers.size()),
+              speakers.empty() ? "none" : speakers.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+  ImGui::BeginChild("##rows", ImVec2(0, -fs * 3));
+  for (const auto& row : p.first_segments) PreviewRow(row);
+  if (p.segment_count > static_cast<int>(p.first_segments.size())) {
+    ImGui::TextDisabled("... and %d more segments",
+                        p.segment_count - static_cast<int>(p.first_segments.size()));
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace
 
 void DrawImportField(ViewContext& ctx) {
   const float fs = ImGui::GetFontSize();
@@ -44,37 +85,7 @@ void DrawImportPreview(ViewContext& ctx) {
     ColoredText(palette::kBad, "The importer refused this file: " + p.error);
     ImGui::PopTextWrapPos();
   } else {
-    ImGui::Text("Format: %s   Segments: %d   Size: %lld bytes", p.format.c_str(), p.segment_count,
-                static_cast<long long>(p.byte_size));
-    std::string speakers;
-    for (const auto& s : p.speakers) speakers += (speakers.empty() ? "" : ", ") + s;
-    ImGui::PushTextWrapPos(0);
-    ImGui::Text("Speakers (%d): %s", static_cast<int>(p.speakers.size()),
-                speakers.empty() ? "none" : speakers.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::Separator();
-    ImGui::BeginChild("##rows", ImVec2(0, -fs * 3));
-    for (const auto& row : p.first_segments) {
-      if (row.start_ms) {
-        ImGui::TextDisabled("%s", FormatTimestamp(*row.start_ms).c_str());
-        ImGui::SameLine();
-      }
-      if (!row.speaker.empty()) {
-        ColoredText(SpeakerColor(row.speaker), row.speaker);
-        ImGui::SameLine();
-      } else if (row.kind != "speech") {
-        ImGui::TextDisabled("(%s)", row.kind.c_str());
-        ImGui::SameLine();
-      }
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(row.text.c_str());
-      ImGui::PopTextWrapPos();
-    }
-    if (p.segment_count > static_cast<int>(p.first_segments.size())) {
-      ImGui::TextDisabled("... and %d more segments",
-                          p.segment_count - static_cast<int>(p.first_segments.size()));
-    }
-    ImGui::EndChild();
+    ParsedFile(p, fs);
   }
   ImGui::Separator();
   // The title is a draft like any other: seeded once per file, then the user's.

@@ -35,6 +35,76 @@ Rgba StanceColor(v1::Stance s) {
                                    : palette::kDimText;
 }
 
+// One note of the thread, indented by its depth, with a reply form under it when asked.
+void DrawNote(ViewContext& ctx, const v1::Claim& claim, const v1::Note& n, int depth,
+              bool can_add) {
+  ClaimDraft& d = ctx.state.DraftFor(claim.id());
+  const float fs = ImGui::GetFontSize();
+  ctx.state.glyphs.Add(n.body());
+  ctx.state.glyphs.Add(n.author().display_name());
+  ImGui::PushID(static_cast<int>(n.id()));
+  ImGui::Indent(fs * 1.2F * static_cast<float>(depth) + 1.0F);
+  ColoredText(SpeakerColor(n.author().handle()), v1::NameOf(n.author()));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s%s%s", Ago(ctx, n.created_at()).c_str(),
+                      n.thread() == v1::NOTE_THREAD_DISPUTE ? "  (dispute)" : "",
+                      n.edited_at().seconds() != 0 ? "  (edited)" : "");
+  if (n.removed()) {
+    ImGui::TextDisabled("(removed)");
+  } else {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(n.body().c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (can_add && !n.removed()) {
+    if (ImGui::SmallButton(d.reply_to == n.id() ? "Cancel reply" : "Reply")) {
+      d.reply_to = d.reply_to == n.id() ? 0 : n.id();
+    }
+    if (d.reply_to == n.id()) {
+      ImGui::InputTextMultiline("##reply", &d.reply, ImVec2(-1, fs * 2.6F));
+      const bool submit = CtrlEnter();
+      if (ButtonIf(!d.reply.empty(), "Send reply") || (submit && !d.reply.empty())) {
+        ctx.Emit(action::AddNote{claim.id(), n.id(), n.thread(), d.reply});
+        d.reply.clear();
+        d.reply_to = 0;
+      }
+    }
+  }
+  ImGui::Unindent(fs * 1.2F * static_cast<float>(depth) + 1.0F);
+  ImGui::PopID();
+}
+
+// The form starts from the own review once (revising starts from what was sent).
+void SeedReviewForm(ClaimDraft& d, const v1::Review& own, const v1::RatingScale& scale) {
+  for (int i = 0; i < scale.labels_size(); ++i) {
+    if (scale.labels(i).label() == own.verdict().label()) d.verdict_index = i;
+  }
+  d.rationale = own.rationale();
+  d.confidence = std::clamp(static_cast<int>(own.confidence()), 1, 3);
+  d.review_seeded = true;
+}
+
+// Every review but `shown` (the own one, when its form is on screen).
+void OthersReviews(ViewContext& ctx, const v1::Claim& claim, const v1::Review* shown) {
+  for (const v1::Review* r : ctx.model.Reviews(claim.id())) {
+    if (shown != nullptr && r->id() == shown->id()) continue;
+    ctx.state.glyphs.Add(r->rationale());
+    ImGui::PushID(static_cast<int>(r->id()));
+    ColoredText(SpeakerColor(r->reviewer().handle()), v1::NameOf(r->reviewer()));
+    ImGui::SameLine();
+    if (r->hidden()) {
+      ImGui::TextDisabled("hidden until you submit yours");
+    } else {
+      Chip(r->verdict().label(), VerdictColor(r->verdict()));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s confidence, %s", v1::EnumText(r->confidence(), true).c_str(),
+                          Ago(ctx, r->submitted_at()).c_str());
+      DimWrapped(r->rationale());
+    }
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
@@ -88,39 +158,7 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   if (!ctx.model.NotesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   const float fs = ImGui::GetFontSize();
   for (const auto& tn : ctx.model.Notes(claim.id())) {
-    const v1::Note& n = *tn.note;
-    ctx.state.glyphs.Add(n.body());
-    ctx.state.glyphs.Add(n.author().display_name());
-    ImGui::PushID(static_cast<int>(n.id()));
-    ImGui::Indent(fs * 1.2F * static_cast<float>(tn.depth) + 1.0F);
-    ColoredText(SpeakerColor(n.author().handle()), v1::NameOf(n.author()));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s%s%s", Ago(ctx, n.created_at()).c_str(),
-                        n.thread() == v1::NOTE_THREAD_DISPUTE ? "  (dispute)" : "",
-                        n.edited_at().seconds() != 0 ? "  (edited)" : "");
-    if (n.removed()) {
-      ImGui::TextDisabled("(removed)");
-    } else {
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(n.body().c_str());
-      ImGui::PopTextWrapPos();
-    }
-    if (can_add && !n.removed()) {
-      if (ImGui::SmallButton(d.reply_to == n.id() ? "Cancel reply" : "Reply")) {
-        d.reply_to = d.reply_to == n.id() ? 0 : n.id();
-      }
-      if (d.reply_to == n.id()) {
-        ImGui::InputTextMultiline("##reply", &d.reply, ImVec2(-1, fs * 2.6F));
-        const bool submit = CtrlEnter();
-        if (ButtonIf(!d.reply.empty(), "Send reply") || (submit && !d.reply.empty())) {
-          ctx.Emit(action::AddNote{claim.id(), n.id(), n.thread(), d.reply});
-          d.reply.clear();
-          d.reply_to = 0;
-        }
-      }
-    }
-    ImGui::Unindent(fs * 1.2F * static_cast<float>(tn.depth) + 1.0F);
-    ImGui::PopID();
+    DrawNote(ctx, claim, *tn.note, tn.depth, can_add);
     ImGui::Spacing();
   }
   if (!can_add) return;
@@ -142,15 +180,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
   if (!ctx.model.ReviewsLoaded(claim.id())) ImGui::TextDisabled("loading...");
 
   if (can_review) {
-    // Seed the form once from the own review (revising starts from what was sent).
-    if (own != nullptr && !d.review_seeded) {
-      for (int i = 0; i < scale.labels_size(); ++i) {
-        if (scale.labels(i).label() == own->verdict().label()) d.verdict_index = i;
-      }
-      d.rationale = own->rationale();
-      d.confidence = std::clamp(static_cast<int>(own->confidence()), 1, 3);
-      d.review_seeded = true;
-    }
+    if (own != nullptr && !d.review_seeded) SeedReviewForm(d, *own, scale);
     ImGui::TextDisabled(own != nullptr ? "My review (revise)" : "My review");
     const char* preview = d.verdict_index >= 0 && d.verdict_index < scale.labels_size()
                               ? scale.labels(d.verdict_index).label().c_str()
@@ -186,23 +216,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
     }
     ImGui::Spacing();
   }
-  for (const v1::Review* r : ctx.model.Reviews(claim.id())) {
-    if (own != nullptr && r->id() == own->id() && can_review) continue;
-    ctx.state.glyphs.Add(r->rationale());
-    ImGui::PushID(static_cast<int>(r->id()));
-    ColoredText(SpeakerColor(r->reviewer().handle()), v1::NameOf(r->reviewer()));
-    ImGui::SameLine();
-    if (r->hidden()) {
-      ImGui::TextDisabled("hidden until you submit yours");
-    } else {
-      Chip(r->verdict().label(), VerdictColor(r->verdict()));
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s confidence, %s", v1::EnumText(r->confidence(), true).c_str(),
-                          Ago(ctx, r->submitted_at()).c_str());
-      DimWrapped(r->rationale());
-    }
-    ImGui::PopID();
-  }
+  OthersReviews(ctx, claim, can_review ? own : nullptr);
 }
 
 void DrawHistory(ViewContext& ctx, const v1::Claim& claim) {

@@ -28,106 +28,70 @@ bool IsTyping() {
   return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId;
 }
 
+// Esc closes the innermost thing open: help, search, the selection (or caret), then the
+// claim.
+void CloseInnermost(UiState& st) {
+  if (st.help_open) {
+    st.help_open = false;
+  } else if (st.search_open) {
+    st.search_open = false;
+  } else if (st.selection.segment_id != 0) {  // a selection, or a keyboard caret
+    st.selection.Clear();
+  } else {
+    st.claim_id = 0;
+  }
+}
+
+// F3 (Shift+F3: back) steps through the search hits.
+void NextSearchHit(ViewContext& ctx, bool back) {
+  UiState& st = ctx.state;
+  const int n = static_cast<int>(ctx.session.search.hits.size());
+  st.search_index = ((st.search_index < 0 ? 0 : st.search_index + (back ? -1 : 1)) + n) % n;
+  st.scroll_to_ordinal =
+      ctx.session.search.hits[static_cast<std::size_t>(st.search_index)].segment().ordinal();
+}
+
+// Ctrl+M: the selection becomes a claim.
+void MarkSelection(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
+    if (auto mark = MarkFromSelection(st.selection, *s)) {
+      ctx.Emit(*mark);
+      st.selection.Clear();
+    }
+  }
+}
+
+// J/K: the next or previous claim the filter lets through, brought into view.
+void StepClaimWithKeys(ViewContext& ctx, bool next) {
+  UiState& st = ctx.state;
+  const v1::Claim* c = StepClaim(ctx.model, st.transcript_id, st.claim_id, st.top_ordinal, next,
+                                 MakeClaimFilter(st.filter));
+  if (c != nullptr) {
+    st.claim_id = c->id();
+    st.scroll_to_ordinal = c->segment_ordinal();
+  }
+}
+
 }  // namespace
 
 void MainView::Shortcuts(ViewContext& ctx) {
   UiState& st = ctx.state;
   const ImGuiIO& io = ImGui::GetIO();
   if (Pressed(key::kF1)) st.help_open = !st.help_open;
-  if (Pressed(key::kEscape) && !st.typing) {
-    if (st.help_open) {
-      st.help_open = false;
-    } else if (st.search_open) {
-      st.search_open = false;
-    } else if (st.selection.segment_id != 0) {  // a selection, or a keyboard caret
-      st.selection.Clear();
-    } else {
-      st.claim_id = 0;
-    }
-  }
+  if (Pressed(key::kEscape) && !st.typing) CloseInnermost(st);
   if (io.KeyCtrl && Pressed(key::Letter('F'))) {
     st.tab = Tab::kReader;
     st.search_open = true;
     st.focus_search = true;
   }
-  if (Pressed(key::kF3) && !ctx.session.search.hits.empty()) {
-    const int n = static_cast<int>(ctx.session.search.hits.size());
-    st.search_index =
-        ((st.search_index < 0 ? 0 : st.search_index + (io.KeyShift ? -1 : 1)) + n) % n;
-    st.scroll_to_ordinal =
-        ctx.session.search.hits[static_cast<std::size_t>(st.search_index)].segment().ordinal();
-  }
-  if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) {
-    if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
-      if (auto mark = MarkFromSelection(st.selection, *s)) {
-        ctx.Emit(*mark);
-        st.selection.Clear();
-      }
-    }
-  }
+  if (Pressed(key::kF3) && !ctx.session.search.hits.empty()) NextSearchHit(ctx, io.KeyShift);
+  if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) MarkSelection(ctx);
   if (st.typing || st.tab != Tab::kReader) return;
-  if (io.KeyShift) KeyboardSelection(ctx);
+  if (io.KeyShift) ReaderView::KeyboardSelection(ctx);
   if (io.KeyCtrl) return;
   const bool j = Pressed(key::Letter('J'));
-  const bool k = Pressed(key::Letter('K'));
-  if (j || k) {
-    const v1::Claim* c = StepClaim(ctx.model, st.transcript_id, st.claim_id, st.top_ordinal, j,
-                                   MakeClaimFilter(st.filter));
-    if (c != nullptr) {
-      st.claim_id = c->id();
-      st.scroll_to_ordinal = c->segment_ordinal();
-    }
-  }
-}
-
-void MainView::KeyboardSelection(ViewContext& ctx) {
-  UiState& st = ctx.state;
-  const ImGuiIO& io = ImGui::GetIO();
-  if (st.selection.dragging) return;
-  const bool left = ImGui::IsKeyPressed(key::kLeft, true);
-  const bool right = ImGui::IsKeyPressed(key::kRight, true);
-  const bool home = Pressed(key::kHome);
-  const bool end = Pressed(key::kEnd);
-  const bool down = Pressed(key::kDown);
-  const bool up = Pressed(key::kUp);
-  if (!(left || right || home || end || down || up)) return;
-  // No caret yet: start at the first speech segment on screen (or, with a claim open,
-  // in the claim's segment).
-  if (st.selection.segment_id == 0) {
-    std::int64_t start = 0;
-    if (const v1::Claim* c = ctx.model.FindClaim(st.claim_id)) start = c->segment_id();
-    for (const VisibleRow& row : st.visible_rows) {
-      if (start != 0) break;
-      const v1::Segment* s = ctx.model.FindSegment(row.segment_id);
-      if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) start = s->id();
-    }
-    if (start == 0) return;
-    st.selection = CaretAt(start);
-    if (down || up) return;  // placed; the next Shift+arrow selects
-  }
-  const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id);
-  if (s == nullptr) return;
-  if (down || up) {
-    // Claims live inside one segment: Shift+Down/Up carry the caret to the next or
-    // previous speech segment rather than across segments.
-    for (const v1::Segment* n =
-             ctx.model.SegmentAt(s->transcript_id(), s->ordinal() + (down ? 1 : -1));
-         n != nullptr;
-         n = ctx.model.SegmentAt(s->transcript_id(), n->ordinal() + (down ? 1 : -1))) {
-      if (n->kind() == v1::SEGMENT_KIND_SPEECH) {
-        st.selection = CaretAt(n->id());
-        const bool visible =
-            std::any_of(st.visible_rows.begin(), st.visible_rows.end(),
-                        [&](const VisibleRow& row) { return row.segment_id == n->id(); });
-        if (!visible) st.scroll_to_ordinal = n->ordinal();
-        break;
-      }
-    }
-    return;
-  }
-  const CaretStep step =
-      home || end ? CaretStep::kSegment : (io.KeyCtrl ? CaretStep::kWord : CaretStep::kCodePoint);
-  MoveCaret(st.selection, s->text(), left || home ? -1 : +1, step);
+  if (j || Pressed(key::Letter('K'))) StepClaimWithKeys(ctx, j);
 }
 
 void MainView::FollowRequests(ViewContext& ctx) {
@@ -216,42 +180,11 @@ void MainView::TopBar(ViewContext& ctx) {
   if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
 }
 
-void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_servers) {
+// The workspace's body: the tab's view (the reader with the inspector beside it when a
+// claim is open).
+void MainView::DrawTab(ViewContext& ctx, ImVec2 body) {
   UiState& st = ctx.state;
-  const ImGuiIO& io = ImGui::GetIO();
-  st.controls.fill(std::nullopt);
-  st.animating = false;
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##main", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  using Phase = ConnectionInfo::Phase;
-  const Phase phase = ctx.session.connection.phase;
-  if (phase == Phase::kSignedOut || phase == Phase::kConnecting) {
-    DrawConnect(ctx, saved_servers);
-    ImGui::End();
-    st.typing = IsTyping();
-    return;
-  }
-  if (phase == Phase::kPicking || !ctx.model.has_workspace()) {
-    if (phase == Phase::kPicking) {
-      DrawWorkspacePicker(ctx);
-    } else {
-      ImGui::TextDisabled("Loading the workspace...");
-    }
-    ImGui::End();
-    return;
-  }
-  Shortcuts(ctx);
-  FollowRequests(ctx);
-  TopBar(ctx);
-  ImGui::Separator();
-
   const float fs = ImGui::GetFontSize();
-  const float status_h = fs + ImGui::GetStyle().ItemSpacing.y * 2 + 2;
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const ImVec2 body(avail.x, std::max(fs * 4, avail.y - status_h));
   switch (st.tab) {
     case Tab::kReader: {
       const bool inspector = st.claim_id != 0;
@@ -278,6 +211,49 @@ void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_serv
       ImGui::EndChild();
       break;
   }
+}
+
+// Signed out, connecting or picking a workspace: the screen for that instead of the
+// workspace. Whether one was drawn.
+bool MainView::DrawBeforeWorkspace(ViewContext& ctx, const std::vector<SavedServer>& saved) {
+  using Phase = ConnectionInfo::Phase;
+  const Phase phase = ctx.session.connection.phase;
+  if (phase == Phase::kSignedOut || phase == Phase::kConnecting) {
+    DrawConnect(ctx, saved);
+    ImGui::End();
+    ctx.state.typing = IsTyping();
+    return true;
+  }
+  if (phase != Phase::kPicking && ctx.model.has_workspace()) return false;
+  if (phase == Phase::kPicking) {
+    DrawWorkspacePicker(ctx);
+  } else {
+    ImGui::TextDisabled("Loading the workspace...");
+  }
+  ImGui::End();
+  return true;
+}
+
+void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_servers) {
+  UiState& st = ctx.state;
+  const ImGuiIO& io = ImGui::GetIO();
+  st.controls.fill(std::nullopt);
+  st.animating = false;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##main", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (DrawBeforeWorkspace(ctx, saved_servers)) return;
+  Shortcuts(ctx);
+  FollowRequests(ctx);
+  TopBar(ctx);
+  ImGui::Separator();
+
+  const float fs = ImGui::GetFontSize();
+  const float status_h = fs + ImGui::GetStyle().ItemSpacing.y * 2 + 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  DrawTab(ctx, ImVec2(avail.x, std::max(fs * 4, avail.y - status_h)));
   ImGui::Separator();
   DrawStatusBar(ctx);
   ImGui::End();

@@ -19,10 +19,10 @@ class MainView {
 
  private:
   void Shortcuts(ViewContext& ctx);
-  // Shift+arrows, Home/End: a selection made without the mouse.
-  void KeyboardSelection(ViewContext& ctx);
   void TopBar(ViewContext& ctx);
   void FollowRequests(ViewContext& ctx);
+  static bool DrawBeforeWorkspace(ViewContext& ctx, const std::vector<SavedServer>& saved);
+  void DrawTab(ViewContext& ctx, ImVec2 body);
 
   ReaderView reader_;
   std::int64_t opened_claim_ = 0;

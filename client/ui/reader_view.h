@@ -14,6 +14,11 @@
 
 namespace factdesk::ui {
 
+// One frame of the reader and one row of it, shared by the phases of Draw (defined in
+// reader_view.cc).
+struct ReaderFrame;
+struct ReaderRow;
+
 // The transcript reader: one virtualised list of segments. Only the rows in view are
 // laid out and drawn (ImDrawList, so the reader knows where every byte lands); their
 // heights live in a HeightCache and the scroll position is held as an anchor (top row +
@@ -30,6 +35,9 @@ class ReaderView {
   static std::optional<ImVec2> PointOfByte(const UiState& state, const model::WorkspaceModel& model,
                                            std::int64_t segment_id, std::size_t byte);
 
+  // Shift+arrows: place the caret, move it (Ctrl: by word) or extend the selection.
+  static void KeyboardSelection(ViewContext& ctx);
+
   // Rows measured in the open transcript (for tests and the benchmark).
   std::size_t measured_rows() const;
 
@@ -45,9 +53,21 @@ class ReaderView {
     std::unordered_set<std::int64_t> glyphs_noted;
   };
 
-  float MeasureRow(const v1::Segment& segment, float wrap, float font_size, const TextMeasure& m,
-                   TextLayout* layout) const;
-  void DrawSearchBar(ViewContext& ctx);
+  // The phases of Draw (reader_view.cc): lay out the rows and the scroll position, then
+  // per row lay out, paint each layer and handle the mouse, then the drag's end.
+  static void LayOut(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt);
+  static void FollowScroll(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt);
+  static void MeasureRowsInView(const model::WorkspaceModel& model, const ReaderFrame& f,
+                                PerTranscript& pt);
+  static void MeasureInBackground(const model::WorkspaceModel& model, const ReaderFrame& f,
+                                  PerTranscript& pt);
+  static void SettleScroll(ReaderFrame& f, PerTranscript& pt);
+  void DrawRows(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt);
+  static ReaderRow LayOutRow(const ReaderFrame& f, PerTranscript& pt, std::size_t r,
+                             const v1::Segment& seg, float y);
+  void HandleRowMouse(UiState& st, const ReaderFrame& f, const ReaderRow& row);
+  void FinishDrag(ViewContext& ctx);
+  static void DrawSearchBar(ViewContext& ctx);
 
   std::map<std::int64_t, PerTranscript> transcripts_;
   std::int64_t drawn_transcript_ = 0;

@@ -35,10 +35,8 @@ void ChangesPopup(ViewContext& ctx) {
   ImGui::EndPopup();
 }
 
-}  // namespace
-
-void DrawStatusBar(ViewContext& ctx) {
-  const ConnectionInfo& c = ctx.session.connection;
+// The connection's phase, with the reason when it is down.
+void ConnectionPhase(const ConnectionInfo& c) {
   using Phase = ConnectionInfo::Phase;
   switch (c.phase) {
     case Phase::kLive:
@@ -59,46 +57,65 @@ void DrawStatusBar(ViewContext& ctx) {
       ImGui::TextDisabled("not connected");
       break;
   }
-  if (c.live()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("|  %s%s", c.address.c_str(), c.tls ? " (TLS)" : "");
-    ImGui::SameLine();
-    ImGui::TextDisabled("|  seq %lld%s", static_cast<long long>(c.last_seq),
-                        c.server_seq > c.last_seq ? " (catching up)" : "");
-    ImGui::SameLine();
-    if (c.rtt_ms >= 0) {
-      ImGui::TextDisabled("|  %.0f ms", c.rtt_ms);
-    } else {
-      ImGui::TextDisabled("|  - ms");
+}
+
+// Others online (hover: who).
+void OthersOnline(const ViewContext& ctx) {
+  std::set<std::int64_t> users;
+  for (const v1::Presence* p : ctx.model.PresentOthers()) users.insert(p->user().id());
+  ImGui::TextDisabled("|  %d other%s online", static_cast<int>(users.size()),
+                      users.size() == 1 ? "" : "s");
+  if (ImGui::IsItemHovered() && !users.empty()) {
+    std::string who;
+    std::set<std::int64_t> seen;
+    for (const v1::Presence* p : ctx.model.PresentOthers()) {
+      if (!seen.insert(p->user().id()).second) continue;
+      who += v1::NameOf(p->user()) + "\n";
     }
-    ImGui::SameLine();
-    std::set<std::int64_t> users;
-    for (const v1::Presence* p : ctx.model.PresentOthers()) users.insert(p->user().id());
-    ImGui::TextDisabled("|  %d other%s online", static_cast<int>(users.size()),
-                        users.size() == 1 ? "" : "s");
-    if (ImGui::IsItemHovered() && !users.empty()) {
-      std::string who;
-      std::set<std::int64_t> seen;
-      for (const v1::Presence* p : ctx.model.PresentOthers()) {
-        if (!seen.insert(p->user().id()).second) continue;
-        who += v1::NameOf(p->user()) + "\n";
-      }
-      ImGui::SetTooltip("%s", who.c_str());
-    }
+    ImGui::SetTooltip("%s", who.c_str());
   }
+}
+
+// While live: the server, the last event seq, the round trip and who else is online.
+void LiveDetails(const ViewContext& ctx, const ConnectionInfo& c) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("|  %s%s", c.address.c_str(), c.tls ? " (TLS)" : "");
+  ImGui::SameLine();
+  ImGui::TextDisabled("|  seq %lld%s", static_cast<long long>(c.last_seq),
+                      c.server_seq > c.last_seq ? " (catching up)" : "");
+  ImGui::SameLine();
+  if (c.rtt_ms >= 0) {
+    ImGui::TextDisabled("|  %.0f ms", c.rtt_ms);
+  } else {
+    ImGui::TextDisabled("|  - ms");
+  }
+  ImGui::SameLine();
+  OthersOnline(ctx);
+}
+
+// The newest notice, with a button to dismiss it.
+void LatestNotice(ViewContext& ctx) {
+  if (ctx.session.notices.empty()) return;
+  const Notice& n = ctx.session.notices.back();
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  ColoredText(n.level == Notice::Level::kError ? palette::kBad : palette::kDimText, n.text);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("x##notice")) ctx.Emit(action::DismissNotice{n.id});
+}
+
+}  // namespace
+
+void DrawStatusBar(ViewContext& ctx) {
+  const ConnectionInfo& c = ctx.session.connection;
+  ConnectionPhase(c);
+  if (c.live()) LiveDetails(ctx, c);
   if (ctx.session.pending > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled("|  working...");
   }
-  if (!ctx.session.notices.empty()) {
-    const Notice& n = ctx.session.notices.back();
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
-    ColoredText(n.level == Notice::Level::kError ? palette::kBad : palette::kDimText, n.text);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("x##notice")) ctx.Emit(action::DismissNotice{n.id});
-  }
+  LatestNotice(ctx);
   // The badge, right-aligned.
   const int unseen = ctx.model.UnseenChanges();
   const std::string badge = unseen > 0 ? std::to_string(unseen) + " new" : "changes";
