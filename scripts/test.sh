@@ -1,33 +1,85 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds the dev preset (AddressSanitizer +
-# UndefinedBehaviorSanitizer), runs ctest (unit, integration against a PostgreSQL the
-# tests start themselves, end-to-end with real processes, desktop UI under Xvfb), then
-# builds the libFuzzer targets with clang and fuzzes each importer for a while.
+# Runs every test and check: installs what is missing, builds the dev preset
+# (AddressSanitizer + UndefinedBehaviorSanitizer) and runs ctest (unit, integration
+# against a PostgreSQL the tests start themselves, end-to-end with real processes, desktop
+# UI under Xvfb) while clang-tidy checks the sources; then builds the tsan preset and runs
+# the threaded tests under ThreadSanitizer; then builds the libFuzzer targets with clang
+# and fuzzes each importer for a while. Prints what each phase cost and fails if any
+# phase failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 
 FUZZ_SECONDS=${FACTDESK_FUZZ_SECONDS:-20}
 start=$(date +%s)
+summary=()
+failed=0
+
+# Records a phase's outcome and how long it took.
+phase_done() {
+  local name=$1 rc=$2 began=$3
+  local took=$(($(date +%s) - began))
+  summary+=("$(printf '%-10s %-6s %5d s' "$name" "$([[ $rc == 0 ]] && echo passed || echo FAILED)" "$took")")
+  echo "==> $name $([[ $rc == 0 ]] && echo passed || echo FAILED) in $took s"
+  [[ $rc == 0 ]] || failed=1
+}
 
 factdesk_install_packages "${FACTDESK_BUILD_PACKAGES[@]}" "${FACTDESK_TEST_PACKAGES[@]}" || exit 1
 
 echo "==> building (dev preset: ASan + UBSan)"
+t=$(date +%s)
 factdesk_build dev || exit 1
-echo "==> built in $(($(date +%s) - start)) s"
+phase_done build 0 "$t"
 
-echo "==> ctest"
+# ctest spends much of its time waiting on PostgreSQL, servers and Xvfb, so clang-tidy
+# runs beside it on one core and ctest keeps the rest.
+echo "==> ctest, and clang-tidy beside it"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+tidy_log=build/dev/clang-tidy.log
+t=$(date +%s)
+(
+  tidy_began=$(date +%s)
+  FACTDESK_TIDY_JOBS=1 scripts/clang_tidy.sh build/dev >"$tidy_log" 2>&1
+  echo "$? $(($(date +%s) - tidy_began))" >"$tidy_log.rc"
+) &
+tidy_pid=$!
 ctest --preset dev -j "$(nproc 2>/dev/null || echo 2)"
-ctest_rc=$?
+phase_done ctest $? "$t"
+wait "$tidy_pid"
+read -r tidy_rc tidy_took <"$tidy_log.rc"
+cat "$tidy_log"
+summary+=("$(printf '%-10s %-6s %5d s' clang-tidy "$([[ $tidy_rc == 0 ]] && echo passed || echo FAILED)" "$tidy_took")")
+[[ $tidy_rc == 0 ]] || failed=1
+
+# ThreadSanitizer reports of every process (the test binaries and the servers they start)
+# go to build/tsan/reports: any report fails the phase.
+echo "==> ThreadSanitizer (tsan preset: live, model, subscription, server-process tests)"
+t=$(date +%s)
+tsan_rc=0
+rm -rf build/tsan/reports
+mkdir -p build/tsan/reports
+if factdesk_build tsan; then
+  ctest --preset tsan -j "$(nproc 2>/dev/null || echo 2)" || tsan_rc=1
+  if compgen -G "build/tsan/reports/tsan*" >/dev/null; then
+    cat build/tsan/reports/tsan*
+    echo "ThreadSanitizer reported the races above" >&2
+    tsan_rc=1
+  fi
+else
+  tsan_rc=1
+fi
+phase_done tsan "$tsan_rc" "$t"
 
 echo "==> fuzzing each importer for ${FUZZ_SECONDS} s"
+t=$(date +%s)
 fuzz_rc=0
 if factdesk_build fuzz; then
   tests/fuzz/run_fuzzers.sh build/fuzz "$FUZZ_SECONDS" || fuzz_rc=$?
 else
   fuzz_rc=1
 fi
+phase_done fuzz "$fuzz_rc" "$t"
 
-echo "==> done in $(($(date +%s) - start)) s: ctest $([[ $ctest_rc == 0 ]] && echo passed || echo FAILED), fuzzing $([[ $fuzz_rc == 0 ]] && echo passed || echo FAILED)"
-[[ $ctest_rc == 0 && $fuzz_rc == 0 ]]
+echo "==> done in $(($(date +%s) - start)) s"
+printf '    %s\n' "${summary[@]}"
+exit "$failed"

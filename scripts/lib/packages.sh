@@ -12,10 +12,10 @@ FACTDESK_BUILD_PACKAGES=(
   fonts-noto-cjk fonts-dejavu-core
 )
 
-# Running every test: fuzzers (clang + libFuzzer), a display for the desktop tests,
+# Running every test: fuzzers (clang + libFuzzer), clang-tidy, a display for the desktop tests,
 # a browser for the HTML report, Node.js for the outside gRPC client, openssl for TLS.
 FACTDESK_TEST_PACKAGES=(
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy
   xvfb xauth libgl1-mesa-dri
   chromium
   nodejs:node npm:npm

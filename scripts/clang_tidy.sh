@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# clang-tidy, with the checks in .clang-tidy, over the project's own sources: common,
+# import, export, domain, server and client (the project headers they include are checked
+# through HeaderFilterRegex). Tests, benchmarks, fuzzers and generated protobuf code are
+# not: GoogleTest's macros would drown the findings that matter.
+#
+# Uses the compile commands of a configured build (build/dev unless given), one
+# clang-tidy per core. Prints every finding once and fails when there is any.
+#   scripts/clang_tidy.sh [BUILD_DIR [FILE...]]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build=${1:-build/dev}
+shift || true
+commands="$build/compile_commands.json"
+if [[ ! -f "$commands" ]]; then
+  echo "error: $commands is missing: configure the preset first (cmake --preset dev)" >&2
+  exit 2
+fi
+
+files=("$@")
+if ((${#files[@]} == 0)); then
+  # Only what this build compiles (the desktop's files are absent when it is off).
+  while IFS= read -r f; do
+    grep -qF "\"file\": \"$PWD/$f\"" "$commands" && files+=("$f")
+  done < <(find common import export domain server client -name '*.cc' | sort)
+fi
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+# Without GCC's precompiled headers: clang would try to read GCC's .gch files. Every
+# file includes what it uses, so it parses the same without them.
+mkdir "$logs/db"
+sed -E 's# -Winvalid-pch -include [^ ]*/cmake_pch\.hxx##g' "$commands" >"$logs/db/compile_commands.json"
+jobs=${FACTDESK_TIDY_JOBS:-$(nproc 2>/dev/null || echo 2)}
+# GCC's warning flags in the compile commands are unknown to clang: not a finding.
+printf '%s\n' "${files[@]}" | xargs -P "$jobs" -I{} sh -c \
+  'clang-tidy -p "$1" --quiet --extra-arg=-Wno-unknown-warning-option "$2" \
+     >"$3/$(printf %s "$2" | tr / _).log" 2>&1' sh "$logs/db" {} "$logs"
+tidy_rc=$?
+
+# A header's finding is reported by every file that includes it: once is enough.
+findings=$(cat "$logs"/*.log | grep -E '^[^ ].*:[0-9]+:[0-9]+: (warning|error): ' | sort -u)
+count=$(printf '%s' "$findings" | grep -c . || true)
+echo "clang-tidy: ${#files[@]} files, $count findings"
+if ((count > 0)); then
+  printf '%s\n' "$findings"
+  exit 1
+fi
+if ((tidy_rc != 0)); then
+  cat "$logs"/*.log
+  echo "error: clang-tidy failed without a finding (see above)" >&2
+  exit 1
+fi
