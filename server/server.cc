@@ -164,6 +164,7 @@ struct FactdeskServer::Impl {
   int port = 0;
   std::once_flag shutdown_once;
   std::atomic<bool> serving{false};
+  std::atomic<bool> stopping{false};
   // Set when the server stops itself (the embedded PostgreSQL could not be kept up).
   std::mutex failure_mu;
   Status failure;
@@ -177,6 +178,7 @@ struct FactdeskServer::Impl {
   // sends requests elsewhere; every service and the overall status move together, since
   // every one of them needs the database.
   void SetServing(bool up) {
+    if (up && stopping) return;  // gRPC's Shutdown has said NOT_SERVING for good
     serving = up;
     if (!server) return;
     grpc::HealthCheckServiceInterface* service = server->GetHealthCheckService();
@@ -213,6 +215,7 @@ struct FactdeskServer::Impl {
 
   void ShutdownOnce() {
     std::call_once(shutdown_once, [this] {
+      stopping = true;
       serving = false;
       if (hub) {
         hub->EndAllStreams(
