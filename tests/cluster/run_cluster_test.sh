@@ -19,7 +19,10 @@ check_configs() {
     . deploy/production.env
     NODE_NAME=db1 NODE_ADDRESS=10.0.0.11
     POSTGRES_PASSWORD=x REPLICATION_PASSWORD=x REWIND_PASSWORD=x
-    HAPROXY_STATE_DIR=$tmp LB_TLS="" LB_BIND=127.0.0.1:0
+    # haproxy -c resolves server names: the replicas become loopback addresses here.
+    HAPROXY_STATE_DIR=$tmp LB_TLS="" LB_BIND=127.0.0.1:8443
+    LB_SERVERS="    server app1 127.0.0.1:7420
+    server app2 127.0.0.2:7420"
     set +a
     deploy/render.sh deploy/haproxy/haproxy.cfg.in >"$tmp/haproxy.cfg" &&
       deploy/render.sh deploy/patroni/factdesk.yml.in >"$tmp/patroni.yml" &&
