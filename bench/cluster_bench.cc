@@ -133,8 +133,9 @@ void RunThroughput(const cluster::Desk& desk) {
     Cluster({"wait"});
     three.push_back(Throughput(Address(50), desk));
     std::cout << fmt::format(
-        "round {}: direct {:.0f}/s, balancer+1 {:.0f}/s, balancer+3 {:.0f}/s\n", r + 1,
-        direct.back(), one.back(), three.back());
+                     "round {}: direct {:.0f}/s, balancer+1 {:.0f}/s, balancer+3 {:.0f}/s\n", r + 1,
+                     direct.back(), one.back(), three.back())
+              << std::flush;
   }
   const double base = factdesk::bench::Median(direct);
   std::cout << fmt::format(
@@ -155,8 +156,9 @@ void RunFailovers(const cluster::Desk& desk) {
     missing += f.missing;
     duplicates += f.duplicates;
     std::cout << fmt::format(
-        "failover {}: no write succeeded for {:.1f} s; missing {}, copies {}\n", i + 1, f.silence,
-        f.missing, f.duplicates);
+                     "failover {}: no write succeeded for {:.1f} s; missing {}, copies {}\n", i + 1,
+                     f.silence, f.missing, f.duplicates)
+              << std::flush;
   }
   std::sort(silences.begin(), silences.end());
   std::cout << fmt::format(

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "server/store/database.h"
+#include "server/store/pg_errors.h"
 #include "tests/e2e/cli_fixture.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/support/health_check.h"
@@ -371,6 +373,32 @@ TEST(DatabaseOutageTest, EmbeddedPostgresThatKeepsDyingMakesTheServerGiveUpAndEx
   EXPECT_NE(server.log().find("embedded PostgreSQL failed 6 times within 300 s; giving up"),
             std::string::npos)
       << server.log();
+}
+
+// What UNAVAILABLE messages and logs call the database: its name and hosts, never the
+// password or other parameters of the URL.
+TEST(DatabaseUrlTest, MessagesNameTheDatabaseAndItsHostsButNeverThePassword) {
+  EXPECT_EQ(store::DescribeDatabase("postgresql://factdesk:s3cret@db1:5432,db2:5433/factdesk"
+                                    "?target_session_attrs=read-write"),
+            "\"factdesk\" on db1:5432,db2:5433");
+  EXPECT_EQ(store::DescribeDatabase("host=db1,db2 port=6432 dbname=desk password=s3cret"),
+            "\"desk\" on db1:6432,db2:6432");
+  EXPECT_EQ(store::DescribeDatabase("postgresql:///factdesk?host=/tmp/fd/run&user=factdesk"),
+            "\"factdesk\" (local socket)");
+}
+
+TEST(DatabaseUrlTest, FailureTimeoutsAreAddedUnlessTheUrlSetsThem) {
+  const std::string uri =
+      store::WithFailureTimeouts("postgresql://db1,db2/factdesk?connect_timeout=10");
+  EXPECT_NE(uri.find("?connect_timeout=10&keepalives_idle=10&"), std::string::npos) << uri;
+  EXPECT_EQ(uri.find("connect_timeout=3"), std::string::npos) << uri;
+  EXPECT_NE(uri.find("&tcp_user_timeout=15000"), std::string::npos) << uri;
+  const std::string plain = store::WithFailureTimeouts("postgresql://db1/factdesk");
+  EXPECT_NE(plain.find("/factdesk?connect_timeout=3&"), std::string::npos) << plain;
+  const std::string conninfo = store::WithFailureTimeouts("host=db1 dbname=factdesk");
+  EXPECT_NE(conninfo.find("host=db1 dbname=factdesk connect_timeout=3 keepalives_idle=10"),
+            std::string::npos)
+      << conninfo;
 }
 
 }  // namespace
