@@ -47,11 +47,9 @@ die() {
 log() { echo "local-cluster: $*"; }
 
 RUN_AS=()
-ACCOUNT=$(id -un)
 if [[ $(id -u) -eq 0 ]]; then
   getent passwd postgres >/dev/null || die "running as root, but there is no 'postgres' account to run the cluster as"
   RUN_AS=(setpriv --reuid=postgres --regid=postgres --init-groups --)
-  ACCOUNT=postgres
 fi
 
 server_bin() {
@@ -151,6 +149,7 @@ start_etcd() {
   mkdir -p "$DIR/etcd" && chmod 700 "$DIR/etcd"
   [[ -n ${RUN_AS[*]} ]] && chown postgres:postgres "$DIR/etcd"
   # As Debian's etcd.service does: the ETCD_* variables from its EnvironmentFile.
+  # shellcheck disable=SC2046  # one word per VAR=value line
   spawn etcd env $(grep -v '^#' "$DIR/etc/etcd.env" | grep .) /usr/bin/etcd
   wait_for "$START_TIMEOUT" "etcd did not become healthy" etcd \
     etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" endpoint health
@@ -212,11 +211,11 @@ start_app() {
   local app=$1
   running "$app" && return 0
   local hosts_var="FACTDESK_CLUSTER_${app^^}_DB_HOSTS"
-  local hosts=${!hosts_var:-$(database_hosts)}
+  local db_hosts=${!hosts_var:-$(database_hosts)}
   local env_file=$DIR/etc/$app.env
   cat >"$env_file" <<ENV
 FACTDESK_LISTEN=127.0.0.1:$(app_port "$app")
-FACTDESK_DATABASE=postgresql://factdesk:$FACTDESK_DB_PASSWORD@$hosts/factdesk?target_session_attrs=read-write
+FACTDESK_DATABASE=postgresql://factdesk:$FACTDESK_DB_PASSWORD@$db_hosts/factdesk?target_session_attrs=read-write
 FACTDESK_METRICS_LISTEN=127.0.0.1:$(metrics_port "$app")
 FACTDESK_FLAGS=
 ENV
@@ -228,6 +227,7 @@ ENV
   exec_start=${exec_start//\/usr\/local\/bin\/factdesk-server/$(server_bin)}
   local args
   # The unit's ${VAR} and $VAR, from the env file (values without spaces, as systemd splits $VAR).
+  # shellcheck disable=SC1090
   args=$(set -a && . "$env_file" && envsubst <<<"$exec_start")
   # shellcheck disable=SC2086
   spawn "$app" $args

@@ -5,7 +5,7 @@
 # (/etc/patroni/env.conf for Debian's patroni@ unit). factdesk-server creates the tables
 # itself (its migrations run at start).
 set -eu
-: "${FACTDESK_DB_PASSWORD:?FACTDESK_DB_PASSWORD must be set in Patroni's environment}"
+: "${FACTDESK_DB_PASSWORD:?FACTDESK_DB_PASSWORD must be set in the environment of Patroni}"
 psql -v ON_ERROR_STOP=1 -v pw="$FACTDESK_DB_PASSWORD" "$1" <<'SQL'
 CREATE ROLE factdesk LOGIN PASSWORD :'pw';
 CREATE DATABASE factdesk OWNER factdesk ENCODING 'UTF8';

@@ -5,7 +5,7 @@
 # destroyed afterwards, so no process is left behind.
 #   tests/cluster/run_cluster_test.sh [BUILD_DIR]   (default build/dev)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 BUILD=${1:-build/dev}
 export FACTDESK_CLUSTER_DIR=${FACTDESK_CLUSTER_DIR:-/tmp/fdcluster-test}
 export FACTDESK_CLUSTER_PORT=${FACTDESK_CLUSTER_PORT:-27500}
