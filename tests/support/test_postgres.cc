@@ -79,6 +79,16 @@ TestPostgres::TestPostgres() {
   });
 }
 
+void TestPostgres::Stop() {
+  if (Status s = pg_->Stop(); !s.ok()) throw std::runtime_error("test PostgreSQL: " + s.message());
+}
+
+void TestPostgres::Start() {
+  if (Status s = pg_->Relaunch(); !s.ok()) {
+    throw std::runtime_error("test PostgreSQL: " + s.message());
+  }
+}
+
 std::string TestPostgres::FreshDatabase() {
   std::lock_guard lock(g_mu);
   const std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++next_);

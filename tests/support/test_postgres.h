@@ -20,6 +20,10 @@ class TestPostgres {
   // A new empty database (no migrations), for migration tests.
   std::string EmptyDatabase();
   std::string UrlFor(const std::string& database) const { return pg_->UrlFor(database); }
+  // Stops it (fast shutdown: sessions are ended) and starts it again, as an operator
+  // would an external database; for tests of servers riding through an outage.
+  void Stop();
+  void Start();
   const std::string& dir() const { return dir_; }
 
  private:
