@@ -118,6 +118,7 @@ class Controller {
   void Handle(const ui::action::DismissClaim& a);
   void Handle(const ui::action::ReopenClaim& a);
   void Handle(const ui::action::PublishClaim& a);
+  void Handle(const ui::action::CorrectClaim& a);
   void Handle(const ui::action::AddSource& a);
   void Handle(const ui::action::RemoveSource& a);
   void Handle(const ui::action::AddNote& a);

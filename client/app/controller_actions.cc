@@ -156,6 +156,17 @@ void Controller::Handle(const a::PublishClaim& x) {
                  [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot publish"); });
 }
 
+void Controller::Handle(const a::CorrectClaim& x) {
+  v1::CorrectClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_expected_version(x.expected_version);
+  req.set_reason(x.reason);
+  if (x.summary) req.set_summary(*x.summary);
+  if (x.verdict) req.set_verdict(*x.verdict);
+  Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::CorrectClaim, req); },
+                 [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot correct"); });
+}
+
 void Controller::Handle(const a::AddSource& x) {
   v1::AddSourceRequest req;
   req.set_claim_id(x.claim_id);

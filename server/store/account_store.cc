@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pqxx/binarystring>
 
+#include "proto/domain_enums.h"
 #include "proto/enum_text.h"
 #include "server/store/digest.h"
 #include "server/store/rows.h"
@@ -88,7 +89,7 @@ v1::Workspace WorkspaceFromRow(const pqxx::row& row) {
   publisher->set_url(row[9].as<std::string>());
   publisher->set_claim_url_prefix(row[10].as<std::string>());
   if (!row[11].is_null()) {
-    if (auto role = domain::ParseRole(row[11].as<std::string>())) w.set_my_role(ToProtoRole(*role));
+    if (auto role = domain::ParseRole(row[11].as<std::string>())) w.set_my_role(v1::ToProto(*role));
   }
   return w;
 }
@@ -103,35 +104,6 @@ v1::User UserFromRow(const pqxx::row& row) {
 
 std::span<const Statement> AccountStatements() {
   return kStatements;
-}
-
-v1::Role ToProtoRole(domain::Role role) {
-  switch (role) {
-    case domain::Role::kViewer:
-      return v1::ROLE_VIEWER;
-    case domain::Role::kChecker:
-      return v1::ROLE_CHECKER;
-    case domain::Role::kEditor:
-      return v1::ROLE_EDITOR;
-    case domain::Role::kAdmin:
-      return v1::ROLE_ADMIN;
-  }
-  return v1::ROLE_UNSPECIFIED;
-}
-
-std::optional<domain::Role> FromProtoRole(v1::Role role) {
-  switch (role) {
-    case v1::ROLE_VIEWER:
-      return domain::Role::kViewer;
-    case v1::ROLE_CHECKER:
-      return domain::Role::kChecker;
-    case v1::ROLE_EDITOR:
-      return domain::Role::kEditor;
-    case v1::ROLE_ADMIN:
-      return domain::Role::kAdmin;
-    default:
-      return std::nullopt;
-  }
 }
 
 Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string& display_name) {
@@ -215,8 +187,7 @@ Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64
   if (tx.Exec("events.last_seq", workspace_id).empty()) {
     return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
   }
-  return Status::PermissionDenied(
-      fmt::format("you are not a member of workspace {}", workspace_id));
+  return domain::NotAMember(workspace_id);
 }
 
 Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
@@ -224,7 +195,7 @@ Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t use
   const pqxx::result r =
       tx.Exec("accounts.set_member", workspace_id, user_id, std::string(domain::RoleName(role)));
   v1::Member member;
-  member.set_role(ToProtoRole(role));
+  member.set_role(v1::ToProto(role));
   SetTime(r[0][0], [&] { return member.mutable_joined_at(); });
   member.mutable_user()->set_id(user_id);
   return member;
@@ -244,7 +215,7 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
   for (const auto& row : tx.Exec("accounts.members", workspace_id)) {
     v1::Member m;
     SetUser(row, 0, [&] { return m.mutable_user(); });
-    if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(ToProtoRole(*role));
+    if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(v1::ToProto(*role));
     SetTime(row[4], [&] { return m.mutable_joined_at(); });
     out.push_back(std::move(m));
   }

@@ -2,9 +2,11 @@
 // in-process server: what a checker does with the mouse and keys ends up on the server.
 #include <algorithm>
 #include <fstream>
+#include <string_view>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include "client/ui/keys.h"
 #include "client/ui/reader_view.h"
@@ -611,6 +613,53 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   // The reader moves to the new transcript.
   EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().transcript_id == t->id(); }));
   EXPECT_FALSE(ui->controller().session().import.open);
+}
+
+// Whether a tooltip was drawn in the last frame.
+bool TooltipShown() {
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(w->Name).starts_with("##Tooltip") && w->Active) return true;
+  }
+  return false;
+}
+
+TEST_F(DesktopUiTest, ADismissedClaimOffersNoSummaryEdit) {
+  (void)SomeClaim();  // the other tests' first claim stays theirs
+  const v1::Claim marked = MarkSpeech(81, ben_);
+  v1::DismissClaimRequest dismiss;
+  dismiss.set_claim_id(marked.id());
+  dismiss.set_expected_version(marked.version());
+  dismiss.set_reason(v1::DISMISS_REASON_OPINION);
+  v1::Claim dismissed;
+  ASSERT_TRUE(server_->claims()->DismissClaim(Ctx(ana_.token).get(), dismiss, &dismissed).ok());
+
+  auto ui = Open(ben_);
+  ui->state().claim_id = dismissed.id();
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const v1::Claim* c = ui->model().FindClaim(dismissed.id());
+    return c != nullptr && c->status() == v1::CLAIM_STATUS_DISMISSED &&
+           ui->state().ControlRect(ui::Control::kSummaryInput).has_value();
+  })) << "the dismissed claim did not open";
+  const ui::Rect field = *ui->state().ControlRect(ui::Control::kSummaryInput);
+  const ImVec2 inside((field.x0 + field.x1) / 2, (field.y0 + field.y1) / 2);
+  ui->Click(inside);
+  ui->Key(ui::key::kEnd, /*ctrl=*/true);
+  ui->Type(" (mine)");
+  ui->Frame();
+  const ui::ClaimDraft& draft = ui->state().DraftFor(dismissed.id());
+  EXPECT_EQ(draft.summary, dismissed.summary()) << "the summary took typing";
+  EXPECT_FALSE(draft.summary_dirty) << "a Save button is offered for an edit the server refuses";
+  // Hovering the field says why.
+  ui->MoveMouse(inside);
+  ui->Frame();
+  EXPECT_TRUE(TooltipShown()) << "no reason shown for the read-only summary";
+
+  v1::GetClaimRequest get;
+  get.set_claim_id(dismissed.id());
+  v1::Claim stored;
+  ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ben_.token).get(), get, &stored).ok());
+  EXPECT_EQ(stored.version(), dismissed.version());
+  EXPECT_EQ(stored.summary(), dismissed.summary());
 }
 
 }  // namespace
