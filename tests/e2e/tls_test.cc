@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "factdesk/v1/workspace.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/e2e/cli_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_postgres.h"
@@ -287,7 +288,7 @@ TEST_F(TlsTest, PlaintextClientsAreRefused) {
   auto stub =
       v1::WorkspaceService::NewStub(grpc::CreateChannel(plain, grpc::InsecureChannelCredentials()));
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token_);
+  ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   v1::WhoAmIResponse who;
   const grpc::Status status = stub->WhoAmI(&ctx, v1::WhoAmIRequest(), &who);
@@ -350,7 +351,7 @@ TEST_F(TlsTest, MutualTlsRequiresACertificateFromTheClientCa) {
   auto stub = v1::WorkspaceService::NewStub(
       grpc::CreateChannel("127.0.0.1:" + std::to_string(mtls.port()), grpc::SslCredentials(ssl)));
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token);
+  ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   v1::WhoAmIResponse who;
   const grpc::Status status = stub->WhoAmI(&ctx, v1::WhoAmIRequest(), &who);

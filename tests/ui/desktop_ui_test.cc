@@ -538,6 +538,53 @@ TEST_F(DesktopUiTest, TheConnectScreenSaysPlainlyWhatWentWrong) {
   EXPECT_FALSE(ui->controller().session().connection.tls);
 }
 
+TEST_F(DesktopUiTest, ADatabaseThatIsDownIsNotTakenForAServerThatIsDown) {
+  // A server of its own, on a PostgreSQL of its own that the test stops.
+  PrivatePostgres pg;
+  TestServer server(pg.Url(), nullptr);
+  const TestUser cara = server.AddUser("cara");
+  server.CreateWorkspace("down", cara);
+
+  // Working in a workspace when the database goes down: the notice names the database.
+  app::Controller::Options o;
+  o.channel = server.channel();
+  auto ui = std::make_unique<HeadlessUi>(o);
+  client::ConnectionOptions c;
+  c.address = server.address();
+  c.token = cara.token;
+  ui->controller().Connect(c, "down");
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->controller().session().connection.phase == ui::ConnectionInfo::Phase::kLive;
+  }));
+  pg.Stop();
+  ui::ActionList refresh{ui::action::RefreshDashboard{}};
+  ui->controller().Dispatch(refresh);
+  const auto dashboard_notice = [&]() -> std::string {
+    for (const ui::Notice& n : ui->controller().session().notices) {
+      if (n.text.rfind("cannot load the dashboard: ", 0) == 0) return n.text;
+    }
+    return "";
+  };
+  ASSERT_TRUE(ui->PumpUntil([&] { return !dashboard_notice().empty(); }));
+  const std::string notice = dashboard_notice();
+  EXPECT_EQ(notice.rfind("cannot load the dashboard: the database is unavailable (error id ", 0),
+            0U)
+      << notice;
+
+  // Signing in on the connect screen while it is down says the same.
+  auto fresh = std::make_unique<HeadlessUi>(app::Controller::Options{});
+  fresh->Frame();
+  ui::ActionList connect{ui::action::Connect{server.address(), cara.token, false, ""}};
+  fresh->controller().Dispatch(connect);
+  ASSERT_TRUE(fresh->PumpUntil([&] {
+    const auto& s = fresh->controller().session();
+    return s.connection.phase != ui::ConnectionInfo::Phase::kConnecting && !s.connect_error.empty();
+  }));
+  const std::string& error = fresh->controller().session().connect_error;
+  EXPECT_EQ(error.rfind("the database is unavailable (error id ", 0), 0U) << error;
+  EXPECT_EQ(error.find("cannot reach"), std::string::npos) << error;
+}
+
 TEST_F(DesktopUiTest, CtrlFSearchesOnTheServerAndJumpsToTheHits) {
   auto ui = Open(ben_);
   ui->Key(ui::key::Letter('F'), /*ctrl=*/true);
