@@ -44,6 +44,10 @@ Controller::~Controller() {
 void Controller::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
+  StopSubscription();
+  // The calls in flight finish first: a heartbeat the server took after "leaving" would
+  // show us present for another 30 s.
+  if (pool_ != nullptr) pool_->Stop();
   if (api_ != nullptr && model_.has_workspace()) {
     // Leave at once rather than expire 30 s later; a short deadline, we are closing.
     v1::UpdatePresenceRequest req;
@@ -53,8 +57,6 @@ void Controller::Shutdown() {
     (void)api_->Call(&v1::LiveService::Stub::UpdatePresence, req,
                      {.timeout = std::chrono::milliseconds(1500)});
   }
-  StopSubscription();
-  if (pool_ != nullptr) pool_->Stop();
   queue_.Clear();
 }
 
