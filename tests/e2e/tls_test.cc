@@ -163,8 +163,8 @@ class TlsTest : public ::testing::Test {
     return RunProcess(o, kCommand);
   }
 
-  // `factdesk ARGS` with HOME `home` (made if missing) and none of the developer's
-  // FACTDESK_* settings.
+  // `factdesk ARGS` with HOME `home` (made if missing), none of the developer's
+  // FACTDESK_* settings, and the e2e LeakSanitizer suppressions (third-party only).
   static ProcessResult Cli(const std::string& home, const std::vector<std::string>& args,
                            const std::string& stdin_data = "",
                            const std::map<std::string, std::string>& env = {}) {
@@ -173,7 +173,9 @@ class TlsTest : public ::testing::Test {
     o.argv = {CliBinary()};
     o.argv.insert(o.argv.end(), args.begin(), args.end());
     o.env = {{"HOME", dir_->path() + "/" + home},
-             {"XDG_CONFIG_HOME", dir_->path() + "/" + home + "/config"}};
+             {"XDG_CONFIG_HOME", dir_->path() + "/" + home + "/config"},
+             {"LSAN_OPTIONS",
+              "suppressions=" FACTDESK_SOURCE_DIR "/tests/e2e/lsan.supp:print_suppressions=0"}};
     for (const auto& [k, v] : env) o.env[k] = v;
     o.unset_env = {"FACTDESK_SERVER", "FACTDESK_TOKEN", "FACTDESK_CA", "FACTDESK_CERT",
                    "FACTDESK_KEY"};
