@@ -15,7 +15,7 @@ namespace {
 
 using CS = v1::ClaimService::Stub;
 
-Result<v1::Claim> GetClaim(ApiClient& api, std::int64_t id) {
+Result<v1::Claim> GetClaim(CommandClient& api, std::int64_t id) {
   v1::GetClaimRequest req;
   req.set_claim_id(id);
   return api.Call(&CS::GetClaim, req);
@@ -36,7 +36,7 @@ void PrintClaim(Context& ctx, const v1::Claim& claim) {
 template <typename Req>
 Status Mutate(Context& ctx, std::int64_t claim_id, std::int64_t version, domain::Action action,
               Req req, grpc::Status (CS::*method)(grpc::ClientContext*, const Req&, v1::Claim*)) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   req.set_claim_id(claim_id);
   // The fields are checked before the claim is read, as the server checks them first. A
   // version of 0 becomes the one read, which is positive: 1 stands in for it meanwhile.
@@ -46,7 +46,7 @@ Status Mutate(Context& ctx, std::int64_t claim_id, std::int64_t version, domain:
   req.set_expected_version(version != 0 ? version : current.version());
   FD_RETURN_IF_ERROR(Precheck(*api, current, action, req.expected_version()));
   std::string current_bin;
-  auto claim = api->Call(method, req, &current_bin);
+  auto claim = api->Call(method, req, {.current_bin = &current_bin});
   if (!claim.ok()) return WithCurrentClaim(claim.status(), current_bin);
   PrintClaim(ctx, *claim);
   return Status::Ok();
@@ -65,7 +65,7 @@ struct AddOptions {
 };
 
 // The segment and byte range of `quote` in segment `ordinal` of a transcript.
-Status ResolveQuote(ApiClient& api, const AddOptions& o, v1::CreateClaimRequest& req) {
+Status ResolveQuote(CommandClient& api, const AddOptions& o, v1::CreateClaimRequest& req) {
   v1::ListSegmentsRequest list;
   list.set_transcript_id(o.transcript_id);
   list.set_from_ordinal(o.ordinal);
@@ -101,7 +101,7 @@ Status ResolveQuote(ApiClient& api, const AddOptions& o, v1::CreateClaimRequest&
 }
 
 Status Add(Context& ctx, const AddOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::CreateClaimRequest req;
   if (o.segment_id != 0) {
     if (o.start < 0 || o.end < 0) UsageError("--segment needs --start and --end");
@@ -136,7 +136,7 @@ struct ListOptions {
 
 Status List(Context& ctx, const ListOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListClaimsRequest req;
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);
@@ -172,7 +172,7 @@ struct ShowOptions {
 };
 
 Status Show(Context& ctx, const ShowOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::Claim c, GetClaim(*api, o.claim_id));
   v1::ListSourcesRequest sources_req;
   sources_req.set_claim_id(c.id());
@@ -255,7 +255,7 @@ Status Update(Context& ctx, const UpdateOptions& o) {
 }
 
 Status Assign(Context& ctx, const UpdateOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::Claim claim, GetClaim(*api, o.claim_id));
   v1::AssignClaimRequest req;
   for (const auto& handle : o.to) {
@@ -267,7 +267,7 @@ Status Assign(Context& ctx, const UpdateOptions& o) {
 }
 
 Status Take(Context& ctx, const UpdateOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::TakeClaimRequest req;
   req.set_claim_id(o.claim_id);
   FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
@@ -311,7 +311,7 @@ Status Correct(Context& ctx, const UpdateOptions& o) {
 }
 
 Status History(Context& ctx, const ShowOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetClaimHistoryRequest req;
   req.set_claim_id(o.claim_id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&CS::GetClaimHistory, req));

@@ -4,7 +4,7 @@
 
 namespace factdesk::cli {
 
-Status Precheck(ApiClient& api, const v1::Claim& claim, domain::Action action,
+Status Precheck(CommandClient& api, const v1::Claim& claim, domain::Action action,
                 std::optional<std::int64_t> sent_version,
                 std::optional<std::vector<domain::Vote>> votes) {
   if (sent_version && *sent_version != claim.version()) return Status::Ok();

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "client/cli/api_client.h"
+#include "client/cli/command_client.h"
 #include "common/status.h"
 #include "domain/claim_actions.h"
 #include "factdesk/v1/claim.pb.h"
@@ -19,7 +19,7 @@ namespace factdesk::cli {
 // `sent_version` is the version the request names: when it is not the one read, the server
 // answers that first (ABORTED), so the rules are left to it. `votes` are the claim's votes
 // when the command has them (a dispute's decision).
-Status Precheck(ApiClient& api, const v1::Claim& claim, domain::Action action,
+Status Precheck(CommandClient& api, const v1::Claim& claim, domain::Action action,
                 std::optional<std::int64_t> sent_version = std::nullopt,
                 std::optional<std::vector<domain::Vote>> votes = std::nullopt);
 

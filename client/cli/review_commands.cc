@@ -34,7 +34,7 @@ struct ReviewOptions {
 };
 
 Status Submit(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::SubmitReviewRequest req;
   req.set_claim_id(o.id);
   req.set_verdict(o.verdict);
@@ -60,7 +60,7 @@ Status Submit(Context& ctx, const ReviewOptions& o) {
   }
   req.set_expected_version(version);
   std::string current_bin;
-  auto resp = api->Call(&RS::SubmitReview, req, &current_bin);
+  auto resp = api->Call(&RS::SubmitReview, req, {.current_bin = &current_bin});
   if (!resp.ok()) return WithCurrentReview(resp.status(), current_bin);
   if (ctx.json()) {
     PrintJson(ToJson(*resp));
@@ -74,7 +74,7 @@ Status Submit(Context& ctx, const ReviewOptions& o) {
 }
 
 Status ListReviews(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListReviewsRequest req;
   req.set_claim_id(o.id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&RS::ListReviews, req));
@@ -88,7 +88,7 @@ Status ListReviews(Context& ctx, const ReviewOptions& o) {
 
 Status ListDisputes(Context& ctx, const ReviewOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListDisputesRequest req;
   req.set_workspace_id(ws.id());
   req.set_open_only(o.open_only);
@@ -111,7 +111,7 @@ Status ListDisputes(Context& ctx, const ReviewOptions& o) {
 
 Status ShowDispute(Context& ctx, const ReviewOptions& o) {
   if ((o.id == 0) == (o.claim_id == 0)) UsageError("give a DISPUTE_ID or --claim CLAIM_ID");
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetDisputeRequest req;
   req.set_dispute_id(o.id);
   req.set_claim_id(o.claim_id);
@@ -154,7 +154,7 @@ Status ShowDispute(Context& ctx, const ReviewOptions& o) {
 }
 
 Status Decide(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::DecideDisputeRequest req;
   req.set_dispute_id(o.id);
   req.set_verdict(o.verdict);

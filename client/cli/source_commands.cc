@@ -31,7 +31,7 @@ void PrintSource(Context& ctx, const v1::Source& s, const char* verb) {
 }
 
 Status Add(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::AddSourceRequest req;
   req.set_claim_id(o.id);
   req.set_url(o.url);
@@ -53,7 +53,7 @@ Status Add(Context& ctx, const SourceOptions& o) {
 }
 
 Status List(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListSourcesRequest req;
   req.set_claim_id(o.id);
   req.set_include_removed(o.all);
@@ -67,7 +67,7 @@ Status List(Context& ctx, const SourceOptions& o) {
 }
 
 Status Remove(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RemoveSourceRequest req;
   req.set_source_id(o.id);
   FD_ASSIGN_OR_RETURN(const v1::Source s, api->Call(&SS::RemoveSource, req));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "server/live/hub.h"
 #include "server/logging/request_log.h"
 #include "server/store/event_store.h"
@@ -126,7 +127,7 @@ void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& e
       break;
   }
   if (queue_.size() >= hub_.options().max_queue) {
-    ctx_->AddTrailingMetadata("factdesk-resume-after-seq", std::to_string(sent_seq_));
+    ctx_->AddTrailingMetadata(v1::kResumeAfterSeqKey, std::to_string(sent_seq_));
     EndLocked(Status::ResourceExhausted(
                   fmt::format("subscriber fell behind by more than {} events; resubscribe with "
                               "after_seq={} (the last event sent) or your last applied seq",
