@@ -7,6 +7,8 @@
 #include <pqxx/except>
 #include <spdlog/spdlog.h>
 
+#include "server/store/columns.h"
+
 namespace factdesk::store {
 namespace {
 
@@ -27,6 +29,11 @@ Status Logged(Code code, std::string_view public_message, std::string_view conte
 }  // namespace
 
 Status StatusFromException(const std::exception& e, std::string_view context) {
+  if (dynamic_cast<const ColumnMismatch*>(&e) != nullptr) {
+    return Logged(Code::kInternal,
+                  "internal error: a query's columns do not match the code that reads them",
+                  context, e);
+  }
   // Most specific classes first: pqxx's hierarchy nests them.
   if (dynamic_cast<const pqxx::unique_violation*>(&e) != nullptr) {
     return Logged(Code::kAlreadyExists, "that record already exists", context, e);
