@@ -49,8 +49,8 @@ struct MemberColumns {
   "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix, " \
   "m.role AS my_role"
 
-#define FD_USER_COLUMNS(u) \
-  u ".id AS user_id, " u ".handle AS user_handle, " u ".display_name AS user_display_name"
+#define FD_USER_COLUMNS \
+  "u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name"
 
 constexpr std::array kStatements = {
     Statement{"accounts.create_user",
@@ -58,14 +58,14 @@ constexpr std::array kStatements = {
               "ON CONFLICT (handle) DO NOTHING RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"accounts.user_by_handle",
-              "SELECT " FD_USER_COLUMNS("u") " FROM users u WHERE u.handle = $1",
+              "SELECT " FD_USER_COLUMNS " FROM users u WHERE u.handle = $1",
               RowsAs<UserRowColumns>},
     Statement{"accounts.insert_token",
               "INSERT INTO api_tokens (user_id, token_sha256) VALUES ($1, $2)"},
     Statement{"accounts.authenticate",
-              "SELECT " FD_USER_COLUMNS("u") " FROM api_tokens t "
-                                             "JOIN users u ON u.id = t.user_id "
-                                             "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL",
+              "SELECT " FD_USER_COLUMNS " FROM api_tokens t "
+              "JOIN users u ON u.id = t.user_id "
+              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL",
               RowsAs<UserRowColumns>},
     Statement{"accounts.create_workspace",
               "INSERT INTO workspaces (slug, name) VALUES ($1, $2) "
@@ -96,9 +96,9 @@ constexpr std::array kStatements = {
     Statement{"accounts.remove_member",
               "DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2"},
     Statement{"accounts.members",
-              "SELECT " FD_USER_COLUMNS("u") ", m.role, fd_us(m.joined_at) AS joined_at "
-                                             "FROM memberships m JOIN users u ON u.id = m.user_id "
-                                             "WHERE m.workspace_id = $1 ORDER BY u.handle",
+              "SELECT " FD_USER_COLUMNS ", m.role, fd_us(m.joined_at) AS joined_at "
+              "FROM memberships m JOIN users u ON u.id = m.user_id "
+              "WHERE m.workspace_id = $1 ORDER BY u.handle",
               RowsAs<MemberColumns>},
     Statement{"accounts.open_assignments",
               "SELECT a.claim_id FROM claim_assignees a JOIN claims c ON c.id = a.claim_id "

@@ -10,6 +10,7 @@
 namespace factdesk::store {
 namespace {
 
+// Table t's verdict columns under their own names, the ones VerdictColumns reads.
 #define FD_VERDICT_COLUMNS(t)                                                            \
   t ".verdict_label, " t ".verdict_ordered, " t ".verdict_value, " t ".verdict_best, " t \
     ".verdict_worst"
@@ -66,16 +67,18 @@ struct DisputeColumns {
 };
 
 #define FD_REVIEW_SELECT \
-  "SELECT r.id, r.workspace_id, r.claim_id, u.id AS reviewer_id, u.handle AS reviewer_handle, " \
-  "u.display_name AS reviewer_display_name, " FD_VERDICT_COLUMNS(                               \
-      "r") ", r.rationale, r.confidence, fd_us(r.submitted_at) AS submitted_at, r.version "     \
-           "FROM reviews r JOIN users u ON u.id = r.reviewer_id "
+  "SELECT r.id, r.workspace_id, r.claim_id, u.id AS reviewer_id, "                    \
+  "u.handle AS reviewer_handle, u.display_name AS reviewer_display_name, "            \
+  FD_VERDICT_COLUMNS("r") ", r.rationale, r.confidence, "                             \
+  "fd_us(r.submitted_at) AS submitted_at, r.version "                                 \
+  "FROM reviews r JOIN users u ON u.id = r.reviewer_id "
 
-#define FD_DISPUTE_SELECT                                                                          \
-  "SELECT d.id, d.workspace_id, d.claim_id, d.status, fd_us(d.opened_at) AS opened_at, "           \
-  "fd_us(d.closed_at) AS closed_at, d.resolution, u.id AS decided_by_id, "                         \
-  "u.handle AS decided_by_handle, u.display_name AS decided_by_display_name, " FD_VERDICT_COLUMNS( \
-      "d") ", d.reasoning FROM disputes d LEFT JOIN users u ON u.id = d.decided_by "
+#define FD_DISPUTE_SELECT \
+  "SELECT d.id, d.workspace_id, d.claim_id, d.status, fd_us(d.opened_at) AS opened_at, " \
+  "fd_us(d.closed_at) AS closed_at, d.resolution, u.id AS decided_by_id, "            \
+  "u.handle AS decided_by_handle, u.display_name AS decided_by_display_name, "        \
+  FD_VERDICT_COLUMNS("d") ", d.reasoning "                                            \
+  "FROM disputes d LEFT JOIN users u ON u.id = d.decided_by "
 
 constexpr std::array kStatements = {
     Statement{"reviews.insert",
