@@ -106,6 +106,9 @@ class CueReader {
       if (tokens_[i].kind == Token::Kind::kWord) classes_[i] = ClassesOf(tokens_[i].text);
       all_ |= classes_[i];
     }
+    all_caps_ = std::all_of(tokens_.begin(), tokens_.end(), [](const Token& t) {
+      return t.kind != Token::Kind::kWord || t.all_caps || t.text.size() == 1;
+    });
     flags_[kQuestion] = s.question;
   }
 
@@ -161,7 +164,8 @@ class CueReader {
     if (t.kind == Token::Kind::kWord && i > 0 && t.capitalized && t.text != "i") {
       flags_[kNamedEntity] = true;
     }
-    flags_[kAcronym] |= t.all_caps;
+    // "NAFTA", but not a word in a line set all in capitals ("(APPLAUSE)").
+    flags_[kAcronym] |= t.all_caps && t.text.size() <= 6 && !all_caps_;
     ReadPhrases(i);
   }
 
@@ -241,6 +245,7 @@ class CueReader {
   const std::vector<Token>& tokens_;
   std::vector<std::uint32_t> classes_;
   std::uint32_t all_ = 0;
+  bool all_caps_ = false;  // every word in capitals
   CueFlags flags_{};
 };
 

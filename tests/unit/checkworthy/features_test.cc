@@ -76,6 +76,14 @@ TEST(FeaturesTest, QuestionsCourtesyOpinionsAndPromises) {
                    "cue:length_8_15"}));
 }
 
+TEST(FeaturesTest, AcronymsButNotShouting) {
+  EXPECT_EQ(CuesOf("We left NAFTA."),
+            (Names{"cue:acronym", "cue:named_entity", "cue:past_action", "cue:length_1_3"}));
+  EXPECT_EQ(CuesOf("(APPLAUSE)"), (Names{"cue:courtesy", "cue:length_1_3"}));
+  EXPECT_EQ(CuesOf("THE ECONOMY IS GREAT"),
+            (Names{"cue:named_entity", "cue:statistic", "cue:length_4_7"}));
+}
+
 TEST(FeaturesTest, WordsBigramsAndLettersWithDigitsAsZero) {
   CollectSink sink;
   ExtractFeatures(Tokenize("Tax 2,008"),
