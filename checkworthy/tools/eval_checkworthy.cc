@@ -4,6 +4,7 @@
 // for two baselines: a bag-of-words model (words only, same training) and "contains a
 // number". Prints Markdown tables (docs/benchmarks.md).
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -115,15 +116,17 @@ Result<std::vector<System>> Systems(const Flags& f) {
   FD_ASSIGN_OR_RETURN(model.features, ParseFeatureSet(f.features));
   TrainingOptions bow = f.options;
   bow.features = {.words = true};
-  for (const std::string& name : CLI::detail::split(f.systems, ',')) {
-    if (name == "model")
+  std::istringstream names(f.systems);
+  for (std::string name; std::getline(names, name, ',');) {
+    if (name == "model") {
       systems.push_back({name, "Factdesk model (" + DescribeOptions(model) + ")", model});
-    else if (name == "bow")
+    } else if (name == "bow") {
       systems.push_back({name, "Bag of words (" + DescribeOptions(bow) + ")", bow});
-    else if (name == "number")
+    } else if (name == "number") {
       systems.push_back({name, "Contains a number", std::nullopt});
-    else
+    } else {
       return Status::InvalidArgument("--systems", "unknown system '" + name + "'");
+    }
   }
   return systems;
 }
