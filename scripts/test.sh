@@ -3,9 +3,10 @@
 # (AddressSanitizer + UndefinedBehaviorSanitizer) and runs ctest (unit, integration
 # against a PostgreSQL the tests start themselves, end-to-end with real processes, desktop
 # UI under Xvfb) while clang-tidy checks the sources; then builds the tsan preset and runs
-# the threaded tests under ThreadSanitizer; then builds the libFuzzer targets with clang
-# and fuzzes each importer for a while. Prints what each phase cost and fails if any
-# phase failed.
+# the threaded tests under ThreadSanitizer; then the cluster test (deploy/local-cluster.sh
+# under failures, about 5 minutes, at most 15); then builds the libFuzzer targets with
+# clang and fuzzes each importer for a while. Prints what each phase cost and fails if
+# any phase failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -24,7 +25,8 @@ phase_done() {
   [[ $rc == 0 ]] || failed=1
 }
 
-factdesk_install_packages "${FACTDESK_BUILD_PACKAGES[@]}" "${FACTDESK_TEST_PACKAGES[@]}" || exit 1
+factdesk_install_packages "${FACTDESK_BUILD_PACKAGES[@]}" "${FACTDESK_TEST_PACKAGES[@]}" \
+  "${FACTDESK_CLUSTER_PACKAGES[@]}" || exit 1
 
 echo "==> building (dev preset: ASan + UBSan)"
 t=$(date +%s)
@@ -69,6 +71,11 @@ else
   tsan_rc=1
 fi
 phase_done tsan "$tsan_rc" "$t"
+
+echo "==> cluster test (deploy/local-cluster.sh: Patroni failover, replicas, HAProxy)"
+t=$(date +%s)
+tests/cluster/run_cluster_test.sh build/dev
+phase_done cluster $? "$t"
 
 echo "==> fuzzing each importer for ${FUZZ_SECONDS} s"
 t=$(date +%s)

@@ -107,7 +107,8 @@ void OthersReviews(ViewContext& ctx, const v1::Claim& claim, const v1::Review* s
 
 }  // namespace
 
-void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
+void DrawSources(ViewContext& ctx, const v1::Claim& claim, const Status& can_add,
+                 const Status& can_remove) {
   if (!ctx.model.SourcesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   for (const v1::Source* s : ctx.model.Sources(claim.id())) {
     for (const std::string* text : {&s->title(), &s->publisher(), &s->excerpt()}) {
@@ -122,11 +123,11 @@ void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
     DimWrapped(s->url() + (s->publisher().empty() ? "" : "  -  " + s->publisher()) +
                (s->primary() ? "  (primary)" : ""));
     if (!s->excerpt().empty()) DimWrapped("\xE2\x80\x9C" + s->excerpt() + "\xE2\x80\x9D");
-    if (can_add && ImGui::SmallButton("Remove")) ctx.Emit(action::RemoveSource{s->id()});
+    if (can_remove.ok() && ImGui::SmallButton("Remove")) ctx.Emit(action::RemoveSource{s->id()});
     ImGui::PopID();
     ImGui::Spacing();
   }
-  if (!can_add) return;
+  if (!can_add.ok()) return RefusalLine(can_add);
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   if (ImGui::TreeNode("Add a source")) {
     ImGui::InputTextWithHint("##url", "https://...", &d.source_url);
@@ -153,15 +154,15 @@ void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   }
 }
 
-void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
+void DrawNotes(ViewContext& ctx, const v1::Claim& claim, const Status& can_add) {
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   if (!ctx.model.NotesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   const float fs = ImGui::GetFontSize();
   for (const auto& tn : ctx.model.Notes(claim.id())) {
-    DrawNote(ctx, claim, *tn.note, tn.depth, can_add);
+    DrawNote(ctx, claim, *tn.note, tn.depth, can_add.ok());
     ImGui::Spacing();
   }
-  if (!can_add) return;
+  if (!can_add.ok()) return RefusalLine(can_add);
   ImGui::InputTextMultiline("##note", &d.note, ImVec2(-1, fs * 3.0F));
   ctx.state.SetControlRect(Control::kNoteInput, ItemRect());
   const bool submit = CtrlEnter();
@@ -172,14 +173,15 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   ctx.state.SetControlRect(Control::kNoteSubmit, ItemRect());
 }
 
-void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
+void DrawReviews(ViewContext& ctx, const v1::Claim& claim, const Status& can_review) {
   const auto& scale = ctx.model.workspace().rating_scale();
   const v1::Review* own = ctx.model.OwnReview(claim.id());
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   const float fs = ImGui::GetFontSize();
   if (!ctx.model.ReviewsLoaded(claim.id())) ImGui::TextDisabled("loading...");
 
-  if (can_review) {
+  RefusalLine(can_review);
+  if (can_review.ok()) {
     if (own != nullptr && !d.review_seeded) SeedReviewForm(d, *own, scale);
     ImGui::TextDisabled(own != nullptr ? "My review (revise)" : "My review");
     const char* preview = d.verdict_index >= 0 && d.verdict_index < scale.labels_size()
@@ -216,7 +218,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
     }
     ImGui::Spacing();
   }
-  OthersReviews(ctx, claim, can_review ? own : nullptr);
+  OthersReviews(ctx, claim, can_review.ok() ? own : nullptr);
 }
 
 void DrawHistory(ViewContext& ctx, const v1::Claim& claim) {
