@@ -1,9 +1,9 @@
 #include "client/desktop/server_list.h"
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -42,13 +42,16 @@ Status SaveServers(const std::string& path, const std::vector<ui::SavedServer>& 
   // Written to a private temporary file and renamed: never world-readable, never half-written.
   const std::string tmp = path + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::Internal("cannot write " + tmp + ": " + std::strerror(errno));
+  if (fd < 0) {
+    return Status::Internal("cannot write " + tmp + ": " + std::generic_category().message(errno));
+  }
   ::fchmod(fd, 0600);
   const ssize_t n = ::write(fd, text.data(), text.size());
   ::close(fd);
   if (n != static_cast<ssize_t>(text.size())) return Status::Internal("cannot write " + tmp);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    return Status::Internal("cannot replace " + path + ": " + std::strerror(errno));
+    return Status::Internal("cannot replace " + path + ": " +
+                            std::generic_category().message(errno));
   }
   return Status::Ok();
 }
