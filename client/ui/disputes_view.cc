@@ -55,21 +55,9 @@ void ReviewsAndSources(const ViewContext& ctx, const v1::Dispute& dispute) {
   }
 }
 
-void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
+// The editor's decision: a final verdict and the reasoning, enabled as the rules allow.
+void DecideForm(ViewContext& ctx, const v1::Dispute& dispute, const Status& allowed) {
   const float fs = ImGui::GetFontSize();
-  DisputedClaim(ctx, dispute);
-  if (!dispute.waiting_for().empty())
-    ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
-  ImGui::Separator();
-  ReviewsAndSources(ctx, dispute);
-  if (dispute.status() != v1::DISPUTE_STATUS_OPEN) {
-    ImGui::TextDisabled("Closed: %s", v1::EnumText(dispute.resolution(), true).c_str());
-    return;
-  }
-  if (claim == nullptr) return;
-  // The dispute brought all of the claim's reviews into the model: the votes are known.
-  const Status allowed = AllowedWorkflow(ctx.model.workspace(), *claim, &reviews).decide;
-  if (allowed.code() == Code::kPermissionDenied) return;
   ImGui::Separator();
   ImGui::Text("Decide");
   const auto& scale = ctx.model.workspace().rating_scale();
@@ -95,6 +83,25 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
                                    ctx.state.decide_reasoning});
     ctx.state.decide_reasoning.clear();
   }
+}
+
+void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
+  DisputedClaim(ctx, dispute);
+  if (!dispute.waiting_for().empty())
+    ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
+  ImGui::Separator();
+  ReviewsAndSources(ctx, dispute);
+  if (dispute.status() != v1::DISPUTE_STATUS_OPEN) {
+    ImGui::TextDisabled("Closed: %s", v1::EnumText(dispute.resolution(), true).c_str());
+    return;
+  }
+  const v1::Claim* claim = ctx.model.FindClaim(dispute.claim_id());
+  if (claim == nullptr) return;
+  // The dispute brought all of the claim's reviews into the model: the votes are known.
+  const auto reviews = ctx.model.Reviews(dispute.claim_id());
+  const Status allowed = AllowedWorkflow(ctx.model.workspace(), *claim, &reviews).decide;
+  if (allowed.code() == Code::kPermissionDenied) return;
+  DecideForm(ctx, dispute, allowed);
 }
 
 }  // namespace
