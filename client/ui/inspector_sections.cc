@@ -173,51 +173,61 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, const Status& can_add) 
   ctx.state.SetControlRect(Control::kNoteSubmit, ItemRect());
 }
 
-void DrawReviews(ViewContext& ctx, const v1::Claim& claim, const Status& can_review) {
+namespace {
+
+// The verdict picker, with each label's description on hover.
+void VerdictCombo(ClaimDraft& d, const v1::RatingScale& scale) {
+  const char* preview = d.verdict_index >= 0 && d.verdict_index < scale.labels_size()
+                            ? scale.labels(d.verdict_index).label().c_str()
+                            : "Choose a verdict";
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (!ImGui::BeginCombo("Verdict", preview)) return;
+  for (int i = 0; i < scale.labels_size(); ++i) {
+    const auto& l = scale.labels(i);
+    ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(LabelColor(l.label(), scale)));
+    if (ImGui::Selectable(l.label().c_str(), i == d.verdict_index)) d.verdict_index = i;
+    ImGui::PopStyleColor();
+    if (!l.description().empty() && ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s", l.description().c_str());
+    }
+  }
+  ImGui::EndCombo();
+}
+
+// The own review's form: verdict, rationale, confidence, submit (or revise `own`).
+void OwnReviewForm(ViewContext& ctx, const v1::Claim& claim, const v1::Review* own) {
   const auto& scale = ctx.model.workspace().rating_scale();
-  const v1::Review* own = ctx.model.OwnReview(claim.id());
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
-  const float fs = ImGui::GetFontSize();
+  if (own != nullptr && !d.review_seeded) SeedReviewForm(d, *own, scale);
+  ImGui::TextDisabled(own != nullptr ? "My review (revise)" : "My review");
+  VerdictCombo(d, scale);
+  ImGui::InputTextMultiline("##rationale", &d.rationale, ImVec2(-1, ImGui::GetFontSize() * 3.0F));
+  const bool submit = CtrlEnter();
+  ImGui::TextDisabled("Confidence");
+  for (int c = 1; c <= 3; ++c) {
+    ImGui::SameLine();
+    ImGui::RadioButton(c == 1 ? "low" : c == 2 ? "medium" : "high", &d.confidence, c);
+  }
+  const bool ready =
+      d.verdict_index >= 0 && d.verdict_index < scale.labels_size() && !d.rationale.empty();
+  if (ButtonIf(ready,
+               own != nullptr ? "Revise review (Ctrl+Enter)" : "Submit review (Ctrl+Enter)") ||
+      (submit && ready)) {
+    ctx.Emit(action::SubmitReview{claim.id(), scale.labels(d.verdict_index).label(), d.rationale,
+                                  static_cast<v1::Confidence>(d.confidence),
+                                  own != nullptr ? own->version() : 0});
+  }
+  ImGui::Spacing();
+}
+
+}  // namespace
+
+void DrawReviews(ViewContext& ctx, const v1::Claim& claim, const Status& can_review) {
+  const v1::Review* own = ctx.model.OwnReview(claim.id());
   if (!ctx.model.ReviewsLoaded(claim.id())) ImGui::TextDisabled("loading...");
 
   RefusalLine(can_review);
-  if (can_review.ok()) {
-    if (own != nullptr && !d.review_seeded) SeedReviewForm(d, *own, scale);
-    ImGui::TextDisabled(own != nullptr ? "My review (revise)" : "My review");
-    const char* preview = d.verdict_index >= 0 && d.verdict_index < scale.labels_size()
-                              ? scale.labels(d.verdict_index).label().c_str()
-                              : "Choose a verdict";
-    ImGui::SetNextItemWidth(fs * 12);
-    if (ImGui::BeginCombo("Verdict", preview)) {
-      for (int i = 0; i < scale.labels_size(); ++i) {
-        const auto& l = scale.labels(i);
-        ImGui::PushStyleColor(ImGuiCol_Text, ToVec4(LabelColor(l.label(), scale)));
-        if (ImGui::Selectable(l.label().c_str(), i == d.verdict_index)) d.verdict_index = i;
-        ImGui::PopStyleColor();
-        if (!l.description().empty() && ImGui::IsItemHovered()) {
-          ImGui::SetTooltip("%s", l.description().c_str());
-        }
-      }
-      ImGui::EndCombo();
-    }
-    ImGui::InputTextMultiline("##rationale", &d.rationale, ImVec2(-1, fs * 3.0F));
-    const bool submit = CtrlEnter();
-    ImGui::TextDisabled("Confidence");
-    for (int c = 1; c <= 3; ++c) {
-      ImGui::SameLine();
-      ImGui::RadioButton(c == 1 ? "low" : c == 2 ? "medium" : "high", &d.confidence, c);
-    }
-    const bool ready =
-        d.verdict_index >= 0 && d.verdict_index < scale.labels_size() && !d.rationale.empty();
-    if (ButtonIf(ready,
-                 own != nullptr ? "Revise review (Ctrl+Enter)" : "Submit review (Ctrl+Enter)") ||
-        (submit && ready)) {
-      ctx.Emit(action::SubmitReview{claim.id(), scale.labels(d.verdict_index).label(), d.rationale,
-                                    static_cast<v1::Confidence>(d.confidence),
-                                    own != nullptr ? own->version() : 0});
-    }
-    ImGui::Spacing();
-  }
+  if (can_review.ok()) OwnReviewForm(ctx, claim, own);
   OthersReviews(ctx, claim, can_review.ok() ? own : nullptr);
 }
 

@@ -57,6 +57,31 @@ void Quote(ViewContext& ctx, const v1::Claim& claim) {
   }
 }
 
+// Someone saved the summary first: theirs, or mine sent again over their version.
+void SummaryConflictBox(ViewContext& ctx, const v1::Claim& claim, const SummaryConflict& c) {
+  ClaimDraft& d = ctx.state.DraftFor(claim.id());
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ToVec4(Mix(palette::kWarn, palette::kReaderBg, 0.18F)));
+  ImGui::BeginChild("##conflict", ImVec2(0, ImGui::GetFontSize() * 6.5F), true);
+  ColoredText(palette::kWarn, (c.their_author.empty() ? std::string("Someone") : c.their_author) +
+                                  " changed the summary before you saved. Theirs:");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(c.their_text.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Use theirs")) {
+    d.summary = c.their_text;
+    d.summary_dirty = false;
+    ctx.Emit(action::ClearConflict{claim.id()});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Keep mine and retry")) {
+    d.summary_base_version = c.current_version;
+    ctx.Emit(action::UpdateClaim{claim.id(), c.current_version, d.summary, std::nullopt});
+    ctx.Emit(action::ClearConflict{claim.id()});
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
 void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf) {
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   // The field follows the claim until the user types; then it is theirs until saved.
@@ -81,27 +106,7 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
 
   auto conflict = ctx.session.conflicts.find(claim.id());
   if (conflict != ctx.session.conflicts.end()) {
-    const SummaryConflict& c = conflict->second;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ToVec4(Mix(palette::kWarn, palette::kReaderBg, 0.18F)));
-    ImGui::BeginChild("##conflict", ImVec2(0, ImGui::GetFontSize() * 6.5F), true);
-    ColoredText(palette::kWarn, (c.their_author.empty() ? std::string("Someone") : c.their_author) +
-                                    " changed the summary before you saved. Theirs:");
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(c.their_text.c_str());
-    ImGui::PopTextWrapPos();
-    if (ImGui::Button("Use theirs")) {
-      d.summary = c.their_text;
-      d.summary_dirty = false;
-      ctx.Emit(action::ClearConflict{claim.id()});
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Keep mine and retry")) {
-      d.summary_base_version = c.current_version;
-      ctx.Emit(action::UpdateClaim{claim.id(), c.current_version, d.summary, std::nullopt});
-      ctx.Emit(action::ClearConflict{claim.id()});
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    SummaryConflictBox(ctx, claim, conflict->second);
   } else if (d.summary_dirty) {
     // A draft outlives a change that made the claim uneditable: kept, but not sent.
     if (ButtonIfAllowed(wf.edit, "Save summary") || (ctrl_enter && wf.edit.ok())) {
@@ -110,8 +115,11 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
     ImGui::SameLine();
     if (ImGui::Button("Discard")) d.summary_dirty = false;
   }
+}
 
-  // Claimant, the same way.
+// The claimant field, following the claim the same way as the summary.
+void Claimant(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf) {
+  ClaimDraft& d = ctx.state.DraftFor(claim.id());
   if (d.claimant_dirty && d.claimant == claim.claimant()) d.claimant_dirty = false;
   if (!d.claimant_dirty) {
     d.claimant = claim.claimant();
@@ -120,6 +128,7 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
   ImGui::TextDisabled("Claimant");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  const ImGuiInputTextFlags flags = wf.edit.ok() ? 0 : ImGuiInputTextFlags_ReadOnly;
   if (ImGui::InputText("##claimant", &d.claimant, flags))
     d.claimant_dirty = d.claimant != claim.claimant();
   RefusalTooltip(wf.edit);
@@ -287,6 +296,7 @@ void DrawInspector(ViewContext& ctx) {
   Quote(ctx, *claim);
   ImGui::Spacing();
   Summary(ctx, *claim, wf);
+  Claimant(ctx, *claim, wf);
   ImGui::Spacing();
   Workflow(ctx, *claim, wf);
   ImGui::Separator();
