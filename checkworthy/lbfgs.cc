@@ -39,6 +39,53 @@ std::vector<double> Direction(const std::vector<double>& g, const std::deque<Cor
   return q;
 }
 
+// L-BFGS's direction, or the steepest descent when that is not downhill (the memory is
+// then dropped). Sets `slope` to the directional derivative along it.
+std::vector<double> DescentDirection(const std::vector<double>& g, std::deque<Correction>& memory,
+                                     double& slope) {
+  std::vector<double> d = Direction(g, memory);
+  slope = Dot(g, d);
+  if (slope >= 0) {  // not a descent direction: start again from the gradient
+    memory.clear();
+    d = g;
+    for (double& v : d) v = -v;
+    slope = -Dot(g, g);
+  }
+  return d;
+}
+
+// Backtracking until Armijo's sufficient decrease holds (at most 40 halvings); leaves
+// the point tried last in x_new, its gradient in g_new, and returns its value.
+double LineSearch(const Objective& f, const std::vector<double>& x, double fx,
+                  const std::vector<double>& d, double slope, double step,
+                  std::vector<double>& x_new, std::vector<double>& g_new) {
+  double f_new = 0;
+  for (int tries = 0;; ++tries) {
+    for (std::size_t i = 0; i < x.size(); ++i) x_new[i] = x[i] + step * d[i];
+    f_new = f(x_new, g_new);
+    if (f_new <= fx + 1e-4 * step * slope || tries == 40) break;  // Armijo
+    step *= 0.5;
+  }
+  return f_new;
+}
+
+// Keeps the step's correction pair when it carries curvature, within `limit` pairs.
+void Remember(const std::vector<double>& x, const std::vector<double>& x_new,
+              const std::vector<double>& g, const std::vector<double>& g_new, int limit,
+              std::deque<Correction>& memory) {
+  Correction c{std::vector<double>(x.size()), std::vector<double>(x.size()), 0};
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    c.s[i] = x_new[i] - x[i];
+    c.y[i] = g_new[i] - g[i];
+  }
+  const double ys = Dot(c.y, c.s);
+  if (ys > 1e-12) {
+    c.rho = 1.0 / ys;
+    memory.push_back(std::move(c));
+    if (static_cast<int>(memory.size()) > limit) memory.pop_front();
+  }
+}
+
 }  // namespace
 
 std::vector<double> MinimiseLbfgs(const Objective& f, std::vector<double> x,
@@ -48,36 +95,14 @@ std::vector<double> MinimiseLbfgs(const Objective& f, std::vector<double> x,
   std::deque<Correction> memory;
   std::vector<double> x_new(x.size()), g_new(x.size());
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
-    std::vector<double> d = Direction(g, memory);
-    double slope = Dot(g, d);
-    if (slope >= 0) {  // not a descent direction: start again from the gradient
-      memory.clear();
-      d = g;
-      for (double& v : d) v = -v;
-      slope = -Dot(g, g);
-    }
+    double slope = 0;
+    const std::vector<double> d = DescentDirection(g, memory, slope);
     if (slope == 0) break;
     // First step of a fresh start: a unit step along a long gradient overshoots.
-    double step = memory.empty() ? std::min(1.0, 1.0 / std::sqrt(-slope)) : 1.0;
-    double f_new = 0;
-    for (int tries = 0;; ++tries) {
-      for (std::size_t i = 0; i < x.size(); ++i) x_new[i] = x[i] + step * d[i];
-      f_new = f(x_new, g_new);
-      if (f_new <= fx + 1e-4 * step * slope || tries == 40) break;  // Armijo
-      step *= 0.5;
-    }
+    const double step = memory.empty() ? std::min(1.0, 1.0 / std::sqrt(-slope)) : 1.0;
+    const double f_new = LineSearch(f, x, fx, d, slope, step, x_new, g_new);
     if (f_new > fx) break;  // no progress possible along d
-    Correction c{std::vector<double>(x.size()), std::vector<double>(x.size()), 0};
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      c.s[i] = x_new[i] - x[i];
-      c.y[i] = g_new[i] - g[i];
-    }
-    const double ys = Dot(c.y, c.s);
-    if (ys > 1e-12) {
-      c.rho = 1.0 / ys;
-      memory.push_back(std::move(c));
-      if (static_cast<int>(memory.size()) > options.memory) memory.pop_front();
-    }
+    Remember(x, x_new, g, g_new, options.memory, memory);
     const double improvement = (fx - f_new) / std::max(1.0, std::fabs(fx));
     x.swap(x_new);
     g.swap(g_new);

@@ -7,6 +7,25 @@ bool IsContinuation(unsigned char c) {
   return (c & 0xC0U) == 0x80U;
 }
 
+// How a sequence led by `c` (>= 0x80) is formed: its length (0 when `c` cannot lead
+// one) and the range its second byte must fall in (Unicode's table 3-7).
+struct Lead {
+  std::size_t length = 0;
+  unsigned char lo = 0x80U;
+  unsigned char hi = 0xBFU;
+};
+
+Lead LeadOf(unsigned char c) {
+  if (c >= 0xC2U && c <= 0xDFU) return {2, 0x80U, 0xBFU};
+  if (c == 0xE0U) return {3, 0xA0U, 0xBFU};  // overlong below
+  if (c == 0xEDU) return {3, 0x80U, 0x9FU};  // surrogates above
+  if (c >= 0xE1U && c <= 0xEFU) return {3, 0x80U, 0xBFU};
+  if (c == 0xF0U) return {4, 0x90U, 0xBFU};  // overlong below
+  if (c == 0xF4U) return {4, 0x80U, 0x8FU};  // above U+10FFFF
+  if (c >= 0xF1U && c <= 0xF3U) return {4, 0x80U, 0xBFU};
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::size_t> FirstInvalidByte(std::string_view text) {
@@ -14,33 +33,17 @@ std::optional<std::size_t> FirstInvalidByte(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80U) {
+    if (s[i] < 0x80U) {
       ++i;
       continue;
     }
-    std::size_t len = 0;
-    unsigned char lo = 0x80U;
-    unsigned char hi = 0xBFU;
-    if (c >= 0xC2U && c <= 0xDFU) {
-      len = 2;
-    } else if (c >= 0xE0U && c <= 0xEFU) {
-      len = 3;
-      if (c == 0xE0U) lo = 0xA0U;  // overlong
-      if (c == 0xEDU) hi = 0x9FU;  // surrogates
-    } else if (c >= 0xF0U && c <= 0xF4U) {
-      len = 4;
-      if (c == 0xF0U) lo = 0x90U;  // overlong
-      if (c == 0xF4U) hi = 0x8FU;  // above U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
+    const Lead lead = LeadOf(s[i]);
+    if (lead.length == 0 || i + lead.length > n) return i;
+    if (s[i + 1] < lead.lo || s[i + 1] > lead.hi) return i;
+    for (std::size_t k = 2; k < lead.length; ++k) {
       if (!IsContinuation(s[i + k])) return i;
     }
-    i += len;
+    i += lead.length;
   }
   return std::nullopt;
 }
@@ -73,8 +76,9 @@ std::string_view TakeLastBytes(std::string_view text, std::size_t max_bytes) {
   return text.substr(start);
 }
 
-void Append(std::string& out, char32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+void Append(std::string& out, char32_t code_point) {
+  const bool valid = code_point <= 0x10FFFF && (code_point < 0xD800 || code_point > 0xDFFF);
+  const char32_t cp = valid ? code_point : 0xFFFD;
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {

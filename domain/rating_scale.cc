@@ -74,6 +74,50 @@ RatingScale DefaultRatingScale() {
   }};
 }
 
+namespace {
+
+// One label on its own: text, length, description and value.
+Status ValidateLabel(const RatingLabel& l, std::size_t i) {
+  if (!utf8::IsValid(l.label)) return Invalid(Describe(l, i) + " is not valid UTF-8");
+  if (unicode::TrimView(l.label).empty()) return Invalid(Describe(l, i) + " is empty");
+  // Verdicts are stored as the label, so " True" and "True" must not both be possible.
+  if (unicode::TrimView(l.label).size() != l.label.size()) {
+    return Invalid(Describe(l, i) + " has leading or trailing whitespace");
+  }
+  if (const std::size_t n = utf8::CodePointCount(l.label); n > kMaxRatingLabelChars) {
+    return Invalid(Describe(l, i) + " is longer than " + std::to_string(kMaxRatingLabelChars) +
+                   " characters (got " + std::to_string(n) + ")");
+  }
+  if (!utf8::IsValid(l.description) ||
+      utf8::CodePointCount(l.description) > kMaxRatingDescriptionChars) {
+    return Invalid("the description of " + Describe(l, i) + " must be valid UTF-8 of at most " +
+                   std::to_string(kMaxRatingDescriptionChars) + " characters");
+  }
+  if (l.value && !std::isfinite(*l.value)) {
+    return Invalid(Describe(l, i) + " has a value that is not a finite number");
+  }
+  return Status::Ok();
+}
+
+// Label i against the labels before it: no two alike, no two with one value.
+Status ValidateAgainstEarlier(const std::vector<RatingLabel>& labels, std::size_t i) {
+  const RatingLabel& l = labels[i];
+  for (std::size_t j = 0; j < i; ++j) {
+    // ASCII case only: no Unicode case folding in the domain layer.
+    if (unicode::EqualsIgnoringAsciiCase(labels[j].label, l.label)) {
+      return Invalid(Describe(labels[j], j) + " and " + Describe(l, i) +
+                     " are the same label (case is ignored)");
+    }
+    if (l.value && labels[j].value && *labels[j].value == *l.value) {
+      return Invalid(Describe(labels[j], j) + " and " + Describe(l, i) + " have the same value " +
+                     FormatValue(*l.value));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ValidateRatingScale(const RatingScale& scale) {
   const auto& labels = scale.labels;
   if (labels.size() > kMaxRatingLabels) {
@@ -82,37 +126,9 @@ Status ValidateRatingScale(const RatingScale& scale) {
   }
   std::size_t ordered = 0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    const RatingLabel& l = labels[i];
-    if (!utf8::IsValid(l.label)) return Invalid(Describe(l, i) + " is not valid UTF-8");
-    if (unicode::TrimView(l.label).empty()) return Invalid(Describe(l, i) + " is empty");
-    // Verdicts are stored as the label, so " True" and "True" must not both be possible.
-    if (unicode::TrimView(l.label).size() != l.label.size()) {
-      return Invalid(Describe(l, i) + " has leading or trailing whitespace");
-    }
-    if (const std::size_t n = utf8::CodePointCount(l.label); n > kMaxRatingLabelChars) {
-      return Invalid(Describe(l, i) + " is longer than " + std::to_string(kMaxRatingLabelChars) +
-                     " characters (got " + std::to_string(n) + ")");
-    }
-    if (!utf8::IsValid(l.description) ||
-        utf8::CodePointCount(l.description) > kMaxRatingDescriptionChars) {
-      return Invalid("the description of " + Describe(l, i) + " must be valid UTF-8 of at most " +
-                     std::to_string(kMaxRatingDescriptionChars) + " characters");
-    }
-    if (l.value && !std::isfinite(*l.value)) {
-      return Invalid(Describe(l, i) + " has a value that is not a finite number");
-    }
-    for (std::size_t j = 0; j < i; ++j) {
-      // ASCII case only: no Unicode case folding in the domain layer.
-      if (unicode::EqualsIgnoringAsciiCase(labels[j].label, l.label)) {
-        return Invalid(Describe(labels[j], j) + " and " + Describe(l, i) +
-                       " are the same label (case is ignored)");
-      }
-      if (l.value && labels[j].value && *labels[j].value == *l.value) {
-        return Invalid(Describe(labels[j], j) + " and " + Describe(l, i) + " have the same value " +
-                       FormatValue(*l.value));
-      }
-    }
-    if (l.value) ++ordered;
+    if (Status s = ValidateLabel(labels[i], i); !s.ok()) return s;
+    if (Status s = ValidateAgainstEarlier(labels, i); !s.ok()) return s;
+    if (labels[i].value) ++ordered;
   }
   if (ordered < kMinOrderedRatingLabels) {
     return Invalid("needs at least " + std::to_string(kMinOrderedRatingLabels) +

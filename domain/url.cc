@@ -238,8 +238,9 @@ Result<std::string> NormalizeIpv6Host(const Context& ctx, std::string_view liter
   return "[" + FormatIpv6(*groups) + "]";
 }
 
-Result<std::string> NormalizeRegName(const Context& ctx, std::string_view host,
-                                     std::size_t host_offset) {
+// The host's bytes with escapes decoded and ASCII lower-cased; refuses what a host
+// cannot hold.
+Result<std::string> DecodeHost(const Context& ctx, std::string_view host, std::size_t host_offset) {
   std::string out;
   for (std::size_t i = 0; i < host.size();) {
     char c = host[i];
@@ -257,45 +258,61 @@ Result<std::string> NormalizeRegName(const Context& ctx, std::string_view host,
     if (byte < 0x20U || byte == 0x7FU) return ctx.Invalid("the host contains a control character");
     // Escapes are decoded so "b%C3%BCcher.de" and "bücher.de" come out the same; an escaped
     // delimiter ("%2F", "%40") would mean something else to the next parser, so it is refused.
-    if (byte >= 0x80U || IsUnreserved(c) || (!escaped && IsSubDelim(c))) {
-      // Non-ASCII bytes are kept as UTF-8: no IDNA library, so no punycode (see url.h).
-      out.push_back(unicode::AsciiLower(c));
-    } else {
+    if (byte < 0x80U && !IsUnreserved(c) && (escaped || !IsSubDelim(c))) {
       return ctx.Invalid(
           std::string(escaped ? "the host contains an escaped '" : "the host contains '") + c +
           "'");
     }
+    // Non-ASCII bytes are kept as UTF-8: no IDNA library, so no punycode (see url.h).
+    out.push_back(unicode::AsciiLower(c));
     i += size;
   }
-  if (!utf8::IsValid(out)) return ctx.Invalid("the host is not valid UTF-8 once unescaped");
-  for (std::size_t i = 0; i < out.size();) {
-    const unicode::CodePoint cp = unicode::DecodeAt(out, i);
+  return out;
+}
+
+// The decoded host is UTF-8 with no Unicode space or C1 control in it.
+Status CheckHostText(const Context& ctx, const std::string& host) {
+  if (!utf8::IsValid(host)) return ctx.Invalid("the host is not valid UTF-8 once unescaped");
+  for (std::size_t i = 0; i < host.size();) {
+    const unicode::CodePoint cp = unicode::DecodeAt(host, i);
     if (unicode::IsWhitespace(cp.value)) return ctx.Invalid("the host contains a space");
     if (cp.value >= 0x80 && cp.value <= 0x9F) {
       return ctx.Invalid("the host contains a control character");
     }
     i += cp.size;
   }
-  // "example.com." names the same (fully qualified) host as "example.com".
-  if (!out.empty() && out.back() == '.') out.pop_back();
-  if (out.empty()) return ctx.Invalid("it has no host");
+  return Status::Ok();
+}
 
+// No empty label, and an all-numeric host is a valid IPv4 address.
+Status CheckHostLabels(const Context& ctx, const std::string& host) {
   bool all_numeric = true;
-  std::string_view labels = out;
+  std::string_view labels = host;
   while (true) {
     const std::size_t dot = labels.find('.');
     const std::string_view label = labels.substr(0, dot);
-    if (label.empty()) return ctx.Invalid("the host '" + out + "' has an empty label");
+    if (label.empty()) return ctx.Invalid("the host '" + host + "' has an empty label");
     for (const char c : label) all_numeric = all_numeric && IsDigit(c);
     if (dot == std::string_view::npos) break;
     labels.remove_prefix(dot + 1);
   }
   // All-numeric hosts are IPv4 addresses to every resolver; refuse the ambiguous forms.
-  if (all_numeric && !ParseIpv4(out)) {
-    return ctx.Invalid("'" + out +
+  if (all_numeric && !ParseIpv4(host)) {
+    return ctx.Invalid("'" + host +
                        "' is not a valid IPv4 address (four numbers from 0 to 255, without "
                        "leading zeros)");
   }
+  return Status::Ok();
+}
+
+Result<std::string> NormalizeRegName(const Context& ctx, std::string_view host,
+                                     std::size_t host_offset) {
+  FD_ASSIGN_OR_RETURN(std::string out, DecodeHost(ctx, host, host_offset));
+  FD_RETURN_IF_ERROR(CheckHostText(ctx, out));
+  // "example.com." names the same (fully qualified) host as "example.com".
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  if (out.empty()) return ctx.Invalid("it has no host");
+  FD_RETURN_IF_ERROR(CheckHostLabels(ctx, out));
   return out;
 }
 
@@ -324,21 +341,10 @@ Status TooLong(const std::string& field, std::size_t size, std::string_view when
                                             std::string(when) + ")");
 }
 
-}  // namespace
-
-Result<std::string> NormalizeUrl(std::string_view field, std::string_view url) {
-  const std::string_view text = unicode::TrimView(url);
-  Context ctx{std::string(field), static_cast<std::size_t>(text.data() - url.data())};
-  if (text.empty()) return Status::InvalidArgument(ctx.field, "must not be empty");
-  if (text.size() > kMaxUrlBytes) return TooLong(ctx.field, text.size(), "");
-  if (const auto bad = utf8::FirstInvalidByte(text)) {
-    return Status::InvalidArgument(
-        ctx.field, "is not valid UTF-8 (byte " + std::to_string(ctx.base + *bad) + ")");
-  }
-
-  // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". A candidate with a dot is
-  // taken for a host ("example.com:8080/x"), so the message suggests the missing scheme.
-  const std::size_t colon = text.find(':');
+// Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":", lower-cased; http or https only.
+// A candidate with a dot is taken for a host ("example.com:8080/x"), so the message
+// suggests the missing scheme.
+Result<std::string> ParseScheme(const Context& ctx, std::string_view text, std::size_t colon) {
   const std::string_view scheme_text = text.substr(0, colon);
   bool scheme_ok = colon != std::string_view::npos && !scheme_text.empty() &&
                    IsAlpha(scheme_text[0]) && scheme_text.find('.') == std::string_view::npos;
@@ -353,18 +359,15 @@ Result<std::string> NormalizeUrl(std::string_view field, std::string_view url) {
     return Status::InvalidArgument(ctx.field,
                                    "only http and https URLs are accepted (got '" + scheme + "')");
   }
-  std::string_view rest = text.substr(colon + 1);
-  if (rest.substr(0, 2) != "//") return ctx.Invalid("expected '//' after '" + scheme + ":'");
-  rest.remove_prefix(2);
-  const std::size_t authority_offset = colon + 3;
+  return scheme;
+}
 
-  // Authority: [userinfo "@"] host [":" port], up to the first '/', '?' or '#'.
-  const std::size_t authority_end = rest.find_first_of("/?#");
-  const std::string_view authority = rest.substr(0, authority_end);
+// Authority: [userinfo "@"] host [":" port], normalised to host[:port].
+Result<std::string> NormalizeAuthority(const Context& ctx, std::string_view authority,
+                                       std::size_t authority_offset, std::string_view scheme) {
   if (authority.find('@') != std::string_view::npos) {
     return Status::InvalidArgument(ctx.field, "must not contain a user name or password");
   }
-  std::string_view host;
   std::string_view port;
   std::string normalized_host;
   if (!authority.empty() && authority[0] == '[') {
@@ -378,37 +381,69 @@ Result<std::string> NormalizeUrl(std::string_view field, std::string_view url) {
     FD_ASSIGN_OR_RETURN(normalized_host, NormalizeIpv6Host(ctx, authority.substr(1, close - 1)));
   } else {
     const std::size_t port_colon = authority.find(':');
-    host = authority.substr(0, port_colon);
+    const std::string_view host = authority.substr(0, port_colon);
     if (port_colon != std::string_view::npos) port = authority.substr(port_colon + 1);
     if (host.empty()) return ctx.Invalid("it has no host");
     FD_ASSIGN_OR_RETURN(normalized_host, NormalizeRegName(ctx, host, authority_offset));
   }
   FD_ASSIGN_OR_RETURN(const std::string normalized_port, NormalizePort(ctx, port, scheme));
+  return normalized_host + normalized_port;
+}
 
-  std::string out = scheme + "://" + normalized_host + normalized_port;
+// Path, query and fragment (`tail` starts at the authority's end), appended to `out`.
+Status AppendTail(const Context& ctx, std::string_view tail, std::size_t tail_offset,
+                  std::string& out) {
+  const std::size_t hash = tail.find('#');
+  const std::string_view before_hash = tail.substr(0, hash);
+  const std::size_t question = before_hash.find('?');
+
+  std::string path;
+  FD_RETURN_IF_ERROR(
+      NormalizeComponent(ctx, before_hash.substr(0, question), tail_offset, ":@/", path));
+  out += path.empty() ? "/" : RemoveDotSegments(path);
+  if (question != std::string_view::npos) {
+    out.push_back('?');
+    FD_RETURN_IF_ERROR(NormalizeComponent(ctx, before_hash.substr(question + 1),
+                                          tail_offset + question + 1, ":@/?", out));
+  }
+  if (hash != std::string_view::npos) {
+    out.push_back('#');
+    FD_RETURN_IF_ERROR(
+        NormalizeComponent(ctx, tail.substr(hash + 1), tail_offset + hash + 1, ":@/?", out));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> NormalizeUrl(std::string_view field, std::string_view url) {
+  const std::string_view text = unicode::TrimView(url);
+  Context ctx{std::string(field), static_cast<std::size_t>(text.data() - url.data())};
+  if (text.empty()) return Status::InvalidArgument(ctx.field, "must not be empty");
+  if (text.size() > kMaxUrlBytes) return TooLong(ctx.field, text.size(), "");
+  if (const auto bad = utf8::FirstInvalidByte(text)) {
+    return Status::InvalidArgument(
+        ctx.field, "is not valid UTF-8 (byte " + std::to_string(ctx.base + *bad) + ")");
+  }
+
+  const std::size_t colon = text.find(':');
+  FD_ASSIGN_OR_RETURN(const std::string scheme, ParseScheme(ctx, text, colon));
+  std::string_view rest = text.substr(colon + 1);
+  if (rest.substr(0, 2) != "//") return ctx.Invalid("expected '//' after '" + scheme + ":'");
+  rest.remove_prefix(2);
+  const std::size_t authority_offset = colon + 3;
+
+  // The authority runs up to the first '/', '?' or '#'.
+  const std::size_t authority_end = rest.find_first_of("/?#");
+  FD_ASSIGN_OR_RETURN(
+      const std::string authority,
+      NormalizeAuthority(ctx, rest.substr(0, authority_end), authority_offset, scheme));
+  std::string out = scheme + "://" + authority;
   if (authority_end == std::string_view::npos) {
     out.push_back('/');
   } else {
-    std::string_view tail = rest.substr(authority_end);
-    const std::size_t tail_offset = authority_offset + authority_end;
-    const std::size_t hash = tail.find('#');
-    const std::string_view before_hash = tail.substr(0, hash);
-    const std::size_t question = before_hash.find('?');
-
-    std::string path;
     FD_RETURN_IF_ERROR(
-        NormalizeComponent(ctx, before_hash.substr(0, question), tail_offset, ":@/", path));
-    out += path.empty() ? "/" : RemoveDotSegments(path);
-    if (question != std::string_view::npos) {
-      out.push_back('?');
-      FD_RETURN_IF_ERROR(NormalizeComponent(ctx, before_hash.substr(question + 1),
-                                            tail_offset + question + 1, ":@/?", out));
-    }
-    if (hash != std::string_view::npos) {
-      out.push_back('#');
-      FD_RETURN_IF_ERROR(
-          NormalizeComponent(ctx, tail.substr(hash + 1), tail_offset + hash + 1, ":@/?", out));
-    }
+        AppendTail(ctx, rest.substr(authority_end), authority_offset + authority_end, out));
   }
   if (out.size() > kMaxUrlBytes) return TooLong(ctx.field, out.size(), " once normalised");
   return out;

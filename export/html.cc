@@ -373,32 +373,9 @@ class HtmlExporter final : public TranscriptExporter {
 
   static void AppendCard(std::string& out, const Placed& p) {
     const v1::Claim& claim = p.record->claim;
-    const v1::Verdict* verdict = CheckedVerdict(claim);
     out += fmt::format("<aside class=\"card {}\" id=\"card-{}\">\n<p>", ClaimClasses(claim),
                        claim.id());
-    if (p.range) {
-      out += fmt::format("<a class=\"ref\" href=\"#claim-{}\">[{}]</a> ", claim.id(), p.number);
-    } else {
-      out += fmt::format("<span class=\"ref\">[{}]</span> ", p.number);
-    }
-    if (verdict != nullptr) {
-      out += fmt::format("<span class=\"badge {}\">", ToneClass(ToneOf(*verdict)));
-      AppendEscaped(out, verdict->label());
-      out += "</span>";
-    } else {
-      out += fmt::format("<span class=\"badge pending\">{}</span>",
-                         v1::ClaimStatusLabel(claim.status()));
-      if (claim.status() == v1::CLAIM_STATUS_DISMISSED) {
-        if (const std::string_view why = DismissReasonText(claim.dismiss_reason()); !why.empty()) {
-          out += fmt::format(" <span class=\"note\">{}</span>", why);
-        }
-      }
-    }
-    if (!claim.claimant().empty()) {
-      out += " <span class=\"claimant\">Claim by ";
-      AppendEscaped(out, claim.claimant());
-      out += "</span>";
-    }
+    AppendCardHeading(out, p);
     out += "</p>\n<p class=\"summary\">";
     AppendEscaped(out, claim.summary().empty() ? claim.quote() : claim.summary());
     out += "</p>\n";
@@ -408,24 +385,58 @@ class HtmlExporter final : public TranscriptExporter {
       out += "</blockquote>\n";
     }
     // Rationales are published with the verdict, never before (the blind rule).
-    if (IsChecked(claim)) {
-      for (const v1::Review& review : p.record->reviews) {
-        if (review.hidden() || review.rationale().empty()) continue;
-        const v1::User& who = review.reviewer();
-        out += "<div class=\"review\"><p><strong>";
-        AppendEscaped(out, v1::NameOf(who));
-        out += "</strong>";
-        if (!review.verdict().label().empty()) {
-          out += " · ";
-          AppendEscaped(out, review.verdict().label());
-        }
-        out += "</p><p class=\"rationale\">";
-        AppendEscaped(out, review.rationale());
-        out += "</p></div>\n";
-      }
+    if (IsChecked(claim)) AppendReviews(out, p.record->reviews);
+    AppendSources(out, p.record->sources);
+    out += "</aside>\n";
+  }
+
+  // The card's first line: its number, the verdict (or where the claim stands) and
+  // who made the claim.
+  static void AppendCardHeading(std::string& out, const Placed& p) {
+    const v1::Claim& claim = p.record->claim;
+    if (p.range) {
+      out += fmt::format("<a class=\"ref\" href=\"#claim-{}\">[{}]</a> ", claim.id(), p.number);
+    } else {
+      out += fmt::format("<span class=\"ref\">[{}]</span> ", p.number);
     }
+    if (const v1::Verdict* verdict = CheckedVerdict(claim); verdict != nullptr) {
+      out += fmt::format("<span class=\"badge {}\">", ToneClass(ToneOf(*verdict)));
+      AppendEscaped(out, verdict->label());
+      out += "</span>";
+    } else {
+      out += fmt::format("<span class=\"badge pending\">{}</span>",
+                         v1::ClaimStatusLabel(claim.status()));
+      const std::string_view why = claim.status() == v1::CLAIM_STATUS_DISMISSED
+                                       ? DismissReasonText(claim.dismiss_reason())
+                                       : std::string_view();
+      if (!why.empty()) out += fmt::format(" <span class=\"note\">{}</span>", why);
+    }
+    if (!claim.claimant().empty()) {
+      out += " <span class=\"claimant\">Claim by ";
+      AppendEscaped(out, claim.claimant());
+      out += "</span>";
+    }
+  }
+
+  static void AppendReviews(std::string& out, const std::vector<v1::Review>& reviews) {
+    for (const v1::Review& review : reviews) {
+      if (review.hidden() || review.rationale().empty()) continue;
+      out += "<div class=\"review\"><p><strong>";
+      AppendEscaped(out, v1::NameOf(review.reviewer()));
+      out += "</strong>";
+      if (!review.verdict().label().empty()) {
+        out += " · ";
+        AppendEscaped(out, review.verdict().label());
+      }
+      out += "</p><p class=\"rationale\">";
+      AppendEscaped(out, review.rationale());
+      out += "</p></div>\n";
+    }
+  }
+
+  static void AppendSources(std::string& out, const std::vector<v1::Source>& sources) {
     bool any_source = false;
-    for (const v1::Source& source : p.record->sources) {
+    for (const v1::Source& source : sources) {
       if (source.removed() || source.url().empty()) continue;
       out += any_source ? "" : "<ul class=\"sources\">\n";
       any_source = true;
@@ -444,7 +455,6 @@ class HtmlExporter final : public TranscriptExporter {
       out += "</li>\n";
     }
     if (any_source) out += "</ul>\n";
-    out += "</aside>\n";
   }
 
   void Count(const v1::Claim& claim) {

@@ -33,25 +33,30 @@ bool IsHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+std::uint32_t HexDigitValue(char c) {
+  if (IsAsciiDigit(c)) return static_cast<std::uint32_t>(c - '0');
+  if (c >= 'a' && c <= 'f') return static_cast<std::uint32_t>(c - 'a' + 10);
+  return static_cast<std::uint32_t>(c - 'A' + 10);
+}
+
+// The code point of "38" or "x26" (what follows '#'); 0 when it is not a number.
+char32_t NumericReference(std::string_view number) {
+  const bool hex = number[0] == 'x' || number[0] == 'X';
+  const std::string_view digits = number.substr(hex ? 1 : 0);
+  if (digits.empty()) return 0;
+  std::uint32_t value = 0;
+  for (const char c : digits) {
+    if (hex ? !IsHexDigit(c) : !IsAsciiDigit(c)) return 0;
+    value = value * (hex ? 16 : 10) + HexDigitValue(c);
+    if (value > 0x10FFFF) return 0xFFFD;
+  }
+  // NUL and surrogates become U+FFFD, as HTML does.
+  return (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) ? 0xFFFD : value;
+}
+
 // The code point of "#38", "#x26" or a named entity; 0 when it is none of these.
 char32_t EntityCodePoint(std::string_view name) {
-  if (name.size() >= 2 && name[0] == '#') {
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    const std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    std::uint32_t value = 0;
-    for (const char c : digits) {
-      if (hex ? !IsHexDigit(c) : !IsAsciiDigit(c)) return 0;
-      const std::uint32_t digit = IsAsciiDigit(c) ? static_cast<std::uint32_t>(c - '0')
-                                  : (c >= 'a' && c <= 'f')
-                                      ? static_cast<std::uint32_t>(c - 'a' + 10)
-                                      : static_cast<std::uint32_t>(c - 'A' + 10);
-      value = value * (hex ? 16 : 10) + digit;
-      if (value > 0x10FFFF) return 0xFFFD;
-    }
-    // NUL and surrogates become U+FFFD, as HTML does.
-    return (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) ? 0xFFFD : value;
-  }
+  if (name.size() >= 2 && name[0] == '#') return NumericReference(name.substr(1));
   for (const NamedEntity& entity : kEntities) {
     if (entity.name == name) return entity.code_point;
   }
@@ -131,39 +136,52 @@ class SpanBuilder {
   std::string text_;
 };
 
+// Where the markup at `pos` (a WebVTT tag, or an SRT "{\\...}" code) ends, its last byte;
+// npos when no markup starts there. A voice tag names the speaker.
+std::size_t SkipMarkup(std::string_view line, std::size_t pos, CueDialect dialect,
+                       SpanBuilder& spans) {
+  if (line[pos] == '<') {
+    const std::size_t end = TagEnd(line, pos);
+    if (end != std::string_view::npos) {
+      std::string voice;
+      if (IsVoiceTag(line.substr(pos + 1, end - pos - 1), voice)) spans.SetSpeaker(voice);
+      return end;
+    }
+  }
+  if (dialect == CueDialect::kSrt && line.substr(pos).starts_with("{\\")) {
+    return line.find('}', pos);
+  }
+  return std::string_view::npos;
+}
+
+// An SRT caption's "NAME:" label or turn mark at the start of a line names the speaker
+// (or says someone else speaks); returns the text that follows it.
+std::string_view TakeCaptionLabel(std::string_view shown, SpanBuilder& spans) {
+  if (const auto label = FindCaptionLabel(shown)) {
+    spans.SetSpeaker(label->name);
+    return label->text;
+  }
+  if (StartsWithTurnMark(shown)) spans.SetSpeaker("");  // "- Hi." or ">> Hi.": someone else
+  return shown;
+}
+
 void AppendLine(std::string_view line, CueDialect dialect, SpanBuilder& spans) {
   bool line_start = true;  // no text yet on this line: where a caption label may stand
-  std::string voice;
   std::size_t pos = 0;
   while (pos < line.size()) {
-    if (line[pos] == '<') {
-      const std::size_t end = TagEnd(line, pos);
-      if (end != std::string_view::npos) {
-        if (IsVoiceTag(line.substr(pos + 1, end - pos - 1), voice)) spans.SetSpeaker(voice);
-        pos = end + 1;
-        continue;
-      }
-    }
-    if (dialect == CueDialect::kSrt && line.substr(pos).starts_with("{\\")) {
-      const std::size_t end = line.find('}', pos);
-      if (end != std::string_view::npos) {
-        pos = end + 1;
-        continue;
-      }
+    if (const std::size_t markup_end = SkipMarkup(line, pos, dialect, spans);
+        markup_end != std::string_view::npos) {
+      pos = markup_end + 1;
+      continue;
     }
     // Text up to the next possible tag or code (a '<' or '{' that is not one is text).
     std::size_t end = line.find_first_of("<{", pos + 1);
     if (end == std::string_view::npos) end = line.size();
-    std::string text = DecodeEntities(line.substr(pos, end - pos));
+    const std::string text = DecodeEntities(line.substr(pos, end - pos));
     pos = end;
     std::string_view shown = text;
     if (dialect == CueDialect::kSrt && line_start && !IsBlank(shown)) {
-      if (const auto label = FindCaptionLabel(shown)) {
-        spans.SetSpeaker(label->name);
-        shown = label->text;
-      } else if (StartsWithTurnMark(shown)) {
-        spans.SetSpeaker("");  // "- Hi." or ">> Hi.": someone else, unnamed
-      }
+      shown = TakeCaptionLabel(shown, spans);
     }
     if (!IsBlank(shown)) line_start = false;
     spans.AppendText(shown);

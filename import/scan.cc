@@ -11,6 +11,25 @@ unsigned char ByteAt(std::string_view text, std::size_t pos) {
   return static_cast<unsigned char>(text[pos]);
 }
 
+// Whether the three bytes c c1 c2 encode one of Unicode's spaces (White_Space, plus
+// U+200B and U+FEFF, which break words the same way in transcripts).
+bool IsThreeByteSpace(unsigned char c, unsigned char c1, unsigned char c2) {
+  switch (c) {
+    case 0xE1U:
+      return c1 == 0x9AU && c2 == 0x80U;  // OGHAM SPACE MARK
+    case 0xE2U:
+      // U+2000..U+200B spaces, U+2028/2029 separators, U+202F narrow no-break space.
+      if (c1 == 0x80U) return c2 <= 0x8BU || c2 == 0xA8U || c2 == 0xA9U || c2 == 0xAFU;
+      return c1 == 0x81U && c2 == 0x9FU;  // MEDIUM MATHEMATICAL SPACE
+    case 0xE3U:
+      return c1 == 0x80U && c2 == 0x80U;  // IDEOGRAPHIC SPACE
+    case 0xEFU:
+      return c1 == 0xBBU && c2 == 0xBFU;  // ZERO WIDTH NO-BREAK SPACE
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string_view StripBom(std::string_view text) {
@@ -28,17 +47,7 @@ std::size_t SpaceAt(std::string_view text, std::size_t pos) {
     return (c1 == 0x85U || c1 == 0xA0U) ? 2 : 0;  // NEL, NO-BREAK SPACE
   }
   if (left < 3) return 0;
-  const unsigned char c1 = ByteAt(text, pos + 1);
-  const unsigned char c2 = ByteAt(text, pos + 2);
-  if (c == 0xE1U) return (c1 == 0x9AU && c2 == 0x80U) ? 3 : 0;  // OGHAM SPACE MARK
-  if (c == 0xE2U && c1 == 0x80U) {
-    // U+2000..U+200B spaces, U+2028/2029 separators, U+202F narrow no-break space.
-    return (c2 <= 0x8BU || c2 == 0xA8U || c2 == 0xA9U || c2 == 0xAFU) ? 3 : 0;
-  }
-  if (c == 0xE2U && c1 == 0x81U) return c2 == 0x9FU ? 3 : 0;  // MEDIUM MATHEMATICAL SPACE
-  if (c == 0xE3U && c1 == 0x80U) return c2 == 0x80U ? 3 : 0;  // IDEOGRAPHIC SPACE
-  if (c == 0xEFU && c1 == 0xBBU) return c2 == 0xBFU ? 3 : 0;  // ZERO WIDTH NO-BREAK SPACE
-  return 0;
+  return IsThreeByteSpace(c, ByteAt(text, pos + 1), ByteAt(text, pos + 2)) ? 3 : 0;
 }
 
 std::string_view TrimSpace(std::string_view text) {

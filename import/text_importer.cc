@@ -135,6 +135,21 @@ Paragraph Classify(std::string paragraph) {
 // first self-introduced name that also labels turns wins; else the first self-introduced
 // name of two or more words; else "Narrator". Guests are introduced with "This is ...",
 // so that phrase does not count.
+// The names a paragraph introduces with "I'm ..." and the like, in order.
+std::vector<std::string_view> SelfIntroducedNames(std::string_view text) {
+  std::vector<std::string_view> names;
+  for (const std::string_view intro : kSelfIntroductions) {
+    for (std::size_t at = text.find(intro); at != std::string_view::npos;
+         at = text.find(intro, at + 1)) {
+      // A word of its own, not a quote opening with it: "“I'm Donald Trump and I approve".
+      if (at > 0 && text[at - 1] != ' ') continue;
+      const std::string_view name = LeadingPersonName(text.substr(at + intro.size()));
+      if (!name.empty()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
 std::string FindHost(const std::vector<Paragraph>& paragraphs) {
   std::unordered_set<std::string_view> labels;
   for (const Paragraph& p : paragraphs) {
@@ -143,17 +158,9 @@ std::string FindHost(const std::vector<Paragraph>& paragraphs) {
   std::string_view fallback;
   for (const Paragraph& p : paragraphs) {
     if (p.kind != Kind::kNarration) continue;
-    for (const std::string_view intro : kSelfIntroductions) {
-      for (std::size_t at = p.text.find(intro); at != std::string::npos;
-           at = p.text.find(intro, at + 1)) {
-        // A word of its own, not a quote opening with it: "“I'm Donald Trump and I approve".
-        if (at > 0 && p.text[at - 1] != ' ') continue;
-        const std::string_view name =
-            LeadingPersonName(std::string_view(p.text).substr(at + intro.size()));
-        if (name.empty()) continue;
-        if (labels.contains(name)) return std::string(name);
-        if (fallback.empty() && name.find(' ') != std::string_view::npos) fallback = name;
-      }
+    for (const std::string_view name : SelfIntroducedNames(p.text)) {
+      if (labels.contains(name)) return std::string(name);
+      if (fallback.empty() && name.find(' ') != std::string_view::npos) fallback = name;
     }
   }
   return std::string(fallback.empty() ? kNarrator : fallback);

@@ -15,8 +15,9 @@ constexpr std::string_view kProbes[] = {
     "The unemployment rate fell to 4.1 percent last year, the lowest since 2000.",
     "We have the highest taxes anywhere in the world.",
     "China\u2019s GDP grew six-fold in a decade.",
-    "Dishonestly called \u201cMedicare for All,\u201d the proposal would cost $32.6\u00a0trillion "
-    "during its first 10 years.",
+    // One probe split over two lines, not two probes.
+    "Dishonestly called \u201cMedicare for All,\u201d the proposal would cost "  // NOLINT(bugprone-suspicious-missing-comma)
+    "$32.6\u00a0trillion during its first 10 years.",
     "I think we need to bring people together.",
     "Will you accept the result of this election?",
     "Thank you very much.",
