@@ -13,7 +13,7 @@ Result<std::unique_ptr<ApiClient>> ApiClient::Open(const client::ConnectionOptio
                  v1::ClaimService::NewStub(ch),     v1::SourceService::NewStub(ch),
                  v1::NoteService::NewStub(ch),      v1::ReviewService::NewStub(ch),
                  v1::DashboardService::NewStub(ch), v1::LiveService::NewStub(ch),
-                 v1::ExportService::NewStub(ch)};
+                 v1::ExportService::NewStub(ch),    v1::TokenService::NewStub(ch)};
   return api;
 }
 

@@ -2,8 +2,8 @@
 
 #include <strings.h>
 
-#include "server/store/account_store.h"
 #include "server/store/digest.h"
+#include "server/store/token_store.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -31,25 +31,41 @@ Result<std::string> BearerToken(std::string_view authorization, bool present) {
   return std::string(token);
 }
 
-Result<v1::User> Authenticator::Authenticate(std::string_view authorization, bool present) {
+std::chrono::system_clock::time_point ExpiryOf(const v1::ApiToken& token) {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(token.expires_at().seconds()));
+}
+
+Result<v1::ApiToken> Authenticator::Authenticate(std::string_view authorization, bool present) {
   FD_ASSIGN_OR_RETURN(const std::string token, BearerToken(authorization, present));
   const std::string key = store::Sha256(token);
   const auto now = std::chrono::steady_clock::now();
+  std::uint64_t generation = 0;
   {
     std::lock_guard lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end() && it->second.expires > now) {
-      return it->second.user;
+    generation = generation_;
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      if (it->second.until > now && it->second.token_expires > std::chrono::system_clock::now()) {
+        return it->second.token;
+      }
+      cache_.erase(it);  // stale, or the token expired: ask the database, which says which
     }
   }
-  v1::User user;
+  v1::ApiToken found;
   FD_RETURN_IF_ERROR(db_.Read("authenticating", [&](store::Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(user, store::Authenticate(tx, token));
+    FD_ASSIGN_OR_RETURN(found, store::Authenticate(tx, token));
     return Status::Ok();
   }));
   std::lock_guard lock(mu_);
+  if (generation != generation_) return found;  // revoked meanwhile, maybe this very one
   if (cache_.size() >= kMaxCachedTokens) cache_.clear();
-  cache_[key] = {user, now + ttl_};
-  return user;
+  cache_[key] = {found, now + ttl_, ExpiryOf(found)};
+  return found;
+}
+
+void Authenticator::Forget() {
+  std::lock_guard lock(mu_);
+  cache_.clear();
+  ++generation_;
 }
 
 }  // namespace factdesk::rpc

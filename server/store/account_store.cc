@@ -3,10 +3,8 @@
 #include <array>
 
 #include <fmt/format.h>
-#include <pqxx/binarystring>
 
 #include "proto/enum_text.h"
-#include "server/store/digest.h"
 #include "server/store/rows.h"
 #include "server/store/scale_store.h"
 
@@ -23,12 +21,6 @@ constexpr std::array kStatements = {
               "ON CONFLICT (handle) DO NOTHING RETURNING id"},
     Statement{"accounts.user_by_handle",
               "SELECT id, handle, display_name FROM users WHERE handle = $1"},
-    Statement{"accounts.insert_token",
-              "INSERT INTO api_tokens (user_id, token_sha256) VALUES ($1, $2)"},
-    Statement{"accounts.authenticate",
-              "SELECT u.id, u.handle, u.display_name FROM api_tokens t "
-              "JOIN users u ON u.id = t.user_id "
-              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL"},
     Statement{"accounts.create_workspace",
               "INSERT INTO workspaces (slug, name) VALUES ($1, $2) "
               "ON CONFLICT (slug) DO NOTHING RETURNING id"},
@@ -147,21 +139,6 @@ Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string
 Result<v1::User> FindUser(Tx& tx, const std::string& handle) {
   const pqxx::result r = tx.Exec("accounts.user_by_handle", handle);
   if (r.empty()) return Status::NotFound(fmt::format("there is no user '{}'", handle));
-  return UserFromRow(r[0]);
-}
-
-Result<std::string> IssueToken(Tx& tx, std::int64_t user_id) {
-  FD_ASSIGN_OR_RETURN(std::string token, NewToken());
-  const std::string digest = Sha256(token);
-  tx.Exec("accounts.insert_token", user_id, pqxx::binarystring(digest.data(), digest.size()));
-  return token;
-}
-
-Result<v1::User> Authenticate(Tx& tx, const std::string& token) {
-  const std::string digest = Sha256(token);
-  const pqxx::result r =
-      tx.Exec("accounts.authenticate", pqxx::binarystring(digest.data(), digest.size()));
-  if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown or revoked)");
   return UserFromRow(r[0]);
 }
 
