@@ -35,7 +35,7 @@ Result<std::string> ForgetSavedToken(const std::string& token) {
 }
 
 Status Logout(Context& ctx) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   const std::string token = api->options().token;
   // 0: the token this request is made with.
   const auto revoked = api->Call(&TS::RevokeToken, v1::RevokeTokenRequest());
@@ -58,7 +58,7 @@ Status Logout(Context& ctx) {
 }
 
 Status ListTokens(Context& ctx, bool include_ended) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListTokensRequest req;
   req.set_include_ended(include_ended);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::ListTokens, req));
@@ -77,7 +77,7 @@ Status ListTokens(Context& ctx, bool include_ended) {
 
 Status RevokeToken(Context& ctx, std::int64_t id) {
   if (id <= 0) return Status::InvalidArgument("TOKEN_ID", "must be a positive id (see tokens list)");
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RevokeTokenRequest req;
   req.set_token_id(id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::RevokeToken, req));

@@ -5,6 +5,9 @@
 #include <string_view>
 #include <utility>
 
+#include "domain/blind_rule.h"
+#include "proto/domain_enums.h"
+
 namespace factdesk::model {
 namespace {
 
@@ -35,8 +38,7 @@ Change::What WhatOf(std::string_view kind) {
 
 // Settled claims are outside the blind rule: everyone may see every review.
 bool Settled(v1::ClaimStatus status) {
-  return status == v1::CLAIM_STATUS_RESOLVED || status == v1::CLAIM_STATUS_PUBLISHED ||
-         status == v1::CLAIM_STATUS_DISMISSED;
+  return domain::ReviewsAreOpen(v1::ToDomain(status).value_or(domain::ClaimState::kOpen));
 }
 
 v1::NoteThread ThreadOf(const v1::Note& note) {

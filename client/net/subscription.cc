@@ -146,7 +146,7 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
   grpc::ClientContext ctx;
   // No deadline: the stream lives until it breaks, and the watchdog notices silence.
   if (!options_.connection.token.empty()) {
-    ctx.AddMetadata("authorization", "Bearer " + options_.connection.token);
+    ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + options_.connection.token);
   }
   v1::SubscribeRequest request;
   request.set_workspace_id(options_.workspace_id);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "server/live/hub.h"
 #include "server/logging/request_log.h"
 #include "server/store/event_store.h"
@@ -153,7 +154,7 @@ bool SubscriptionStream::FitsLocked(std::size_t entries, std::size_t bytes) cons
 }
 
 void SubscriptionStream::OverflowLocked(std::unique_lock<std::mutex>& lock) {
-  ctx_->AddTrailingMetadata("factdesk-resume-after-seq", std::to_string(sent_seq_));
+  ctx_->AddTrailingMetadata(v1::kResumeAfterSeqKey, std::to_string(sent_seq_));
   EndLocked(Status::ResourceExhausted(fmt::format(
                 "subscriber fell behind by more than {} messages or {} bytes; resubscribe with "
                 "after_seq={} (the last event sent) or your last applied seq",

@@ -3,6 +3,8 @@
 #include <unordered_set>
 
 #include "domain/blind_rule.h"
+#include "proto/claim_checks.h"
+#include "proto/domain_enums.h"
 #include "server/rpc/authorize.h"
 #include "server/store/account_store.h"
 #include "server/store/review_store.h"
@@ -11,7 +13,7 @@ namespace factdesk::rpc {
 namespace {
 
 bool Undecided(const v1::Claim& claim) {
-  return !domain::ReviewsAreOpen(ToDomainState(claim.status()));
+  return !domain::ReviewsAreOpen(v1::StateOf(claim));
 }
 
 // Everything of the claim's outcome in an event, for a reader blind to it now.
@@ -34,14 +36,14 @@ domain::BlindReader::Event FactsOf(const v1::Event& e, std::int64_t reader_id) {
   domain::BlindReader::Event facts;
   facts.seq = e.seq();
   facts.claim_id = ClaimOf(e);
-  if (e.has_claim()) facts.claim_state = ToDomainState(e.claim().status());
+  if (e.has_claim()) facts.claim_state = v1::StateOf(e.claim());
   facts.starts_round = e.kind() == "claim.reopened";
   if (e.has_review()) facts.reviewer_id = e.review().reviewer().id();
   if (e.has_member() && e.member().user().id() == reader_id) {
     if (e.kind() == "member.removed") {
       facts.reader_removed = true;
     } else {
-      facts.reader_role = store::FromProtoRole(e.member().role());
+      facts.reader_role = v1::ToDomain(e.member().role());
     }
   }
   return facts;
@@ -75,7 +77,7 @@ void RedactDispute(v1::Dispute* dispute, std::int64_t reader_id) {
 
 bool MaySeeReviews(store::Tx& tx, const v1::Claim& claim, domain::Role role,
                    std::int64_t reader_id) {
-  if (domain::MaySeeOthersReviews(role, ToDomainState(claim.status()), false)) return true;
+  if (domain::MaySeeOthersReviews(role, v1::StateOf(claim), false)) return true;
   return store::ReviewedThisRound(tx, {claim.id()}, reader_id).contains(claim.id());
 }
 

@@ -27,6 +27,7 @@
 #include "factdesk/v1/live.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/e2e/cli_fixture.h"
 #include "tests/support/http_get.h"
 #include "tests/support/process.h"
@@ -200,8 +201,8 @@ class ObservabilityTest : public ::testing::Test {
   static std::unique_ptr<grpc::ClientContext> Context(const std::string& token,
                                                       const std::string& request_id = "") {
     auto ctx = std::make_unique<grpc::ClientContext>();
-    if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
-    if (!request_id.empty()) ctx->AddMetadata("x-request-id", request_id);
+    if (!token.empty()) ctx->AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
+    if (!request_id.empty()) ctx->AddMetadata(v1::kRequestIdKey, request_id);
     ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     return ctx;
   }
@@ -338,7 +339,7 @@ TEST_F(ObservabilityTest, GaugesShowThePoolTheDatabaseAndLiveSubscribers) {
   const double sent_before = idle.ValueOr0("factdesk_live_messages_sent_total");
   const double fetched_before = idle.ValueOr0("factdesk_live_events_fetched_total");
   grpc::ClientContext stream_ctx;
-  stream_ctx.AddMetadata("authorization", "Bearer " + token_);
+  stream_ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
   stream_ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(5));
   v1::GetWorkspaceRequest get;
   get.set_workspace_id(workspace_id_);

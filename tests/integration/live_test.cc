@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -279,7 +280,7 @@ TEST(LiveTest, ASubscriberThatNeverReadsIsEndedWithTheResumeStatus) {
   EXPECT_LT(received.size(), static_cast<std::size_t>(written));
   EXPECT_EQ(CheckGapFree(received, start), "");
   const auto trailers = stuck.trailers();
-  const auto it = trailers.find("factdesk-resume-after-seq");
+  const auto it = trailers.find(v1::kResumeAfterSeqKey);
   ASSERT_NE(it, trailers.end());
   // Resuming from the last seq received misses nothing.
   const auto resume = received.empty() ? start : received.back().seq();

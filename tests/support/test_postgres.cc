@@ -96,6 +96,20 @@ std::string TestPostgres::FreshDatabase() {
   return pg_->UrlFor(name);
 }
 
+PrivatePostgres::PrivatePostgres() {
+  store::EmbeddedPostgresOptions options;
+  options.data_dir = dir_.path() + "/data";
+  options.unsafe_no_fsync = true;
+  auto pg = store::EmbeddedPostgres::Start(options);
+  if (!pg.ok()) throw std::runtime_error("cannot start a PostgreSQL: " + pg.status().message());
+  pg_ = std::move(pg).value();
+}
+
+void PrivatePostgres::Stop() {
+  const Status stopped = pg_->Stop();
+  if (!stopped.ok()) throw std::runtime_error("cannot stop PostgreSQL: " + stopped.message());
+}
+
 std::string TestPostgres::EmptyDatabase() {
   std::lock_guard lock(g_mu);
   const std::string name = "e" + std::to_string(getpid()) + "_" + std::to_string(++next_);

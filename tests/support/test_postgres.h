@@ -47,4 +47,20 @@ class TempDir {
   std::string path_;
 };
 
+// A PostgreSQL cluster of one test's own, for the tests that stop the database under a
+// running server (the harness's instance serves every other test of the binary). Takes
+// a few seconds to start; stopped when destroyed if still running.
+class PrivatePostgres {
+ public:
+  PrivatePostgres();
+  // The database "factdesk", empty (a server migrates it when it starts).
+  std::string Url() const { return pg_->Url(); }
+  // Fast shutdown: every session ends, new connections are refused.
+  void Stop();
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<store::EmbeddedPostgres> pg_;
+};
+
 }  // namespace factdesk::testing
