@@ -9,8 +9,8 @@ namespace {
 constexpr char kField[] = "--expires-in";
 
 Status Invalid(std::string_view text, std::string_view why) {
-  return Status::InvalidArgument(kField, "'" + std::string(text.substr(0, 40)) + "' " +
-                                             std::string(why));
+  return Status::InvalidArgument(kField,
+                                 "'" + std::string(text.substr(0, 40)) + "' " + std::string(why));
 }
 
 }  // namespace

@@ -36,8 +36,7 @@ Result<store::IssuedToken> AdminNewToken(store::Db& db, const std::string& handl
   return issued;
 }
 
-Result<std::string> AdminListTokens(store::Db& db, const std::string& handle,
-                                    bool include_ended) {
+Result<std::string> AdminListTokens(store::Db& db, const std::string& handle, bool include_ended) {
   if (!handle.empty()) FD_RETURN_IF_ERROR(domain::ValidateHandle(handle));
   std::vector<v1::ApiToken> tokens;
   FD_RETURN_IF_ERROR(db.Read("admin list-tokens", [&](Tx& tx) -> Status {
@@ -50,8 +49,8 @@ Result<std::string> AdminListTokens(store::Db& db, const std::string& handle,
     return Status::Ok();
   }));
   if (tokens.empty()) return std::string(include_ended ? "no tokens" : "no live tokens");
-  std::string out = fmt::format("{:<8} {:<20} {:<20} {:<20} {}", "ID", "USER", "CREATED",
-                                "EXPIRES", "STATE");
+  std::string out =
+      fmt::format("{:<8} {:<20} {:<20} {:<20} {}", "ID", "USER", "CREATED", "EXPIRES", "STATE");
   for (const auto& t : tokens) {
     out += fmt::format("\n{:<8} {:<20} {:<20} {:<20} {}", t.id(), t.user().handle(),
                        TokenTime(t.created_at()), TokenTime(t.expires_at()), StateOf(t));

@@ -47,8 +47,8 @@ void AddPresenceFlags(CLI::App* serve, server::ServerOptions* o) {
   };
   serve
       ->add_option_function<double>("--presence-ttl", ms(&o->presence_ttl),
-                                     "Seconds a presence entry lasts without a heartbeat "
-                                     "(default 30)")
+                                    "Seconds a presence entry lasts without a heartbeat "
+                                    "(default 30)")
       ->check(CLI::Range(0.5, 3600.0));
   serve
       ->add_option_function<double>("--presence-refresh", ms(&o->presence_refresh),
@@ -252,8 +252,9 @@ int main(int argc, char** argv) {
     });
   }
   if (revoke_token->parsed()) {
-    if (handle.empty() && token_id == 0) return Fail(Status::InvalidArgument(
-        "revoke-token", "give a TOKEN_ID (see list-tokens) or --user HANDLE"));
+    if (handle.empty() && token_id == 0)
+      return Fail(Status::InvalidArgument("revoke-token",
+                                          "give a TOKEN_ID (see list-tokens) or --user HANDLE"));
     return WithDb(admin_db, [&](store::Db& db) {
       return handle.empty() ? server::AdminRevokeToken(db, token_id)
                             : server::AdminRevokeTokensOf(db, handle);

@@ -250,9 +250,9 @@ live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& 
   };
   c.on_token_revoked = [&hub, &auth](std::int64_t token_id) {
     auth.Forget();
-    hub.EndStreamsOfToken(token_id, Status::Unauthenticated(
-                                        "the token this stream was opened with was revoked; "
-                                        "log in with a new one"));
+    hub.EndStreamsOfToken(
+        token_id, Status::Unauthenticated("the token this stream was opened with was revoked; "
+                                          "log in with a new one"));
   };
   return c;
 }
@@ -312,8 +312,8 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
     metrics->ObserveRequest("Subscribe", s.code(), seconds);
   };
   impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
-  impl->listener = std::make_unique<live::Listener>(
-      impl->database.url, ListenerCallbacks(*impl->hub, *impl->auth));
+  impl->listener = std::make_unique<live::Listener>(impl->database.url,
+                                                    ListenerCallbacks(*impl->hub, *impl->auth));
 
   impl->runtime = std::make_unique<rpc::Runtime>(
       rpc::Runtime{*impl->db, *impl->workers, *impl->auth, impl->hub.get(), impl->metrics.get(),

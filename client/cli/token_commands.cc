@@ -52,9 +52,10 @@ Status Logout(Context& ctx) {
                              revoked.status().message(), forgot);
     return Status::Ok();
   }
-  return Status(revoked.status().code(),
-                fmt::format("could not revoke the token: {}{}{}", revoked.status().message(),
-                            forgot, removed.empty() ? "" : " (the token stays valid until revoked)"));
+  return Status(
+      revoked.status().code(),
+      fmt::format("could not revoke the token: {}{}{}", revoked.status().message(), forgot,
+                  removed.empty() ? "" : " (the token stays valid until revoked)"));
 }
 
 Status ListTokens(Context& ctx, bool include_ended) {
@@ -76,7 +77,8 @@ Status ListTokens(Context& ctx, bool include_ended) {
 }
 
 Status RevokeToken(Context& ctx, std::int64_t id) {
-  if (id <= 0) return Status::InvalidArgument("TOKEN_ID", "must be a positive id (see tokens list)");
+  if (id <= 0)
+    return Status::InvalidArgument("TOKEN_ID", "must be a positive id (see tokens list)");
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RevokeTokenRequest req;
   req.set_token_id(id);

@@ -73,9 +73,9 @@ void Hub::RecheckTokens() {
       return;
     }
     for (const auto id : ended) {
-      EndStreamsOfToken(id, Status::Unauthenticated(
-                                "the token this stream was opened with was revoked or has "
-                                "expired; log in with a new one"));
+      EndStreamsOfToken(
+          id, Status::Unauthenticated("the token this stream was opened with was revoked or has "
+                                      "expired; log in with a new one"));
     }
   });
   if (!queued) spdlog::warn("live: the worker pool is full; open streams' tokens not rechecked");

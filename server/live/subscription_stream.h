@@ -37,7 +37,8 @@ struct StreamConfig {
   std::string request_id;  // for the log
   // The token the stream was opened with: it ends when the token is revoked or expires.
   std::int64_t token_id = 0;
-  std::chrono::system_clock::time_point token_expires = std::chrono::system_clock::time_point::max();
+  std::chrono::system_clock::time_point token_expires =
+      std::chrono::system_clock::time_point::max();
 };
 
 // One Subscribe call: a ServerWriteReactor with one write in flight and a bounded queue.

@@ -29,7 +29,7 @@ class Authenticator {
  private:
   struct Entry {
     v1::ApiToken token;
-    std::chrono::steady_clock::time_point until;         // the cache's own limit
+    std::chrono::steady_clock::time_point until;          // the cache's own limit
     std::chrono::system_clock::time_point token_expires;  // the token's
   };
   store::Db& db_;

@@ -61,7 +61,8 @@ void RedactReview(v1::Review* review) {
 
 void RedactClaimOutcome(v1::Claim* claim) {
   claim->clear_final_verdict();
-  if (claim->status() == v1::CLAIM_STATUS_RESOLVED || claim->status() == v1::CLAIM_STATUS_PUBLISHED) {
+  if (claim->status() == v1::CLAIM_STATUS_RESOLVED ||
+      claim->status() == v1::CLAIM_STATUS_PUBLISHED) {
     claim->clear_status_reason();
   }
 }

@@ -47,8 +47,7 @@ grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
       FD_ASSIGN_OR_RETURN(const domain::Role role,
                           Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
       FD_ASSIGN_OR_RETURN(config.last_seq, store::LastSeq(tx, request.workspace_id()));
-      standing =
-          ReadStanding(tx, request.workspace_id(), call.user_id(), role, config.last_seq);
+      standing = ReadStanding(tx, request.workspace_id(), call.user_id(), role, config.last_seq);
       return Status::Ok();
     }));
     if (request.after_seq() > config.last_seq) {
@@ -82,9 +81,9 @@ grpc::ServerUnaryReactor* LiveService::UpdatePresence(grpc::CallbackServerContex
     // Each update is a NOTIFY to every replica and a message to every subscriber.
     auto& limiter = rt_.hub->presence_limiter();
     if (const auto wait = limiter.Take(call.user_id(), live::RateLimiter::Clock::now())) {
-      return Status::ResourceExhausted(fmt::format(
-          "presence updates are limited to {:g} per second per user; retry in {} ms",
-          limiter.options().per_second, wait->count()));
+      return Status::ResourceExhausted(
+          fmt::format("presence updates are limited to {:g} per second per user; retry in {} ms",
+                      limiter.options().per_second, wait->count()));
     }
     v1::Presence presence;
     *presence.mutable_user() = call.user();

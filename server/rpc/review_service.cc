@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "domain/limits.h"
 #include "domain/blind_rule.h"
+#include "domain/limits.h"
 #include "domain/review_rules.h"
 #include "proto/claim_checks.h"
 #include "proto/domain_enums.h"

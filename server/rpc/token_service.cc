@@ -16,8 +16,7 @@ grpc::ServerUnaryReactor* TokenService::ListTokens(grpc::CallbackServerContext* 
                                                    v1::ListTokensResponse* resp) {
   return Unary(rt_, ctx, "ListTokens", [this, req, resp](Call& call) -> Status {
     return rt_.db.Read("ListTokens", [&](store::Tx& tx) -> Status {
-      for (auto& token :
-           store::ListTokens(tx, call.user_id(), req->include_ended(), kMaxListed)) {
+      for (auto& token : store::ListTokens(tx, call.user_id(), req->include_ended(), kMaxListed)) {
         token.set_current(token.id() == call.token().id());
         *resp->add_tokens() = std::move(token);
       }

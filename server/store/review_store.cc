@@ -300,7 +300,8 @@ std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std:
   return out;
 }
 
-std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx, const std::vector<std::int64_t>& claim_ids,
+std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
+                                                   const std::vector<std::int64_t>& claim_ids,
                                                    std::int64_t user_id) {
   std::unordered_set<std::int64_t> out;
   if (claim_ids.empty()) return out;

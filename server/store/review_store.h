@@ -40,7 +40,8 @@ std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id);
 // Claims of the workspace the user has reviewed in the claim's current round.
 std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
 // Which of these claims the user has reviewed in the claim's current round.
-std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx, const std::vector<std::int64_t>& claim_ids,
+std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
+                                                   const std::vector<std::int64_t>& claim_ids,
                                                    std::int64_t user_id);
 // Undecided claims of the workspace with reviews (of others, or of an earlier round) that
 // the user has not reviewed in the current round: those whose reviews are blind to a

@@ -14,10 +14,10 @@ namespace factdesk::store {
 
 std::vector<Statement> AllStatements() {
   std::vector<Statement> all;
-  for (const auto group : {AccountStatements(), EventStatements(), TranscriptStatements(),
-                           ClaimStatements(), SourceStatements(), NoteStatements(),
-                           ScaleStatements(), ReviewStatements(), DashboardStatements(),
-                           TokenStatements()}) {
+  for (const auto group :
+       {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
+        SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
+        DashboardStatements(), TokenStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

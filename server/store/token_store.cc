@@ -26,9 +26,9 @@ struct TokenColumns {
   ColumnIndex created_at, expires_at, revoked_at, expired;
 };
 
-#define FD_TOKEN_COLUMNS                                                                     \
-  "t.id, u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name, "   \
-  "fd_us(t.created_at) AS created_at, fd_us(t.expires_at) AS expires_at, "                  \
+#define FD_TOKEN_COLUMNS                                                                  \
+  "t.id, u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name, " \
+  "fd_us(t.created_at) AS created_at, fd_us(t.expires_at) AS expires_at, "                \
   "fd_us(t.revoked_at) AS revoked_at, t.expires_at <= now() AS expired "
 
 constexpr std::array kStatements = {
@@ -46,8 +46,7 @@ constexpr std::array kStatements = {
               RowsAs<TokenColumns>},
     // Per user, the newest `limit`; everyone's (user 0) by handle.
     Statement{"tokens.list",
-              "SELECT " FD_TOKEN_COLUMNS
-              "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+              "SELECT " FD_TOKEN_COLUMNS "FROM api_tokens t JOIN users u ON u.id = t.user_id "
               "WHERE ($1::bigint = 0 OR t.user_id = $1::bigint) "
               "AND ($2 OR (t.revoked_at IS NULL AND t.expires_at > now())) "
               "ORDER BY u.handle, t.id DESC LIMIT $3",
@@ -120,9 +119,9 @@ std::span<const Statement> TokenStatements() {
 Result<IssuedToken> IssueToken(Tx& tx, std::int64_t user_id, std::chrono::seconds lifetime) {
   FD_ASSIGN_OR_RETURN(std::string token, NewToken());
   const std::string digest = Sha256(token);
-  const pqxx::result r = tx.Exec("tokens.insert", user_id,
-                                 pqxx::binarystring(digest.data(), digest.size()),
-                                 static_cast<std::int64_t>(lifetime.count()));
+  const pqxx::result r =
+      tx.Exec("tokens.insert", user_id, pqxx::binarystring(digest.data(), digest.size()),
+              static_cast<std::int64_t>(lifetime.count()));
   FD_ASSIGN_OR_RETURN(TokenRow row, GetToken(tx, FirstValue<std::int64_t, "id">(r)));
   return IssuedToken{std::move(token), std::move(row.token)};
 }
@@ -148,8 +147,7 @@ Result<v1::ApiToken> Authenticate(Tx& tx, const std::string& token) {
   return std::move(row.token);
 }
 
-std::vector<v1::ApiToken> ListTokens(Tx& tx, std::int64_t user_id, bool include_ended,
-                                     int limit) {
+std::vector<v1::ApiToken> ListTokens(Tx& tx, std::int64_t user_id, bool include_ended, int limit) {
   std::vector<v1::ApiToken> out;
   const pqxx::result r = tx.Exec("tokens.list", user_id, include_ended, limit);
   const auto col = MapColumns<TokenColumns>(r);
@@ -163,13 +161,12 @@ Result<v1::ApiToken> RevokeToken(Tx& tx, std::int64_t token_id, std::int64_t own
     return Status::NotFound(fmt::format("you have no token {}", token_id));
   }
   if (found->token.has_revoked_at()) {
-    return Status::FailedPrecondition(
-        fmt::format("token {} was already revoked on {}", token_id,
-                    TokenTime(found->token.revoked_at())));
+    return Status::FailedPrecondition(fmt::format("token {} was already revoked on {}", token_id,
+                                                  TokenTime(found->token.revoked_at())));
   }
   if (tx.Exec("tokens.revoke", token_id).affected_rows() == 0) {
-    return Status::FailedPrecondition(fmt::format(
-        "token {} expired on {}; it is refused already", token_id, TokenTime(found->token.expires_at())));
+    return Status::FailedPrecondition(fmt::format("token {} expired on {}; it is refused already",
+                                                  token_id, TokenTime(found->token.expires_at())));
   }
   tx.Exec("tokens.notify_revoked", std::to_string(token_id));
   FD_ASSIGN_OR_RETURN(TokenRow revoked, GetToken(tx, token_id));

@@ -19,8 +19,7 @@ using namespace std::chrono_literals;
 std::string NewToken(TestServer& server, const TestUser& user, std::chrono::seconds lifetime) {
   store::IssuedToken issued;
   EXPECT_TRUE(server.db()
-                  .Write("test",
-                         0,
+                  .Write("test", 0,
                          [&](store::Tx& tx) -> Status {
                            FD_ASSIGN_OR_RETURN(issued,
                                                store::IssueToken(tx, user.user.id(), lifetime));

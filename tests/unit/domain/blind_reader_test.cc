@@ -13,6 +13,14 @@ constexpr std::int64_t kReader = 7;
 constexpr std::int64_t kOther = 8;
 constexpr std::int64_t kClaim = 100;
 
+BlindReader::Standing At10(Role role, std::vector<std::int64_t> blind = {},
+                           std::vector<std::int64_t> reviewed = {}) {
+  return {.as_of_seq = 10,
+          .role = role,
+          .blind_claims = std::move(blind),
+          .reviewed_this_round = std::move(reviewed)};
+}
+
 BlindReader::Event Review(std::int64_t seq, std::int64_t reviewer, ClaimState state) {
   BlindReader::Event e;
   e.seq = seq;
@@ -45,10 +53,7 @@ TEST(MaySeeOthersReviews, EditorsAlwaysOthersOnceTheyReviewedThisRoundOrItIsSett
 // the resolving review (its copy of the claim says RESOLVED) stays hidden, as the claim
 // is undecided now.
 TEST(BlindReader, HistoryOfAReopenedClaimIsBlindToWhoHasNotReviewedInTheNewRound) {
-  BlindReader checker(kReader, {.as_of_seq = 10,
-                                .role = Role::kChecker,
-                                .blind_claims = {kClaim},
-                                .reviewed_this_round = {}});
+  BlindReader checker(kReader, At10(Role::kChecker, {kClaim}));
   EXPECT_EQ(checker.Judge(Review(3, kOther, ClaimState::kInReview)), Verdict::kBlind);
   EXPECT_EQ(checker.Judge(Review(4, kOther, ClaimState::kResolved)), Verdict::kBlind);
   EXPECT_EQ(checker.Judge(Reopen(5)), Verdict::kBlind);
@@ -60,12 +65,12 @@ TEST(BlindReader, HistoryOfAReopenedClaimIsBlindToWhoHasNotReviewedInTheNewRound
 }
 
 TEST(BlindReader, HistoryOfAClaimSettledNowOrReviewedThisRoundIsShown) {
-  BlindReader reader(kReader, {.as_of_seq = 10, .role = Role::kViewer});
+  BlindReader reader(kReader, At10(Role::kViewer));
   EXPECT_EQ(reader.Judge(Review(3, kOther, ClaimState::kInReview)), Verdict::kShow);
 }
 
 TEST(BlindReader, ARemovalAndRoleChangeInTheHistoryDoNotCountAMemberAddedAgain) {
-  BlindReader reader(kReader, {.as_of_seq = 10, .role = Role::kChecker});
+  BlindReader reader(kReader, At10(Role::kChecker));
   BlindReader::Event removed;
   removed.seq = 4;
   removed.reader_removed = true;
@@ -80,7 +85,7 @@ TEST(BlindReader, ARemovalAndRoleChangeInTheHistoryDoNotCountAMemberAddedAgain) 
 }
 
 TEST(BlindReader, LiveOwnReviewOpensTheRoundAndAReopeningClosesItAgain) {
-  BlindReader reader(kReader, {.as_of_seq = 10, .role = Role::kChecker});
+  BlindReader reader(kReader, At10(Role::kChecker));
   EXPECT_EQ(reader.Judge(Review(11, kOther, ClaimState::kInReview)), Verdict::kBlind);
   EXPECT_EQ(reader.Judge(Review(12, kReader, ClaimState::kDisputed)), Verdict::kShow);
   EXPECT_EQ(reader.Judge(Review(13, kOther, ClaimState::kDisputed)), Verdict::kShow);
@@ -91,7 +96,7 @@ TEST(BlindReader, LiveOwnReviewOpensTheRoundAndAReopeningClosesItAgain) {
 }
 
 TEST(BlindReader, LiveRoleChangesCount) {
-  BlindReader reader(kReader, {.as_of_seq = 10, .role = Role::kChecker});
+  BlindReader reader(kReader, At10(Role::kChecker));
   BlindReader::Event promoted;
   promoted.seq = 11;
   promoted.reader_role = Role::kEditor;
@@ -100,8 +105,7 @@ TEST(BlindReader, LiveRoleChangesCount) {
 }
 
 TEST(BlindReader, ReviewedThisRoundAtTheStartCountsLive) {
-  BlindReader reader(kReader,
-                     {.as_of_seq = 10, .role = Role::kChecker, .reviewed_this_round = {kClaim}});
+  BlindReader reader(kReader, At10(Role::kChecker, {}, {kClaim}));
   EXPECT_EQ(reader.Judge(Review(11, kOther, ClaimState::kDisputed)), Verdict::kShow);
 }
 
