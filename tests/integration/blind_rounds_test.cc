@@ -110,7 +110,9 @@ class BlindRoundsTest : public WorkflowTest {
       while (reader->Read(&chunk)) all += chunk.data();
       const grpc::Status status = reader->Finish();
       // A transcript without timings has no VTT; every other format must export.
-      if (format != v1::EXPORT_FORMAT_VTT) EXPECT_TRUE(status.ok()) << status.error_message();
+      if (format != v1::EXPORT_FORMAT_VTT) {
+        EXPECT_TRUE(status.ok()) << status.error_message();
+      }
     }
     return all;
   }

@@ -25,7 +25,7 @@ TEST(TokenLifetime, RefusesWhatIsNotADurationWithinTheLimits) {
     EXPECT_NE(r.status().message().find(why), std::string::npos) << r.status().message();
   };
   refused("", "is not a duration");
-  refused("30", "is not a duration");
+  refused("30", "needs a unit");  // a bare number: days? hours?
   refused("d", "is not a duration");
   refused("0d", "is not a duration");
   refused("-3d", "is not a duration");

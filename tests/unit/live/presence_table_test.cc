@@ -1,8 +1,10 @@
 // The server's presence table, driven by passed-in times: one entry per user and session,
 // expiry, re-announcement of live entries, the cap on sessions per user.
-#include "server/live/presence.h"
+#include "client/model/presence_table.h"
 
 #include <gtest/gtest.h>
+
+#include "server/live/presence.h"
 
 namespace factdesk::live {
 namespace {
@@ -69,6 +71,38 @@ TEST(ServerPresenceTable, LiveEntriesAreAnnouncedAgainEveryRefreshWhileHeartbeat
     }
   }
   EXPECT_EQ(announced, 10);  // at 10, 20, ... 100 s
+}
+
+// Issue 12.1 end to end, on passed-in clocks: a client (the desktop's model, which drops
+// an entry 35 s after it last heard of it) fed what the server announces keeps a user
+// with heartbeats flowing for three times its expiry, and drops them within the server's
+// expiry once their client is killed.
+TEST(ServerPresenceTable, AClientKeepsWhoIsThereAndDropsWhoWasKilled) {
+  PresenceTable server(Options());
+  model::PresenceTable client;
+  const auto wall = model::PresenceTable::Clock::time_point(std::chrono::seconds(1700000000));
+  const auto tell = [&](const v1::Presence& p, Clock::duration at) {
+    client.Apply(p, wall + std::chrono::duration_cast<std::chrono::seconds>(at));
+  };
+  const auto tick = [&](Clock::duration at) {
+    for (const auto& [ws, p] : server.Expire(kT0 + at)) tell(p, at);
+    for (const auto& [ws, p] : server.DueForRefresh(kT0 + at)) tell(p, at);
+    client.Expire(wall + std::chrono::duration_cast<std::chrono::seconds>(at));
+  };
+  const auto beat = [&](Clock::duration at) {
+    v1::Presence p = Heartbeat(1, "laptop", 5);
+    p.mutable_updated_at()->set_seconds(1700000000 + (at / 1s));
+    for (const auto& told : server.Apply(kWs, p, kT0 + at)) tell(told, at);
+  };
+  auto t = 0s;
+  for (; t <= 3 * model::PresenceTable::kExpiry; t += 1s) {
+    if (t % 10s == 0s) beat(t);
+    tick(t);
+    ASSERT_NE(client.Find("laptop"), nullptr) << "dropped at " << t.count() << " s";
+  }
+  const auto killed = t;
+  for (; client.Find("laptop") != nullptr && t < killed + 120s; t += 1s) tick(t);
+  EXPECT_LE(t - killed, Options().ttl + 1s);
 }
 
 TEST(ServerPresenceTable, AnEntryIsGoneOneTtlAfterItsLastHeartbeat) {
