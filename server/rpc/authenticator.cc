@@ -34,7 +34,11 @@ Result<std::string> BearerToken(std::string_view authorization, bool present) {
 }
 
 std::chrono::system_clock::time_point ExpiryOf(const v1::ApiToken& token) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(token.expires_at().seconds()));
+  // To the microsecond, as stored: a stream must not end before the database refuses it.
+  const auto& at = token.expires_at();
+  return std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::seconds(at.seconds()) + std::chrono::nanoseconds(at.nanos())));
 }
 
 Result<v1::ApiToken> Authenticator::Authenticate(std::string_view authorization, bool present) {

@@ -130,7 +130,7 @@ Result<v1::ApiToken> Authenticate(Tx& tx, const std::string& token) {
   const std::string digest = Sha256(token);
   const pqxx::result r =
       tx.Exec("tokens.by_digest", pqxx::binarystring(digest.data(), digest.size()));
-  if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown)");
+  if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown or revoked)");
   TokenRow row = FirstToken(r);
   if (row.token.has_revoked_at()) {
     return Status::Unauthenticated(

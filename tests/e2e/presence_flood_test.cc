@@ -23,8 +23,11 @@ using namespace std::chrono_literals;
 constexpr int kDeafStreams = 50;
 constexpr int kPresenceCalls = 20000;
 // What the flood may add to the server's resident memory. Before the fix it grew by
-// about 320 MiB (release build) and never gave it back.
+// about 320 MiB (release build; more under ASan) and never gave it back. With the limit
+// lifted, 20,000 accepted updates fan out to 50 streams: the sanitizer's allocator keeps
+// the high-water mark of what was in flight at once, hence the larger allowance.
 constexpr long kMaxGrowthKiB = 64L * 1024;
+constexpr long kMaxGrowthUnlimitedKiB = 128L * 1024;
 
 // ASan keeps freed memory in quarantine (256 MiB by default), which would count as
 // growth; a small quarantine keeps RSS about what the server holds.
@@ -209,7 +212,8 @@ TEST(PresenceFloodTest, WithTheLimitLiftedQueuesAndSessionsStayBoundedWhateverFi
   EXPECT_EQ(flood.other_failure, "");
   EXPECT_EQ(flood.accepted, kPresenceCalls);
   const long after = RssKiB(server.pid());
-  EXPECT_LT(after - before, kMaxGrowthKiB) << "RSS " << before << " -> " << after << " KiB";
+  EXPECT_LT(after - before, kMaxGrowthUnlimitedKiB)
+      << "RSS " << before << " -> " << after << " KiB";
   EXPECT_LE(SessionsSeenByNewcomer(server.address(), d).size(), 8U);
 }
 
