@@ -5,6 +5,8 @@
 #include "domain/limits.h"
 #include "domain/roles.h"
 #include "domain/text_validation.h"
+#include "domain/token_lifetime.h"
+#include "server/admin_tokens.h"
 #include "server/store/account_store.h"
 
 namespace factdesk::server {
@@ -92,14 +94,9 @@ Result<std::string> AdminAddMember(store::Db& db, const std::string& slug,
 }
 
 Result<std::string> AdminIssueToken(store::Db& db, const std::string& handle) {
-  FD_RETURN_IF_ERROR(domain::ValidateHandle(handle));
-  std::string token;
-  FD_RETURN_IF_ERROR(db.Write("admin issue-token", 0, [&](Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, handle));
-    FD_ASSIGN_OR_RETURN(token, store::IssueToken(tx, user.id()));
-    return Status::Ok();
-  }));
-  return token;
+  FD_ASSIGN_OR_RETURN(store::IssuedToken issued,
+                      AdminNewToken(db, handle, domain::kDefaultTokenLifetime));
+  return std::move(issued.token);
 }
 
 }  // namespace factdesk::server

@@ -17,7 +17,8 @@ Result<std::string> AdminCreateWorkspace(store::Db& db, const std::string& slug,
                                          bool exist_ok);
 Result<std::string> AdminAddMember(store::Db& db, const std::string& slug,
                                    const std::string& handle, const std::string& role);
-// The new token (shown once; only its SHA-256 is stored).
+// A new token with the default lifetime (shown once; only its SHA-256 is stored). The
+// other token commands: admin_tokens.h.
 Result<std::string> AdminIssueToken(store::Db& db, const std::string& handle);
 
 }  // namespace factdesk::server

@@ -7,7 +7,9 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
+#include "domain/token_lifetime.h"
 #include "server/admin.h"
+#include "server/admin_tokens.h"
 #include "server/logging/request_log.h"
 #include "server/server.h"
 #include "server/store/connection_pool.h"
@@ -33,6 +35,32 @@ void AddDatabaseFlags(CLI::App* cmd, store::DatabaseOptions* db) {
   cmd->add_option("--data-dir", db->embedded.data_dir,
                   "Directory for the embedded PostgreSQL (default ./.factdesk)")
       ->excludes(url);
+}
+
+// Presence: expiry, re-announcement and the per-user rate (seconds may be fractional, so
+// tests can shorten them).
+void AddPresenceFlags(CLI::App* serve, server::ServerOptions* o) {
+  auto ms = [](std::chrono::milliseconds* out) {
+    return [out](double seconds) {
+      *out = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    };
+  };
+  serve
+      ->add_option_function<double>("--presence-ttl", ms(&o->presence_ttl),
+                                    "Seconds a presence entry lasts without a heartbeat "
+                                    "(default 30)")
+      ->check(CLI::Range(0.5, 3600.0));
+  serve
+      ->add_option_function<double>("--presence-refresh", ms(&o->presence_refresh),
+                                    "Seconds between announcements of live presence entries; "
+                                    "clients drop entries unheard of for 35 s (default 10)")
+      ->check(CLI::Range(0.1, 30.0));
+  serve
+      ->add_option("--presence-rate", o->presence_per_second,
+                   "UpdatePresence calls per second per user, on average (default 4)")
+      ->check(CLI::Range(0.1, 10000.0));
+  serve->add_option("--presence-burst", o->presence_burst, "... and at once (default 20)")
+      ->check(CLI::Range(1.0, 100000.0));
 }
 
 // Blocks SIGINT/SIGTERM in every thread started after this, and waits for them on one
@@ -90,6 +118,20 @@ int WithDb(const store::DatabaseOptions& options, Fn fn) {
   return 0;
 }
 
+// The token on stdout (for scripts), what to know about it on stderr.
+int IssueToken(const store::DatabaseOptions& options, const std::string& handle,
+               const std::string& expires_in) {
+  const auto lifetime = factdesk::domain::ParseTokenLifetime(expires_in);
+  if (!lifetime.ok()) return Fail(lifetime.status());
+  return WithDb(options, [&](store::Db& db) -> Result<std::string> {
+    FD_ASSIGN_OR_RETURN(auto issued, server::AdminNewToken(db, handle, *lifetime));
+    std::cerr << "Token " << issued.info.id() << " for " << handle << ", valid until "
+              << store::TokenTime(issued.info.expires_at())
+              << ". It is shown once; store it now.\n";
+    return std::move(issued.token);
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,6 +156,12 @@ int main(int argc, char** argv) {
                    "Events a slow subscriber may fall behind before it must resume "
                    "(default 1024)")
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20U));
+  serve
+      ->add_option("--subscriber-queue-bytes", options.max_subscriber_queue_bytes,
+                   "Bytes a slow subscriber's queue may hold before it must resume (default "
+                   "8 MiB)")
+      ->check(CLI::Range(std::size_t{64} << 10U, std::size_t{1} << 30U));
+  AddPresenceFlags(serve, &options);
   serve->add_option("--metrics-listen", options.metrics_listen,
                     "Serve Prometheus metrics on host:port");
   serve->add_option("--tls-cert", options.tls_cert, "PEM certificate chain (enables TLS)");
@@ -152,8 +200,21 @@ int main(int argc, char** argv) {
   add_member->add_option("SLUG", slug, "Workspace")->required();
   add_member->add_option("HANDLE", handle, "User")->required();
   add_member->add_option("--role", role, "viewer, checker, editor or admin")->required();
+  std::string expires_in = "90d";
+  std::int64_t token_id = 0;
+  bool include_ended = false;
   auto* issue_token = admin->add_subcommand("issue-token", "Print a new API token for a user");
   issue_token->add_option("HANDLE", handle, "User")->required();
+  issue_token->add_option("--expires-in", expires_in,
+                          "How long it lasts: 12h, 30d, 6w (default 90d, at most 366d)");
+  auto* list_tokens = admin->add_subcommand("list-tokens", "List live API tokens");
+  list_tokens->add_option("HANDLE", handle, "Only this user's (default: everyone's)");
+  list_tokens->add_flag("--all", include_ended, "Also revoked and expired tokens");
+  auto* revoke_token = admin->add_subcommand(
+      "revoke-token", "Revoke a token (TOKEN_ID) or all of a user's (--user); at once, everywhere");
+  auto* revoke_id = revoke_token->add_option("TOKEN_ID", token_id, "From list-tokens");
+  revoke_token->add_option("--user", handle, "Revoke every live token of this user")
+      ->excludes(revoke_id);
 
   CLI11_PARSE(app, argc, argv);
   if (log_format == "json")
@@ -184,9 +245,20 @@ int main(int argc, char** argv) {
     return WithDb(admin_db,
                   [&](store::Db& db) { return server::AdminAddMember(db, slug, handle, role); });
   }
-  if (issue_token->parsed()) {
-    std::cerr << "This token is shown once; store it now.\n";
-    return WithDb(admin_db, [&](store::Db& db) { return server::AdminIssueToken(db, handle); });
+  if (issue_token->parsed()) return IssueToken(admin_db, handle, expires_in);
+  if (list_tokens->parsed()) {
+    return WithDb(admin_db, [&](store::Db& db) {
+      return server::AdminListTokens(db, handle, include_ended);
+    });
+  }
+  if (revoke_token->parsed()) {
+    if (handle.empty() && token_id == 0)
+      return Fail(Status::InvalidArgument("revoke-token",
+                                          "give a TOKEN_ID (see list-tokens) or --user HANDLE"));
+    return WithDb(admin_db, [&](store::Db& db) {
+      return handle.empty() ? server::AdminRevokeToken(db, token_id)
+                            : server::AdminRevokeTokensOf(db, handle);
+    });
   }
   return 0;
 }

@@ -32,6 +32,7 @@
 #include "server/rpc/review_service.h"
 #include "server/rpc/runtime.h"
 #include "server/rpc/source_service.h"
+#include "server/rpc/token_service.h"
 #include "server/rpc/transcript_service.h"
 #include "server/rpc/workspace_service.h"
 #include "server/store/connection_pool.h"
@@ -141,6 +142,7 @@ const std::vector<std::string>& HealthNames() {
       v1::LiveService::service_full_name(),
       v1::DashboardService::service_full_name(),
       v1::ExportService::service_full_name(),
+      v1::TokenService::service_full_name(),
   };
   return names;
 }
@@ -234,6 +236,27 @@ struct FactdeskServer::Impl {
   }
 };
 
+// What the LISTEN connection's notifications do. A revoked token is forgotten and its
+// streams ended on every replica at once; after a reconnect, anything may have been
+// missed: feeds read again, and the tokens of open streams are checked again.
+live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& auth) {
+  live::Listener::Callbacks c;
+  c.on_event = [&hub](std::int64_t ws, std::int64_t seq) { hub.OnEvent(ws, seq); };
+  c.on_presence = [&hub](const std::string& payload) { hub.OnPresence(payload); };
+  c.on_reconnect = [&hub, &auth] {
+    hub.WakeAll();
+    auth.Forget();
+    hub.RecheckTokens();
+  };
+  c.on_token_revoked = [&hub, &auth](std::int64_t token_id) {
+    auth.Forget();
+    hub.EndStreamsOfToken(
+        token_id, Status::Unauthenticated("the token this stream was opened with was revoked; "
+                                          "log in with a new one"));
+  };
+  return c;
+}
+
 // Database health on /metrics: what health checking says, and why.
 void AddHealthMetrics(FactdeskServer::Impl& impl) {
   auto& m = *impl.metrics;
@@ -280,18 +303,17 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->metrics = std::make_unique<rpc::Metrics>();
   live::HubOptions hub_options;
   hub_options.max_queue = o.max_subscriber_queue;
+  hub_options.max_queue_bytes = o.max_subscriber_queue_bytes;
   hub_options.heartbeat = o.heartbeat;
-  hub_options.presence_ttl = o.presence_ttl;
+  hub_options.presence = {o.presence_ttl, o.presence_refresh, o.max_presence_sessions};
+  hub_options.presence_rate.per_second = o.presence_per_second;
+  hub_options.presence_rate.burst = o.presence_burst;
   hub_options.on_stream_end = [metrics = impl->metrics.get()](const Status& s, double seconds) {
     metrics->ObserveRequest("Subscribe", s.code(), seconds);
   };
   impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
-  live::Hub& hub = *impl->hub;
-  impl->listener = std::make_unique<live::Listener>(
-      impl->database.url,
-      live::Listener::Callbacks{[&hub](std::int64_t ws, std::int64_t seq) { hub.OnEvent(ws, seq); },
-                                [&hub](const std::string& payload) { hub.OnPresence(payload); },
-                                [&hub] { hub.WakeAll(); }});
+  impl->listener = std::make_unique<live::Listener>(impl->database.url,
+                                                    ListenerCallbacks(*impl->hub, *impl->auth));
 
   impl->runtime = std::make_unique<rpc::Runtime>(
       rpc::Runtime{*impl->db, *impl->workers, *impl->auth, impl->hub.get(), impl->metrics.get(),
@@ -306,6 +328,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->services.push_back(std::make_unique<rpc::LiveService>(rt));
   impl->services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl->services.push_back(std::make_unique<rpc::ExportService>(rt));
+  impl->services.push_back(std::make_unique<rpc::TokenService>(rt));
 
   auto* pool = impl->pool.get();
   auto* counters = &impl->hub->counters();

@@ -18,11 +18,19 @@ struct ServerOptions {
   int worker_threads = 16;
   std::size_t max_queued_requests = 1024;
   std::size_t max_transcript_bytes = std::size_t{16} << 20U;
-  // Live streams: how far a subscriber may fall behind, how long an idle stream waits
-  // before a heartbeat, how long presence lasts without one.
+  // Live streams: how far a subscriber may fall behind (messages and bytes), how long an
+  // idle stream waits before a heartbeat.
   std::size_t max_subscriber_queue = 1024;
+  std::size_t max_subscriber_queue_bytes = std::size_t{8} << 20U;
   std::chrono::milliseconds heartbeat{10000};
-  std::chrono::seconds presence_ttl{30};
+  // Presence: how long an entry lasts without a heartbeat, how often live entries are
+  // announced again (well under the clients' 35 s), sessions per user and workspace,
+  // and UpdatePresence calls per user (a burst, then a rate).
+  std::chrono::milliseconds presence_ttl{30000};
+  std::chrono::milliseconds presence_refresh{10000};
+  std::size_t max_presence_sessions = 8;
+  double presence_per_second = 4;
+  double presence_burst = 20;
   // Prometheus /metrics on host:port (empty: off).
   std::string metrics_listen;
   // TLS: PEM files. With client_ca, clients must present a certificate it signed.

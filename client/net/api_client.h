@@ -17,6 +17,7 @@
 #include "factdesk/v1/note.grpc.pb.h"
 #include "factdesk/v1/review.grpc.pb.h"
 #include "factdesk/v1/source.grpc.pb.h"
+#include "factdesk/v1/token.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
 
@@ -114,7 +115,8 @@ class ApiClient {
              std::unique_ptr<v1::TranscriptService::Stub>, std::unique_ptr<v1::ClaimService::Stub>,
              std::unique_ptr<v1::SourceService::Stub>, std::unique_ptr<v1::NoteService::Stub>,
              std::unique_ptr<v1::ReviewService::Stub>, std::unique_ptr<v1::DashboardService::Stub>,
-             std::unique_ptr<v1::LiveService::Stub>, std::unique_ptr<v1::ExportService::Stub>>
+             std::unique_ptr<v1::LiveService::Stub>, std::unique_ptr<v1::ExportService::Stub>,
+             std::unique_ptr<v1::TokenService::Stub>>
       stubs_;
 };
 

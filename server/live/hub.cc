@@ -6,11 +6,16 @@
 
 #include "server/live/subscription_stream.h"
 #include "server/store/event_store.h"
+#include "server/store/token_store.h"
 
 namespace factdesk::live {
 
 Hub::Hub(store::Db& db, WorkerPool& workers, HubOptions options)
-    : db_(db), workers_(workers), options_(options), presence_(options.presence_ttl) {}
+    : db_(db),
+      workers_(workers),
+      options_(options),
+      presence_(options.presence),
+      presence_limiter_(options.presence_rate) {}
 
 Hub::~Hub() {
   Stop();
@@ -30,16 +35,50 @@ void Hub::Start() {
 }
 
 void Hub::EndAllStreams(const Status& status) {
+  for (const auto& s : AllStreams()) s->End(status);
+}
+
+std::vector<std::shared_ptr<SubscriptionStream>> Hub::AllStreams() {
   std::vector<std::shared_ptr<SubscriptionStream>> all;
-  {
-    std::lock_guard lock(mu_);
-    for (auto& [ws, feed] : feeds_) {
-      for (const auto& w : feed.streams) {
-        if (auto s = w.lock()) all.push_back(std::move(s));
-      }
+  std::lock_guard lock(mu_);
+  for (auto& [ws, feed] : feeds_) {
+    for (const auto& w : feed.streams) {
+      if (auto s = w.lock()) all.push_back(std::move(s));
     }
   }
-  for (const auto& s : all) s->End(status);
+  return all;
+}
+
+void Hub::EndStreamsOfToken(std::int64_t token_id, const Status& status) {
+  for (const auto& s : AllStreams()) {
+    if (s->token_id() == token_id) s->End(status);
+  }
+}
+
+void Hub::RecheckTokens() {
+  auto streams = AllStreams();
+  if (streams.empty()) return;
+  std::vector<std::int64_t> ids;
+  for (const auto& s : streams) ids.push_back(s->token_id());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const bool queued = workers_.Submit([this, ids = std::move(ids)] {
+    std::vector<std::int64_t> ended;
+    const Status read = db_.Read("checking the tokens of streams", [&](store::Tx& tx) -> Status {
+      ended = store::EndedTokens(tx, ids);
+      return Status::Ok();
+    });
+    if (!read.ok()) {
+      spdlog::warn("live: checking the tokens of open streams failed: {}", read.message());
+      return;
+    }
+    for (const auto id : ended) {
+      EndStreamsOfToken(
+          id, Status::Unauthenticated("the token this stream was opened with was revoked or has "
+                                      "expired; log in with a new one"));
+    }
+  });
+  if (!queued) spdlog::warn("live: the worker pool is full; open streams' tokens not rechecked");
 }
 
 void Hub::Stop() {
@@ -174,13 +213,17 @@ void Hub::OnPresence(const std::string& payload) {
     spdlog::warn("live: ignoring a malformed presence notification");
     return;
   }
-  if (auto changed = presence_.Apply(ws, presence, PresenceTable::Clock::now())) {
-    Broadcast(ws, *changed);
+  for (const auto& told : presence_.Apply(ws, presence, PresenceTable::Clock::now())) {
+    Broadcast(ws, told);
   }
 }
 
 void Hub::Broadcast(std::int64_t workspace_id, const v1::Presence& presence) {
-  for (const auto& s : StreamsOf(workspace_id)) s->SendPresence(presence);
+  const auto streams = StreamsOf(workspace_id);
+  if (streams.empty()) return;
+  // One copy, shared by every subscriber's queue.
+  const auto shared = std::make_shared<const v1::Presence>(presence);
+  for (const auto& s : streams) s->SendPresence(shared);
 }
 
 std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t workspace_id) {
@@ -197,6 +240,8 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t wor
 void Hub::Tick() {
   const auto now = std::chrono::steady_clock::now();
   for (const auto& [ws, gone] : presence_.Expire(now)) Broadcast(ws, gone);
+  // Live entries again, so clients keep them as long as their sessions are alive.
+  for (const auto& [ws, entry] : presence_.DueForRefresh(now)) Broadcast(ws, entry);
   std::vector<std::shared_ptr<SubscriptionStream>> all;
   {
     std::lock_guard lock(mu_);

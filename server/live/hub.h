@@ -14,6 +14,7 @@
 #include "common/worker_pool.h"
 #include "factdesk/v1/live.pb.h"
 #include "server/live/presence.h"
+#include "server/live/rate_limiter.h"
 #include "server/store/db.h"
 
 namespace factdesk::live {
@@ -21,13 +22,19 @@ namespace factdesk::live {
 class SubscriptionStream;
 
 struct HubOptions {
-  // Events a subscriber may have queued before it is ended with the resume status.
+  // Messages (events, presence entries, heartbeats) and bytes a subscriber may have
+  // queued before it is ended with the resume status.
   std::size_t max_queue = 1024;
+  std::size_t max_queue_bytes = std::size_t{8} << 20U;
   // Events read per query (replay pages and fan-out fetches).
   int page_size = 256;
   // A stream that has sent nothing for this long gets a Heartbeat.
   std::chrono::milliseconds heartbeat{10000};
-  std::chrono::seconds presence_ttl{30};
+  // Presence expiry, re-announcement and sessions per user.
+  PresenceOptions presence;
+  // UpdatePresence calls per user (each is a NOTIFY to every replica and a message to
+  // every subscriber of the workspace).
+  RateLimiter::Options presence_rate;
   // Called when a stream ends (metrics count Subscribe like any other RPC).
   std::function<void(const Status& status, double seconds)> on_stream_end;
 };
@@ -64,6 +71,11 @@ class Hub {
   void OnEvent(std::int64_t workspace_id, std::int64_t seq);
   void OnPresence(const std::string& payload);
   void WakeAll();
+  // A token was revoked (its NOTIFY): its streams end with `status`.
+  void EndStreamsOfToken(std::int64_t token_id, const Status& status);
+  // After a NOTIFY may have been missed: ends the streams whose token was revoked or has
+  // expired meanwhile (one query, on the worker pool).
+  void RecheckTokens();
 
   // From streams. `newest_seq` is the workspace's newest seq as the stream's setup read
   // it; a new feed starts there. Takes only the hub's lock (no database read).
@@ -74,6 +86,7 @@ class Hub {
   WorkerPool& workers() { return workers_; }
   const HubOptions& options() const { return options_; }
   PresenceTable& presence() { return presence_; }
+  RateLimiter& presence_limiter() { return presence_limiter_; }
   HubCounters& counters() { return counters_; }
 
  private:
@@ -88,6 +101,7 @@ class Hub {
   void Fetch(std::int64_t workspace_id);
   void Broadcast(std::int64_t workspace_id, const v1::Presence& presence);
   std::vector<std::shared_ptr<SubscriptionStream>> StreamsOf(std::int64_t workspace_id);
+  std::vector<std::shared_ptr<SubscriptionStream>> AllStreams();
   void Tick();
 
   store::Db& db_;
@@ -95,6 +109,7 @@ class Hub {
   const HubOptions options_;
   HubCounters counters_;
   PresenceTable presence_;
+  RateLimiter presence_limiter_;
 
   std::mutex mu_;
   std::unordered_map<std::int64_t, Feed> feeds_;

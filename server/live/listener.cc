@@ -63,6 +63,11 @@ void Listener::Run() {
         if (ParseEventPayload(payload, &ws, &seq)) callbacks_.on_event(ws, seq);
       });
       Receiver presence(conn, "factdesk_presence", callbacks_.on_presence);
+      Receiver tokens(conn, "factdesk_tokens", [this](const std::string& payload) {
+        std::int64_t id = 0;
+        const auto r = std::from_chars(payload.data(), payload.data() + payload.size(), id);
+        if (r.ec == std::errc() && callbacks_.on_token_revoked) callbacks_.on_token_revoked(id);
+      });
       conn.get_notifs();  // LISTEN takes effect before we report ourselves connected
       connected_ = true;
       backoff = std::chrono::milliseconds(100);

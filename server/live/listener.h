@@ -9,15 +9,17 @@
 namespace factdesk::live {
 
 // The process's one LISTEN connection (invariant 2: NOTIFY only wakes). It hands
-// "factdesk_events" payloads ("<workspace>:<seq>") and "factdesk_presence" payloads to
-// callbacks on its own thread, and reconnects with backoff when the connection drops;
-// after a reconnect `on_reconnect` runs, since notifications may have been missed.
+// "factdesk_events" payloads ("<workspace>:<seq>"), "factdesk_presence" payloads and
+// "factdesk_tokens" payloads (a revoked token's id) to callbacks on its own thread, and
+// reconnects with backoff when the connection drops; after a reconnect `on_reconnect`
+// runs, since notifications may have been missed.
 class Listener {
  public:
   struct Callbacks {
     std::function<void(std::int64_t workspace_id, std::int64_t seq)> on_event;
     std::function<void(const std::string& payload)> on_presence;
     std::function<void()> on_reconnect;
+    std::function<void(std::int64_t token_id)> on_token_revoked;
   };
 
   Listener(std::string database_url, Callbacks callbacks);

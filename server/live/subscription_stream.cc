@@ -50,7 +50,9 @@ void SubscriptionStream::AttachLocked(StreamConfig config, std::unique_lock<std:
   // The replay starts only now, after the attach: whatever the hub's feed read before
   // it is already in the table for the replay to find (see Hub::Attach).
   StartCatchUpLocked();
-  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) EnqueueLocked(std::move(p), lock);
+  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) {
+    SendPresenceLocked(std::make_shared<const v1::Presence>(std::move(p)), lock);
+  }
 }
 
 void SubscriptionStream::StartCatchUpLocked() {
@@ -64,6 +66,11 @@ static int ReplayPage(const HubOptions& o) {
   return std::max(1, std::min(o.page_size, static_cast<int>(o.max_queue / 2)));
 }
 
+bool SubscriptionStream::ReplayShouldWaitLocked() const {
+  return queue_.size() >= static_cast<std::size_t>(ReplayPage(hub_.options())) ||
+         queued_bytes_ >= hub_.options().max_queue_bytes / 2;
+}
+
 // Runs on the worker pool while the phase is kCatchingUp: the one task that reads.
 void SubscriptionStream::CatchUp() {
   const int page = ReplayPage(hub_.options());
@@ -73,7 +80,7 @@ void SubscriptionStream::CatchUp() {
       std::unique_lock lock(mu_);
       if (phase_ != Phase::kCatchingUp) return;  // ended
       // Paced by the client: read more only once what we have is nearly sent.
-      if (queue_.size() >= static_cast<std::size_t>(page)) {
+      if (ReplayShouldWaitLocked()) {
         PauseLocked();
         return;
       }
@@ -82,13 +89,20 @@ void SubscriptionStream::CatchUp() {
     std::vector<v1::Event> events;
     if (!ReadPage(from, page, &events)) return;
     std::unique_lock lock(mu_);
+    bool whole_page_queued = true;
     for (auto& e : events) {
       if (phase_ != Phase::kCatchingUp) return;  // ended
+      // Large events: stop at half the byte bound; the rest is read again later.
+      if (ReplayShouldWaitLocked()) {
+        whole_page_queued = false;
+        break;
+      }
       DeliverLocked(std::make_shared<const v1::Event>(std::move(e)), lock);
     }
     if (phase_ != Phase::kCatchingUp) return;
     // Read again while the page was full, or a live event showed there is more.
-    if (static_cast<int>(events.size()) < page && gate_.last() >= newest_seq_) {
+    if (whole_page_queued && static_cast<int>(events.size()) < page &&
+        gate_.last() >= newest_seq_) {
       CaughtUpLocked();
       return;
     }
@@ -126,39 +140,100 @@ void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& e
     case SeqGate::Verdict::kNext:
       break;
   }
-  if (queue_.size() >= hub_.options().max_queue) {
-    ctx_->AddTrailingMetadata(v1::kResumeAfterSeqKey, std::to_string(sent_seq_));
-    EndLocked(Status::ResourceExhausted(
-                  fmt::format("subscriber fell behind by more than {} events; resubscribe with "
-                              "after_seq={} (the last event sent) or your last applied seq",
-                              hub_.options().max_queue, sent_seq_)),
-              lock);
+  const std::size_t bytes = event->ByteSizeLong();
+  if (!FitsLocked(1, bytes)) {
+    OverflowLocked(lock);
     return;
   }
-  EnqueueLocked(event, lock);
+  EnqueueLocked({event, bytes}, lock);
 }
 
-void SubscriptionStream::SendPresence(const v1::Presence& presence) {
+bool SubscriptionStream::FitsLocked(std::size_t entries, std::size_t bytes) const {
+  return queue_.size() + entries <= hub_.options().max_queue &&
+         queued_bytes_ + bytes <= hub_.options().max_queue_bytes;
+}
+
+void SubscriptionStream::OverflowLocked(std::unique_lock<std::mutex>& lock) {
+  ctx_->AddTrailingMetadata(v1::kResumeAfterSeqKey, std::to_string(sent_seq_));
+  EndLocked(Status::ResourceExhausted(fmt::format(
+                "subscriber fell behind by more than {} messages or {} bytes; resubscribe with "
+                "after_seq={} (the last event sent) or your last applied seq",
+                hub_.options().max_queue, hub_.options().max_queue_bytes, sent_seq_)),
+            lock);
+}
+
+void SubscriptionStream::SendPresence(const std::shared_ptr<const v1::Presence>& presence) {
   std::unique_lock lock(mu_);
-  if (attached()) EnqueueLocked(presence, lock);
+  SendPresenceLocked(presence, lock);
+}
+
+void SubscriptionStream::SendPresenceLocked(const std::shared_ptr<const v1::Presence>& presence,
+                                            std::unique_lock<std::mutex>& lock) {
+  if (!attached()) return;
+  const std::size_t bytes = presence->ByteSizeLong();
+  const std::string key = std::to_string(presence->user().id()) + "/" + presence->session_id();
+  if (auto it = queued_presence_.find(key); it != queued_presence_.end()) {
+    // Still waiting to be written: the newer entry takes its place in line.
+    PresenceSlot& slot = *it->second;
+    if (bytes > slot.bytes && !FitsLocked(0, bytes - slot.bytes)) {
+      OverflowLocked(lock);
+      return;
+    }
+    queued_bytes_ = queued_bytes_ - slot.bytes + bytes;
+    slot = {presence, bytes};
+    return;
+  }
+  if (!FitsLocked(1, bytes)) {
+    OverflowLocked(lock);
+    return;
+  }
+  auto slot = std::make_shared<PresenceSlot>(PresenceSlot{presence, bytes});
+  queued_presence_.emplace(key, slot);
+  EnqueueLocked({std::move(slot), 0}, lock);
+}
+
+std::size_t SubscriptionStream::BytesOf(const Item& item) {
+  if (const auto* slot = std::get_if<std::shared_ptr<PresenceSlot>>(&item.what)) {
+    return (*slot)->bytes;
+  }
+  return item.bytes;
 }
 
 void SubscriptionStream::Tick(std::chrono::steady_clock::time_point now) {
   std::unique_lock lock(mu_);
   if (!attached()) return;
+  if (std::chrono::system_clock::now() >= config_.token_expires) {
+    EndLocked(Status::Unauthenticated(
+                  "the token this stream was opened with has expired; log in with a new one"),
+              lock);
+    return;
+  }
   if (phase_ == Phase::kRetrying) StartCatchUpLocked();
   if (!write_in_flight_ && queue_.empty() && now - last_write_ >= hub_.options().heartbeat) {
     v1::Heartbeat beat;
     *beat.mutable_server_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
     beat.set_last_seq(gate_.last());
-    EnqueueLocked(beat, lock);
+    const std::size_t bytes = beat.ByteSizeLong();
+    EnqueueLocked({std::move(beat), bytes}, lock);
   }
 }
 
 void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock) {
   if (!attached()) return;
+  queued_bytes_ += BytesOf(item);
   queue_.push_back(std::move(item));
   if (!write_in_flight_) WriteNext(lock);
+}
+
+SubscriptionStream::Item SubscriptionStream::PopLocked() {
+  Item item = std::move(queue_.front());
+  queue_.pop_front();
+  queued_bytes_ -= BytesOf(item);
+  if (auto* slot = std::get_if<std::shared_ptr<PresenceSlot>>(&item.what)) {
+    const v1::Presence& p = *(*slot)->presence;
+    queued_presence_.erase(std::to_string(p.user().id()) + "/" + p.session_id());
+  }
+  return item;
 }
 
 namespace {
@@ -175,7 +250,7 @@ bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
   std::size_t bytes = 0;
   std::int64_t last_seq = sent_seq_;
   while (!queue_.empty() && batch.events_size() < kMaxBatchEvents && bytes < kMaxBatchBytes) {
-    auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&queue_.front());
+    auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&queue_.front().what);
     if (event == nullptr) break;  // presence and heartbeats keep their place in line
     v1::Event view;
     Status end;
@@ -187,7 +262,7 @@ bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
     last_seq = (*event)->seq();
     bytes += view.ByteSizeLong();
     batch.add_events()->Swap(&view);
-    queue_.pop_front();
+    PopLocked();
   }
   sent_seq_ = last_seq;
   if (batch.events_size() == 1) {
@@ -201,15 +276,14 @@ bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
 void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
   if (write_in_flight_ || queue_.empty() || ended()) return;
   current_.Clear();
-  if (std::holds_alternative<std::shared_ptr<const v1::Event>>(queue_.front())) {
+  if (std::holds_alternative<std::shared_ptr<const v1::Event>>(queue_.front().what)) {
     if (!PackEventsLocked(lock)) return;
   } else {
-    Item item = std::move(queue_.front());
-    queue_.pop_front();
-    if (auto* presence = std::get_if<v1::Presence>(&item)) {
-      current_.mutable_presence()->Swap(presence);
+    Item item = PopLocked();
+    if (auto* slot = std::get_if<std::shared_ptr<PresenceSlot>>(&item.what)) {
+      *current_.mutable_presence() = *(*slot)->presence;
     } else {
-      current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item));
+      current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item.what));
     }
   }
   ++hub_.counters().messages_sent;  // an EventBatch counts once
@@ -235,7 +309,8 @@ void SubscriptionStream::OnWriteDone(bool ok) {
     return;
   }
   if (phase_ == Phase::kPaused &&
-      queue_.size() < static_cast<std::size_t>(std::max(1, ReplayPage(hub_.options()) / 2))) {
+      queue_.size() < static_cast<std::size_t>(std::max(1, ReplayPage(hub_.options()) / 2)) &&
+      queued_bytes_ < hub_.options().max_queue_bytes / 4) {
     StartCatchUpLocked();
   }
   WriteNext(lock);
@@ -245,6 +320,8 @@ void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& 
   if (ended()) return;
   if (attached()) --hub_.counters().subscribers;
   queue_.clear();  // memory goes now, not when a stuck client finally reads
+  queued_presence_.clear();
+  queued_bytes_ = 0;
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
           .count();

@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -29,18 +31,25 @@ struct StreamConfig {
   // Shapes an event for this subscriber (the blind rule redacts reviews, never drops
   // an event: seqs stay gap-free); may end the stream (the subscriber was removed
   // from the workspace). Called in seq order.
-  std::function<Verdict(const v1::Event& in, v1::Event* out, Status* end_status)> view;
+  using View = std::function<Verdict(const v1::Event& in, v1::Event* out, Status* end_status)>;
+  View view;
   std::string user;        // handle, for the log
   std::string request_id;  // for the log
+  // The token the stream was opened with: it ends when the token is revoked or expires.
+  std::int64_t token_id = 0;
+  std::chrono::system_clock::time_point token_expires =
+      std::chrono::system_clock::time_point::max();
 };
 
 // One Subscribe call: a ServerWriteReactor with one write in flight and a bounded queue.
 // It first replays events after `after_seq` from the table in pages (paced by the
 // client: the next page is read only once the queue has drained), then takes live
 // events from the hub. Every event, replayed or live, passes one SeqGate: older ones
-// are dropped, a gap starts a catch-up from the table, the next one is queued. Falling
-// more than `max_queue` events behind ends the stream with RESOURCE_EXHAUSTED and the
-// seq to resume from.
+// are dropped, a gap starts a catch-up from the table, the next one is queued. The
+// queue is bounded in entries (`max_queue`) and bytes (`max_queue_bytes`) whatever fills
+// it: presence is coalesced per session (a newer entry replaces a queued one in its
+// place), and anything that would pass either bound ends the stream with
+// RESOURCE_EXHAUSTED and the seq to resume from.
 class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse> {
  public:
   using Setup = std::function<Result<StreamConfig>()>;
@@ -49,10 +58,12 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   static SubscriptionStream* Create(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup);
 
   std::int64_t workspace_id() const { return config_.workspace_id; }
+  std::int64_t token_id() const { return config_.token_id; }
 
   // From the hub.
   void Deliver(const std::shared_ptr<const v1::Event>& event);
-  void SendPresence(const v1::Presence& presence);
+  void SendPresence(const std::shared_ptr<const v1::Presence>& presence);
+  // Heartbeats, retries of a replay, and the end of a stream whose token expired.
   void Tick(std::chrono::steady_clock::time_point now);
   void End(const Status& status);
 
@@ -77,15 +88,36 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
     kDone,        // OnDone ran: detached from the hub, the last reference goes
   };
 
-  using Item = std::variant<std::shared_ptr<const v1::Event>, v1::Presence, v1::Heartbeat>;
+  // A queued presence entry, replaced in place while it waits by a newer one of the same
+  // session: only the latest counts.
+  struct PresenceSlot {
+    std::shared_ptr<const v1::Presence> presence;
+    std::size_t bytes = 0;
+  };
+  struct Item {
+    std::variant<std::shared_ptr<const v1::Event>, std::shared_ptr<PresenceSlot>, v1::Heartbeat>
+        what;
+    std::size_t bytes = 0;  // what it counts against max_queue_bytes (a slot keeps its own)
+  };
+  static std::size_t BytesOf(const Item& item);
 
   SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx);
   void RunSetup(const Setup& setup);
   void CatchUp();
   // Reads one replay page after `from`; false (and the stream ended) on a failed read.
   bool ReadPage(std::int64_t from, int page, std::vector<v1::Event>* events);
+  void SendPresenceLocked(const std::shared_ptr<const v1::Presence>& presence,
+                          std::unique_lock<std::mutex>& lock);
   // With mu_ held: queue it and start a write if none is in flight.
   void EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock);
+  // With mu_ held: whether `entries` more items of `bytes` fit within both bounds.
+  bool FitsLocked(std::size_t entries, std::size_t bytes) const;
+  // With mu_ held: ends the stream for passing a bound, with the seq to resume from.
+  void OverflowLocked(std::unique_lock<std::mutex>& lock);
+  // With mu_ held: the replay waits while the queue holds half of either bound.
+  bool ReplayShouldWaitLocked() const;
+  // With mu_ held: takes the front item off the queue (and its presence slot's entry).
+  Item PopLocked();
   void DeliverLocked(const std::shared_ptr<const v1::Event>& event,
                      std::unique_lock<std::mutex>& lock);
   void WriteNext(std::unique_lock<std::mutex>& lock);
@@ -120,6 +152,9 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   std::mutex mu_;
   Phase phase_ = Phase::kSettingUp;
   std::deque<Item> queue_;
+  std::size_t queued_bytes_ = 0;
+  // Presence slots in queue_, by user and session.
+  std::unordered_map<std::string, std::shared_ptr<PresenceSlot>> queued_presence_;
   SeqGate gate_;               // last(): the last seq queued; next(): the one the client needs
   std::int64_t sent_seq_ = 0;  // the last seq written to the client
   // The newest seq this stream knows to exist (setup's read, or a live event past a

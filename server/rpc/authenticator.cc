@@ -5,6 +5,7 @@
 #include "proto/factdesk/v1/metadata.h"
 #include "server/store/account_store.h"
 #include "server/store/digest.h"
+#include "server/store/token_store.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -32,25 +33,45 @@ Result<std::string> BearerToken(std::string_view authorization, bool present) {
   return std::string(token);
 }
 
-Result<v1::User> Authenticator::Authenticate(std::string_view authorization, bool present) {
+std::chrono::system_clock::time_point ExpiryOf(const v1::ApiToken& token) {
+  // To the microsecond, as stored: a stream must not end before the database refuses it.
+  const auto& at = token.expires_at();
+  return std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::seconds(at.seconds()) + std::chrono::nanoseconds(at.nanos())));
+}
+
+Result<v1::ApiToken> Authenticator::Authenticate(std::string_view authorization, bool present) {
   FD_ASSIGN_OR_RETURN(const std::string token, BearerToken(authorization, present));
   const std::string key = store::Sha256(token);
   const auto now = std::chrono::steady_clock::now();
+  std::uint64_t generation = 0;
   {
     std::lock_guard lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end() && it->second.expires > now) {
-      return it->second.user;
+    generation = generation_;
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      if (it->second.until > now && it->second.token_expires > std::chrono::system_clock::now()) {
+        return it->second.token;
+      }
+      cache_.erase(it);  // stale, or the token expired: ask the database, which says which
     }
   }
-  v1::User user;
+  v1::ApiToken found;
   FD_RETURN_IF_ERROR(db_.Read("authenticating", [&](store::Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(user, store::Authenticate(tx, token));
+    FD_ASSIGN_OR_RETURN(found, store::Authenticate(tx, token));
     return Status::Ok();
   }));
   std::lock_guard lock(mu_);
+  if (generation != generation_) return found;  // revoked meanwhile, maybe this very one
   if (cache_.size() >= kMaxCachedTokens) cache_.clear();
-  cache_[key] = {user, now + ttl_};
-  return user;
+  cache_[key] = {found, now + ttl_, ExpiryOf(found)};
+  return found;
+}
+
+void Authenticator::Forget() {
+  std::lock_guard lock(mu_);
+  cache_.clear();
+  ++generation_;
 }
 
 }  // namespace factdesk::rpc

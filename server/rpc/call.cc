@@ -49,9 +49,9 @@ Credentials ReadCredentials(const grpc::CallbackServerContext* ctx) {
 }
 
 Result<Call> AuthenticateCall(Runtime& rt, const Credentials& credentials, std::string request_id) {
-  FD_ASSIGN_OR_RETURN(v1::User user,
+  FD_ASSIGN_OR_RETURN(v1::ApiToken token,
                       rt.auth.Authenticate(credentials.authorization, credentials.present));
-  return Call(std::move(user), std::move(request_id));
+  return Call(std::move(token), std::move(request_id));
 }
 
 void RunUnary(Runtime& rt, grpc::CallbackServerContext* ctx, grpc::ServerUnaryReactor* reactor,

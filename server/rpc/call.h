@@ -9,6 +9,7 @@
 
 #include "common/status.h"
 #include "factdesk/v1/common.pb.h"
+#include "factdesk/v1/token.pb.h"
 #include "proto/factdesk/v1/metadata.h"
 #include "server/rpc/runtime.h"
 
@@ -17,11 +18,13 @@ namespace factdesk::rpc {
 // One authenticated request, as a handler sees it.
 class Call {
  public:
-  Call(v1::User user, std::string request_id)
-      : user_(std::move(user)), request_id_(std::move(request_id)) {}
+  Call(v1::ApiToken token, std::string request_id)
+      : token_(std::move(token)), request_id_(std::move(request_id)) {}
 
-  const v1::User& user() const { return user_; }
-  std::int64_t user_id() const { return user_.id(); }
+  const v1::User& user() const { return token_.user(); }
+  std::int64_t user_id() const { return token_.user().id(); }
+  // The token the request was made with (its id and expiry).
+  const v1::ApiToken& token() const { return token_; }
   const std::string& request_id() const { return request_id_; }
 
   // The record as it now stands, sent with an ABORTED status (v1::kCurrentRecordKey) so
@@ -32,7 +35,7 @@ class Call {
   const std::string& current() const { return current_; }
 
  private:
-  v1::User user_;
+  v1::ApiToken token_;
   std::string request_id_;
   std::string current_;
 };

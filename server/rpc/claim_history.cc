@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "proto/enum_text.h"
+#include "server/rpc/blind_view.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -67,6 +68,7 @@ std::string Describe(const v1::Event& e, std::int64_t viewer_id, bool see_review
     return fmt::format("{} (hidden until you submit your own)", verb);
   }
   if (kind == "dispute.decided") {
+    if (!see_reviews) return "decided the dispute (hidden until you submit your own review)";
     return fmt::format("decided the dispute: {}", e.dispute().final_verdict().label());
   }
   return kind;
@@ -87,12 +89,10 @@ v1::GetClaimHistoryResponse BuildClaimHistory(const std::vector<v1::Event>& even
     *entry->mutable_time() = e.time();
     entry->set_summary(Describe(e, viewer_id, see_reviews));
     if (e.has_claim()) {
-      // A verdict reached while the viewer is still blind would reveal others' reviews.
+      // A viewer blind to the claim now sees no verdict of it, not even one an earlier
+      // round reached before a reopening (domain/blind_rule.h).
       v1::Claim current = e.claim();
-      if (!see_reviews && current.status() != v1::CLAIM_STATUS_RESOLVED &&
-          current.status() != v1::CLAIM_STATUS_PUBLISHED) {
-        current.clear_final_verdict();
-      }
+      if (!see_reviews) RedactClaimOutcome(&current);
       if (have_previous) Diff(previous, current, entry);
       previous = std::move(current);
       have_previous = true;

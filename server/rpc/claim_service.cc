@@ -15,6 +15,7 @@
 #include "proto/enum_text.h"
 #include "proto/workflow_requests.h"
 #include "server/rpc/authorize.h"
+#include "server/rpc/blind_view.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"
 #include "server/rpc/claim_mutation.h"
@@ -244,6 +245,7 @@ grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext*
                                    .status_reason = reason,
                                    .verdict = v1::Verdict(),
                                    .clear_resolution = true});
+          store::StartReviewRound(c.tx, c.claim.id());  // blind again (domain/blind_rule.h)
           return NewEvent("claim.reopened");
         },
         resp);
@@ -308,8 +310,7 @@ grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerCont
       FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
       FD_ASSIGN_OR_RETURN(const domain::Role role,
                           Authorize(tx, claim.workspace_id(), call, domain::Action::kRead));
-      const bool reviewed = store::FindReview(tx, claim.id(), call.user_id()).has_value();
-      const bool see_reviews = domain::MaySeeOthersReviews(role, v1::StateOf(claim), reviewed);
+      const bool see_reviews = MaySeeReviews(tx, claim, role, call.user_id());
       FD_ASSIGN_OR_RETURN(const auto events, store::ReadClaimEvents(tx, claim.id()));
       *resp = BuildClaimHistory(events, call.user_id(), see_reviews);
       return Status::Ok();

@@ -11,6 +11,7 @@
 #include "proto/enum_text.h"
 #include "server/logging/request_log.h"
 #include "server/rpc/authorize.h"
+#include "server/rpc/blind_view.h"
 #include "server/rpc/call.h"
 #include "server/rpc/export_writer.h"
 #include "server/rpc/metrics.h"
@@ -67,6 +68,9 @@ struct ExportJob {
   v1::ExportRequest request;
   std::shared_ptr<ExportWriter> writer;
   std::string user = "-";
+  // Who asks, for the blind rule on claims still under review.
+  std::int64_t reader_id = 0;
+  domain::Role role = domain::Role::kViewer;
 
   Status Run() {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt, credentials, request_id));
@@ -88,8 +92,8 @@ struct ExportJob {
         exporting::IsoDateTime(google::protobuf::util::TimeUtil::GetCurrentTime());
     v1::Transcript transcript;
     FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(
-          Authorize(tx, request.workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(role, Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
+      reader_id = call.user_id();
       FD_ASSIGN_OR_RETURN(context.workspace,
                           store::GetWorkspace(tx, request.workspace_id(), call.user_id()));
       if (request.transcript_id() != 0) {
@@ -131,7 +135,9 @@ struct ExportJob {
       std::vector<exporting::ClaimRecord> records;
       FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
         FD_ASSIGN_OR_RETURN(auto claims, store::ListClaims(tx, filter, after, kClaimPage));
-        return FillRecords(tx, claims, transcripts, &records);
+        FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
+        BlindRecords(tx, role, reader_id, &records);
+        return Status::Ok();
       }));
       for (const auto& r : records) exporter->Add(r, sink);
       if (static_cast<int>(records.size()) < kClaimPage) break;
@@ -151,7 +157,9 @@ struct ExportJob {
         FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, kSegmentPage));
         FD_ASSIGN_OR_RETURN(auto claims, store::ClaimsOfOrdinals(tx, transcript.id(), from,
                                                                  from + kSegmentPage - 1));
-        return FillRecords(tx, claims, transcripts, &records);
+        FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
+        BlindRecords(tx, role, reader_id, &records);
+        return Status::Ok();
       }));
       std::unordered_map<std::int64_t, std::vector<exporting::ClaimRecord>> by_segment;
       for (auto& r : records) by_segment[r.claim.segment_id()].push_back(std::move(r));

@@ -1,7 +1,5 @@
 #include "server/rpc/live_service.h"
 
-#include <unordered_set>
-
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
@@ -14,7 +12,6 @@
 #include "server/rpc/call.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/event_store.h"
-#include "server/store/review_store.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -41,14 +38,16 @@ grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
     config.after_seq = request.after_seq();
     config.user = call.user().handle();
     config.request_id = request_id;
-    domain::Role role = domain::Role::kViewer;
-    std::unordered_set<std::int64_t> reviewed;
+    config.token_id = call.token().id();
+    config.token_expires = ExpiryOf(call.token());
+    domain::BlindReader::Standing standing;
+    // Membership, role and the blind rule are judged as of this transaction, for the
+    // whole history the stream replays (domain/blind_reader.h).
     FD_RETURN_IF_ERROR(rt_.db.Read("Subscribe", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(role, Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
       FD_ASSIGN_OR_RETURN(config.last_seq, store::LastSeq(tx, request.workspace_id()));
-      for (const auto id : store::ReviewedClaims(tx, request.workspace_id(), call.user_id())) {
-        reviewed.insert(id);
-      }
+      standing = ReadStanding(tx, request.workspace_id(), call.user_id(), role, config.last_seq);
       return Status::Ok();
     }));
     if (request.after_seq() > config.last_seq) {
@@ -57,10 +56,7 @@ grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
                                 "subscribe from 0 to rebuild your copy",
                                 request.after_seq(), config.last_seq));
     }
-    config.view = [viewer = call.user_id(), role, reviewed = std::move(reviewed)](
-                      const v1::Event& in, v1::Event* out, Status* end) mutable {
-      return ViewEvent(viewer, &role, &reviewed, in, out, end);
-    };
+    config.view = StreamView(call.user_id(), std::move(standing));
     return config;
   };
   return live::SubscriptionStream::Create(*rt_.hub, ctx, std::move(setup));
@@ -81,6 +77,13 @@ grpc::ServerUnaryReactor* LiveService::UpdatePresence(grpc::CallbackServerContex
     }
     if (req->activity() != v1::ACTIVITY_UNSPECIFIED && !v1::IsKnownEnum(req->activity())) {
       return Status::InvalidArgument("activity", "must be READING, EDITING or IDLE");
+    }
+    // Each update is a NOTIFY to every replica and a message to every subscriber.
+    auto& limiter = rt_.hub->presence_limiter();
+    if (const auto wait = limiter.Take(call.user_id(), live::RateLimiter::Clock::now())) {
+      return Status::ResourceExhausted(
+          fmt::format("presence updates are limited to {:g} per second per user; retry in {} ms",
+                      limiter.options().per_second, wait->count()));
     }
     v1::Presence presence;
     *presence.mutable_user() = call.user();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/blind_rule.h"
+#include "domain/limits.h"
 #include "domain/review_rules.h"
 #include "proto/claim_checks.h"
 #include "proto/domain_enums.h"
@@ -28,19 +29,6 @@ std::string StateText(domain::ClaimState s) {
   return std::string(domain::StateName(s));
 }
 
-// The claim's reviews as the caller may see them.
-Result<std::vector<v1::Review>> VisibleReviews(Tx& tx, const v1::Claim& claim, domain::Role role,
-                                               std::int64_t viewer_id) {
-  FD_ASSIGN_OR_RETURN(auto reviews, store::ListReviews(tx, claim.id(), true));
-  bool reviewed = false;
-  for (const auto& r : reviews) reviewed = reviewed || r.reviewer().id() == viewer_id;
-  const bool see = domain::MaySeeOthersReviews(role, v1::StateOf(claim), reviewed);
-  for (auto& r : reviews) {
-    if (!see && r.reviewer().id() != viewer_id) RedactReview(&r);
-  }
-  return reviews;
-}
-
 // Fills a dispute's side-by-side view: claim, reviews (blind rule applied), sources and
 // what it waits for.
 Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Dispute* d) {
@@ -56,6 +44,8 @@ Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Disput
         v1::ToDomain(w.policy()), d->claim().created_by().id(), store::Votes(tx, d->claim_id()));
     d->set_waiting_for(outcome.waiting_for);
   }
+  // A closed dispute of an earlier round says how it ended: as blind as the reviews.
+  if (!MaySeeReviews(tx, d->claim(), role, viewer_id)) RedactDispute(d, viewer_id);
   return Status::Ok();
 }
 
@@ -176,14 +166,16 @@ grpc::ServerUnaryReactor* ReviewService::ListDisputes(grpc::CallbackServerContex
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
     return rt_.db.Read("ListDisputes", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, req->workspace_id(), call, domain::Action::kRead));
       FD_ASSIGN_OR_RETURN(
           auto disputes,
           store::ListDisputes(tx, req->workspace_id(), req->transcript_id(), req->open_only()));
       for (auto& d : disputes) {
         FD_ASSIGN_OR_RETURN(*d.mutable_claim(), store::GetClaim(tx, d.claim_id()));
-        *resp->add_disputes() = std::move(d);
       }
+      BlindDisputes(tx, role, call.user_id(), &disputes);
+      for (auto& d : disputes) *resp->add_disputes() = std::move(d);
       return Status::Ok();
     });
   });

@@ -3,11 +3,9 @@
 #include <array>
 
 #include <fmt/format.h>
-#include <pqxx/binarystring>
 
 #include "proto/domain_enums.h"
 #include "proto/enum_text.h"
-#include "server/store/digest.h"
 #include "server/store/rows.h"
 #include "server/store/scale_store.h"
 
@@ -60,13 +58,6 @@ constexpr std::array kStatements = {
               RowsAs<Column<"id">>},
     Statement{"accounts.user_by_handle",
               "SELECT " FD_USER_COLUMNS " FROM users u WHERE u.handle = $1",
-              RowsAs<UserRowColumns>},
-    Statement{"accounts.insert_token",
-              "INSERT INTO api_tokens (user_id, token_sha256) VALUES ($1, $2)"},
-    Statement{"accounts.authenticate",
-              "SELECT " FD_USER_COLUMNS " FROM api_tokens t "
-              "JOIN users u ON u.id = t.user_id "
-              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL",
               RowsAs<UserRowColumns>},
     Statement{"accounts.create_workspace",
               "INSERT INTO workspaces (slug, name) VALUES ($1, $2) "
@@ -172,21 +163,6 @@ Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string
 Result<v1::User> FindUser(Tx& tx, const std::string& handle) {
   const pqxx::result r = tx.Exec("accounts.user_by_handle", handle);
   if (r.empty()) return Status::NotFound(fmt::format("there is no user '{}'", handle));
-  return UserFrom(r);
-}
-
-Result<std::string> IssueToken(Tx& tx, std::int64_t user_id) {
-  FD_ASSIGN_OR_RETURN(std::string token, NewToken());
-  const std::string digest = Sha256(token);
-  tx.Exec("accounts.insert_token", user_id, pqxx::binarystring(digest.data(), digest.size()));
-  return token;
-}
-
-Result<v1::User> Authenticate(Tx& tx, const std::string& token) {
-  const std::string digest = Sha256(token);
-  const pqxx::result r =
-      tx.Exec("accounts.authenticate", pqxx::binarystring(digest.data(), digest.size()));
-  if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown or revoked)");
   return UserFrom(r);
 }
 

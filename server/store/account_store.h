@@ -15,13 +15,9 @@ namespace factdesk::store {
 
 std::span<const Statement> AccountStatements();
 
-// Users and tokens.
+// Users (their tokens: token_store.h).
 Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string& display_name);
 Result<v1::User> FindUser(Tx& tx, const std::string& handle);
-// Stores the token's SHA-256 only; returns the token (shown once).
-Result<std::string> IssueToken(Tx& tx, std::int64_t user_id);
-// The user a token belongs to; UNAUTHENTICATED for unknown or revoked tokens.
-Result<v1::User> Authenticate(Tx& tx, const std::string& token);
 
 // Workspaces. Creating one makes `owner` its admin.
 Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std::string& name,

@@ -83,8 +83,9 @@ struct DisputeColumns {
 constexpr std::array kStatements = {
     Statement{"reviews.insert",
               "INSERT INTO reviews (workspace_id, claim_id, reviewer_id, verdict_label, "
-              "verdict_ordered, verdict_value, verdict_best, verdict_worst, rationale, confidence) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+              "verdict_ordered, verdict_value, verdict_best, verdict_worst, rationale, confidence, "
+              "round) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+              "(SELECT review_round FROM claims WHERE id = $2)) RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"reviews.save_revision",
               "INSERT INTO review_revisions (review_id, workspace_id, verdict_label, "
@@ -94,7 +95,9 @@ constexpr std::array kStatements = {
     Statement{"reviews.update",
               "UPDATE reviews SET verdict_label = $2, verdict_ordered = $3, verdict_value = $4, "
               "verdict_best = $5, verdict_worst = $6, rationale = $7, confidence = $8, "
-              "submitted_at = now(), version = version + 1 WHERE id = $1"},
+              "submitted_at = now(), version = version + 1, "
+              "round = (SELECT c.review_round FROM claims c WHERE c.id = reviews.claim_id) "
+              "WHERE id = $1"},
     Statement{"reviews.get", FD_REVIEW_SELECT "WHERE r.id = $1", RowsAs<ReviewColumns>},
     Statement{"reviews.find", FD_REVIEW_SELECT "WHERE r.claim_id = $1 AND r.reviewer_id = $2",
               RowsAs<ReviewColumns>},
@@ -111,9 +114,27 @@ constexpr std::array kStatements = {
     Statement{"reviews.votes",
               "SELECT reviewer_id, verdict_label FROM reviews WHERE claim_id = $1 ORDER BY id",
               RowsAs<VoteColumns>},
+    // Rounds (domain/blind_rule.h): a review counts for the blind rule in the round it was
+    // last submitted or revised in.
     Statement{"reviews.reviewed_claims",
-              "SELECT claim_id FROM reviews WHERE workspace_id = $1 AND reviewer_id = $2",
+              "SELECT r.claim_id FROM reviews r JOIN claims c ON c.id = r.claim_id "
+              "WHERE r.workspace_id = $1 AND r.reviewer_id = $2 AND r.round = c.review_round",
               RowsAs<Column<"claim_id">>},
+    Statement{"reviews.reviewed_among",
+              "SELECT r.claim_id FROM reviews r JOIN claims c ON c.id = r.claim_id "
+              "WHERE r.claim_id = ANY($1::bigint[]) AND r.reviewer_id = $2 "
+              "AND r.round = c.review_round",
+              RowsAs<Column<"claim_id">>},
+    Statement{"reviews.blind_claims",
+              "SELECT c.id FROM claims c WHERE c.workspace_id = $1 "
+              "AND c.status IN ('OPEN', 'IN_REVIEW', 'DISPUTED') "
+              "AND (c.review_round > 1 OR EXISTS (SELECT 1 FROM reviews o "
+              "  WHERE o.claim_id = c.id AND o.reviewer_id <> $2)) "
+              "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id "
+              "  AND r.reviewer_id = $2 AND r.round = c.review_round) ORDER BY c.id",
+              RowsAs<Column<"id">>},
+    Statement{"reviews.start_round",
+              "UPDATE claims SET review_round = review_round + 1 WHERE id = $1"},
     Statement{"disputes.open",
               "INSERT INTO disputes (workspace_id, claim_id) VALUES ($1, $2) RETURNING id",
               RowsAs<Column<"id">>},
@@ -277,6 +298,29 @@ std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std:
   const auto col = MapColumns<Column<"claim_id">>(r);
   for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
   return out;
+}
+
+std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
+                                                   const std::vector<std::int64_t>& claim_ids,
+                                                   std::int64_t user_id) {
+  std::unordered_set<std::int64_t> out;
+  if (claim_ids.empty()) return out;
+  const pqxx::result r = tx.Exec("reviews.reviewed_among", IdArray(claim_ids), user_id);
+  const auto col = MapColumns<Column<"claim_id">>(r);
+  for (const auto& row : r) out.insert(row[col.at].as<std::int64_t>());
+  return out;
+}
+
+std::vector<std::int64_t> BlindClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
+  std::vector<std::int64_t> out;
+  const pqxx::result r = tx.Exec("reviews.blind_claims", workspace_id, user_id);
+  const auto col = MapColumns<Column<"id">>(r);
+  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
+  return out;
+}
+
+void StartReviewRound(Tx& tx, std::int64_t claim_id) {
+  tx.Exec("reviews.start_round", claim_id);
 }
 
 Result<v1::Dispute> OpenDispute(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id) {

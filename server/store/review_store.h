@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/result.h"
@@ -35,8 +36,19 @@ Result<std::unordered_map<std::int64_t, std::vector<v1::Review>>> ReviewsOf(
     Tx& tx, const std::vector<std::int64_t>& claim_ids);
 // Each reviewer's current verdict, oldest review first.
 std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id);
-// Claims of the workspace the user has reviewed (for the blind rule on the stream).
+// Review rounds and the blind rule (domain/blind_rule.h).
+// Claims of the workspace the user has reviewed in the claim's current round.
 std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+// Which of these claims the user has reviewed in the claim's current round.
+std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
+                                                   const std::vector<std::int64_t>& claim_ids,
+                                                   std::int64_t user_id);
+// Undecided claims of the workspace with reviews (of others, or of an earlier round) that
+// the user has not reviewed in the current round: those whose reviews are blind to a
+// checker or viewer. Ascending.
+std::vector<std::int64_t> BlindClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+// A reopened claim starts its next round of reviews.
+void StartReviewRound(Tx& tx, std::int64_t claim_id);
 
 // Disputes.
 Result<v1::Dispute> OpenDispute(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id);

@@ -7,15 +7,17 @@
 #include "server/store/scale_store.h"
 #include "server/store/source_store.h"
 #include "server/store/statement.h"
+#include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
 
 namespace factdesk::store {
 
 std::vector<Statement> AllStatements() {
   std::vector<Statement> all;
-  for (const auto group : {AccountStatements(), EventStatements(), TranscriptStatements(),
-                           ClaimStatements(), SourceStatements(), NoteStatements(),
-                           ScaleStatements(), ReviewStatements(), DashboardStatements()}) {
+  for (const auto group :
+       {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
+        SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
+        DashboardStatements(), TokenStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -78,12 +78,14 @@ int OrdinalOf(const nlohmann::json& shown, const std::string& needle) {
 ServerProcess::ServerProcess(const std::string& data_dir, int port)
     : ServerProcess(std::vector<std::string>{"--data-dir", data_dir, "--unsafe-no-fsync"}, port) {}
 
-ServerProcess::ServerProcess(const std::vector<std::string>& storage_flags, int port) {
+ServerProcess::ServerProcess(const std::vector<std::string>& storage_flags, int port,
+                             const std::map<std::string, std::string>& env) {
   ProcessOptions o;
   o.argv = {ServerBinary(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)};
   o.argv.insert(o.argv.end(), storage_flags.begin(), storage_flags.end());
   o.env = {{"LSAN_OPTIONS",
             "suppressions=" FACTDESK_SOURCE_DIR "/tests/e2e/lsan.supp:print_suppressions=0"}};
+  o.env.insert(env.begin(), env.end());
   child_ = std::make_unique<ChildProcess>(o);
   const auto found = child_->WaitFor(R"(listening on port ([0-9]+))", kServerStart);
   if (!found) {

@@ -24,8 +24,10 @@ class ServerProcess {
  public:
   // port 0: any free port (read back from the server's log line).
   ServerProcess(const std::string& data_dir, int port);
-  // `serve` with these storage flags (e.g. {"--database", url}) on `port`.
-  ServerProcess(const std::vector<std::string>& storage_flags, int port);
+  // `serve` with these storage flags (e.g. {"--database", url}) on `port`, and `env` set
+  // in the process's environment.
+  ServerProcess(const std::vector<std::string>& storage_flags, int port,
+                const std::map<std::string, std::string>& env = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -37,6 +39,7 @@ class ServerProcess {
   // kill -9: no shutdown at all (its PostgreSQL, if embedded, is told by the kernel).
   void Kill();
   bool running() { return child_->running(); }
+  pid_t pid() const { return child_->pid(); }
   std::string log() const { return child_->out() + child_->err(); }
 
  private:

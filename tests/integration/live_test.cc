@@ -1,6 +1,7 @@
 // The live stream: every event exactly once, in order, across writers, resumes,
 // replicas and slow subscribers; presence; heartbeats.
 #include <atomic>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -335,6 +336,87 @@ TEST(LiveTest, PresenceAppearsMovesAndExpires) {
   StreamCollector newcomer(server.channel(), ana.token, desk.id, LastSeq(server, desk.id));
   ASSERT_TRUE(newcomer.WaitUntil([&] { return !newcomer.presences().empty(); }, 10s));
   EXPECT_EQ(newcomer.presences()[0].session_id(), "ben-1");
+}
+
+// A client's heartbeats, as the desktop sends them: the same place, again and again, until
+// it stops (leaving: false when the client is killed, which says goodbye to no one).
+class Heartbeats {
+ public:
+  Heartbeats(TestServer& server, const TestUser& user, std::int64_t ws, std::int64_t segment)
+      : thread_([this, &server, token = user.token, handle = user.user.handle(), ws, segment] {
+          v1::UpdatePresenceRequest req;
+          req.set_workspace_id(ws);
+          req.set_session_id(handle + "-desktop");
+          req.set_segment_id(segment);
+          req.set_activity(v1::ACTIVITY_READING);
+          auto live = server.live();
+          while (!killed_) {
+            v1::UpdatePresenceResponse ignored;
+            EXPECT_TRUE(live->UpdatePresence(Ctx(token).get(), req, &ignored).ok());
+            std::this_thread::sleep_for(300ms);  // under the 4 per second limit
+          }
+        }) {}
+  ~Heartbeats() { Kill(); }
+  void Kill() {
+    killed_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::atomic<bool> killed_{false};
+  std::thread thread_;
+};
+
+// Who a client holds as online: what its stream said, in order (the client model keeps an
+// entry while it keeps hearing of it).
+std::map<std::string, int> OnlineHeard(StreamCollector& stream) {
+  std::map<std::string, int> heard;  // handle -> times heard online since the last "gone"
+  for (const auto& p : stream.presences()) {
+    if (p.online()) {
+      ++heard[p.user().handle()];
+    } else {
+      heard.erase(p.user().handle());
+    }
+  }
+  return heard;
+}
+
+// Issue 12.1: presence was broadcast only on change, so a heartbeat from the same place was
+// never news and clients dropped people after 35 s. Now every replica announces its live
+// entries again each refresh (here shortened, with the expiry, by option).
+TEST(LiveTest, PresenceLastsAcrossReplicasWhileHeartbeatsFlowAndGoesWhenAClientIsKilled) {
+  const auto tweak = [](server::ServerOptions& o) {
+    o.presence_ttl = 3000ms;
+    o.presence_refresh = 500ms;
+  };
+  TestServer a(tweak);
+  TestServer b(a, tweak);
+  const TestUser ana = a.AddUser("ana");
+  const TestUser ben = a.AddUser("ben");
+  const Desk desk = MakeDesk(a, "desk", ana, {&ben});
+  StreamCollector ana_sees(a.channel(), ana.token, desk.id, LastSeq(a, desk.id));
+  StreamCollector ben_sees(b.channel(), ben.token, desk.id, LastSeq(a, desk.id));
+  Heartbeats ana_beats(a, ana, desk.id, desk.segments[1].id());
+  Heartbeats ben_beats(b, ben, desk.id, desk.segments[2].id());
+
+  // Three times the expiry and more: each still sees the other, announced again and again
+  // (before the fix: once), never gone.
+  const auto heard_often = [](StreamCollector& s, const std::string& who) {
+    const auto heard = OnlineHeard(s);
+    return heard.contains(who) && heard.at(who) >= 3 * 3000 / 500;
+  };
+  ASSERT_TRUE(ana_sees.WaitUntil([&] { return heard_often(ana_sees, "ben"); }, 60s));
+  ASSERT_TRUE(ben_sees.WaitUntil([&] { return heard_often(ben_sees, "ana"); }, 60s));
+  for (auto* s : {&ana_sees, &ben_sees}) {
+    for (const auto& p : s->presences()) EXPECT_TRUE(p.online()) << p.user().handle();
+  }
+
+  // Ben's client is killed: no goodbye. Both replicas drop him after the expiry; Ana stays.
+  ben_beats.Kill();
+  ASSERT_TRUE(ana_sees.WaitUntil([&] { return !OnlineHeard(ana_sees).contains("ben"); }, 60s));
+  ASSERT_TRUE(ben_sees.WaitUntil([&] { return !OnlineHeard(ben_sees).contains("ben"); }, 60s));
+  EXPECT_TRUE(OnlineHeard(ana_sees).contains("ana"));
+  EXPECT_TRUE(OnlineHeard(ben_sees).contains("ana"));
 }
 
 TEST(LiveTest, IdleStreamsGetHeartbeats) {

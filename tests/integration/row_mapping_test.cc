@@ -22,6 +22,7 @@
 #include "server/store/rows.h"
 #include "server/store/scale_store.h"
 #include "server/store/source_store.h"
+#include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
 #include "tests/integration/workflow_fixture.h"
 #include "tests/support/test_postgres.h"
@@ -373,6 +374,8 @@ class ReorderedRowsTest : public WorkflowTest {
   void ReadAccounts(store::Tx& tx, std::map<std::string, std::string>& out) {
     out["FindUser"] = Text(store::FindUser(tx, "cat"));
     out["Authenticate"] = Text(store::Authenticate(tx, dan_.token));
+    out["ListTokens"] =
+        Text(Result<std::vector<v1::ApiToken>>(store::ListTokens(tx, 0, true, 100)));
     out["GetWorkspace"] = Text(store::GetWorkspace(tx, ws_, eve_.user.id()));
     out["GetWorkspaceBySlug"] = Text(store::GetWorkspaceBySlug(tx, "desk", vic_.user.id()));
     out["ListWorkspacesOf"] = Text(store::ListWorkspacesOf(tx, ben_.user.id()));
@@ -447,6 +450,11 @@ class ReorderedRowsTest : public WorkflowTest {
     }
     out["ReviewsOf"] = Text(store::ReviewsOf(tx, ClaimIds()));
     out["ReviewedClaims"] = Ids(store::ReviewedClaims(tx, ws_, cat_.user.id()));
+    out["BlindClaims"] = Ids(store::BlindClaims(tx, ws_, vic_.user.id()));
+    const auto this_round = store::ReviewedThisRound(tx, ClaimIds(), ben_.user.id());
+    std::vector<std::int64_t> sorted(this_round.begin(), this_round.end());
+    std::sort(sorted.begin(), sorted.end());
+    out["ReviewedThisRound"] = Ids(sorted);
     out["ListDisputes"] = Text(store::ListDisputes(tx, ws_, 0, false));
   }
 
