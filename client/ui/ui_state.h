@@ -79,6 +79,7 @@ enum class Control {
   kDecideReasoning,
   kDecideButton,
   kFirstUnsourcedClaim,
+  kChangesBadge,
   kCount
 };
 

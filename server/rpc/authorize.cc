@@ -52,9 +52,9 @@ v1::ClaimStatus ToProtoStatus(domain::ClaimState state) {
   return v1::CLAIM_STATUS_UNSPECIFIED;
 }
 
-v1::Event NewEvent(std::string kind, std::int64_t claim_id) {
+v1::Event NewEvent(v1::EventKind kind, std::int64_t claim_id) {
   v1::Event event;
-  event.set_kind(std::move(kind));
+  event.set_kind(kind);
   event.set_claim_id(claim_id);
   return event;
 }

@@ -25,6 +25,6 @@ domain::ClaimState ToDomainState(v1::ClaimStatus status);
 v1::ClaimStatus ToProtoStatus(domain::ClaimState state);
 
 // An event of `kind` about `claim_id` (0 when none), records to be set by the caller.
-v1::Event NewEvent(std::string kind, std::int64_t claim_id = 0);
+v1::Event NewEvent(v1::EventKind kind, std::int64_t claim_id = 0);
 
 }  // namespace factdesk::rpc

@@ -19,7 +19,7 @@ live::StreamConfig::Verdict ViewEvent(std::int64_t viewer_id, domain::Role* role
                                       const v1::Event& in, v1::Event* out, Status* end_status) {
   *out = in;
   if (in.has_member() && in.member().user().id() == viewer_id) {
-    if (in.kind() == "member.removed") {
+    if (in.kind() == v1::EVENT_KIND_MEMBER_REMOVED) {
       *end_status = Status::PermissionDenied("you were removed from this workspace");
       return live::StreamConfig::Verdict::kEnd;
     }

@@ -92,7 +92,7 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
       claim.anchor = std::move(anchor);
       claim.created_by = call.user_id();
       FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
-      v1::Event event = NewEvent("claim.created", resp->id());
+      v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());
       *event.mutable_claim() = *resp;
       tx.Append(event);
       return Status::Ok();
@@ -168,7 +168,7 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::UpdateClaimText(c.tx, c.claim.id(), summary.value_or(c.claim.summary()),
                                  claimant.value_or(c.claim.claimant()));
-          return NewEvent("claim.updated");
+          return NewEvent(v1::EVENT_KIND_CLAIM_UPDATED);
         },
         resp);
   });
@@ -211,7 +211,7 @@ grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext*
           } else {
             store::TouchClaim(c.tx, c.claim.id());
           }
-          return NewEvent("claim.assigned");
+          return NewEvent(v1::EVENT_KIND_CLAIM_ASSIGNED);
         },
         resp);
   });
@@ -239,7 +239,7 @@ grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* c
                               call.user_id());
           store::ChangeClaimState(c.tx, c.claim.id(),
                                   {.status = StateText(domain::ClaimState::kInReview)});
-          return NewEvent("claim.taken");
+          return NewEvent(v1::EVENT_KIND_CLAIM_TAKEN);
         },
         resp);
   });
@@ -265,7 +265,7 @@ grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext
                                   {.status = StateText(domain::ClaimState::kDismissed),
                                    .status_reason = explanation,
                                    .dismiss_reason = v1::EnumText(req->reason())});
-          return NewEvent("claim.dismissed");
+          return NewEvent(v1::EVENT_KIND_CLAIM_DISMISSED);
         },
         resp);
   });
@@ -294,7 +294,7 @@ grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext*
                                    .status_reason = reason,
                                    .verdict = v1::Verdict(),
                                    .clear_resolution = true});
-          return NewEvent("claim.reopened");
+          return NewEvent(v1::EVENT_KIND_CLAIM_REOPENED);
         },
         resp);
   });
@@ -313,7 +313,7 @@ grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext
                                   {.status = StateText(domain::ClaimState::kPublished),
                                    .status_reason = c.claim.status_reason(),
                                    .set_published_now = true});
-          return NewEvent("claim.published");
+          return NewEvent(v1::EVENT_KIND_CLAIM_PUBLISHED);
         },
         resp);
   });
@@ -354,7 +354,7 @@ grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext
           }
           store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(), reason,
                                   call.user_id());
-          return NewEvent("claim.corrected");
+          return NewEvent(v1::EVENT_KIND_CLAIM_CORRECTED);
         },
         resp);
   });

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pqxx/binarystring>
 
+#include "events/event_kind.h"
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -40,7 +41,7 @@ Result<v1::Event> EventFromRow(const pqxx::row& row, std::int64_t workspace_id) 
   }
   event.set_workspace_id(workspace_id);
   event.set_seq(row[0].as<std::int64_t>());
-  event.set_kind(row[1].as<std::string>());
+  events::SetKindFromStoredName(&event, row[1].as<std::string>());
   SetTime(row[2], [&] { return event.mutable_time(); });
   event.set_claim_id(Or<std::int64_t>(row[3], 0));
   SetUser(row, 5, [&] { return event.mutable_actor(); });
@@ -75,8 +76,8 @@ void Tx::Append(const v1::Event& event) {
   // Actor 0 is the server itself (admin commands): no user.
   const std::optional<std::int64_t> actor =
       actor_id_ != 0 ? std::optional(actor_id_) : std::nullopt;
-  Exec("events.append", workspace_id_, *seq_, event.kind(), actor, claim_id,
-       pqxx::binarystring(bytes.data(), bytes.size()));
+  Exec("events.append", workspace_id_, *seq_, std::string(events::KindName(event.kind())), actor,
+       claim_id, pqxx::binarystring(bytes.data(), bytes.size()));
   Exec("events.notify", fmt::format("{}:{}", workspace_id_, *seq_));
   appended_ = true;
 }

@@ -1,5 +1,7 @@
 #include "tests/ui/headless_ui.h"
 
+#include <imgui_internal.h>
+
 #include "client/ui/keys.h"
 
 namespace factdesk::testing {
@@ -28,12 +30,27 @@ HeadlessUi::~HeadlessUi() {
 }
 
 void HeadlessUi::Frame() {
+  RunFrame(nullptr);
+}
+
+std::string HeadlessUi::FrameText() {
+  std::string text;
+  RunFrame(&text);
+  return text;
+}
+
+void HeadlessUi::RunFrame(std::string* text) {
   // Several of these may live in one test (two users): each frame uses its own context.
   ImGui::SetCurrentContext(context_);
   controller_->Pump();
   ImGui::NewFrame();
+  if (text != nullptr) ImGui::LogToBuffer();
   ui::ViewContext ctx{controller_->model(), controller_->session(), state_, actions_};
   view_.Draw(ctx);
+  if (text != nullptr) {
+    *text = ImGui::GetCurrentContext()->LogBuffer.c_str();  // LogFinish clears it
+    ImGui::LogFinish();
+  }
   ImGui::Render();
   controller_->Dispatch(actions_);
   controller_->Tick(state_);
