@@ -3,10 +3,10 @@
 #include <set>
 
 #include "client/model/change.h"
-#include "common/utf8.h"
 #include "client/ui/dashboard_view.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "common/utf8.h"
 #include "proto/labels.h"
 
 namespace factdesk::ui {

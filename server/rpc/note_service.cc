@@ -26,9 +26,10 @@ Status ValidateBody(const std::string& body) {
 // mutation (role, lock, one event) with the note as it stands under the lock. `change`
 // writes and returns the event's kind; the note as it then stands goes into `out` and
 // the event.
-Status MutateNote(Runtime& rt, Call& call, std::int64_t note_id,
-                  const std::function<Result<v1::EventKind>(ClaimContext&, const v1::Note&)>& change,
-                  v1::Note* out) {
+Status MutateNote(
+    Runtime& rt, Call& call, std::int64_t note_id,
+    const std::function<Result<v1::EventKind>(ClaimContext&, const v1::Note&)>& change,
+    v1::Note* out) {
   v1::Note found;
   FD_RETURN_IF_ERROR(rt.db.Read("loading a note", [&](Tx& tx) -> Status {
     FD_ASSIGN_OR_RETURN(found, store::GetNote(tx, note_id));

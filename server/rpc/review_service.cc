@@ -115,7 +115,8 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
               call.user_id(),       store::MakeVerdict(w.rating_scale(), req->verdict()),
               req->rationale(),     v1::EnumText(req->confidence())};
           FD_ASSIGN_OR_RETURN(*resp->mutable_review(), store::SaveReview(c.tx, input));
-          v1::Event event = NewEvent(existing ? v1::EVENT_KIND_REVIEW_REVISED : v1::EVENT_KIND_REVIEW_SUBMITTED);
+          v1::Event event =
+              NewEvent(existing ? v1::EVENT_KIND_REVIEW_REVISED : v1::EVENT_KIND_REVIEW_SUBMITTED);
           *event.mutable_review() = resp->review();
 
           // The reviews now decide the claim's state (and open or close its dispute).

@@ -193,7 +193,8 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
                               : domain::DisputeRule::kEditorDecides;
     FD_RETURN_IF_ERROR(domain::ValidatePolicy(policy));
     return ChangeWorkspace(
-        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED, domain::Action::kManagePolicy,
+        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED,
+        domain::Action::kManagePolicy,
         [&](Tx& tx) { return store::UpdatePolicy(tx, req->workspace_id(), p); }, resp);
   });
 }
@@ -208,7 +209,8 @@ grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerC
     const domain::RatingScale scale = store::ToDomainScale(given);
     FD_RETURN_IF_ERROR(domain::ValidateRatingScale(scale));
     return ChangeWorkspace(
-        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED, domain::Action::kManageScale,
+        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED,
+        domain::Action::kManageScale,
         [&](Tx& tx) {
           return store::ReplaceScale(tx, req->workspace_id(), scale, call.user_id()).status();
         },
