@@ -635,6 +635,7 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   const std::optional<ui::Rect> badge = ui->state().ControlRect(ui::Control::kChangesBadge);
   ASSERT_TRUE(badge.has_value());
   ui->Click(ImVec2((badge->x0 + badge->x1) / 2, (badge->y0 + badge->y1) / 2));
+  ui->Frame();  // a popup sizes itself on its first frame and shows on the next
   const std::string shown = ui->FrameText();
   EXPECT_NE(shown.find("Recent changes by others"), std::string::npos) << shown;
   EXPECT_NE(shown.find("User ana added a source: Census tables 2013 (refutes)"), std::string::npos)

@@ -23,8 +23,8 @@ class HeadlessUi {
 
   // One frame: drain the controller's queue, draw, render, dispatch the actions, tick.
   void Frame();
-  // One frame, returning the text it drew (as Dear ImGui's own log records it, a line
-  // per row on screen): what a person would read.
+  // One frame, returning the text it drew, a line per row of glyphs: what a person
+  // would read.
   std::string FrameText();
   // Frames until `done` holds (waiting on the controller's queue in between); false on
   // timeout.
