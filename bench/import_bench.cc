@@ -32,6 +32,7 @@
 #include "bench/bench_support.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "import/importer.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "server/admin.h"
 #include "server/server.h"
 #include "server/store/connection_pool.h"
@@ -131,7 +132,7 @@ class Bench {
       req.set_content(item.debate->bytes);
       v1::ImportTranscriptResponse resp;
       grpc::ClientContext ctx;
-      ctx.AddMetadata("authorization", "Bearer " + token_);
+      ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
       ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(2));
       const grpc::Status status = stub_->ImportTranscript(&ctx, req, &resp);
       if (!status.ok()) throw std::runtime_error("ImportTranscript: " + status.error_message());

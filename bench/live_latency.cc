@@ -49,6 +49,7 @@
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/live.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "server/admin.h"
 #include "server/store/connection_pool.h"
 #include "server/store/migrations.h"
@@ -181,7 +182,7 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
   Subscriber(v1::LiveService::Stub& stub, const std::string& token, std::int64_t workspace,
              std::int64_t after_seq, std::size_t expected)
       : last_seq_(after_seq) {
-    ctx_.AddMetadata("authorization", "Bearer " + token);
+    ctx_.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
     req_.set_workspace_id(workspace);
     req_.set_after_seq(after_seq);
     arrivals_.reserve(expected);

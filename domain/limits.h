@@ -11,6 +11,7 @@ namespace factdesk::domain {
 inline constexpr std::size_t kMaxSummaryChars = 500;
 inline constexpr std::size_t kMaxClaimantChars = 200;
 inline constexpr std::size_t kMaxReasonChars = 2000;  // dismiss, reopen, correction reasons
+inline constexpr std::size_t kMaxAssignees = 10;
 // Bytes of context stored either side of a claim's quote for re-anchoring (DESIGN 4.7).
 inline constexpr std::size_t kAnchorContextBytes = 32;
 

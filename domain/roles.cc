@@ -1,6 +1,7 @@
 #include "domain/roles.h"
 
 #include <array>
+#include <string>
 
 #include "domain/unicode.h"
 
@@ -30,6 +31,11 @@ std::optional<Role> ParseRole(std::string_view name) {
     if (unicode::EqualsIgnoringAsciiCase(name, RoleName(role))) return role;
   }
   return std::nullopt;
+}
+
+Status NotAMember(std::int64_t workspace_id) {
+  return Status::PermissionDenied("you are not a member of workspace " +
+                                  std::to_string(workspace_id));
 }
 
 }  // namespace factdesk::domain

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
+
+#include "common/status.h"
 
 // A member's role in one workspace. Roles are ordered: each may do everything the ones
 // below it may (DESIGN 5).
@@ -19,5 +22,9 @@ std::optional<Role> ParseRole(std::string_view name);
 inline bool HasAtLeast(Role held, Role needed) {
   return held >= needed;
 }
+
+// PERMISSION_DENIED "you are not a member of workspace 7": what someone outside a
+// workspace is told whatever they ask of it.
+Status NotAMember(std::int64_t workspace_id);
 
 }  // namespace factdesk::domain

@@ -64,6 +64,11 @@ int Serve(const server::ServerOptions& options) {
   HandleSignals(&s);
   s.Wait();
   s.Shutdown();
+  if (const Status failure = s.failure(); !failure.ok()) {
+    spdlog::critical("stopped: {}", failure.message());
+    Fail(failure);
+    return 3;  // the server could not keep its database running
+  }
   spdlog::info("stopped");
   return 0;
 }

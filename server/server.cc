@@ -1,10 +1,12 @@
 #include "server/server.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <arpa/inet.h>
 #include <grpc/support/log.h>
@@ -33,6 +35,8 @@
 #include "server/rpc/transcript_service.h"
 #include "server/rpc/workspace_service.h"
 #include "server/store/connection_pool.h"
+#include "server/store/database_health.h"
+#include "server/store/embedded_supervisor.h"
 #include "server/store/migrations.h"
 
 namespace factdesk::server {
@@ -124,6 +128,23 @@ Result<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions
   return grpc::SslServerCredentials(ssl);
 }
 
+// The services health checking answers for, besides the overall status ("").
+const std::vector<std::string>& HealthNames() {
+  static const std::vector<std::string> names = {
+      "",
+      v1::WorkspaceService::service_full_name(),
+      v1::TranscriptService::service_full_name(),
+      v1::ClaimService::service_full_name(),
+      v1::SourceService::service_full_name(),
+      v1::NoteService::service_full_name(),
+      v1::ReviewService::service_full_name(),
+      v1::LiveService::service_full_name(),
+      v1::DashboardService::service_full_name(),
+      v1::ExportService::service_full_name(),
+  };
+  return names;
+}
+
 }  // namespace
 
 struct FactdeskServer::Impl {
@@ -137,12 +158,65 @@ struct FactdeskServer::Impl {
   std::unique_ptr<live::Listener> listener;
   std::unique_ptr<rpc::Runtime> runtime;
   std::vector<std::unique_ptr<grpc::Service>> services;
+  std::unique_ptr<store::DatabaseHealth> health;
+  std::unique_ptr<store::EmbeddedSupervisor> supervisor;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
   std::once_flag shutdown_once;
+  std::atomic<bool> serving{false};
+  std::atomic<bool> stopping{false};
+  // Set when the server stops itself (the embedded PostgreSQL could not be kept up).
+  std::mutex failure_mu;
+  Status failure;
+  std::thread fatal_thread;
+
+  ~Impl() {
+    if (fatal_thread.joinable()) fatal_thread.join();
+  }
+
+  // Health checking says NOT_SERVING while the database is unusable, so a load balancer
+  // sends requests elsewhere; every service and the overall status move together, since
+  // every one of them needs the database.
+  void SetServing(bool up) {
+    if (up && stopping) return;  // gRPC's Shutdown has said NOT_SERVING for good
+    serving = up;
+    if (!server) return;
+    grpc::HealthCheckServiceInterface* service = server->GetHealthCheckService();
+    if (service == nullptr) return;
+    for (const std::string& name : HealthNames()) service->SetServingStatus(name, up);
+  }
+
+  void OnDatabaseChange(bool up) {
+    SetServing(up);
+    if (!up) {
+      pool->ReportFailure();  // idle connections point at a server that is gone
+      if (listener) listener->Reconnect();
+    }
+  }
+
+  // Stops the server from a thread of its own (the caller may be one Shutdown joins).
+  void FailAndShutdown(const std::string& why) {
+    {
+      std::lock_guard lock(failure_mu);
+      failure = Status::Unavailable(why);
+    }
+    SetServing(false);
+    fatal_thread = std::thread([this] { ShutdownOnce(); });
+  }
+
+  void WatchEmbedded(store::EmbeddedPostgres& pg) {
+    store::SupervisorOptions options;
+    options.on_down = [this](const std::string&) { health->Poke(); };
+    options.on_up = [this] { health->Poke(); };
+    options.on_give_up = [this](const std::string& why) { FailAndShutdown(why); };
+    supervisor = std::make_unique<store::EmbeddedSupervisor>(pg, std::move(options));
+    supervisor->Start();
+  }
 
   void ShutdownOnce() {
     std::call_once(shutdown_once, [this] {
+      stopping = true;
+      serving = false;
       if (hub) {
         hub->EndAllStreams(
             Status::Unavailable("the server is shutting down; resubscribe from your last seq"));
@@ -151,12 +225,38 @@ struct FactdeskServer::Impl {
       if (listener) listener->Stop();
       if (hub) hub->Stop();
       if (workers) workers->Stop();
+      if (health) health->Stop();
+      if (supervisor) supervisor->Stop();  // before PostgreSQL is stopped on purpose
       if (database.embedded) {
         if (Status s = database.embedded->Stop(); !s.ok()) spdlog::warn("{}", s.message());
       }
     });
   }
 };
+
+// Database health on /metrics: what health checking says, and why.
+void AddHealthMetrics(FactdeskServer::Impl& impl) {
+  auto& m = *impl.metrics;
+  auto* health = impl.health.get();
+  auto* listener = impl.listener.get();
+  auto* raw = &impl;
+  m.AddGauge("factdesk_serving",
+             "1 while health checking answers SERVING (the database is usable, not stopping)",
+             [raw] { return raw->serving ? 1.0 : 0.0; });
+  m.AddGauge("factdesk_database_up",
+             "1 while the database answers the health probe as a writable primary",
+             [health] { return health->up() ? 1.0 : 0.0; });
+  m.AddCounter("factdesk_database_outages_total",
+               "Times the database became unusable (the probe failed after succeeding)",
+               [health] { return static_cast<double>(health->outages()); });
+  m.AddCounter("factdesk_live_listen_reconnects_total",
+               "Times the LISTEN connection was restored (every feed re-reads after each)",
+               [listener] { return static_cast<double>(listener->reconnects()); });
+  m.AddCounter("factdesk_embedded_database_restarts_total",
+               "Times the embedded PostgreSQL was restarted after it died", [raw] {
+                 return raw->supervisor ? static_cast<double>(raw->supervisor->restarts()) : 0.0;
+               });
+}
 
 Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOptions& o) {
   FD_RETURN_IF_ERROR(ProbeListen(o.listen));
@@ -170,6 +270,11 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
       store::PoolOptions{impl->database.url, o.pool_size, std::chrono::milliseconds(5000)},
       store::AllStatements());
   impl->db = std::make_unique<store::Db>(*impl->pool);
+  store::DatabaseHealthOptions health_options;
+  health_options.url = impl->database.url;
+  health_options.on_change = [raw = impl.get()](bool up) { raw->OnDatabaseChange(up); };
+  impl->health = std::make_unique<store::DatabaseHealth>(std::move(health_options));
+  impl->pool->SetFailureObserver([health = impl->health.get()] { health->Poke(); });
   impl->workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
   impl->auth = std::make_unique<rpc::Authenticator>(*impl->db, std::chrono::seconds(30));
   impl->metrics = std::make_unique<rpc::Metrics>();
@@ -225,6 +330,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   m.AddGauge("factdesk_embedded_database_up",
              "1 while the embedded PostgreSQL runs (0 when external or down)",
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
+  AddHealthMetrics(*impl);
   if (!o.metrics_listen.empty()) FD_RETURN_IF_ERROR(m.Expose(o.metrics_listen));
 
   gpr_set_log_function(GrpcLogToSpdlog);
@@ -246,10 +352,17 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   }
   impl->hub->Start();
   impl->listener->Start();
+  impl->health->Start();  // the first probe sets the health statuses
+  if (impl->database.embedded) impl->WatchEmbedded(*impl->database.embedded);
   return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));
 }
 
 FactdeskServer::FactdeskServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Status FactdeskServer::failure() const {
+  std::lock_guard lock(impl_->failure_mu);
+  return impl_->failure;
+}
 
 FactdeskServer::~FactdeskServer() {
   Shutdown();

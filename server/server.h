@@ -47,6 +47,8 @@ class FactdeskServer {
   void Wait();
   // Stops taking requests, ends streams, lets running requests finish (up to 5 s).
   void Shutdown();
+  // Why the server stopped itself (its embedded PostgreSQL kept dying); OK otherwise.
+  Status failure() const;
 
   struct Impl;
 

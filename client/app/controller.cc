@@ -44,17 +44,19 @@ Controller::~Controller() {
 void Controller::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
+  StopSubscription();
+  // The calls in flight finish first: a heartbeat the server took after "leaving" would
+  // show us present for another 30 s.
+  if (pool_ != nullptr) pool_->Stop();
   if (api_ != nullptr && model_.has_workspace()) {
     // Leave at once rather than expire 30 s later; a short deadline, we are closing.
     v1::UpdatePresenceRequest req;
     req.set_workspace_id(model_.workspace().id());
     req.set_session_id(options_.session_id);
     req.set_leaving(true);
-    (void)api_->Call(&v1::LiveService::Stub::UpdatePresence, req, nullptr,
-                     std::chrono::milliseconds(1500));
+    (void)api_->Call(&v1::LiveService::Stub::UpdatePresence, req,
+                     {.timeout = std::chrono::milliseconds(1500)});
   }
-  StopSubscription();
-  if (pool_ != nullptr) pool_->Stop();
   queue_.Clear();
 }
 
@@ -114,8 +116,7 @@ void Controller::Connect(const client::ConnectionOptions& options,
 
 void Controller::SignIn(std::shared_ptr<grpc::Channel> channel,
                         const client::ConnectionOptions& options) {
-  api_ =
-      std::make_shared<Api>(std::move(channel), options.token, client::TargetOf(options.address));
+  api_ = std::make_shared<Api>(std::move(channel), options);
   struct Account {
     v1::User user;
     std::vector<v1::Workspace> workspaces;
@@ -123,9 +124,9 @@ void Controller::SignIn(std::shared_ptr<grpc::Channel> channel,
   Run<Account>(
       [](Api& api) -> Result<Account> {
         Account out;
-        FD_ASSIGN_OR_RETURN(
-            auto me, api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(), nullptr,
-                              std::chrono::seconds(10)));
+        FD_ASSIGN_OR_RETURN(auto me,
+                            api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(),
+                                     {.timeout = std::chrono::seconds(10)}));
         out.user = me.user();
         FD_ASSIGN_OR_RETURN(auto list, api.Call(&v1::WorkspaceService::Stub::ListWorkspaces,
                                                 v1::ListWorkspacesRequest()));
@@ -171,23 +172,14 @@ void Controller::OpenWorkspace(const std::string& slug) {
         v1::ListTranscriptsRequest treq;
         treq.set_workspace_id(ws);
         treq.set_page_size(kListPage);
-        for (;;) {
-          FD_ASSIGN_OR_RETURN(auto page,
-                              api.Call(&v1::TranscriptService::Stub::ListTranscripts, treq));
-          s.transcripts.insert(s.transcripts.end(), page.transcripts().begin(),
-                               page.transcripts().end());
-          if (page.next_page_token().empty()) break;
-          treq.set_page_token(page.next_page_token());
-        }
+        FD_ASSIGN_OR_RETURN(s.transcripts,
+                            api.All(&v1::TranscriptService::Stub::ListTranscripts, treq,
+                                    &v1::ListTranscriptsResponse::transcripts));
         v1::ListClaimsRequest creq;
         creq.set_workspace_id(ws);
         creq.set_page_size(kListPage);
-        for (;;) {
-          FD_ASSIGN_OR_RETURN(auto page, api.Call(&v1::ClaimService::Stub::ListClaims, creq));
-          s.claims.insert(s.claims.end(), page.claims().begin(), page.claims().end());
-          if (page.next_page_token().empty()) break;
-          creq.set_page_token(page.next_page_token());
-        }
+        FD_ASSIGN_OR_RETURN(s.claims, api.All(&v1::ClaimService::Stub::ListClaims, creq,
+                                              &v1::ListClaimsResponse::claims));
         return s;
       },
       [this](Result<Snapshot> r) {
@@ -215,8 +207,7 @@ void Controller::StartSubscription(std::int64_t after_seq) {
   StopSubscription();
   client::Subscription::Options o;
   o.channel = api_->channel();
-  o.connection.address = api_->address();
-  o.connection.token = api_->token();
+  o.connection = api_->options();
   o.workspace_id = model_.workspace().id();
   o.after_seq = after_seq;
   const std::uint64_t gen = generation_;
@@ -328,7 +319,7 @@ void Controller::Tick(const ui::UiState& state, Clock::time_point now) {
     Run<double>(
         [sent](Api& api) -> Result<double> {
           FD_RETURN_IF_ERROR(api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(),
-                                      nullptr, std::chrono::seconds(10))
+                                      {.timeout = std::chrono::seconds(10)})
                                  .status());
           return std::chrono::duration<double, std::milli>(Clock::now() - sent).count();
         },
@@ -391,8 +382,8 @@ void Controller::SendPresence(const ui::UiState& state, bool leaving) {
   }
   Run<v1::UpdatePresenceResponse>(
       [req](Api& api) {
-        return api.Call(&v1::LiveService::Stub::UpdatePresence, req, nullptr,
-                        std::chrono::seconds(10));
+        return api.Call(&v1::LiveService::Stub::UpdatePresence, req,
+                        {.timeout = std::chrono::seconds(10)});
       },
       [](Result<v1::UpdatePresenceResponse>) {});
 }

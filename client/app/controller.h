@@ -7,9 +7,9 @@
 #include <set>
 #include <string>
 
-#include "client/app/api.h"
 #include "client/app/ui_queue.h"
 #include "client/model/workspace_model.h"
+#include "client/net/api_client.h"
 #include "client/net/subscription.h"
 #include "client/ui/actions.h"
 #include "client/ui/session_data.h"
@@ -75,6 +75,7 @@ class Controller {
   std::function<void(const v1::Claim&)> on_claim_created;
 
  private:
+  using Api = client::ApiClient;
   template <typename T>
   using RpcFn = std::function<Result<T>(Api&)>;
   template <typename T>
@@ -118,6 +119,7 @@ class Controller {
   void Handle(const ui::action::DismissClaim& a);
   void Handle(const ui::action::ReopenClaim& a);
   void Handle(const ui::action::PublishClaim& a);
+  void Handle(const ui::action::CorrectClaim& a);
   void Handle(const ui::action::AddSource& a);
   void Handle(const ui::action::RemoveSource& a);
   void Handle(const ui::action::AddNote& a);

@@ -9,6 +9,14 @@ namespace factdesk::app {
 
 namespace a = ui::action;
 
+namespace {
+
+constexpr int kSearchPage = 500;
+// Hits the desktop holds for one search; past it the count shows "+".
+constexpr std::size_t kMaxSearchHits = 2000;
+
+}  // namespace
+
 void Controller::Handle(const a::Connect& x) {
   client::ConnectionOptions o;
   o.address = x.address;
@@ -71,7 +79,7 @@ void Controller::Handle(const a::UpdateClaim& x) {
   Run<Outcome>(
       [req](Api& api) -> Result<Outcome> {
         std::string current;
-        auto r = api.Call(&v1::ClaimService::Stub::UpdateClaim, req, &current);
+        auto r = api.Call(&v1::ClaimService::Stub::UpdateClaim, req, {.current_bin = &current});
         return Outcome{std::move(r), std::move(current)};
       },
       [this, claim_id = x.claim_id, mine, summary = x.summary.has_value()](Result<Outcome> out) {
@@ -154,6 +162,17 @@ void Controller::Handle(const a::PublishClaim& x) {
   req.set_expected_version(x.expected_version);
   Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::PublishClaim, req); },
                  [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot publish"); });
+}
+
+void Controller::Handle(const a::CorrectClaim& x) {
+  v1::CorrectClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_expected_version(x.expected_version);
+  req.set_reason(x.reason);
+  if (x.summary) req.set_summary(*x.summary);
+  if (x.verdict) req.set_verdict(*x.verdict);
+  Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::CorrectClaim, req); },
+                 [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot correct"); });
 }
 
 void Controller::Handle(const a::AddSource& x) {
@@ -277,8 +296,8 @@ void Controller::Handle(const a::Import& x) {
         req.set_filename(std::filesystem::path(path).filename().string());
         req.set_title(title);
         req.set_content(std::move(bytes));
-        return api.Call(&v1::TranscriptService::Stub::ImportTranscript, req, nullptr,
-                        std::chrono::seconds(120));
+        return api.Call(&v1::TranscriptService::Stub::ImportTranscript, req,
+                        {.timeout = std::chrono::seconds(120)});
       },
       [this](Result<v1::ImportTranscriptResponse> r) {
         session_.import.sending = false;
@@ -306,23 +325,39 @@ void Controller::Handle(const a::Search& x) {
   req.set_workspace_id(model_.workspace().id());
   req.set_transcript_id(session_.transcript_id);
   req.set_query(x.query);
-  req.set_page_size(200);
-  Run<v1::SearchSegmentsResponse>(
-      [req](Api& api) { return api.Call(&v1::TranscriptService::Stub::SearchSegments, req); },
-      [this, query = x.query](Result<v1::SearchSegmentsResponse> r) {
+  req.set_page_size(kSearchPage);
+  struct Found {
+    std::vector<v1::SearchHit> hits;
+    int total = 0;
+  };
+  Run<Found>(
+      [req](Api& api) -> Result<Found> {
+        // Every hit (up to a bound), so J/F3 visit all of them in reading order, not
+        // only those of the best-ranked page.
+        Found found;
+        FD_RETURN_IF_ERROR(api.Pages(&v1::TranscriptService::Stub::SearchSegments, req,
+                                     [&](const v1::SearchSegmentsResponse& page) {
+                                       found.hits.insert(found.hits.end(), page.hits().begin(),
+                                                         page.hits().end());
+                                       found.total = page.total();
+                                       return found.hits.size() < kMaxSearchHits;
+                                     }));
+        return found;
+      },
+      [this, query = x.query](Result<Found> r) {
         if (session_.search.query != query) return;
         session_.search.loading = false;
         if (!r.ok()) {
           session_.search.error = r.status().message();
           return;
         }
-        session_.search.hits.assign(r->hits().begin(), r->hits().end());
+        session_.search.hits = std::move(r->hits);
         // Jumps go in reading order, not by rank.
         std::stable_sort(session_.search.hits.begin(), session_.search.hits.end(),
                          [](const v1::SearchHit& a, const v1::SearchHit& b) {
                            return a.segment().ordinal() < b.segment().ordinal();
                          });
-        session_.search.total = r->total();
+        session_.search.total = r->total;
       });
 }
 

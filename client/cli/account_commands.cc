@@ -23,7 +23,7 @@ Status Login(Context& ctx) {
                         client::OpenChannelFindingTls(given));
     ctx.global().tls = client::WantsTls(found.options);
   }
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   // Check the token before saving it, so a typo is caught now, not at the next command.
   FD_ASSIGN_OR_RETURN(const v1::User me, api->Me());
   Credentials saved;
@@ -42,7 +42,7 @@ Status Login(Context& ctx) {
 }
 
 Status WhoAmI(Context& ctx) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::User me, api->Me());
   if (ctx.json()) {
     PrintJson(ToJson(me));
@@ -54,7 +54,7 @@ Status WhoAmI(Context& ctx) {
 }
 
 Status Workspaces(Context& ctx) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WS::ListWorkspaces, v1::ListWorkspacesRequest()));
   if (ctx.json()) {
     PrintJson(ToJsonArray(resp.workspaces()));
@@ -71,7 +71,7 @@ Status Workspaces(Context& ctx) {
 
 Status Members(Context& ctx) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const auto members, api->Members(ws.id()));
   if (ctx.json()) {
     PrintJson(ToJsonArray(members));
@@ -93,7 +93,7 @@ struct MemberOptions {
 
 Status SetMember(Context& ctx, const MemberOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::SetMemberRequest req;
   req.set_workspace_id(ws.id());
   req.set_handle(o.handle);
@@ -105,7 +105,7 @@ Status SetMember(Context& ctx, const MemberOptions& o) {
 
 Status RemoveMember(Context& ctx, const MemberOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RemoveMemberRequest req;
   req.set_workspace_id(ws.id());
   req.set_handle(o.handle);

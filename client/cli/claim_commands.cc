@@ -6,14 +6,16 @@
 #include "client/cli/claim_view.h"
 #include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "client/cli/precheck.h"
 #include "client/cli/segment_text.h"
+#include "proto/workflow_requests.h"
 
 namespace factdesk::cli {
 namespace {
 
 using CS = v1::ClaimService::Stub;
 
-Result<v1::Claim> GetClaim(ApiClient& api, std::int64_t id) {
+Result<v1::Claim> GetClaim(CommandClient& api, std::int64_t id) {
   v1::GetClaimRequest req;
   req.set_claim_id(id);
   return api.Call(&CS::GetClaim, req);
@@ -28,19 +30,23 @@ void PrintClaim(Context& ctx, const v1::Claim& claim) {
 }
 
 // Runs a claim mutation that names the version it read: `version`, or (0) the claim's
-// current one. On ABORTED the error says where the claim stands now.
+// current one. What the server would refuse first is refused here without sending: the
+// request's fields, then the rules on the claim as read (Precheck). On ABORTED the error
+// says where the claim stands now.
 template <typename Req>
-Status Mutate(Context& ctx, std::int64_t claim_id, std::int64_t version, Req req,
-              grpc::Status (CS::*method)(grpc::ClientContext*, const Req&, v1::Claim*)) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
-  if (version == 0) {
-    FD_ASSIGN_OR_RETURN(const v1::Claim current, GetClaim(*api, claim_id));
-    version = current.version();
-  }
+Status Mutate(Context& ctx, std::int64_t claim_id, std::int64_t version, domain::Action action,
+              Req req, grpc::Status (CS::*method)(grpc::ClientContext*, const Req&, v1::Claim*)) {
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   req.set_claim_id(claim_id);
-  req.set_expected_version(version);
+  // The fields are checked before the claim is read, as the server checks them first. A
+  // version of 0 becomes the one read, which is positive: 1 stands in for it meanwhile.
+  req.set_expected_version(version != 0 ? version : 1);
+  FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
+  FD_ASSIGN_OR_RETURN(const v1::Claim current, GetClaim(*api, claim_id));
+  req.set_expected_version(version != 0 ? version : current.version());
+  FD_RETURN_IF_ERROR(Precheck(*api, current, action, req.expected_version()));
   std::string current_bin;
-  auto claim = api->Call(method, req, &current_bin);
+  auto claim = api->Call(method, req, {.current_bin = &current_bin});
   if (!claim.ok()) return WithCurrentClaim(claim.status(), current_bin);
   PrintClaim(ctx, *claim);
   return Status::Ok();
@@ -59,7 +65,7 @@ struct AddOptions {
 };
 
 // The segment and byte range of `quote` in segment `ordinal` of a transcript.
-Status ResolveQuote(ApiClient& api, const AddOptions& o, v1::CreateClaimRequest& req) {
+Status ResolveQuote(CommandClient& api, const AddOptions& o, v1::CreateClaimRequest& req) {
   v1::ListSegmentsRequest list;
   list.set_transcript_id(o.transcript_id);
   list.set_from_ordinal(o.ordinal);
@@ -95,7 +101,7 @@ Status ResolveQuote(ApiClient& api, const AddOptions& o, v1::CreateClaimRequest&
 }
 
 Status Add(Context& ctx, const AddOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::CreateClaimRequest req;
   if (o.segment_id != 0) {
     if (o.start < 0 || o.end < 0) UsageError("--segment needs --start and --end");
@@ -130,7 +136,7 @@ struct ListOptions {
 
 Status List(Context& ctx, const ListOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListClaimsRequest req;
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);
@@ -166,7 +172,7 @@ struct ShowOptions {
 };
 
 Status Show(Context& ctx, const ShowOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::Claim c, GetClaim(*api, o.claim_id));
   v1::ListSourcesRequest sources_req;
   sources_req.set_claim_id(c.id());
@@ -245,11 +251,11 @@ Status Update(Context& ctx, const UpdateOptions& o) {
   v1::UpdateClaimRequest req;
   if (o.summary) req.set_summary(*o.summary);
   if (o.claimant) req.set_claimant(*o.claimant);
-  return Mutate(ctx, o.claim_id, o.version, req, &CS::UpdateClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kEditClaim, req, &CS::UpdateClaim);
 }
 
 Status Assign(Context& ctx, const UpdateOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::Claim claim, GetClaim(*api, o.claim_id));
   v1::AssignClaimRequest req;
   for (const auto& handle : o.to) {
@@ -257,14 +263,16 @@ Status Assign(Context& ctx, const UpdateOptions& o) {
     FD_ASSIGN_OR_RETURN(const std::int64_t id, api->MemberId(claim.workspace_id(), handle));
     req.add_assignee_ids(id);
   }
-  return Mutate(ctx, o.claim_id, o.version != 0 ? o.version : claim.version(), req,
-                &CS::AssignClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kAssignClaim, req, &CS::AssignClaim);
 }
 
 Status Take(Context& ctx, const UpdateOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::TakeClaimRequest req;
   req.set_claim_id(o.claim_id);
+  FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
+  FD_ASSIGN_OR_RETURN(const v1::Claim current, GetClaim(*api, o.claim_id));
+  FD_RETURN_IF_ERROR(Precheck(*api, current, domain::Action::kTakeClaim));
   FD_ASSIGN_OR_RETURN(const v1::Claim claim, api->Call(&CS::TakeClaim, req));
   PrintClaim(ctx, claim);
   return Status::Ok();
@@ -276,17 +284,18 @@ Status Dismiss(Context& ctx, const UpdateOptions& o) {
   std::replace(reason.begin(), reason.end(), '-', '_');
   req.set_reason(*v1::EnumFromText<v1::DismissReason>(reason));
   req.set_explanation(o.explanation);
-  return Mutate(ctx, o.claim_id, o.version, req, &CS::DismissClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kDismiss, req, &CS::DismissClaim);
 }
 
 Status Reopen(Context& ctx, const UpdateOptions& o) {
   v1::ReopenClaimRequest req;
   req.set_reason(o.reason);
-  return Mutate(ctx, o.claim_id, o.version, req, &CS::ReopenClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kReopen, req, &CS::ReopenClaim);
 }
 
 Status Publish(Context& ctx, const UpdateOptions& o) {
-  return Mutate(ctx, o.claim_id, o.version, v1::PublishClaimRequest(), &CS::PublishClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kPublish, v1::PublishClaimRequest(),
+                &CS::PublishClaim);
 }
 
 Status Correct(Context& ctx, const UpdateOptions& o) {
@@ -298,11 +307,11 @@ Status Correct(Context& ctx, const UpdateOptions& o) {
   if (o.summary) req.set_summary(*o.summary);
   if (o.claimant) req.set_claimant(*o.claimant);
   if (o.verdict) req.set_verdict(*o.verdict);
-  return Mutate(ctx, o.claim_id, o.version, req, &CS::CorrectClaim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kCorrect, req, &CS::CorrectClaim);
 }
 
 Status History(Context& ctx, const ShowOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetClaimHistoryRequest req;
   req.set_claim_id(o.claim_id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&CS::GetClaimHistory, req));

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "client/cli/api_client.h"
+#include "client/cli/command_client.h"
 #include "common/result.h"
 
 namespace factdesk::cli {
@@ -13,7 +13,7 @@ std::string ClaimLine(const v1::Claim& claim);
 std::string ClaimTag(const v1::Claim& claim);
 
 // An ABORTED status with what the record looks like now, from the serialized current
-// record (the `factdesk-current-bin` trailer). Other statuses pass through.
+// record (the v1::kCurrentRecordKey trailer). Other statuses pass through.
 Status WithCurrentClaim(const Status& status, const std::string& current_bin);
 Status WithCurrentNote(const Status& status, const std::string& current_bin);
 Status WithCurrentReview(const Status& status, const std::string& current_bin);

@@ -101,7 +101,7 @@ Result<client::ConnectionOptions> Context::Connection() const {
   return o;
 }
 
-Result<ApiClient*> Context::Api() {
+Result<CommandClient*> Context::Api() {
   if (!api_) {
     FD_ASSIGN_OR_RETURN(const client::ConnectionOptions options, Connection());
     if (options.address.empty()) {
@@ -112,13 +112,13 @@ Result<ApiClient*> Context::Api() {
       return Status::Unauthenticated(
           "no token given: use --token TOKEN, FACTDESK_TOKEN or `factdesk login`");
     }
-    FD_ASSIGN_OR_RETURN(api_, ApiClient::Open(options));
+    FD_ASSIGN_OR_RETURN(api_, CommandClient::Open(options));
   }
   return api_.get();
 }
 
 Result<v1::Workspace> Context::Workspace() {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, Api());
   return api->Workspace(workspace_);
 }
 

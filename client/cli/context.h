@@ -8,7 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "client/cli/api_client.h"
+#include "client/cli/command_client.h"
 #include "common/result.h"
 
 namespace factdesk::cli {
@@ -55,7 +55,7 @@ class Context {
   Result<client::ConnectionOptions> Connection() const;
   // The connection, opened on first use. FAILED_PRECONDITION when no server or token
   // is known (say how to give them).
-  Result<ApiClient*> Api();
+  Result<CommandClient*> Api();
   // The -w workspace.
   Result<v1::Workspace> Workspace();
 
@@ -65,7 +65,7 @@ class Context {
   bool json_ = false;
   std::string workspace_;
   std::vector<std::pair<CLI::App*, Action>> commands_;
-  std::unique_ptr<ApiClient> api_;
+  std::unique_ptr<CommandClient> api_;
 };
 
 // A whole file's bytes; INVALID_ARGUMENT "<field>: cannot read PATH: <reason>".
@@ -85,5 +85,6 @@ void AddDashboardCommands(Context& ctx, CLI::App& app);
 void AddSettingsCommands(Context& ctx, CLI::App& app);
 void AddWatchCommand(Context& ctx, CLI::App& app);
 void AddExportCommand(Context& ctx, CLI::App& app);
+void AddCheckworthyCommand(Context& ctx, CLI::App& app);
 
 }  // namespace factdesk::cli

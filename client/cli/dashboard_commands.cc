@@ -27,7 +27,7 @@ void PrintCounts(const Counts& rows) {
 
 Status Dashboard(Context& ctx, const DashboardOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetDashboardRequest req;
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);

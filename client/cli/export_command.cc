@@ -20,7 +20,7 @@ struct ExportOptions {
 
 Status Export(Context& ctx, const ExportOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   std::string name = o.format;
   std::replace(name.begin(), name.end(), '-', '_');
   v1::ExportRequest req;
@@ -56,7 +56,7 @@ Status Export(Context& ctx, const ExportOptions& o) {
       file.close();
       std::remove(part.c_str());
     }
-    if (!finished.ok()) return api->Error(finished);
+    if (!finished.ok()) return api->Error(finished, call.get());
     return Status::InvalidArgument("-o", "cannot write " + o.output);
   }
   if (!o.output.empty()) {

@@ -39,7 +39,7 @@ void PrintNote(Context& ctx, const v1::Note& n, const char* verb) {
 }
 
 Status Add(Context& ctx, const NoteOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::AddNoteRequest req;
   req.set_claim_id(o.id);
   req.set_body(Body(o.body));
@@ -51,7 +51,7 @@ Status Add(Context& ctx, const NoteOptions& o) {
 }
 
 Status List(Context& ctx, const NoteOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListNotesRequest req;
   req.set_claim_id(o.id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&NS::ListNotes, req));
@@ -64,7 +64,7 @@ Status List(Context& ctx, const NoteOptions& o) {
 }
 
 Status Edit(Context& ctx, const NoteOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::EditNoteRequest req;
   req.set_note_id(o.id);
   req.set_body(Body(o.body));
@@ -72,12 +72,12 @@ Status Edit(Context& ctx, const NoteOptions& o) {
   // on, retry once with the version the ABORTED answer carries (the note as it stands).
   req.set_expected_version(o.version != 0 ? o.version : 1);
   std::string current_bin;
-  auto n = api->Call(&NS::EditNote, req, &current_bin);
+  auto n = api->Call(&NS::EditNote, req, {.current_bin = &current_bin});
   v1::Note current;
   if (!n.ok() && o.version == 0 && n.status().code() == Code::kAborted &&
       current.ParseFromString(current_bin) && current.id() == o.id) {
     req.set_expected_version(current.version());
-    n = api->Call(&NS::EditNote, req, &current_bin);
+    n = api->Call(&NS::EditNote, req, {.current_bin = &current_bin});
   }
   if (!n.ok()) return WithCurrentNote(n.status(), current_bin);
   PrintNote(ctx, *n, "edited");
@@ -85,7 +85,7 @@ Status Edit(Context& ctx, const NoteOptions& o) {
 }
 
 Status Remove(Context& ctx, const NoteOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RemoveNoteRequest req;
   req.set_note_id(o.id);
   FD_ASSIGN_OR_RETURN(const v1::Note n, api->Call(&NS::RemoveNote, req));

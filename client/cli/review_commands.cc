@@ -1,4 +1,5 @@
 // review submit/list, dispute list/show/decide.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -6,11 +7,20 @@
 #include "client/cli/claim_view.h"
 #include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "client/cli/precheck.h"
+#include "proto/claim_checks.h"
+#include "proto/workflow_requests.h"
 
 namespace factdesk::cli {
 namespace {
 
 using RS = v1::ReviewService::Stub;
+
+v1::GetClaimRequest ClaimRequest(std::int64_t claim_id) {
+  v1::GetClaimRequest req;
+  req.set_claim_id(claim_id);
+  return req;
+}
 
 struct ReviewOptions {
   std::int64_t id = 0;  // claim id (review), dispute id (dispute show/decide)
@@ -24,7 +34,18 @@ struct ReviewOptions {
 };
 
 Status Submit(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
+  v1::SubmitReviewRequest req;
+  req.set_claim_id(o.id);
+  req.set_verdict(o.verdict);
+  req.set_rationale(o.rationale);
+  req.set_confidence(*v1::EnumFromText<v1::Confidence>(o.confidence));
+  req.set_expected_version(std::max<std::int64_t>(o.version, 0));  // looked up below when < 0
+  // What the server would refuse first is refused here, without sending (Precheck).
+  FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
+  FD_ASSIGN_OR_RETURN(const v1::Claim claim,
+                      api->Call(&v1::ClaimService::Stub::GetClaim, ClaimRequest(o.id)));
+  FD_RETURN_IF_ERROR(Precheck(*api, claim, domain::Action::kSubmitReview));
   std::int64_t version = o.version;
   if (version < 0) {
     // Revising: name the version of the review we already submitted, if any.
@@ -37,14 +58,9 @@ Status Submit(Context& ctx, const ReviewOptions& o) {
       if (r.reviewer().id() == me.id()) version = r.version();
     }
   }
-  v1::SubmitReviewRequest req;
-  req.set_claim_id(o.id);
-  req.set_verdict(o.verdict);
-  req.set_rationale(o.rationale);
-  req.set_confidence(*v1::EnumFromText<v1::Confidence>(o.confidence));
   req.set_expected_version(version);
   std::string current_bin;
-  auto resp = api->Call(&RS::SubmitReview, req, &current_bin);
+  auto resp = api->Call(&RS::SubmitReview, req, {.current_bin = &current_bin});
   if (!resp.ok()) return WithCurrentReview(resp.status(), current_bin);
   if (ctx.json()) {
     PrintJson(ToJson(*resp));
@@ -58,7 +74,7 @@ Status Submit(Context& ctx, const ReviewOptions& o) {
 }
 
 Status ListReviews(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListReviewsRequest req;
   req.set_claim_id(o.id);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&RS::ListReviews, req));
@@ -72,7 +88,7 @@ Status ListReviews(Context& ctx, const ReviewOptions& o) {
 
 Status ListDisputes(Context& ctx, const ReviewOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListDisputesRequest req;
   req.set_workspace_id(ws.id());
   req.set_open_only(o.open_only);
@@ -95,7 +111,7 @@ Status ListDisputes(Context& ctx, const ReviewOptions& o) {
 
 Status ShowDispute(Context& ctx, const ReviewOptions& o) {
   if ((o.id == 0) == (o.claim_id == 0)) UsageError("give a DISPUTE_ID or --claim CLAIM_ID");
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetDisputeRequest req;
   req.set_dispute_id(o.id);
   req.set_claim_id(o.claim_id);
@@ -138,11 +154,21 @@ Status ShowDispute(Context& ctx, const ReviewOptions& o) {
 }
 
 Status Decide(Context& ctx, const ReviewOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::DecideDisputeRequest req;
   req.set_dispute_id(o.id);
   req.set_verdict(o.verdict);
   req.set_reasoning(o.rationale);
+  // What the server would refuse first is refused here, without sending (Precheck): the
+  // dispute brings its claim and the reviews the caller can see.
+  FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
+  v1::GetDisputeRequest get;
+  get.set_dispute_id(o.id);
+  FD_ASSIGN_OR_RETURN(const v1::Dispute open, api->Call(&RS::GetDispute, get));
+  const std::vector<const v1::Review*> reviews(open.reviews().pointer_begin(),
+                                               open.reviews().pointer_end());
+  FD_RETURN_IF_ERROR(Precheck(*api, open.claim(), domain::Action::kDecideDispute, std::nullopt,
+                              v1::VotesOf(reviews)));
   FD_ASSIGN_OR_RETURN(const v1::Dispute d, api->Call(&RS::DecideDispute, req));
   if (ctx.json()) {
     PrintJson(ToJson(d));

@@ -29,7 +29,7 @@ void PrintPolicy(const v1::ReviewPolicy& p) {
 
 Status SetPolicy(Context& ctx, const SettingsOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   // Change only what was given; the rest stays as it is.
   v1::UpdatePolicyRequest req;
   req.set_workspace_id(ws.id());
@@ -110,7 +110,7 @@ Result<v1::SetRatingScaleRequest> ReadScale(const std::string& path) {
 Status SetScale(Context& ctx, const SettingsOptions& o) {
   FD_ASSIGN_OR_RETURN(v1::SetRatingScaleRequest req, ReadScale(o.file));
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   req.set_workspace_id(ws.id());
   FD_ASSIGN_OR_RETURN(const v1::Workspace updated, api->Call(&WS::SetRatingScale, req));
   PrintScale(ctx, updated.rating_scale());
@@ -119,7 +119,7 @@ Status SetScale(Context& ctx, const SettingsOptions& o) {
 
 Status SetPublisher(Context& ctx, const SettingsOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   // The publisher is replaced as a whole: options not given are cleared.
   v1::UpdatePublisherRequest req;
   req.set_workspace_id(ws.id());

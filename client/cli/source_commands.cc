@@ -6,6 +6,8 @@
 #include "client/cli/claim_view.h"
 #include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "client/cli/precheck.h"
+#include "proto/workflow_requests.h"
 
 namespace factdesk::cli {
 namespace {
@@ -29,7 +31,7 @@ void PrintSource(Context& ctx, const v1::Source& s, const char* verb) {
 }
 
 Status Add(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::AddSourceRequest req;
   req.set_claim_id(o.id);
   req.set_url(o.url);
@@ -39,13 +41,19 @@ Status Add(Context& ctx, const SourceOptions& o) {
   req.set_excerpt(o.excerpt);
   req.set_archived_url(o.archived_url);
   req.set_primary(o.primary);
+  // What the server would refuse first is refused here, without sending (Precheck).
+  FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
+  v1::GetClaimRequest get;
+  get.set_claim_id(o.id);
+  FD_ASSIGN_OR_RETURN(const v1::Claim claim, api->Call(&v1::ClaimService::Stub::GetClaim, get));
+  FD_RETURN_IF_ERROR(Precheck(*api, claim, domain::Action::kAddSource));
   FD_ASSIGN_OR_RETURN(const v1::Source s, api->Call(&SS::AddSource, req));
   PrintSource(ctx, s, "added");
   return Status::Ok();
 }
 
 Status List(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListSourcesRequest req;
   req.set_claim_id(o.id);
   req.set_include_removed(o.all);
@@ -59,7 +67,7 @@ Status List(Context& ctx, const SourceOptions& o) {
 }
 
 Status Remove(Context& ctx, const SourceOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RemoveSourceRequest req;
   req.set_source_id(o.id);
   FD_ASSIGN_OR_RETURN(const v1::Source s, api->Call(&SS::RemoveSource, req));

@@ -93,7 +93,7 @@ Status Import(Context& ctx, const ImportOptions& o) {
     UsageError("--workspace: give the workspace to import into (-w SLUG), or use --dry-run");
   }
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ImportTranscriptRequest req;
   req.set_workspace_id(ws.id());
   req.set_filename(BaseName(o.file));
@@ -116,7 +116,7 @@ Status Import(Context& ctx, const ImportOptions& o) {
 
 Status Transcripts(Context& ctx) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   std::vector<v1::Transcript> all;
   v1::ListTranscriptsRequest req;
   req.set_workspace_id(ws.id());
@@ -147,7 +147,7 @@ struct ShowOptions {
 };
 
 Status Show(Context& ctx, const ShowOptions& o) {
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetTranscriptRequest get;
   get.set_transcript_id(o.transcript_id);
   FD_ASSIGN_OR_RETURN(const v1::Transcript t, api->Call(&TS::GetTranscript, get));
@@ -217,7 +217,7 @@ struct SearchOptions {
 
 Status Search(Context& ctx, const SearchOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::SearchSegmentsRequest req;
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);

@@ -95,7 +95,7 @@ Status Watch(Context& ctx, const WatchOptions& o) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(ApiClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   const std::int64_t after = o.after >= 0 ? o.after : ws.last_seq();
   const bool json = ctx.json();
 

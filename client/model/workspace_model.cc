@@ -4,8 +4,10 @@
 #include <limits>
 #include <utility>
 
+#include "domain/blind_rule.h"
 #include "events/event_description.h"
 #include "events/event_kind.h"
+#include "proto/domain_enums.h"
 
 namespace factdesk::model {
 namespace {
@@ -84,8 +86,7 @@ Change::What WhatOf(v1::EventKind kind) {
 
 // Settled claims are outside the blind rule: everyone may see every review.
 bool Settled(v1::ClaimStatus status) {
-  return status == v1::CLAIM_STATUS_RESOLVED || status == v1::CLAIM_STATUS_PUBLISHED ||
-         status == v1::CLAIM_STATUS_DISMISSED;
+  return domain::ReviewsAreOpen(v1::ToDomain(status).value_or(domain::ClaimState::kOpen));
 }
 
 v1::NoteThread ThreadOf(const v1::Note& note) {
@@ -154,22 +155,22 @@ void WorkspaceModel::Reset() {
 
 ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   ApplyResult result;
-  result.expected_seq = last_seq_ + 1;
+  result.expected_seq = gate_.next();
   if (has_workspace_ && workspace_.id() != 0 && event.workspace_id() != 0 &&
       event.workspace_id() != workspace_.id()) {
     result.outcome = ApplyResult::Outcome::kForeign;
     return result;
   }
-  if (event.seq() <= last_seq_) {
-    result.outcome = ApplyResult::Outcome::kDuplicate;
-    return result;
+  switch (gate_.Admit(event.seq())) {
+    case SeqGate::Verdict::kOlder:
+      result.outcome = ApplyResult::Outcome::kDuplicate;
+      return result;
+    case SeqGate::Verdict::kGap:
+      result.outcome = ApplyResult::Outcome::kGap;
+      return result;
+    case SeqGate::Verdict::kNext:
+      break;
   }
-  if (event.seq() > last_seq_ + 1) {
-    result.outcome = ApplyResult::Outcome::kGap;
-    return result;
-  }
-  last_seq_ = event.seq();
-
   // Each record the event carries is the full new state; the record rules guard against
   // a fetched copy that is already newer.
   if (event.has_workspace()) {
@@ -177,9 +178,9 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
     workspace_ = event.workspace();
     workspace_.set_my_role(role);
     has_workspace_ = true;
-    settings_seq_ = last_seq_;
+    settings_seq_ = event.seq();
   }
-  if (has_workspace_) workspace_.set_last_seq(last_seq_);
+  if (has_workspace_) workspace_.set_last_seq(event.seq());
   if (event.has_member()) ApplyMember(event);
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   if (event.has_claim()) {
@@ -206,7 +207,7 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   Change change = Describe(event);
   Record(change);
   result.outcome = ApplyResult::Outcome::kApplied;
-  result.expected_seq = last_seq_ + 1;
+  result.expected_seq = gate_.next();
   result.change = std::move(change);
   return result;
 }
@@ -222,7 +223,7 @@ void WorkspaceModel::ApplyMember(const v1::Event& event) {
   }
   if (self_user_id_ != 0 && user_id == self_user_id_) {
     workspace_.set_my_role(removed ? v1::ROLE_UNSPECIFIED : member.role());
-    self_role_seq_ = last_seq_;
+    self_role_seq_ = last_seq();
   }
 }
 
@@ -323,7 +324,7 @@ void WorkspaceModel::SetWorkspace(const v1::Workspace& workspace) {
   // snapshot is newer than it.
   workspace_.set_my_role(workspace.last_seq() >= self_role_seq_ ? workspace.my_role()
                                                                 : stored_role);
-  workspace_.set_last_seq(std::max(workspace.last_seq(), last_seq_));
+  workspace_.set_last_seq(std::max(workspace.last_seq(), last_seq()));
   history_seq_ = std::max(history_seq_, workspace.last_seq());
   has_workspace_ = true;
 }

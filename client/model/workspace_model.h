@@ -18,6 +18,7 @@
 #include "client/model/presence_table.h"
 #include "client/model/record_rules.h"
 #include "client/model/segment_cache.h"
+#include "common/seq_gate.h"
 #include "common/status.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/live.pb.h"
@@ -83,10 +84,10 @@ class WorkspaceModel {
   // Applies the event if its seq is the next one (see ApplyResult).
   ApplyResult Apply(const v1::Event& event);
   // The seq of the last applied event (or the snapshot the model was loaded at).
-  std::int64_t last_seq() const { return last_seq_; }
+  std::int64_t last_seq() const { return gate_.last(); }
   // Declares that the fetched state is as of `seq` (loading path (a)); the next event
   // applied must be seq + 1.
-  void SetLastSeq(std::int64_t seq) { last_seq_ = seq; }
+  void SetLastSeq(std::int64_t seq) { gate_.Reset(seq); }
 
   // Presence (not sequenced). `now` is the local wall clock.
   bool ApplyPresence(const v1::Presence& presence,
@@ -265,7 +266,8 @@ class WorkspaceModel {
       const std::function<bool(const v1::Presence&)>& where) const;
 
   std::int64_t self_user_id_ = 0;
-  std::int64_t last_seq_ = 0;
+  // Applies events strictly in seq order; last(): the last applied.
+  SeqGate gate_;
   // Events up to here are history the client loaded with the workspace.
   std::int64_t history_seq_ = 0;
   // Seqs of the last applied workspace event and member event for the local user,

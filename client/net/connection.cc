@@ -90,30 +90,8 @@ Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& o) {
 
 void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
                     std::chrono::milliseconds timeout) {
-  if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  if (!token.empty()) ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
   ctx.set_deadline(std::chrono::system_clock::now() + timeout);
-}
-
-bool IsTlsHandshakeFailure(const grpc::Status& status) {
-  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
-  const std::string& m = status.error_message();
-  return m.find("andshake failed") != std::string::npos ||
-         m.find("SSL_ERROR_SSL") != std::string::npos;
-}
-
-Status FromGrpc(const grpc::Status& status) {
-  if (status.ok()) return Status::Ok();
-  std::string message = status.error_message();
-  if (status.error_code() == grpc::StatusCode::UNAVAILABLE && IsTlsHandshakeFailure(status)) {
-    message =
-        "the TLS handshake with the server failed (does the server use TLS, did the CA given "
-        "with --ca sign its certificate, and does it want a client certificate?): " +
-        message;
-  } else if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
-             message.find("failed to connect") != std::string::npos) {
-    message = "cannot reach the server (is it running, and is the address right?): " + message;
-  }
-  return {static_cast<Code>(status.error_code()), message};
 }
 
 }  // namespace factdesk::client

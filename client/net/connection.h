@@ -6,7 +6,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "client/net/call_errors.h"
 #include "common/result.h"
+#include "proto/factdesk/v1/metadata.h"
 
 namespace factdesk::client {
 
@@ -35,17 +37,11 @@ Result<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& opti
 std::string TargetOf(const std::string& address);
 bool WantsTls(const ConnectionOptions& options);
 
-// Prepares a call: the bearer token and a deadline.
+// How long a unary call may take unless its caller says otherwise.
+inline constexpr std::chrono::milliseconds kDefaultCallTimeout = std::chrono::seconds(30);
+
+// Prepares a call: the bearer token (v1::kAuthorizationKey) and a deadline.
 void PrepareContext(grpc::ClientContext& ctx, const std::string& token,
-                    std::chrono::milliseconds timeout = std::chrono::seconds(30));
-
-// True when the call failed in the TLS handshake (a certificate the client does not
-// trust, a TLS client talking to a plaintext server, a client certificate refused):
-// "is the server running?" is then the wrong question.
-bool IsTlsHandshakeFailure(const grpc::Status& status);
-
-// A gRPC status as a factdesk Status (same codes); UNAVAILABLE says the server is down,
-// or that the TLS handshake failed and what to check.
-Status FromGrpc(const grpc::Status& status);
+                    std::chrono::milliseconds timeout = kDefaultCallTimeout);
 
 }  // namespace factdesk::client

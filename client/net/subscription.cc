@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "common/seq_gate.h"
+
 namespace factdesk::client {
 
 using Phase = SubscriptionState::Phase;
@@ -144,21 +146,21 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
   grpc::ClientContext ctx;
   // No deadline: the stream lives until it breaks, and the watchdog notices silence.
   if (!options_.connection.token.empty()) {
-    ctx.AddMetadata("authorization", "Bearer " + options_.connection.token);
+    ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + options_.connection.token);
   }
   v1::SubscribeRequest request;
   request.set_workspace_id(options_.workspace_id);
-  std::int64_t last_seq = 0;
+  SeqGate gate;
   {
     std::lock_guard lock(mu_);
     if (stopping_) return {Status(Code::kCancelled, "stopped"), false};
-    last_seq = state_.last_seq;
+    gate.Reset(state_.last_seq);  // each stream resumes from the last seq delivered
     active_ctx_ = &ctx;
     ++stream_id_;
     last_activity_ = SteadyClock::now();
   }
   cv_.notify_all();  // arms the watchdog
-  request.set_after_seq(last_seq);
+  request.set_after_seq(gate.last());
 
   std::unique_ptr<grpc::ClientReader<v1::SubscribeResponse>> reader = stub.Subscribe(&ctx, request);
   v1::SubscribeResponse response;
@@ -184,16 +186,19 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
     // Delivers one event in order; false (and `gap` set) when it does not follow.
     const auto deliver = [&](v1::Event&& event) {
       const std::int64_t seq = event.seq();
-      if (seq <= last_seq) return true;  // already delivered (defensive: the server skips them)
-      if (seq != last_seq + 1) {
-        // Never expected from the server; resubscribing replays what is missing.
-        gap = Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
-                                          std::to_string(last_seq) + "; resubscribing");
-        ctx.TryCancel();
-        return false;
+      switch (gate.Admit(seq)) {
+        case SeqGate::Verdict::kOlder:  // already delivered (defensive: the server skips them)
+          return true;
+        case SeqGate::Verdict::kGap:
+          // Never expected from the server; resubscribing replays what is missing.
+          gap = Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
+                                            std::to_string(gate.last()) + "; resubscribing");
+          ctx.TryCancel();
+          return false;
+        case SeqGate::Verdict::kNext:
+          break;
       }
       if (options_.on_event) options_.on_event(std::move(event));
-      last_seq = seq;
       delivered = true;
       std::lock_guard lock(mu_);
       state_.last_seq = seq;

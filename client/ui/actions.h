@@ -76,6 +76,14 @@ struct PublishClaim {
   std::int64_t claim_id = 0;
   std::int64_t expected_version = 0;
 };
+// A correction of a published check: a reason, and a new summary and/or verdict.
+struct CorrectClaim {
+  std::int64_t claim_id = 0;
+  std::int64_t expected_version = 0;
+  std::string reason;
+  std::optional<std::string> summary;
+  std::optional<std::string> verdict;
+};
 struct AddSource {
   std::int64_t claim_id = 0;
   std::string url;
@@ -139,11 +147,11 @@ using Action =
     std::variant<action::Connect, action::Disconnect, action::OpenWorkspace, action::OpenTranscript,
                  action::OpenClaim, action::MarkClaim, action::UpdateClaim, action::ClearConflict,
                  action::AssignClaim, action::TakeClaim, action::DismissClaim, action::ReopenClaim,
-                 action::PublishClaim, action::AddSource, action::RemoveSource, action::AddNote,
-                 action::SubmitReview, action::OpenDispute, action::DecideDispute,
-                 action::RefreshDashboard, action::RefreshDisputes, action::PreviewImport,
-                 action::Import, action::CancelImport, action::Search, action::MarkSeen,
-                 action::DismissNotice>;
+                 action::PublishClaim, action::CorrectClaim, action::AddSource,
+                 action::RemoveSource, action::AddNote, action::SubmitReview, action::OpenDispute,
+                 action::DecideDispute, action::RefreshDashboard, action::RefreshDisputes,
+                 action::PreviewImport, action::Import, action::CancelImport, action::Search,
+                 action::MarkSeen, action::DismissNotice>;
 
 // Where views put their actions during a frame.
 using ActionList = std::vector<Action>;

@@ -7,6 +7,7 @@
 #include "client/ui/dashboard_view.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "client/ui/workflow_rules.h"
 #include "proto/enum_text.h"
 #include "proto/labels.h"
 
@@ -57,7 +58,10 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
     ImGui::TextDisabled("Closed: %s", v1::EnumText(dispute.resolution(), true).c_str());
     return;
   }
-  if (ctx.model.my_role() < v1::ROLE_EDITOR) return;
+  if (claim == nullptr) return;
+  // The dispute brought all of the claim's reviews into the model: the votes are known.
+  const Status allowed = AllowedWorkflow(ctx.model.workspace(), *claim, &reviews).decide;
+  if (allowed.code() == Code::kPermissionDenied) return;
   ImGui::Separator();
   ImGui::Text("Decide");
   const auto& scale = ctx.model.workspace().rating_scale();
@@ -74,8 +78,9 @@ void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
   }
   ImGui::InputTextMultiline("##reasoning", &ctx.state.decide_reasoning, ImVec2(-1, fs * 3));
   ctx.state.SetControlRect(Control::kDecideReasoning, ItemRect());
-  const bool decide = ButtonIf(
-      !ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty(), "Decide dispute");
+  const bool filled = !ctx.state.decide_verdict.empty() && !ctx.state.decide_reasoning.empty();
+  const bool decide = ButtonIf(allowed.ok() && filled, "Decide dispute");
+  RefusalTooltip(allowed);
   ctx.state.SetControlRect(Control::kDecideButton, ItemRect());
   if (decide) {
     ctx.Emit(action::DecideDispute{dispute.id(), dispute.claim_id(), ctx.state.decide_verdict,

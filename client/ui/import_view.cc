@@ -6,6 +6,7 @@
 #include "client/ui/colors.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "proto/claim_checks.h"
 
 namespace factdesk::ui {
 
@@ -85,8 +86,8 @@ void DrawImportPreview(ViewContext& ctx) {
   ImGui::SetNextItemWidth(fs * 18);
   ImGui::InputText("Title", &ctx.state.import_title);
   ImGui::SameLine();
-  const bool can =
-      !p.parsing && !p.sending && p.error.empty() && ctx.model.my_role() >= v1::ROLE_CHECKER;
+  const bool can = !p.parsing && !p.sending && p.error.empty() &&
+                   v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok();
   if (ButtonIf(can, p.sending ? "Importing..." : "Import")) {
     ctx.Emit(action::Import{p.path, ctx.state.import_title});
   }

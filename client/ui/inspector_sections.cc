@@ -37,7 +37,8 @@ Rgba StanceColor(v1::Stance s) {
 
 }  // namespace
 
-void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
+void DrawSources(ViewContext& ctx, const v1::Claim& claim, const Status& can_add,
+                 const Status& can_remove) {
   if (!ctx.model.SourcesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   for (const v1::Source* s : ctx.model.Sources(claim.id())) {
     for (const std::string* text : {&s->title(), &s->publisher(), &s->excerpt()}) {
@@ -52,11 +53,11 @@ void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
     DimWrapped(s->url() + (s->publisher().empty() ? "" : "  -  " + s->publisher()) +
                (s->primary() ? "  (primary)" : ""));
     if (!s->excerpt().empty()) DimWrapped("\xE2\x80\x9C" + s->excerpt() + "\xE2\x80\x9D");
-    if (can_add && ImGui::SmallButton("Remove")) ctx.Emit(action::RemoveSource{s->id()});
+    if (can_remove.ok() && ImGui::SmallButton("Remove")) ctx.Emit(action::RemoveSource{s->id()});
     ImGui::PopID();
     ImGui::Spacing();
   }
-  if (!can_add) return;
+  if (!can_add.ok()) return RefusalLine(can_add);
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   if (ImGui::TreeNode("Add a source")) {
     ImGui::InputTextWithHint("##url", "https://...", &d.source_url);
@@ -83,7 +84,7 @@ void DrawSources(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   }
 }
 
-void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
+void DrawNotes(ViewContext& ctx, const v1::Claim& claim, const Status& can_add) {
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   if (!ctx.model.NotesLoaded(claim.id())) ImGui::TextDisabled("loading...");
   const float fs = ImGui::GetFontSize();
@@ -105,7 +106,7 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
       ImGui::TextUnformatted(n.body().c_str());
       ImGui::PopTextWrapPos();
     }
-    if (can_add && !n.removed()) {
+    if (can_add.ok() && !n.removed()) {
       if (ImGui::SmallButton(d.reply_to == n.id() ? "Cancel reply" : "Reply")) {
         d.reply_to = d.reply_to == n.id() ? 0 : n.id();
       }
@@ -123,7 +124,7 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
     ImGui::PopID();
     ImGui::Spacing();
   }
-  if (!can_add) return;
+  if (!can_add.ok()) return RefusalLine(can_add);
   ImGui::InputTextMultiline("##note", &d.note, ImVec2(-1, fs * 3.0F));
   ctx.state.SetControlRect(Control::kNoteInput, ItemRect());
   const bool submit = CtrlEnter();
@@ -134,14 +135,15 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, bool can_add) {
   ctx.state.SetControlRect(Control::kNoteSubmit, ItemRect());
 }
 
-void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
+void DrawReviews(ViewContext& ctx, const v1::Claim& claim, const Status& can_review) {
   const auto& scale = ctx.model.workspace().rating_scale();
   const v1::Review* own = ctx.model.OwnReview(claim.id());
   ClaimDraft& d = ctx.state.DraftFor(claim.id());
   const float fs = ImGui::GetFontSize();
   if (!ctx.model.ReviewsLoaded(claim.id())) ImGui::TextDisabled("loading...");
 
-  if (can_review) {
+  RefusalLine(can_review);
+  if (can_review.ok()) {
     // Seed the form once from the own review (revising starts from what was sent).
     if (own != nullptr && !d.review_seeded) {
       for (int i = 0; i < scale.labels_size(); ++i) {
@@ -187,7 +189,7 @@ void DrawReviews(ViewContext& ctx, const v1::Claim& claim, bool can_review) {
     ImGui::Spacing();
   }
   for (const v1::Review* r : ctx.model.Reviews(claim.id())) {
-    if (own != nullptr && r->id() == own->id() && can_review) continue;
+    if (own != nullptr && r->id() == own->id() && can_review.ok()) continue;
     ctx.state.glyphs.Add(r->rationale());
     ImGui::PushID(static_cast<int>(r->id()));
     ColoredText(SpeakerColor(r->reviewer().handle()), v1::NameOf(r->reviewer()));

@@ -67,11 +67,13 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
   }
   ImGui::TextDisabled("Summary");
   const float w = ImGui::GetContentRegionAvail().x;
-  ImGuiInputTextFlags flags = wf.edit ? 0 : ImGuiInputTextFlags_ReadOnly;
+  // Read-only when the server would refuse the edit, saying why on hover.
+  ImGuiInputTextFlags flags = wf.edit.ok() ? 0 : ImGuiInputTextFlags_ReadOnly;
   if (ImGui::InputTextMultiline("##summary", &d.summary, ImVec2(w, ImGui::GetFontSize() * 3.6F),
                                 flags)) {
     d.summary_dirty = d.summary != claim.summary();
   }
+  RefusalTooltip(wf.edit);
   ctx.state.SetControlRect(Control::kSummaryInput, ItemRect());
   const bool ctrl_enter = (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) &&
                           ImGui::GetIO().KeyCtrl &&
@@ -101,7 +103,8 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
     ImGui::EndChild();
     ImGui::PopStyleColor();
   } else if (d.summary_dirty) {
-    if (ImGui::Button("Save summary") || ctrl_enter) {
+    // A draft outlives a change that made the claim uneditable: kept, but not sent.
+    if (ButtonIfAllowed(wf.edit, "Save summary") || (ctrl_enter && wf.edit.ok())) {
       ctx.Emit(action::UpdateClaim{claim.id(), d.summary_base_version, d.summary, std::nullopt});
     }
     ImGui::SameLine();
@@ -119,12 +122,108 @@ void Summary(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
   if (ImGui::InputText("##claimant", &d.claimant, flags))
     d.claimant_dirty = d.claimant != claim.claimant();
+  RefusalTooltip(wf.edit);
   if (d.claimant_dirty) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Save")) {
+    if (wf.edit.ok() && ImGui::SmallButton("Save")) {
       ctx.Emit(action::UpdateClaim{claim.id(), d.claimant_base_version, std::nullopt, d.claimant});
     }
   }
+}
+
+// A workflow button is drawn when the member's role allows its action at all; it is
+// enabled exactly when the server would accept it on this claim now, and otherwise says
+// why on hover.
+bool Offered(const Status& allowed) {
+  return allowed.code() != Code::kPermissionDenied;
+}
+
+// An offered workflow button on the row; true when pressed.
+bool RowButton(const Status& allowed, const char* label) {
+  if (!Offered(allowed)) return false;
+  const bool pressed = ButtonIfAllowed(allowed, label);
+  ImGui::SameLine();
+  return pressed;
+}
+
+void AssignPopup(ViewContext& ctx, const v1::Claim& claim) {
+  if (!ImGui::BeginPopup("assign")) return;
+  std::vector<std::int64_t> ids;
+  for (const auto& u : claim.assignees()) ids.push_back(u.id());
+  for (const v1::Member* m : ctx.model.Members()) {
+    if (!Assignable(*m)) continue;
+    bool on = std::find(ids.begin(), ids.end(), m->user().id()) != ids.end();
+    if (ImGui::Checkbox(v1::NameOf(m->user()).c_str(), &on)) {
+      if (on) {
+        ids.push_back(m->user().id());
+      } else {
+        ids.erase(std::remove(ids.begin(), ids.end(), m->user().id()), ids.end());
+      }
+      ctx.Emit(action::AssignClaim{claim.id(), claim.version(), ids});
+    }
+  }
+  ImGui::EndPopup();
+}
+
+void DismissPopup(ViewContext& ctx, const v1::Claim& claim, ClaimDraft& d) {
+  if (!ImGui::BeginPopup("dismiss")) return;
+  const char* reasons[] = {"Opinion", "Prediction", "Not checkable", "Not a claim", "Duplicate"};
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  int idx = std::clamp(d.dismiss_reason - 1, 0, 4);
+  if (ImGui::Combo("Reason", &idx, reasons, 5)) d.dismiss_reason = idx + 1;
+  ImGui::InputText("Explanation", &d.reason);
+  if (ImGui::Button("Dismiss claim")) {
+    ctx.Emit(action::DismissClaim{
+        claim.id(), claim.version(),
+        static_cast<v1::DismissReason>(std::clamp(d.dismiss_reason, 1, 5)), d.reason});
+    d.reason.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void ReopenPopup(ViewContext& ctx, const v1::Claim& claim, ClaimDraft& d) {
+  if (!ImGui::BeginPopup("reopen")) return;
+  ImGui::InputText("Reason", &d.reason);
+  if (ButtonIf(!d.reason.empty(), "Reopen claim")) {
+    ctx.Emit(action::ReopenClaim{claim.id(), claim.version(), d.reason});
+    d.reason.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// A published check changes only by a correction: a reason, and a new summary or verdict.
+void CorrectPopup(ViewContext& ctx, const v1::Claim& claim, ClaimDraft& d) {
+  if (!ImGui::BeginPopup("correct")) return;
+  const auto& scale = ctx.model.workspace().rating_scale();
+  ImGui::InputText("Reason", &d.reason);
+  ImGui::InputTextWithHint("Summary", claim.summary().c_str(), &d.correction_summary);
+  const bool verdict_chosen =
+      d.correction_verdict >= 0 && d.correction_verdict < scale.labels_size();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (ImGui::BeginCombo("Verdict", verdict_chosen
+                                       ? scale.labels(d.correction_verdict).label().c_str()
+                                       : "(keep)")) {
+    for (int i = 0; i < scale.labels_size(); ++i) {
+      if (ImGui::Selectable(scale.labels(i).label().c_str(), i == d.correction_verdict)) {
+        d.correction_verdict = i;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  const bool changes = verdict_chosen || !d.correction_summary.empty();
+  if (ButtonIf(!d.reason.empty() && changes, "Correct claim")) {
+    action::CorrectClaim c{claim.id(), claim.version(), d.reason, std::nullopt, std::nullopt};
+    if (!d.correction_summary.empty()) c.summary = d.correction_summary;
+    if (verdict_chosen) c.verdict = scale.labels(d.correction_verdict).label();
+    ctx.Emit(std::move(c));
+    d.reason.clear();
+    d.correction_summary.clear();
+    d.correction_verdict = -1;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
 }
 
 void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& wf) {
@@ -138,64 +237,18 @@ void Workflow(ViewContext& ctx, const v1::Claim& claim, const WorkflowOptions& w
   if (!claim.status_reason().empty())
     ImGui::TextDisabled("Reason: %s", claim.status_reason().c_str());
 
-  if (wf.take && ImGui::Button("Take")) ctx.Emit(action::TakeClaim{claim.id()});
-  if (wf.take) ImGui::SameLine();
-  if (wf.assign) {
-    if (ImGui::Button("Assign...")) ImGui::OpenPopup("assign");
-    ImGui::SameLine();
-  }
-  if (ImGui::BeginPopup("assign")) {
-    std::vector<std::int64_t> ids;
-    for (const auto& u : claim.assignees()) ids.push_back(u.id());
-    for (const v1::Member* m : ctx.model.Members()) {
-      if (m->role() < v1::ROLE_CHECKER) continue;
-      bool on = std::find(ids.begin(), ids.end(), m->user().id()) != ids.end();
-      if (ImGui::Checkbox(v1::NameOf(m->user()).c_str(), &on)) {
-        if (on) {
-          ids.push_back(m->user().id());
-        } else {
-          ids.erase(std::remove(ids.begin(), ids.end(), m->user().id()), ids.end());
-        }
-        ctx.Emit(action::AssignClaim{claim.id(), claim.version(), ids});
-      }
-    }
-    ImGui::EndPopup();
-  }
-  if (wf.dismiss) {
-    if (ImGui::Button("Dismiss...")) ImGui::OpenPopup("dismiss");
-    ImGui::SameLine();
-  }
-  if (ImGui::BeginPopup("dismiss")) {
-    const char* reasons[] = {"Opinion", "Prediction", "Not checkable", "Not a claim", "Duplicate"};
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    int idx = std::clamp(d.dismiss_reason - 1, 0, 4);
-    if (ImGui::Combo("Reason", &idx, reasons, 5)) d.dismiss_reason = idx + 1;
-    ImGui::InputText("Explanation", &d.reason);
-    if (ImGui::Button("Dismiss claim")) {
-      ctx.Emit(action::DismissClaim{
-          claim.id(), claim.version(),
-          static_cast<v1::DismissReason>(std::clamp(d.dismiss_reason, 1, 5)), d.reason});
-      d.reason.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  if (wf.reopen) {
-    if (ImGui::Button("Reopen...")) ImGui::OpenPopup("reopen");
-    ImGui::SameLine();
-  }
-  if (ImGui::BeginPopup("reopen")) {
-    ImGui::InputText("Reason", &d.reason);
-    if (ButtonIf(!d.reason.empty(), "Reopen claim")) {
-      ctx.Emit(action::ReopenClaim{claim.id(), claim.version(), d.reason});
-      d.reason.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  if (wf.publish && ImGui::Button("Publish")) {
+  if (RowButton(wf.take, "Take")) ctx.Emit(action::TakeClaim{claim.id()});
+  if (RowButton(wf.assign, "Assign...")) ImGui::OpenPopup("assign");
+  if (RowButton(wf.dismiss, "Dismiss...")) ImGui::OpenPopup("dismiss");
+  if (RowButton(wf.reopen, "Reopen...")) ImGui::OpenPopup("reopen");
+  if (RowButton(wf.publish, "Publish")) {
     ctx.Emit(action::PublishClaim{claim.id(), claim.version()});
   }
+  if (RowButton(wf.correct, "Correct...")) ImGui::OpenPopup("correct");
+  AssignPopup(ctx, claim);
+  DismissPopup(ctx, claim, d);
+  ReopenPopup(ctx, claim, d);
+  CorrectPopup(ctx, claim, d);
   ImGui::NewLine();
 }
 
@@ -224,7 +277,10 @@ void DrawInspector(ViewContext& ctx) {
     if (ImGui::Button("Close")) ctx.state.claim_id = 0;
     return;
   }
-  const WorkflowOptions wf = AllowedWorkflow(*claim, ctx.model.my_role(), ctx.model.self_user_id());
+  const bool reviews_loaded = ctx.model.ReviewsLoaded(claim->id());
+  const std::vector<const v1::Review*> reviews = ctx.model.Reviews(claim->id());
+  const WorkflowOptions wf =
+      AllowedWorkflow(ctx.model.workspace(), *claim, reviews_loaded ? &reviews : nullptr);
   NoteGlyphs(ctx, *claim);
   Header(ctx, *claim);
   ImGui::Separator();
@@ -237,7 +293,7 @@ void DrawInspector(ViewContext& ctx) {
   if (ImGui::CollapsingHeader(
           ("Sources (" + std::to_string(claim->source_count()) + ")###sources").c_str(),
           ImGuiTreeNodeFlags_DefaultOpen)) {
-    DrawSources(ctx, *claim, wf.add_source);
+    DrawSources(ctx, *claim, wf.add_source, wf.remove_source);
   }
   if (ImGui::CollapsingHeader(
           ("Notes (" + std::to_string(claim->note_count()) + ")###notes").c_str(),

@@ -14,6 +14,7 @@
 #include "client/ui/selection_actions.h"
 #include "client/ui/status_bar.h"
 #include "client/ui/widgets.h"
+#include "proto/claim_checks.h"
 
 namespace factdesk::ui {
 namespace {
@@ -181,7 +182,7 @@ void MainView::TopBar(ViewContext& ctx) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  const bool editor = ctx.model.my_role() >= v1::ROLE_EDITOR;
+  const bool editor = v1::CheckRole(ctx.model.workspace(), domain::Action::kDecideDispute).ok();
   auto tab = [&](const char* label, Tab t) {
     ImGui::SameLine();
     const ImVec2 size = ImGui::CalcTextSize(label);
@@ -193,7 +194,7 @@ void MainView::TopBar(ViewContext& ctx) {
   if (editor) tab("Disputes", Tab::kDisputes);
   ImGui::SameLine();
   ImGui::TextDisabled("|");
-  if (ctx.model.my_role() >= v1::ROLE_CHECKER) {
+  if (v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok()) {
     ImGui::SameLine();
     DrawImportField(ctx);
   }

@@ -59,9 +59,12 @@ struct ClaimDraft {
   std::string source_excerpt;
   int source_stance = 1;
   bool source_primary = false;
-  // Reason for dismissing or reopening.
+  // Reason for dismissing, reopening or correcting.
   std::string reason;
   int dismiss_reason = 3;
+  // A correction: the new summary (empty keeps it) and verdict (-1 keeps it).
+  std::string correction_summary;
+  int correction_verdict = -1;
 };
 
 // Screen rectangles of a few controls as drawn last frame: for the floating "Mark

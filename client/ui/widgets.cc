@@ -43,6 +43,26 @@ bool ButtonIf(bool enabled, const char* label) {
   return pressed && enabled;
 }
 
+bool ButtonIfAllowed(const Status& allowed, const char* label) {
+  const bool pressed = ButtonIf(allowed.ok(), label);
+  RefusalTooltip(allowed);
+  return pressed;
+}
+
+void RefusalTooltip(const Status& allowed) {
+  if (allowed.ok() || !ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0F);
+  ImGui::TextUnformatted(allowed.message().c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+void RefusalLine(const Status& allowed) {
+  if (allowed.ok() || allowed.code() == Code::kPermissionDenied) return;
+  DimWrapped(allowed.message());
+}
+
 void PresenceDot(ImDrawList* draw, ImVec2 center, float radius, Rgba color,
                  const std::string& initials) {
   draw->AddCircleFilled(center, radius, ToU32(color), 20);

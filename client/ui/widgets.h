@@ -7,6 +7,7 @@
 
 #include "client/ui/colors.h"
 #include "client/ui/text_layout.h"
+#include "common/status.h"
 
 namespace factdesk::ui {
 
@@ -25,6 +26,15 @@ void Chip(std::string_view text, Rgba color);
 void DimWrapped(std::string_view text);
 // A button that is greyed out and inert when !enabled.
 bool ButtonIf(bool enabled, const char* label);
+// A button enabled exactly when `allowed` is OK; disabled, it shows the refusal's message
+// as its tooltip (the words the server would answer with).
+bool ButtonIfAllowed(const Status& allowed, const char* label);
+// The refusal's message as the tooltip of the last item, when it is hovered (disabled or
+// read-only items included); nothing when `allowed` is OK.
+void RefusalTooltip(const Status& allowed);
+// Where a form would be when its action is refused: the refusal's message, dimmed; nothing
+// when the member's role never allows the action (PERMISSION_DENIED).
+void RefusalLine(const Status& allowed);
 // The screen rectangle of the last item drawn (for UiState::SetControlRect).
 Rect ItemRect();
 // A filled circle with up to two initials (presence).

@@ -1,28 +1,37 @@
 #include "client/ui/workflow_rules.h"
 
+#include <optional>
+
+#include "domain/claim_actions.h"
+#include "proto/claim_checks.h"
+#include "proto/domain_enums.h"
+
 namespace factdesk::ui {
 
-WorkflowOptions AllowedWorkflow(const v1::Claim& claim, v1::Role role, std::int64_t self_user_id) {
+WorkflowOptions AllowedWorkflow(const v1::Workspace& workspace, const v1::Claim& claim,
+                                const std::vector<const v1::Review*>* reviews) {
+  using domain::Action;
+  auto check = [&](Action action) { return v1::CheckClaimAction(workspace, claim, action); };
   WorkflowOptions o;
-  const bool checker = role >= v1::ROLE_CHECKER;
-  const bool editor = role >= v1::ROLE_EDITOR;
-  const auto s = claim.status();
-  const bool active = s == v1::CLAIM_STATUS_OPEN || s == v1::CLAIM_STATUS_IN_REVIEW ||
-                      s == v1::CLAIM_STATUS_DISPUTED;
-  bool assigned_to_me = false;
-  for (const auto& u : claim.assignees()) assigned_to_me |= u.id() == self_user_id;
-  o.take = checker && claim.assignees().empty() && !assigned_to_me &&
-           (s == v1::CLAIM_STATUS_OPEN || s == v1::CLAIM_STATUS_IN_REVIEW);
-  o.assign = editor && active;
-  o.dismiss = editor && (s == v1::CLAIM_STATUS_OPEN || s == v1::CLAIM_STATUS_IN_REVIEW);
-  o.reopen = editor && (s == v1::CLAIM_STATUS_DISMISSED || s == v1::CLAIM_STATUS_RESOLVED ||
-                        s == v1::CLAIM_STATUS_PUBLISHED);
-  o.publish = editor && s == v1::CLAIM_STATUS_RESOLVED;
-  o.review = checker && active;
-  o.edit = checker && s != v1::CLAIM_STATUS_PUBLISHED;
-  o.add_source = checker && s != v1::CLAIM_STATUS_PUBLISHED && s != v1::CLAIM_STATUS_DISMISSED;
-  o.add_note = checker;
+  o.edit = check(Action::kEditClaim);
+  o.take = check(Action::kTakeClaim);
+  o.assign = check(Action::kAssignClaim);
+  o.dismiss = check(Action::kDismiss);
+  o.reopen = check(Action::kReopen);
+  o.publish = check(Action::kPublish);
+  o.correct = check(Action::kCorrect);
+  o.review = check(Action::kSubmitReview);
+  o.add_source = check(Action::kAddSource);
+  o.remove_source = check(Action::kRemoveSource);
+  o.add_note = check(Action::kAddNote);
+  std::optional<std::vector<domain::Vote>> votes;
+  if (reviews != nullptr) votes = v1::VotesOf(*reviews);
+  o.decide = v1::CheckClaimAction(workspace, claim, Action::kDecideDispute, std::move(votes));
   return o;
+}
+
+bool Assignable(const v1::Member& member) {
+  return domain::CheckAssignee(member.user().id(), v1::ToDomain(member.role())).ok();
 }
 
 }  // namespace factdesk::ui

@@ -22,6 +22,14 @@ FACTDESK_TEST_PACKAGES=(
   openssl
 )
 
+# The cluster test (tests/cluster): deploy/'s topology on one machine. HAProxy balances,
+# Patroni with etcd runs PostgreSQL's failover, promtool checks the alert rules. On a
+# machine with systemd, Debian starts etcd, haproxy and prometheus with their default
+# configs when they are installed; the cluster uses its own ports (27500 and up).
+FACTDESK_CLUSTER_PACKAGES=(
+  patroni etcd-server etcd-client haproxy prometheus curl
+)
+
 # Installs the packages that are not installed yet (apt, as root or through sudo).
 # "package:command" is satisfied by either (Node.js and npm often come from elsewhere,
 # and Debian's npm package conflicts with those).

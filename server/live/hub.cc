@@ -51,27 +51,25 @@ void Hub::Stop() {
   if (ticker_.joinable()) ticker_.join();
 }
 
-Status Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream) {
-  if (!stream) return Status(Code::kCancelled, "the subscriber went away");
+// No database read here: this lock is shared by every workspace's deliveries. A new
+// feed starts from the seq the subscriber's setup read in its own transaction, which
+// may be stale by now (events committed since, their NOTIFY ignored while no feed
+// existed). Each subscriber still gets every event exactly once:
+//  - never twice: all it is offered, by a feed or by its own replay, passes its
+//    SeqGate, which drops whatever is at or below the last seq it queued;
+//  - never missed: take a stream S attached at time T and any event E after S's
+//    after_seq. If a feed lists its streams for E after T, S is offered E. Otherwise E
+//    was read by a fetch before T, or is at or below the seq a feed started from,
+//    which was read before T: either way E was committed before T, and S's replay,
+//    started after T, reads the table to its end. A gap in what a feed offers makes
+//    S read the missing range from the table.
+// A stale start costs the feed one re-read of a few events, nothing more.
+void Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t newest_seq) {
   std::lock_guard lock(mu_);
   auto [it, created] = feeds_.try_emplace(stream->workspace_id());
-  Feed& feed = it->second;
-  if (created) {
-    // Fan-out starts at the newest event now; older ones come from each subscriber's
-    // own replay. Read the seq here, under mu_, so no wake-up can slip in between.
-    std::int64_t last = 0;
-    const Status read = db_.Read("attaching a subscriber", [&](store::Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(last, store::LastSeq(tx, stream->workspace_id()));
-      return Status::Ok();
-    });
-    if (!read.ok()) {
-      feeds_.erase(it);
-      return read;
-    }
-    feed.fetched_seq = last;
-  }
-  feed.streams.push_back(stream);
-  return Status::Ok();
+  // Fan-out starts at the newest event; older ones come from each subscriber's replay.
+  if (created) it->second.fetched_seq = newest_seq;
+  it->second.streams.push_back(stream);
 }
 
 void Hub::Detach(const SubscriptionStream* stream) {

@@ -65,8 +65,9 @@ class Hub {
   void OnPresence(const std::string& payload);
   void WakeAll();
 
-  // From streams.
-  Status Attach(const std::shared_ptr<SubscriptionStream>& stream);
+  // From streams. `newest_seq` is the workspace's newest seq as the stream's setup read
+  // it; a new feed starts there. Takes only the hub's lock (no database read).
+  void Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t newest_seq);
   void Detach(const SubscriptionStream* stream);
 
   store::Db& db() { return db_; }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <stdexcept>
 
 #include <pqxx/connection>
 #include <pqxx/notification>
@@ -54,6 +55,7 @@ void Listener::Run() {
   bool first = true;
   while (!stop_) {
     try {
+      reconnect_ = false;
       pqxx::connection conn(url_);
       Receiver events(conn, "factdesk_events", [this](const std::string& payload) {
         std::int64_t ws = 0;
@@ -66,10 +68,13 @@ void Listener::Run() {
       backoff = std::chrono::milliseconds(100);
       if (!first) {
         spdlog::info("live: LISTEN connection restored");
+        ++reconnects_;
         callbacks_.on_reconnect();
       }
       first = false;
-      while (!stop_) conn.await_notification(0, 200000);  // wake every 200 ms to check stop_
+      // Wakes every 200 ms to check stop_ and reconnect_.
+      while (!stop_ && !reconnect_) conn.await_notification(0, 200000);
+      if (reconnect_) throw std::runtime_error("the database health probe failed");
     } catch (const std::exception& e) {
       if (connected_.exchange(false) || first) {
         spdlog::warn("live: LISTEN connection lost: {}", e.what());
@@ -79,7 +84,8 @@ void Listener::Run() {
       while (!stop_ && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
-      backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+      // At most 2 s: after a failover, the new primary is found soon after it is promoted.
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
     }
   }
   connected_ = false;

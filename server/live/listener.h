@@ -27,7 +27,13 @@ class Listener {
 
   void Start();
   void Stop();
+  // Drops the connection and connects again (libpq picks the host anew): called when
+  // the database health probe fails, since a LISTEN connection to a server that has
+  // gone silent would otherwise wait for TCP to notice.
+  void Reconnect() { reconnect_ = true; }
   bool connected() const { return connected_; }
+  // Times the connection was restored after it was lost.
+  std::int64_t reconnects() const { return reconnects_; }
 
  private:
   void Run();
@@ -35,7 +41,9 @@ class Listener {
   const std::string url_;
   const Callbacks callbacks_;
   std::atomic<bool> stop_{false};
+  std::atomic<bool> reconnect_{false};
   std::atomic<bool> connected_{false};
+  std::atomic<std::int64_t> reconnects_{0};
   std::thread thread_;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "server/live/hub.h"
 #include "server/logging/request_log.h"
 #include "server/store/event_store.h"
@@ -28,38 +29,33 @@ SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ct
 void SubscriptionStream::RunSetup(const Setup& setup) {
   auto config = setup();
   std::unique_lock lock(mu_);
+  if (phase_ != Phase::kSettingUp) return;  // cancelled while setting up
   if (!config.ok()) {
     EndLocked(config.status(), lock);
     return;
   }
-  if (ended_) return;  // cancelled while setting up
-  config_ = std::move(config).value();
-  next_seq_ = config_.after_seq + 1;
-  sent_seq_ = config_.after_seq;
-  const std::shared_ptr<SubscriptionStream> self = self_;
-  lock.unlock();
-  if (Status attached = hub_.Attach(self); !attached.ok()) {
-    lock.lock();
-    EndLocked(attached, lock);
-    return;
-  }
-  lock.lock();
-  ready_ = true;
-  counted_ = true;
-  ++hub_.counters().subscribers;
-  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) EnqueueLocked(std::move(p), lock);
-  ScheduleCatchUpLocked();
+  AttachLocked(std::move(config).value(), lock);
 }
 
-void SubscriptionStream::ScheduleCatchUpLocked() {
-  if (catchup_running_ || ended_) return;
-  catchup_running_ = true;
-  catchup_paused_ = false;
-  auto self = self_;
-  if (!self || !hub_.workers().Submit([self] { self->CatchUp(); })) {
-    catchup_running_ = false;  // the ticker tries again
-    catchup_needed_ = true;
-  }
+void SubscriptionStream::AttachLocked(StreamConfig config, std::unique_lock<std::mutex>& lock) {
+  config_ = std::move(config);
+  gate_.Reset(config_.after_seq);
+  sent_seq_ = config_.after_seq;
+  newest_seq_ = config_.last_seq;
+  // Attached under mu_, so an end (a cancel, the server stopping) cannot fall between
+  // attaching and counting. Lock order is stream, then hub: the hub never calls a
+  // stream while it holds its own lock.
+  hub_.Attach(self_, config_.last_seq);
+  ++hub_.counters().subscribers;
+  // The replay starts only now, after the attach: whatever the hub's feed read before
+  // it is already in the table for the replay to find (see Hub::Attach).
+  StartCatchUpLocked();
+  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) EnqueueLocked(std::move(p), lock);
+}
+
+void SubscriptionStream::StartCatchUpLocked() {
+  phase_ = Phase::kCatchingUp;
+  if (!hub_.workers().Submit([self = self_] { self->CatchUp(); })) phase_ = Phase::kRetrying;
 }
 
 // Replay pages are small enough that a paused replay never fills the queue past its
@@ -68,67 +64,70 @@ static int ReplayPage(const HubOptions& o) {
   return std::max(1, std::min(o.page_size, static_cast<int>(o.max_queue / 2)));
 }
 
+// Runs on the worker pool while the phase is kCatchingUp: the one task that reads.
 void SubscriptionStream::CatchUp() {
   const int page = ReplayPage(hub_.options());
   for (;;) {
     std::int64_t from = 0;
     {
       std::unique_lock lock(mu_);
-      if (ended_) {
-        catchup_running_ = false;
-        return;
-      }
+      if (phase_ != Phase::kCatchingUp) return;  // ended
       // Paced by the client: read more only once what we have is nearly sent.
       if (queue_.size() >= static_cast<std::size_t>(page)) {
-        catchup_running_ = false;
-        catchup_paused_ = true;
+        PauseLocked();
         return;
       }
-      from = next_seq_ - 1;
-      catchup_needed_ = false;
+      from = gate_.last();
     }
     std::vector<v1::Event> events;
-    const Status read = hub_.db().Read("replaying events", [&](store::Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(events, store::ReadEventsAfter(tx, config_.workspace_id, from, page));
-      return Status::Ok();
-    });
+    if (!ReadPage(from, page, &events)) return;
     std::unique_lock lock(mu_);
-    if (!read.ok()) {
-      catchup_running_ = false;
-      EndLocked(Status::Unavailable(
-                    fmt::format("{}; resubscribe with after_seq={}", read.message(), sent_seq_)),
-                lock);
-      return;
-    }
     for (auto& e : events) {
+      if (phase_ != Phase::kCatchingUp) return;  // ended
       DeliverLocked(std::make_shared<const v1::Event>(std::move(e)), lock);
-      if (ended_) break;
     }
-    if (ended_ || (static_cast<int>(events.size()) < page && !catchup_needed_)) {
-      catchup_running_ = false;
+    if (phase_ != Phase::kCatchingUp) return;
+    // Read again while the page was full, or a live event showed there is more.
+    if (static_cast<int>(events.size()) < page && gate_.last() >= newest_seq_) {
+      CaughtUpLocked();
       return;
     }
   }
+}
+
+bool SubscriptionStream::ReadPage(std::int64_t from, int page, std::vector<v1::Event>* events) {
+  const Status read = hub_.db().Read("replaying events", [&](store::Tx& tx) -> Status {
+    FD_ASSIGN_OR_RETURN(*events, store::ReadEventsAfter(tx, config_.workspace_id, from, page));
+    return Status::Ok();
+  });
+  if (read.ok()) return true;
+  std::unique_lock lock(mu_);
+  EndLocked(Status::Unavailable(
+                fmt::format("{}; resubscribe with after_seq={}", read.message(), sent_seq_)),
+            lock);
+  return false;
 }
 
 void SubscriptionStream::Deliver(const std::shared_ptr<const v1::Event>& event) {
   std::unique_lock lock(mu_);
-  if (!ready_ || ended_) return;  // before setup ends, the replay reads it from the table
-  DeliverLocked(event, lock);
+  if (attached()) DeliverLocked(event, lock);
 }
 
 void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& event,
                                        std::unique_lock<std::mutex>& lock) {
-  const std::int64_t seq = event->seq();
-  if (seq < next_seq_) return;  // already queued or sent
-  if (seq > next_seq_) {        // a gap: read what is missing from the table
-    catchup_needed_ = true;
-    ScheduleCatchUpLocked();
-    return;
+  switch (gate_.Admit(event->seq())) {
+    case SeqGate::Verdict::kOlder:  // already queued or sent
+      return;
+    case SeqGate::Verdict::kGap:  // read what is missing from the table
+      newest_seq_ = std::max(newest_seq_, event->seq());
+      // A running catch-up reads on to newest_seq_; a paused one resumes on its own.
+      if (phase_ == Phase::kLive || phase_ == Phase::kRetrying) StartCatchUpLocked();
+      return;
+    case SeqGate::Verdict::kNext:
+      break;
   }
-  ++next_seq_;
   if (queue_.size() >= hub_.options().max_queue) {
-    ctx_->AddTrailingMetadata("factdesk-resume-after-seq", std::to_string(sent_seq_));
+    ctx_->AddTrailingMetadata(v1::kResumeAfterSeqKey, std::to_string(sent_seq_));
     EndLocked(Status::ResourceExhausted(
                   fmt::format("subscriber fell behind by more than {} events; resubscribe with "
                               "after_seq={} (the last event sent) or your last applied seq",
@@ -141,24 +140,23 @@ void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& e
 
 void SubscriptionStream::SendPresence(const v1::Presence& presence) {
   std::unique_lock lock(mu_);
-  if (!ready_ || ended_) return;
-  EnqueueLocked(presence, lock);
+  if (attached()) EnqueueLocked(presence, lock);
 }
 
 void SubscriptionStream::Tick(std::chrono::steady_clock::time_point now) {
   std::unique_lock lock(mu_);
-  if (!ready_ || ended_) return;
-  if (catchup_needed_ && !catchup_running_) ScheduleCatchUpLocked();
+  if (!attached()) return;
+  if (phase_ == Phase::kRetrying) StartCatchUpLocked();
   if (!write_in_flight_ && queue_.empty() && now - last_write_ >= hub_.options().heartbeat) {
     v1::Heartbeat beat;
     *beat.mutable_server_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-    beat.set_last_seq(next_seq_ - 1);
+    beat.set_last_seq(gate_.last());
     EnqueueLocked(beat, lock);
   }
 }
 
 void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock) {
-  if (ended_) return;
+  if (!attached()) return;
   queue_.push_back(std::move(item));
   if (!write_in_flight_) WriteNext(lock);
 }
@@ -201,7 +199,7 @@ bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
 }
 
 void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
-  if (write_in_flight_ || queue_.empty() || ended_) return;
+  if (write_in_flight_ || queue_.empty() || ended()) return;
   current_.Clear();
   if (std::holds_alternative<std::shared_ptr<const v1::Event>>(queue_.front())) {
     if (!PackEventsLocked(lock)) return;
@@ -225,8 +223,9 @@ void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
 void SubscriptionStream::OnWriteDone(bool ok) {
   std::unique_lock lock(mu_);
   write_in_flight_ = false;
-  if (pending_finish_) {
-    const Status status = *std::exchange(pending_finish_, std::nullopt);
+  if (phase_ == Phase::kFinishing) {  // -> kFinished: the write the end waited for is done
+    phase_ = Phase::kFinished;
+    const Status status = finish_status_;
     lock.unlock();
     Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
     return;
@@ -235,18 +234,17 @@ void SubscriptionStream::OnWriteDone(bool ok) {
     EndLocked(Status(Code::kCancelled, "the stream broke"), lock);
     return;
   }
-  if (catchup_paused_ &&
+  if (phase_ == Phase::kPaused &&
       queue_.size() < static_cast<std::size_t>(std::max(1, ReplayPage(hub_.options()) / 2))) {
-    ScheduleCatchUpLocked();
+    StartCatchUpLocked();
   }
   WriteNext(lock);
 }
 
 void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& lock) {
-  if (ended_) return;
-  ended_ = true;
+  if (ended()) return;
+  if (attached()) --hub_.counters().subscribers;
   queue_.clear();  // memory goes now, not when a stuck client finally reads
-  if (std::exchange(counted_, false)) --hub_.counters().subscribers;
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
           .count();
@@ -254,9 +252,11 @@ void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& 
                       config_.request_id);
   if (hub_.options().on_stream_end) hub_.options().on_stream_end(status, ms / 1000.0);
   if (write_in_flight_) {
-    pending_finish_ = status;  // Finish once the write in flight completes
+    phase_ = Phase::kFinishing;  // Finish once the write in flight completes
+    finish_status_ = status;
     return;
   }
+  phase_ = Phase::kFinished;
   lock.unlock();
   Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
   lock.lock();
@@ -276,8 +276,7 @@ void SubscriptionStream::OnDone() {
   hub_.Detach(this);
   {
     std::lock_guard lock(mu_);
-    if (std::exchange(counted_, false)) --hub_.counters().subscribers;
-    ready_ = false;
+    phase_ = Phase::kDone;
   }
   // Dropping the last reference deletes this stream: let it happen at the closing brace.
   auto last = std::move(self_);

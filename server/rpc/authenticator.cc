@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "server/store/account_store.h"
 #include "server/store/digest.h"
 
@@ -17,7 +18,7 @@ Result<std::string> BearerToken(std::string_view authorization, bool present) {
     return Status::Unauthenticated(
         "missing credentials: send the metadata 'authorization: Bearer <token>'");
   }
-  constexpr std::string_view kScheme = "bearer ";
+  constexpr std::string_view kScheme = v1::kBearerPrefix;  // compared ignoring case
   if (authorization.size() <= kScheme.size() ||
       strncasecmp(authorization.data(), kScheme.data(), kScheme.size()) != 0) {
     return Status::Unauthenticated("the authorization metadata must be 'Bearer <token>'");

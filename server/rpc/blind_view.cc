@@ -1,8 +1,8 @@
 #include "server/rpc/blind_view.h"
 
 #include "domain/blind_rule.h"
-#include "server/rpc/authorize.h"
-#include "server/store/account_store.h"
+#include "proto/claim_checks.h"
+#include "proto/domain_enums.h"
 
 namespace factdesk::rpc {
 
@@ -23,13 +23,13 @@ live::StreamConfig::Verdict ViewEvent(std::int64_t viewer_id, domain::Role* role
       *end_status = Status::PermissionDenied("you were removed from this workspace");
       return live::StreamConfig::Verdict::kEnd;
     }
-    if (auto changed = store::FromProtoRole(in.member().role())) *role = *changed;
+    if (auto changed = v1::ToDomain(in.member().role())) *role = *changed;
   }
   if (in.has_review()) {
     const auto& review = in.review();
     if (review.reviewer().id() == viewer_id) reviewed->insert(review.claim_id());
     const bool visible = review.reviewer().id() == viewer_id ||
-                         domain::MaySeeOthersReviews(*role, ToDomainState(in.claim().status()),
+                         domain::MaySeeOthersReviews(*role, v1::StateOf(in.claim()),
                                                      reviewed->contains(review.claim_id()));
     if (!visible) RedactReview(out->mutable_review());
   }

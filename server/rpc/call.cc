@@ -27,13 +27,13 @@ std::string_view Metadata(const grpc::CallbackServerContext* ctx, std::string_vi
 std::string TakeRequestId(grpc::CallbackServerContext* ctx) {
   std::string id = NewRequestId();
   bool present = false;
-  const std::string_view given = Metadata(ctx, "x-request-id", &present);
+  const std::string_view given = Metadata(ctx, v1::kRequestIdKey, &present);
   if (present && !given.empty() && given.size() <= kMaxRequestIdBytes) {
     bool printable = true;
     for (const char c : given) printable = printable && c > ' ' && c < 127 && c != '"';
     if (printable) id = given;
   }
-  ctx->AddInitialMetadata("x-request-id", id);
+  ctx->AddInitialMetadata(v1::kRequestIdKey, id);
   return id;
 }
 
@@ -44,7 +44,7 @@ grpc::Status ToGrpc(const Status& status) {
 
 Credentials ReadCredentials(const grpc::CallbackServerContext* ctx) {
   Credentials c;
-  c.authorization = std::string(Metadata(ctx, "authorization", &c.present));
+  c.authorization = std::string(Metadata(ctx, v1::kAuthorizationKey, &c.present));
   return c;
 }
 
@@ -69,7 +69,7 @@ void RunUnary(Runtime& rt, grpc::CallbackServerContext* ctx, grpc::ServerUnaryRe
       user = call->user().handle();
       status = handler(*call);
       if (status.code() == Code::kAborted && !call->current().empty()) {
-        ctx->AddTrailingMetadata(kCurrentRecordTrailer, call->current());
+        ctx->AddTrailingMetadata(v1::kCurrentRecordKey, call->current());
       }
     }
     const double ms =

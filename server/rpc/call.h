@@ -9,12 +9,10 @@
 
 #include "common/status.h"
 #include "factdesk/v1/common.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "server/rpc/runtime.h"
 
 namespace factdesk::rpc {
-
-// Trailing metadata carrying the current record when an update was ABORTED as stale.
-inline constexpr const char* kCurrentRecordTrailer = "factdesk-current-bin";
 
 // One authenticated request, as a handler sees it.
 class Call {
@@ -26,8 +24,8 @@ class Call {
   std::int64_t user_id() const { return user_.id(); }
   const std::string& request_id() const { return request_id_; }
 
-  // The record as it now stands, sent with an ABORTED status so the client can show
-  // what changed and let its user redo the edit.
+  // The record as it now stands, sent with an ABORTED status (v1::kCurrentRecordKey) so
+  // the client can show what changed and let its user redo the edit.
   void AttachCurrent(const google::protobuf::Message& record) {
     current_ = record.SerializeAsString();
   }

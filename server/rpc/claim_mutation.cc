@@ -2,11 +2,27 @@
 
 #include <fmt/format.h>
 
+#include "proto/claim_checks.h"
 #include "server/rpc/authorize.h"
 #include "server/store/account_store.h"
 #include "server/store/claim_store.h"
+#include "server/store/review_store.h"
 
 namespace factdesk::rpc {
+namespace {
+
+// The claim's facts for the rules, read under its lock. The policy and the votes cost
+// queries, so they are read only for the actions whose rules look at them; the workspace
+// read for the policy goes on to the change.
+domain::ClaimFacts ReadFacts(store::Tx& tx, const v1::Claim& claim, domain::Action action,
+                             const std::optional<v1::Workspace>& workspace) {
+  domain::ClaimFacts facts =
+      v1::FactsOf(claim, workspace ? workspace->policy() : v1::ReviewPolicy());
+  if (domain::FactsNeededFor(action).votes) facts.votes = store::Votes(tx, claim.id());
+  return facts;
+}
+
+}  // namespace
 
 Status StaleVersion(Call& call, std::string_view what, std::int64_t id, std::int64_t read,
                     const google::protobuf::Message& current, std::int64_t now) {
@@ -15,14 +31,6 @@ Status StaleVersion(Call& call, std::string_view what, std::int64_t id, std::int
       "{} {} changed since you read it (you read version {}; it is now version {}); the current "
       "{} is attached",
       what, id, read, now, what));
-}
-
-Status RequireVersion(std::int64_t expected_version) {
-  if (expected_version <= 0) {
-    return Status::InvalidArgument(
-        "expected_version", fmt::format("must be the version you read (got {})", expected_version));
-  }
-  return Status::Ok();
 }
 
 Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,
@@ -36,8 +44,13 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
     if (expected_version >= 0 && claim.version() != expected_version) {
       return StaleVersion(call, "claim", claim_id, expected_version, claim, claim.version());
     }
-    FD_RETURN_IF_ERROR(domain::CheckState(ToDomainState(claim.status()), action));
-    ClaimContext context{tx, role, claim};
+    std::optional<v1::Workspace> workspace;
+    if (domain::FactsNeededFor(action).policy) {
+      FD_ASSIGN_OR_RETURN(workspace, store::GetWorkspace(tx, ws, call.user_id()));
+    }
+    FD_RETURN_IF_ERROR(
+        domain::CheckClaimAction(role, action, ReadFacts(tx, claim, action, workspace)));
+    ClaimContext context{tx, role, claim, workspace};
     FD_ASSIGN_OR_RETURN(v1::Event event, change(context));
     FD_ASSIGN_OR_RETURN(*out, store::GetClaim(tx, claim_id));
     event.set_claim_id(claim_id);

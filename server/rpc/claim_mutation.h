@@ -2,9 +2,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "common/result.h"
+#include "domain/field_checks.h"
 #include "domain/roles.h"
 #include "domain/workflow.h"
 #include "factdesk/v1/claim.pb.h"
@@ -14,17 +16,20 @@
 
 namespace factdesk::rpc {
 
-// What a change to a claim sees: the caller's role and the claim as locked.
+// What a change to a claim sees: the caller's role, the claim as locked and, when the
+// rules of the action read its policy (a review, a dispute's decision), the workspace.
 struct ClaimContext {
   store::Tx& tx;
   domain::Role role;
   const v1::Claim& claim;
+  const std::optional<v1::Workspace>& workspace;
 };
 
 // Runs one change to a claim as one sequenced mutation (invariant 1):
 //   claim's workspace -> caller's role allows `action` -> take the workspace's seq ->
 //   lock and read the claim -> `expected_version` matches (else ABORTED with the current
-//   claim attached) -> the claim's state allows `action` -> `change` -> event.
+//   claim attached) -> domain::CheckClaimAction (role, state, the claim's facts) ->
+//   `change` -> event.
 // `change` writes and returns the event (kind and any extra records); the claim as it
 // then stands goes into the event and `out`. expected_version < 0 skips the version check.
 Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,
@@ -36,7 +41,8 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
 Status StaleVersion(Call& call, std::string_view what, std::int64_t id, std::int64_t read,
                     const google::protobuf::Message& current, std::int64_t now);
 
-// "expected_version: must be the version you read (got 0)" unless positive.
-Status RequireVersion(std::int64_t expected_version);
+// "expected_version: must be the version you read (got 0)" unless positive (shared with
+// the clients).
+using domain::RequireVersion;
 
 }  // namespace factdesk::rpc

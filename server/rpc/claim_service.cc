@@ -1,17 +1,19 @@
 #include "server/rpc/claim_service.h"
 
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "common/utf8.h"
 #include "domain/anchor.h"
 #include "domain/blind_rule.h"
+#include "domain/claim_actions.h"
 #include "domain/limits.h"
 #include "domain/review_rules.h"
 #include "domain/text_validation.h"
+#include "proto/claim_checks.h"
 #include "proto/enum_text.h"
+#include "proto/workflow_requests.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"
@@ -28,17 +30,6 @@ namespace factdesk::rpc {
 namespace {
 
 using store::Tx;
-
-constexpr std::size_t kMaxAssignees = 10;
-
-// An optional text field: trimmed, then checked when present.
-Result<std::optional<std::string>> OptionalText(std::string_view field, bool present,
-                                                const std::string& value, std::size_t max_chars) {
-  if (!present) return std::optional<std::string>();
-  std::string text = domain::Trim(value);
-  FD_RETURN_IF_ERROR(domain::ValidateText(field, text, max_chars, true));
-  return std::optional<std::string>(std::move(text));
-}
 
 // A summary defaults to the quote; a long quote is cut at the limit with an ellipsis.
 std::string DefaultSummary(const std::string& quote) {
@@ -64,13 +55,9 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
                                                     const v1::CreateClaimRequest* req,
                                                     v1::Claim* resp) {
   return Unary(rt_, ctx, "CreateClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("segment_id", req->segment_id()));
-    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", !req->summary().empty(),
-                                                   req->summary(), domain::kMaxSummaryChars));
-    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", !req->claimant().empty(),
-                                                    req->claimant(), domain::kMaxClaimantChars));
+    FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
     return rt_.db.Write("CreateClaim", call.user_id(), [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, req->segment_id()));
+      FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, r.segment_id()));
       FD_RETURN_IF_ERROR(
           Authorize(tx, seg.workspace_id, call, domain::Action::kMarkClaim).status());
       if (seg.kind != v1::SEGMENT_KIND_SPEECH) {
@@ -79,16 +66,17 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
                                       v1::EnumText(seg.kind, true)));
       }
       FD_ASSIGN_OR_RETURN(domain::Anchor anchor,
-                          domain::AnchorRange(seg.text, req->start_byte(), req->end_byte()));
+                          domain::AnchorRange(seg.text, r.start_byte(), r.end_byte()));
       FD_RETURN_IF_ERROR(tx.TakeSeq(seg.workspace_id).status());
       store::NewClaim claim;
       claim.workspace_id = seg.workspace_id;
       claim.transcript_id = seg.transcript_id;
       claim.segment_id = seg.id;
-      claim.start_byte = req->start_byte();
-      claim.end_byte = req->end_byte();
-      claim.summary = summary.value_or(DefaultSummary(domain::Trim(anchor.quote)));
-      claim.claimant = claimant.value_or(seg.speaker);
+      claim.start_byte = r.start_byte();
+      claim.end_byte = r.end_byte();
+      claim.summary =
+          r.summary().empty() ? DefaultSummary(domain::Trim(anchor.quote)) : r.summary();
+      claim.claimant = r.claimant().empty() ? seg.speaker : r.claimant();
       claim.anchor = std::move(anchor);
       claim.created_by = call.user_id();
       FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
@@ -154,20 +142,13 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
                                                     const v1::UpdateClaimRequest* req,
                                                     v1::Claim* resp) {
   return Unary(rt_, ctx, "UpdateClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    if (!req->has_summary() && !req->has_claimant()) {
-      return Status::InvalidArgument("summary", "give a summary or a claimant to change");
-    }
-    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", req->has_summary(), req->summary(),
-                                                   domain::kMaxSummaryChars));
-    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", req->has_claimant(),
-                                                    req->claimant(), domain::kMaxClaimantChars));
+    FD_ASSIGN_OR_RETURN(const v1::UpdateClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kEditClaim,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kEditClaim,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          store::UpdateClaimText(c.tx, c.claim.id(), summary.value_or(c.claim.summary()),
-                                 claimant.value_or(c.claim.claimant()));
+          store::UpdateClaimText(c.tx, c.claim.id(),
+                                 r.has_summary() ? r.summary() : c.claim.summary(),
+                                 r.has_claimant() ? r.claimant() : c.claim.claimant());
           return NewEvent(v1::EVENT_KIND_CLAIM_UPDATED);
         },
         resp);
@@ -178,29 +159,18 @@ grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext*
                                                     const v1::AssignClaimRequest* req,
                                                     v1::Claim* resp) {
   return Unary(rt_, ctx, "AssignClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    const std::set<std::int64_t> unique(req->assignee_ids().begin(), req->assignee_ids().end());
-    if (unique.size() > kMaxAssignees) {
-      return Status::InvalidArgument("assignee_ids",
-                                     fmt::format("at most {} assignees per claim", kMaxAssignees));
-    }
-    for (const std::int64_t id : unique) FD_RETURN_IF_ERROR(RequireId("assignee_ids", id));
+    FD_ASSIGN_OR_RETURN(const v1::AssignClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kAssignClaim,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kAssignClaim,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          for (const std::int64_t id : unique) {
-            const auto role = store::RoleOf(c.tx, c.claim.workspace_id(), id);
-            if (!role || !domain::HasAtLeast(*role, domain::Role::kChecker)) {
-              return Status::InvalidArgument(
-                  "assignee_ids",
-                  fmt::format("user {} is not a member with the checker role or above", id));
-            }
+          const std::vector<std::int64_t> ids(r.assignee_ids().begin(), r.assignee_ids().end());
+          for (const std::int64_t id : ids) {
+            FD_RETURN_IF_ERROR(
+                domain::CheckAssignee(id, store::RoleOf(c.tx, c.claim.workspace_id(), id)));
           }
-          const std::vector<std::int64_t> ids(unique.begin(), unique.end());
           store::SetAssignees(c.tx, c.claim.workspace_id(), c.claim.id(), ids, call.user_id());
           // Assigning starts the review; taking everyone off an unreviewed claim undoes it.
-          const auto state = ToDomainState(c.claim.status());
+          const auto state = v1::StateOf(c.claim);
           if (state == domain::ClaimState::kOpen && !ids.empty()) {
             store::ChangeClaimState(c.tx, c.claim.id(),
                                     {.status = StateText(domain::ClaimState::kInReview)});
@@ -221,20 +191,10 @@ grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* c
                                                   const v1::TakeClaimRequest* req,
                                                   v1::Claim* resp) {
   return Unary(rt_, ctx, "TakeClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_ASSIGN_OR_RETURN(const v1::TakeClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
-        rt_, call, req->claim_id(), -1, domain::Action::kTakeClaim,
+        rt_, call, r.claim_id(), -1, domain::Action::kTakeClaim,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          if (c.claim.assignees_size() > 0) {
-            std::string names;
-            for (const auto& u : c.claim.assignees()) {
-              names += (names.empty() ? "" : ", ") + u.handle();
-            }
-            return Status::FailedPrecondition(fmt::format(
-                "claim {} is already assigned to {}; only an unassigned claim can be taken "
-                "(an editor can reassign it)",
-                c.claim.id(), names));
-          }
           store::SetAssignees(c.tx, c.claim.workspace_id(), c.claim.id(), {call.user_id()},
                               call.user_id());
           store::ChangeClaimState(c.tx, c.claim.id(),
@@ -249,22 +209,14 @@ grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext
                                                      const v1::DismissClaimRequest* req,
                                                      v1::Claim* resp) {
   return Unary(rt_, ctx, "DismissClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    if (!v1::IsKnownEnum(req->reason())) {
-      return Status::InvalidArgument(
-          "reason", "must be OPINION, PREDICTION, NOT_CHECKABLE, NOT_A_CLAIM or DUPLICATE");
-    }
-    const std::string explanation = domain::Trim(req->explanation());
-    FD_RETURN_IF_ERROR(
-        domain::ValidateText("explanation", explanation, domain::kMaxReasonChars, false));
+    FD_ASSIGN_OR_RETURN(const v1::DismissClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kDismiss,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kDismiss,
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::ChangeClaimState(c.tx, c.claim.id(),
                                   {.status = StateText(domain::ClaimState::kDismissed),
-                                   .status_reason = explanation,
-                                   .dismiss_reason = v1::EnumText(req->reason())});
+                                   .status_reason = r.explanation(),
+                                   .dismiss_reason = v1::EnumText(r.reason())});
           return NewEvent(v1::EVENT_KIND_CLAIM_DISMISSED);
         },
         resp);
@@ -275,14 +227,12 @@ grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext*
                                                     const v1::ReopenClaimRequest* req,
                                                     v1::Claim* resp) {
   return Unary(rt_, ctx, "ReopenClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    const std::string reason = domain::Trim(req->reason());
-    FD_RETURN_IF_ERROR(domain::ValidateText("reason", reason, domain::kMaxReasonChars, true));
+    FD_ASSIGN_OR_RETURN(const v1::ReopenClaimRequest r, v1::CheckedRequest(*req));
+    const std::string& reason = r.reason();
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kReopen,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kReopen,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          const auto from = ToDomainState(c.claim.status());
+          const auto from = v1::StateOf(c.claim);
           const auto to = domain::ReopenTarget(from, c.claim.review_count() > 0);
           if (from == domain::ClaimState::kPublished) {
             // Reopening a published check changes what readers were told: a correction.
@@ -304,10 +254,9 @@ grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext
                                                      const v1::PublishClaimRequest* req,
                                                      v1::Claim* resp) {
   return Unary(rt_, ctx, "PublishClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
+    FD_ASSIGN_OR_RETURN(const v1::PublishClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kPublish,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kPublish,
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::ChangeClaimState(c.tx, c.claim.id(),
                                   {.status = StateText(domain::ClaimState::kPublished),
@@ -323,34 +272,24 @@ grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext
                                                      const v1::CorrectClaimRequest* req,
                                                      v1::Claim* resp) {
   return Unary(rt_, ctx, "CorrectClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    const std::string reason = domain::Trim(req->reason());
-    FD_RETURN_IF_ERROR(domain::ValidateText("reason", reason, domain::kMaxReasonChars, true));
-    if (!req->has_summary() && !req->has_claimant() && !req->has_verdict()) {
-      return Status::InvalidArgument("summary",
-                                     "a correction changes the summary, the claimant "
-                                     "or the verdict; give at least one");
-    }
-    FD_ASSIGN_OR_RETURN(auto summary, OptionalText("summary", req->has_summary(), req->summary(),
-                                                   domain::kMaxSummaryChars));
-    FD_ASSIGN_OR_RETURN(auto claimant, OptionalText("claimant", req->has_claimant(),
-                                                    req->claimant(), domain::kMaxClaimantChars));
+    FD_ASSIGN_OR_RETURN(const v1::CorrectClaimRequest r, v1::CheckedRequest(*req));
+    const std::string& reason = r.reason();
     return MutateClaim(
-        rt_, call, req->claim_id(), req->expected_version(), domain::Action::kCorrect,
+        rt_, call, r.claim_id(), r.expected_version(), domain::Action::kCorrect,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          if (req->has_verdict()) {
+          if (r.has_verdict()) {
             FD_ASSIGN_OR_RETURN(const v1::RatingScale scale,
                                 store::CurrentScale(c.tx, c.claim.workspace_id()));
-            FD_RETURN_IF_ERROR(domain::CheckVerdict(store::ToDomainScale(scale), req->verdict()));
+            FD_RETURN_IF_ERROR(domain::CheckVerdict(store::ToDomainScale(scale), r.verdict()));
             store::ChangeClaimState(c.tx, c.claim.id(),
                                     {.status = StateText(domain::ClaimState::kPublished),
                                      .status_reason = reason,
-                                     .verdict = store::MakeVerdict(scale, req->verdict())});
+                                     .verdict = store::MakeVerdict(scale, r.verdict())});
           }
-          if (summary || claimant) {
-            store::UpdateClaimText(c.tx, c.claim.id(), summary.value_or(c.claim.summary()),
-                                   claimant.value_or(c.claim.claimant()));
+          if (r.has_summary() || r.has_claimant()) {
+            store::UpdateClaimText(c.tx, c.claim.id(),
+                                   r.has_summary() ? r.summary() : c.claim.summary(),
+                                   r.has_claimant() ? r.claimant() : c.claim.claimant());
           }
           store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(), reason,
                                   call.user_id());
@@ -370,8 +309,7 @@ grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerCont
       FD_ASSIGN_OR_RETURN(const domain::Role role,
                           Authorize(tx, claim.workspace_id(), call, domain::Action::kRead));
       const bool reviewed = store::FindReview(tx, claim.id(), call.user_id()).has_value();
-      const bool see_reviews =
-          domain::MaySeeOthersReviews(role, ToDomainState(claim.status()), reviewed);
+      const bool see_reviews = domain::MaySeeOthersReviews(role, v1::StateOf(claim), reviewed);
       FD_ASSIGN_OR_RETURN(const auto events, store::ReadClaimEvents(tx, claim.id()));
       *resp = BuildClaimHistory(events, call.user_id(), see_reviews);
       return Status::Ok();

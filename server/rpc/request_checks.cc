@@ -11,11 +11,6 @@ constexpr std::string_view kTokenPrefix = "fdp1.";
 
 }  // namespace
 
-Status RequireId(std::string_view field, std::int64_t id) {
-  if (id <= 0) return Status::InvalidArgument(std::string(field), "must be a positive id");
-  return Status::Ok();
-}
-
 Result<int> PageSize(std::int32_t requested) {
   if (requested < 0) return Status::InvalidArgument("page_size", "must not be negative");
   if (requested == 0) return domain::kDefaultPageSize;

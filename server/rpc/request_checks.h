@@ -5,11 +5,12 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "domain/field_checks.h"
 
 namespace factdesk::rpc {
 
-// "claim_id: must be a positive id" unless id > 0.
-Status RequireId(std::string_view field, std::int64_t id);
+// "claim_id: must be a positive id" unless id > 0 (shared with the clients).
+using domain::RequireId;
 
 // 0 means the default (100); larger than the maximum (500) is capped; negative is refused.
 Result<int> PageSize(std::int32_t requested);

@@ -3,10 +3,11 @@
 #include <fmt/format.h>
 
 #include "domain/blind_rule.h"
-#include "domain/limits.h"
 #include "domain/review_rules.h"
-#include "domain/text_validation.h"
+#include "proto/claim_checks.h"
+#include "proto/domain_enums.h"
 #include "proto/enum_text.h"
+#include "proto/workflow_requests.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/blind_view.h"
 #include "server/rpc/call.h"
@@ -23,16 +24,6 @@ namespace {
 
 using store::Tx;
 
-domain::Policy PolicyOf(const v1::Workspace& w) {
-  domain::Policy p;
-  p.required_reviews = w.policy().required_reviews();
-  p.require_source = w.policy().require_source();
-  p.dispute_rule = w.policy().dispute_rule() == v1::DISPUTE_RULE_MAJORITY
-                       ? domain::DisputeRule::kMajority
-                       : domain::DisputeRule::kEditorDecides;
-  return p;
-}
-
 std::string StateText(domain::ClaimState s) {
   return std::string(domain::StateName(s));
 }
@@ -43,7 +34,7 @@ Result<std::vector<v1::Review>> VisibleReviews(Tx& tx, const v1::Claim& claim, d
   FD_ASSIGN_OR_RETURN(auto reviews, store::ListReviews(tx, claim.id(), true));
   bool reviewed = false;
   for (const auto& r : reviews) reviewed = reviewed || r.reviewer().id() == viewer_id;
-  const bool see = domain::MaySeeOthersReviews(role, ToDomainState(claim.status()), reviewed);
+  const bool see = domain::MaySeeOthersReviews(role, v1::StateOf(claim), reviewed);
   for (auto& r : reviews) {
     if (!see && r.reviewer().id() != viewer_id) RedactReview(&r);
   }
@@ -61,8 +52,8 @@ Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Disput
   if (d->status() == v1::DISPUTE_STATUS_OPEN) {
     FD_ASSIGN_OR_RETURN(const v1::Workspace w,
                         store::GetWorkspace(tx, d->workspace_id(), viewer_id));
-    const auto outcome = domain::EvaluateReviews(PolicyOf(w), d->claim().created_by().id(),
-                                                 store::Votes(tx, d->claim_id()));
+    const auto outcome = domain::EvaluateReviews(
+        v1::ToDomain(w.policy()), d->claim().created_by().id(), store::Votes(tx, d->claim_id()));
     d->set_waiting_for(outcome.waiting_for);
   }
   return Status::Ok();
@@ -74,26 +65,15 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
                                                       const v1::SubmitReviewRequest* req,
                                                       v1::SubmitReviewResponse* resp) {
   return Unary(rt_, ctx, "SubmitReview", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    if (req->verdict().empty()) return Status::InvalidArgument("verdict", "must not be empty");
-    FD_RETURN_IF_ERROR(
-        domain::ValidateText("rationale", req->rationale(), domain::kMaxRationaleChars, true));
-    if (!v1::IsKnownEnum(req->confidence())) {
-      return Status::InvalidArgument("confidence", "must be LOW, MEDIUM or HIGH");
-    }
-    if (req->expected_version() < 0) {
-      return Status::InvalidArgument("expected_version", "must not be negative");
-    }
+    FD_RETURN_IF_ERROR(v1::CheckedRequest(*req).status());
     return MutateClaim(
         rt_, call, req->claim_id(), -1, domain::Action::kSubmitReview,
         [&](ClaimContext& c) -> Result<v1::Event> {
           const v1::Claim& claim = c.claim;
-          FD_ASSIGN_OR_RETURN(const v1::Workspace w,
-                              store::GetWorkspace(c.tx, claim.workspace_id(), call.user_id()));
+          const v1::Workspace& w = *c.workspace;  // read for the source rule
           FD_RETURN_IF_ERROR(
               domain::CheckVerdict(store::ToDomainScale(w.rating_scale()), req->verdict()));
-          const domain::Policy policy = PolicyOf(w);
-          FD_RETURN_IF_ERROR(domain::CheckSourceRule(policy, claim.source_count()));
+          const domain::Policy policy = v1::ToDomain(w.policy());
           const auto existing = store::FindReview(c.tx, claim.id(), call.user_id());
           if (existing && req->expected_version() != existing->version()) {
             if (req->expected_version() == 0) {
@@ -138,7 +118,7 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
                                   store::CloseDispute(c.tx, open->id(), closing));
             }
           }
-          if (outcome.state != ToDomainState(claim.status()) || change.verdict) {
+          if (outcome.state != v1::StateOf(claim) || change.verdict) {
             store::ChangeClaimState(c.tx, claim.id(), change);
           }
           return event;
@@ -214,11 +194,8 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
                                                        const v1::DecideDisputeRequest* req,
                                                        v1::Dispute* resp) {
   return Unary(rt_, ctx, "DecideDispute", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("dispute_id", req->dispute_id()));
-    if (req->verdict().empty()) return Status::InvalidArgument("verdict", "must not be empty");
-    const std::string reasoning = domain::Trim(req->reasoning());
-    FD_RETURN_IF_ERROR(
-        domain::ValidateText("reasoning", reasoning, domain::kMaxRationaleChars, true));
+    FD_ASSIGN_OR_RETURN(const v1::DecideDisputeRequest r, v1::CheckedRequest(*req));
+    const std::string& reasoning = r.reasoning();
     std::int64_t claim_id = 0;
     FD_RETURN_IF_ERROR(rt_.db.Read("DecideDispute", [&](Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(const v1::Dispute d, store::GetDispute(tx, req->dispute_id()));
@@ -236,11 +213,9 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
             return Status::FailedPrecondition(
                 fmt::format("dispute {} is closed", req->dispute_id()));
           }
-          FD_ASSIGN_OR_RETURN(const v1::Workspace w,
-                              store::GetWorkspace(c.tx, c.claim.workspace_id(), call.user_id()));
+          const v1::Workspace& w = *c.workspace;  // read for the dispute rule
           FD_RETURN_IF_ERROR(
               domain::CheckVerdict(store::ToDomainScale(w.rating_scale()), req->verdict()));
-          FD_RETURN_IF_ERROR(domain::CheckCanDecide(PolicyOf(w), store::Votes(c.tx, claim_id)));
           const v1::Verdict verdict = store::MakeVerdict(w.rating_scale(), req->verdict());
           store::DisputeClosing closing{
               std::string(domain::ResolutionName(domain::Resolution::kEditorDecision)),

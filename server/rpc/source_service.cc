@@ -1,9 +1,6 @@
 #include "server/rpc/source_service.h"
 
-#include "domain/limits.h"
-#include "domain/text_validation.h"
-#include "domain/url.h"
-#include "proto/enum_text.h"
+#include "proto/workflow_requests.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_mutation.h"
@@ -16,26 +13,15 @@ namespace {
 
 using store::Tx;
 
-// Checks and normalises every field before any SQL runs.
-Result<v1::Source> ValidateSource(const v1::AddSourceRequest& req) {
+// The source a checked request describes.
+v1::Source SourceOf(const v1::AddSourceRequest& req) {
   v1::Source s;
-  FD_RETURN_IF_ERROR(RequireId("claim_id", req.claim_id()));
   s.set_claim_id(req.claim_id());
-  FD_ASSIGN_OR_RETURN(*s.mutable_url(), domain::NormalizeUrl("url", req.url()));
-  if (!req.archived_url().empty()) {
-    FD_ASSIGN_OR_RETURN(*s.mutable_archived_url(),
-                        domain::NormalizeUrl("archived_url", req.archived_url()));
-  }
-  s.set_title(domain::Trim(req.title()));
-  FD_RETURN_IF_ERROR(domain::ValidateText("title", s.title(), domain::kMaxSourceTitleChars, false));
-  s.set_publisher(domain::Trim(req.publisher()));
-  FD_RETURN_IF_ERROR(
-      domain::ValidateText("publisher", s.publisher(), domain::kMaxPublisherChars, false));
-  s.set_excerpt(domain::Trim(req.excerpt()));
-  FD_RETURN_IF_ERROR(domain::ValidateText("excerpt", s.excerpt(), domain::kMaxExcerptChars, false));
-  if (!v1::IsKnownEnum(req.stance())) {
-    return Status::InvalidArgument("stance", "must be SUPPORTS, REFUTES or CONTEXT");
-  }
+  s.set_url(req.url());
+  s.set_archived_url(req.archived_url());
+  s.set_title(req.title());
+  s.set_publisher(req.publisher());
+  s.set_excerpt(req.excerpt());
   s.set_stance(req.stance());
   s.set_primary(req.primary());
   return s;
@@ -47,7 +33,8 @@ grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* 
                                                    const v1::AddSourceRequest* req,
                                                    v1::Source* resp) {
   return Unary(rt_, ctx, "AddSource", [this, req, resp](Call& call) -> Status {
-    FD_ASSIGN_OR_RETURN(const v1::Source source, ValidateSource(*req));
+    FD_ASSIGN_OR_RETURN(const v1::AddSourceRequest checked, v1::CheckedRequest(*req));
+    const v1::Source source = SourceOf(checked);
     v1::Claim claim;
     return MutateClaim(
         rt_, call, req->claim_id(), -1, domain::Action::kAddSource,

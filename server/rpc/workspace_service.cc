@@ -6,6 +6,7 @@
 #include "domain/text_validation.h"
 #include "domain/url.h"
 #include "events/event_kind.h"
+#include "proto/domain_enums.h"
 #include "proto/enum_text.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
@@ -119,7 +120,7 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
   return Unary(rt_, ctx, "SetMember", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
-    const auto role = store::FromProtoRole(req->role());
+    const auto role = v1::ToDomain(req->role());
     if (!role) return Status::InvalidArgument("role", "must be viewer, checker, editor or admin");
     return rt_.db.Write("SetMember", call.user_id(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
@@ -185,13 +186,7 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
     if (!v1::IsKnownEnum(p.dispute_rule())) {
       return Status::InvalidArgument("policy.dispute_rule", "must be EDITOR_DECIDES or MAJORITY");
     }
-    domain::Policy policy;
-    policy.required_reviews = p.required_reviews();
-    policy.require_source = p.require_source();
-    policy.dispute_rule = p.dispute_rule() == v1::DISPUTE_RULE_MAJORITY
-                              ? domain::DisputeRule::kMajority
-                              : domain::DisputeRule::kEditorDecides;
-    FD_RETURN_IF_ERROR(domain::ValidatePolicy(policy));
+    FD_RETURN_IF_ERROR(domain::ValidatePolicy(v1::ToDomain(p)));
     return ChangeWorkspace(
         rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED,
         domain::Action::kManagePolicy,

@@ -49,7 +49,4 @@ int CountAdmins(Tx& tx, std::int64_t workspace_id);
 Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy);
 Status UpdatePublisher(Tx& tx, std::int64_t workspace_id, const v1::Publisher& publisher);
 
-v1::Role ToProtoRole(domain::Role role);
-std::optional<domain::Role> FromProtoRole(v1::Role role);
-
 }  // namespace factdesk::store

@@ -14,7 +14,9 @@ ConnectionPool::Lease::~Lease() {
 }
 
 ConnectionPool::ConnectionPool(PoolOptions options, std::vector<Statement> statements)
-    : options_(std::move(options)), statements_(std::move(statements)) {}
+    : options_(std::move(options)),
+      statements_(std::move(statements)),
+      database_(DescribeDatabase(options_.url)) {}
 
 ConnectionPool::~ConnectionPool() = default;
 
@@ -25,7 +27,7 @@ Result<std::unique_ptr<pqxx::connection>> ConnectionPool::Open() const {
     for (const Statement& s : statements_) conn->prepare(s.name, s.sql);
     return conn;
   } catch (const std::exception& e) {
-    return StatusFromException(e, "opening a database connection");
+    return StatusFromException(e, "opening a database connection", database_);
   }
 }
 
@@ -57,6 +59,8 @@ Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
     --open_;
     --in_use_;
     available_.notify_one();
+    lock.unlock();
+    if (conn.status().code() == Code::kUnavailable && observer_) observer_();
     return conn.status();
   }
   return Lease(this, std::move(conn).value());
@@ -75,6 +79,17 @@ void ConnectionPool::Release(std::unique_ptr<pqxx::connection> conn, bool discar
     }
   }
   available_.notify_one();
+}
+
+void ConnectionPool::ReportFailure() {
+  std::vector<std::unique_ptr<pqxx::connection>> to_close;  // closed after the lock is released
+  {
+    std::lock_guard lock(mu_);
+    to_close.swap(idle_);
+    open_ -= static_cast<int>(to_close.size());
+  }
+  available_.notify_all();
+  if (observer_) observer_();
 }
 
 PoolStats ConnectionPool::Stats() const {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,7 +31,10 @@ struct PoolStats {
 };
 
 // A bounded pool of libpqxx connections, opened on demand, with every repository's
-// statements prepared on each. A connection that broke is dropped and replaced.
+// statements prepared on each. A connection that broke is dropped and replaced. Every
+// connection is opened from the URL, so libpq picks the host anew each time: with a
+// multi-host URL and target_session_attrs=read-write, new connections find the primary
+// after a failover.
 class ConnectionPool {
  public:
   class Lease {
@@ -62,6 +66,15 @@ class ConnectionPool {
   Result<Lease> Acquire();
   PoolStats Stats() const;
   const PoolOptions& options() const { return options_; }
+  // How messages name the database (DescribeDatabase of the URL).
+  const std::string& database() const { return database_; }
+
+  // A request saw the database fail: the idle connections date from before the failure
+  // (a dead or demoted server), so they are closed, and the observer is told.
+  void ReportFailure();
+  // Called (on the reporting thread) whenever a request sees the database fail; set once,
+  // before requests run.
+  void SetFailureObserver(std::function<void()> observer) { observer_ = std::move(observer); }
 
  private:
   void Release(std::unique_ptr<pqxx::connection> conn, bool discard);
@@ -69,6 +82,8 @@ class ConnectionPool {
 
   const PoolOptions options_;
   const std::vector<Statement> statements_;
+  const std::string database_;
+  std::function<void()> observer_;
   mutable std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;

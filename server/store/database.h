@@ -23,4 +23,9 @@ struct Database {
 
 Result<Database> OpenDatabase(const DatabaseOptions& options, bool allow_shared);
 
+// `url` (a libpq URI or key=value string, one host or several) with a connect timeout
+// and TCP keepalives added unless it sets them itself: a vanished host then fails a
+// connection in seconds, not minutes. libpq ignores the TCP ones on Unix sockets.
+std::string WithFailureTimeouts(const std::string& url);
+
 }  // namespace factdesk::store

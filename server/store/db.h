@@ -56,15 +56,21 @@ class Db {
   explicit Db(ConnectionPool& pool) : pool_(pool) {}
 
   // A read-write transaction (READ COMMITTED). Retried, up to 3 times in all, when
-  // it lost a deadlock or serialization race.
+  // it lost a deadlock or serialization race, or its connection broke before COMMIT
+  // (never when the outcome of COMMIT is unknown).
   Status Write(std::string_view context, std::int64_t actor_id,
                const std::function<Status(Tx&)>& fn);
-  // A read-only REPEATABLE READ transaction: every query sees one snapshot.
+  // A read-only REPEATABLE READ transaction: every query sees one snapshot. Run again
+  // once on a fresh connection when its connection had broken.
   Status Read(std::string_view context, const std::function<Status(Tx&)>& fn);
 
   ConnectionPool& pool() { return pool_; }
 
  private:
+  // The lease's connection failed: closed, the pool told, the error mapped.
+  Status ConnectionFailed(ConnectionPool::Lease& lease, const std::exception& e,
+                          std::string_view context);
+
   ConnectionPool& pool_;
 };
 

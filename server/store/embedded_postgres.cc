@@ -296,32 +296,69 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::Start(
   }
   FD_RETURN_IF_ERROR(ClearLeftovers(cluster_dir, socket_dir));
 
-  std::vector<std::string> argv = {bin_dir + "/postgres",
-                                   "-D",
-                                   cluster_dir.string(),
-                                   "-c",
-                                   "listen_addresses=",
-                                   "-c",
-                                   "unix_socket_directories=" + socket_dir.string(),
-                                   "-c",
-                                   "max_connections=" + std::to_string(options.max_connections),
-                                   "-c",
-                                   "log_min_messages=warning"};
+  pg->cluster_dir_ = cluster_dir.string();
+  pg->log_path_ = log_path;
+  pg->run_as_ = run_as;
+  pg->argv_ = {bin_dir + "/postgres",
+               "-D",
+               cluster_dir.string(),
+               "-c",
+               "listen_addresses=",
+               "-c",
+               "unix_socket_directories=" + socket_dir.string(),
+               "-c",
+               "max_connections=" + std::to_string(options.max_connections),
+               "-c",
+               "log_min_messages=warning"};
   if (options.unsafe_no_fsync) {
     for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
-      argv.emplace_back("-c");
-      argv.emplace_back(setting);
+      pg->argv_.emplace_back("-c");
+      pg->argv_.emplace_back(setting);
     }
   }
+  FD_RETURN_IF_ERROR(pg->Launch());
+  FD_RETURN_IF_ERROR(CreateDatabaseIfMissing(pg->UrlFor("postgres"), "factdesk"));
+  return pg;
+}
+
+Status EmbeddedPostgres::Launch() {
+  FD_RETURN_IF_ERROR(ClearLeftovers(cluster_dir_, socket_dir_));
   // SIGINT is PostgreSQL's fast shutdown: if this process dies, committed work is kept.
-  FD_ASSIGN_OR_RETURN(pg->pid_, SpawnProcess(argv, run_as, log_path, SIGINT));
-  const std::string admin = pg->UrlFor("postgres");
-  if (Status s = WaitReady(admin, pg->pid_, log_path); !s.ok()) {
-    (void)pg->Stop();
+  FD_ASSIGN_OR_RETURN(const pid_t pid, SpawnProcess(argv_, run_as_, log_path_, SIGINT));
+  {
+    std::lock_guard lock(mu_);
+    pid_ = pid;
+  }
+  if (Status s = WaitReady(UrlFor("postgres"), pid, log_path_); !s.ok()) {
+    (void)Stop();
     return s;
   }
-  FD_RETURN_IF_ERROR(CreateDatabaseIfMissing(admin, "factdesk"));
-  return pg;
+  return Status::Ok();
+}
+
+Status EmbeddedPostgres::Relaunch() {
+  if (Running()) return Status::Ok();
+  return Launch();
+}
+
+pid_t EmbeddedPostgres::pid() const {
+  std::lock_guard lock(mu_);
+  return pid_;
+}
+
+std::optional<std::string> EmbeddedPostgres::ReapIfExited() {
+  std::lock_guard lock(mu_);
+  if (pid_ <= 0) return std::nullopt;
+  int wstatus = 0;
+  const pid_t r = waitpid(pid_, &wstatus, WNOHANG);
+  if (r == 0) return std::nullopt;
+  pid_ = -1;
+  std::string how = r < 0 ? "vanished"
+                    : WIFSIGNALED(wstatus)
+                        ? "was killed by signal " + std::to_string(WTERMSIG(wstatus))
+                        : "exited with status " + std::to_string(WEXITSTATUS(wstatus));
+  const std::string last = LastLogError(log_path_);
+  return last.empty() ? how : how + " (" + log_path_ + ": " + last + ")";
 }
 
 EmbeddedPostgres::~EmbeddedPostgres() {
@@ -334,13 +371,21 @@ std::string EmbeddedPostgres::UrlFor(const std::string& database) const {
 }
 
 bool EmbeddedPostgres::Running() const {
-  if (pid_ <= 0) return false;
-  return waitpid(pid_, nullptr, WNOHANG) == 0;
+  std::lock_guard lock(mu_);
+  // Peek without reaping (WNOWAIT), so ReapIfExited still learns how it ended.
+  siginfo_t info{};
+  return pid_ > 0 &&
+         waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == 0;
 }
 
 Status EmbeddedPostgres::Stop() {
-  if (pid_ <= 0) return Status::Ok();
-  const pid_t pid = std::exchange(pid_, -1);
+  pid_t pid = -1;
+  {
+    std::lock_guard lock(mu_);
+    pid = std::exchange(pid_, -1);
+  }
+  if (pid <= 0) return Status::Ok();
   kill(pid, SIGINT);
   const auto deadline = std::chrono::steady_clock::now() + kStopTimeout;
   for (;;) {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -39,14 +41,29 @@ class EmbeddedPostgres {
   std::string UrlFor(const std::string& database) const;
   // True while the postmaster process is alive.
   bool Running() const;
+  // The postmaster's pid (-1 when stopped).
+  pid_t pid() const;
+  // When the postmaster has ended (not through Stop): how ("killed by signal 9"), with
+  // the log's last error; nullopt while it runs or after Stop.
+  std::optional<std::string> ReapIfExited();
+  // Starts it again after it ended or was stopped: leftovers of a crash are cleared,
+  // and it is ready when this returns OK.
+  Status Relaunch();
   // Fast shutdown (SIGINT), waiting for it to finish.
   Status Stop();
+  const std::string& log_path() const { return log_path_; }
 
  private:
   EmbeddedPostgres() = default;
+  Status Launch();
 
   std::string data_dir_;
   std::string socket_dir_;
+  std::string cluster_dir_;
+  std::string log_path_;
+  std::vector<std::string> argv_;
+  std::optional<RunAs> run_as_;
+  mutable std::mutex mu_;  // guards pid_: the supervisor and Stop race for it
   pid_t pid_ = -1;
   int lock_fd_ = -1;
 };

@@ -82,6 +82,8 @@ ServerProcess::ServerProcess(const std::vector<std::string>& storage_flags, int 
   ProcessOptions o;
   o.argv = {ServerBinary(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)};
   o.argv.insert(o.argv.end(), storage_flags.begin(), storage_flags.end());
+  o.env = {{"LSAN_OPTIONS",
+            "suppressions=" FACTDESK_SOURCE_DIR "/tests/e2e/lsan.supp:print_suppressions=0"}};
   child_ = std::make_unique<ChildProcess>(o);
   const auto found = child_->WaitFor(R"(listening on port ([0-9]+))", kServerStart);
   if (!found) {

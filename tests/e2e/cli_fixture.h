@@ -36,6 +36,7 @@ class ServerProcess {
   std::optional<int> Stop();
   // kill -9: no shutdown at all (its PostgreSQL, if embedded, is told by the kernel).
   void Kill();
+  bool running() { return child_->running(); }
   std::string log() const { return child_->out() + child_->err(); }
 
  private:

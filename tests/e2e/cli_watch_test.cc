@@ -6,6 +6,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "factdesk/v1/live.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/e2e/cli_fixture.h"
 
 namespace factdesk::testing {
@@ -75,7 +76,7 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
       grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
   auto presence = [&](v1::Activity activity, bool leaving) {
     grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + ben_.token);
+    ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + ben_.token);
     v1::UpdatePresenceRequest req;
     req.set_workspace_id(std::stoll(workspaces[0]["id"].get<std::string>()));
     req.set_session_id("watch-test");

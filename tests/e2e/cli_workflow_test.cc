@@ -2,7 +2,9 @@
 // member added and removed, claims assigned and taken, a dispute decided by an editor
 // and another ended by agreement, publication, correction, reopening, dismissal, and
 // the rating scale saved, edited and set again.
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "tests/e2e/cli_fixture.h"
 
@@ -221,6 +223,63 @@ TEST_F(CliWorkflowTest, DismissingNeedsAnEditorAndAReasonAndReopeningUndoesIt) {
       Cli(ana_, {"claim", "reopen", id, "--reason", "The tax-cut size is checkable", "--json"});
   ASSERT_CLI_OK(reopened);
   EXPECT_EQ(ParseJson(reopened)["status"], "CLAIM_STATUS_OPEN");
+}
+
+// How many requests to `method` ben sent, by the server's request log.
+int SentByBen(const std::string& log, const std::string& method) {
+  const std::string line = method + " user=ben ";
+  int n = 0;
+  for (std::size_t at = log.find(line); at != std::string::npos; at = log.find(line, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST_F(CliWorkflowTest, ARefusedChangeIsTheServersOwnRefusalAndIsNeverSent) {
+  const std::string dismissed =
+      MarkInDebate("raise taxes $1.3 trillion", "raise taxes $1.3 trillion");
+  const std::string open =
+      MarkInDebate("increased them to China", "increased them to China 50 percent");
+  ASSERT_FALSE(dismissed.empty() || open.empty());
+  ASSERT_CLI_OK(Cli(ana_, {"claim", "dismiss", dismissed, "--reason", "opinion"}));
+  const std::string log = server_->log();
+  const int updates = SentByBen(log, "UpdateClaim");
+  const int sources = SentByBen(log, "AddSource");
+  const int takes = SentByBen(log, "TakeClaim");
+  const int histories = SentByBen(log, "GetClaimHistory");
+
+  // The rules refuse, in the server's words and with its exit status.
+  const ProcessResult edit = Cli(ben_, {"claim", "update", dismissed, "--summary", "A tax rise"});
+  EXPECT_EQ(edit.exit_code, 1) << Describe(edit);
+  EXPECT_EQ(edit.err,
+            "factdesk: FAILED_PRECONDITION: claim is DISMISSED: claims can be edited only while a "
+            "claim is OPEN, IN_REVIEW, DISPUTED or RESOLVED; reopen it first\n");
+  EXPECT_TRUE(FailsWith(Cli(ben_, {"claim", "take", dismissed}), "FAILED_PRECONDITION",
+                        "claim is DISMISSED: claims can be taken only while a claim is OPEN or "
+                        "IN_REVIEW; reopen it first"));
+  // The request's own fields come first, as on the server: a bad URL is named before the
+  // claim's state.
+  EXPECT_TRUE(FailsWith(Cli(ben_, {"source", "add", dismissed, "--url", "ftp://example.org/x",
+                                   "--stance", "supports"}),
+                        "INVALID_ARGUMENT", "url: "));
+  EXPECT_TRUE(FailsWith(Cli(ben_, {"source", "add", dismissed, "--url", "https://example.org/x",
+                                   "--stance", "supports"}),
+                        "FAILED_PRECONDITION", "sources can be added only while"));
+  // A stale --version is the server's to answer (ABORTED), never the rules'.
+  ASSERT_CLI_OK(Cli(ben_, {"claim", "update", open, "--summary", "Exports to China rose 50%"}));
+  EXPECT_TRUE(FailsWith(Cli(ben_, {"claim", "update", open, "--version", "1", "--summary", "x"}),
+                        "ABORTED", "changed since you read it"));
+
+  // None of the refused requests reached the server; the next one does.
+  ASSERT_CLI_OK(Cli(ben_, {"claim", "history", dismissed}));
+  for (int i = 0; i < 400 && SentByBen(server_->log(), "GetClaimHistory") == histories; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const std::string after = server_->log();
+  ASSERT_EQ(SentByBen(after, "GetClaimHistory"), histories + 1) << "the request log is not read";
+  EXPECT_EQ(SentByBen(after, "UpdateClaim"), updates + 2);  // the edit of `open`, the stale one
+  EXPECT_EQ(SentByBen(after, "AddSource"), sources);
+  EXPECT_EQ(SentByBen(after, "TakeClaim"), takes);
 }
 
 TEST_F(CliWorkflowTest, TheScaleIsSavedEditedAndSetAgainWithoutRewritingVerdicts) {

@@ -27,7 +27,9 @@
 #include "factdesk/v1/live.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/e2e/cli_fixture.h"
+#include "tests/support/http_get.h"
 #include "tests/support/process.h"
 #include "tests/support/test_postgres.h"
 
@@ -37,53 +39,6 @@ namespace {
 using nlohmann::json;
 
 constexpr auto kWait = std::chrono::seconds(60);
-
-// GET http://127.0.0.1:port/path; the status line and the body ("" status on failure).
-struct HttpResponse {
-  std::string status;
-  std::string content_type;
-  std::string body;
-};
-
-HttpResponse HttpGet(int port, const std::string& path) {
-  HttpResponse out;
-  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return out;
-  timeval timeout{30, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return out;
-  }
-  const std::string request =
-      "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/plain\r\n\r\n";
-  if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
-      static_cast<ssize_t>(request.size())) {
-    close(fd);
-    return out;
-  }
-  std::string raw;
-  char buf[8192];
-  for (ssize_t n = 0; (n = recv(fd, buf, sizeof buf, 0)) > 0;) raw.append(buf, buf + n);
-  close(fd);
-  const std::size_t head_end = raw.find("\r\n\r\n");
-  if (head_end == std::string::npos) return out;
-  const std::string head = raw.substr(0, head_end);
-  out.status = head.substr(0, head.find("\r\n"));
-  std::string lower = head;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (const std::size_t at = lower.find("\r\ncontent-type:"); at != std::string::npos) {
-    const std::size_t start = head.find_first_not_of(' ', at + 15);
-    out.content_type = head.substr(start, head.find("\r\n", start) - start);
-  }
-  out.body = raw.substr(head_end + 4);
-  return out;
-}
 
 // One sample of the Prometheus text format: name{labels} value.
 struct Sample {
@@ -246,8 +201,8 @@ class ObservabilityTest : public ::testing::Test {
   static std::unique_ptr<grpc::ClientContext> Context(const std::string& token,
                                                       const std::string& request_id = "") {
     auto ctx = std::make_unique<grpc::ClientContext>();
-    if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
-    if (!request_id.empty()) ctx->AddMetadata("x-request-id", request_id);
+    if (!token.empty()) ctx->AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
+    if (!request_id.empty()) ctx->AddMetadata(v1::kRequestIdKey, request_id);
     ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     return ctx;
   }
@@ -384,7 +339,7 @@ TEST_F(ObservabilityTest, GaugesShowThePoolTheDatabaseAndLiveSubscribers) {
   const double sent_before = idle.ValueOr0("factdesk_live_messages_sent_total");
   const double fetched_before = idle.ValueOr0("factdesk_live_events_fetched_total");
   grpc::ClientContext stream_ctx;
-  stream_ctx.AddMetadata("authorization", "Bearer " + token_);
+  stream_ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
   stream_ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(5));
   v1::GetWorkspaceRequest get;
   get.set_workspace_id(workspace_id_);

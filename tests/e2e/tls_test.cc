@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "factdesk/v1/workspace.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/e2e/cli_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_postgres.h"
@@ -162,8 +163,8 @@ class TlsTest : public ::testing::Test {
     return RunProcess(o, kCommand);
   }
 
-  // `factdesk ARGS` with HOME `home` (made if missing) and none of the developer's
-  // FACTDESK_* settings.
+  // `factdesk ARGS` with HOME `home` (made if missing), none of the developer's
+  // FACTDESK_* settings, and the e2e LeakSanitizer suppressions (third-party only).
   static ProcessResult Cli(const std::string& home, const std::vector<std::string>& args,
                            const std::string& stdin_data = "",
                            const std::map<std::string, std::string>& env = {}) {
@@ -172,7 +173,9 @@ class TlsTest : public ::testing::Test {
     o.argv = {CliBinary()};
     o.argv.insert(o.argv.end(), args.begin(), args.end());
     o.env = {{"HOME", dir_->path() + "/" + home},
-             {"XDG_CONFIG_HOME", dir_->path() + "/" + home + "/config"}};
+             {"XDG_CONFIG_HOME", dir_->path() + "/" + home + "/config"},
+             {"LSAN_OPTIONS",
+              "suppressions=" FACTDESK_SOURCE_DIR "/tests/e2e/lsan.supp:print_suppressions=0"}};
     for (const auto& [k, v] : env) o.env[k] = v;
     o.unset_env = {"FACTDESK_SERVER", "FACTDESK_TOKEN", "FACTDESK_CA", "FACTDESK_CERT",
                    "FACTDESK_KEY"};
@@ -287,7 +290,7 @@ TEST_F(TlsTest, PlaintextClientsAreRefused) {
   auto stub =
       v1::WorkspaceService::NewStub(grpc::CreateChannel(plain, grpc::InsecureChannelCredentials()));
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token_);
+  ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   v1::WhoAmIResponse who;
   const grpc::Status status = stub->WhoAmI(&ctx, v1::WhoAmIRequest(), &who);
@@ -350,7 +353,7 @@ TEST_F(TlsTest, MutualTlsRequiresACertificateFromTheClientCa) {
   auto stub = v1::WorkspaceService::NewStub(
       grpc::CreateChannel("127.0.0.1:" + std::to_string(mtls.port()), grpc::SslCredentials(ssl)));
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token);
+  ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   v1::WhoAmIResponse who;
   const grpc::Status status = stub->WhoAmI(&ctx, v1::WhoAmIRequest(), &who);

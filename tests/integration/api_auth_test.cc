@@ -1,4 +1,5 @@
 // Authentication and membership: every RPC needs a valid token and a membership.
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/integration/api_fixture.h"
 
 namespace factdesk::testing {
@@ -20,7 +21,7 @@ TEST_F(ApiTest, WrongTokenIsUnauthenticated) {
 
 TEST_F(ApiTest, MalformedAuthorizationIsUnauthenticated) {
   grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Basic YW5hOnNlY3JldA==");
+  ctx.AddMetadata(v1::kAuthorizationKey, "Basic YW5hOnNlY3JldA==");
   v1::WhoAmIResponse resp;
   const auto status = server().workspaces()->WhoAmI(&ctx, v1::WhoAmIRequest(), &resp);
   EXPECT_REFUSED(status, grpc::StatusCode::UNAUTHENTICATED, "must be 'Bearer <token>'");

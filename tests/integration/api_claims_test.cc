@@ -3,6 +3,7 @@
 
 #include <google/protobuf/util/message_differencer.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/integration/api_fixture.h"
 
 namespace factdesk::testing {
@@ -151,7 +152,7 @@ TEST_F(ApiTest, StaleUpdateIsAbortedWithTheCurrentClaimAndWritesNothing) {
   EXPECT_REFUSED(server().claims()->UpdateClaim(ctx.get(), stale, &ignored),
                  grpc::StatusCode::ABORTED, "you read version 1; it is now version 2");
   const auto& trailers = ctx->GetServerTrailingMetadata();
-  const auto it = trailers.find("factdesk-current-bin");
+  const auto it = trailers.find(v1::kCurrentRecordKey);
   ASSERT_NE(it, trailers.end());
   v1::Claim current;
   ASSERT_TRUE(current.ParseFromArray(it->second.data(), static_cast<int>(it->second.size())));

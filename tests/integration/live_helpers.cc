@@ -2,12 +2,14 @@
 
 #include <sstream>
 
+#include "proto/factdesk/v1/metadata.h"
+
 namespace factdesk::testing {
 
 StreamCollector::StreamCollector(std::shared_ptr<grpc::Channel> channel, const std::string& token,
                                  std::int64_t workspace_id, std::int64_t after_seq, bool read)
     : stub_(v1::LiveService::NewStub(std::move(channel))) {
-  ctx_.AddMetadata("authorization", "Bearer " + token);
+  ctx_.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
   v1::SubscribeRequest req;
   req.set_workspace_id(workspace_id);
   req.set_after_seq(after_seq);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -279,7 +280,7 @@ TEST(LiveTest, ASubscriberThatNeverReadsIsEndedWithTheResumeStatus) {
   EXPECT_LT(received.size(), static_cast<std::size_t>(written));
   EXPECT_EQ(CheckGapFree(received, start), "");
   const auto trailers = stuck.trailers();
-  const auto it = trailers.find("factdesk-resume-after-seq");
+  const auto it = trailers.find(v1::kResumeAfterSeqKey);
   ASSERT_NE(it, trailers.end());
   // Resuming from the last seq received misses nothing.
   const auto resume = received.empty() ? start : received.back().seq();
@@ -388,6 +389,114 @@ TEST(LiveTest, AStaleUpdateIsAbortedAndAppendsNoEvent) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_EQ(LastSeq(server, desk.id), seq);
   EXPECT_EQ(server.Snapshot(), before);
+}
+
+// Subscribers join one by one while a workspace's feed is busy delivering to others:
+// each new one's replay overlaps the live events (and, for those joining at the newest
+// seq, the feed may already be past it), yet every one of them gets each event once.
+TEST(LiveTest, SubscribersAttachingWhileEventsAreDeliveredGetEachEventOnce) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  std::vector<TestUser> writers;
+  for (int i = 0; i < 3; ++i) writers.push_back(server.AddUser("w" + std::to_string(i)));
+  const Desk desk = MakeDesk(server, "desk", ana, {&writers[0], &writers[1], &writers[2]});
+  Write(server, ana, desk, 40, 11);
+  std::vector<std::pair<std::int64_t, std::unique_ptr<StreamCollector>>> subs;
+  for (int i = 0; i < 2; ++i) {
+    const auto from = LastSeq(server, desk.id);
+    subs.emplace_back(
+        from, std::make_unique<StreamCollector>(server.channel(), ana.token, desk.id, from));
+  }
+  std::atomic<int> writing{static_cast<int>(writers.size())};
+  std::vector<std::thread> threads;
+  for (std::size_t w = 0; w < writers.size(); ++w) {
+    threads.emplace_back([&, w] {
+      Write(server, writers[w], desk, 150, static_cast<unsigned>(w + 21));
+      --writing;
+    });
+  }
+  // Join while the writers write: from the newest seq, from the middle, from 0.
+  for (int joined = 0; joined < 24 && writing > 0; ++joined) {
+    const auto newest = LastSeq(server, desk.id);
+    const std::int64_t from = joined % 3 == 0 ? newest : joined % 3 == 1 ? newest / 2 : 0;
+    subs.emplace_back(
+        from, std::make_unique<StreamCollector>(server.channel(), ana.token, desk.id, from));
+    std::this_thread::sleep_for(15ms);
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_GT(subs.size(), 4U) << "the writers finished before anyone joined";
+
+  const auto last = LastSeq(server, desk.id);
+  for (std::size_t i = 0; i < subs.size(); ++i) {
+    auto& [from, sub] = subs[i];
+    ASSERT_TRUE(sub->WaitForSeq(last, 60s)) << "subscriber " << i << " from " << from
+                                            << " stopped at " << sub->last_seq() << " of " << last;
+    EXPECT_EQ(CheckGapFree(sub->events(), from), "") << "subscriber " << i << " from " << from;
+    EXPECT_EQ(sub->events().size(), static_cast<std::size_t>(last - from)) << "subscriber " << i;
+  }
+}
+
+// Many subscribers join one workspace at the same moment (the first creates its feed,
+// the rest race it), some hang up at once, and another workspace keeps delivering
+// meanwhile: nobody misses or repeats an event, and the count of live subscribers
+// comes back to exactly those still connected.
+TEST(LiveTest, ManySubscribersJoiningAtOnceMissNothingWhileAnotherWorkspaceDelivers) {
+  TestServer server;
+  const TestUser ana = server.AddUser("ana");
+  const TestUser ben = server.AddUser("ben");
+  const Desk quiet = MakeDesk(server, "quiet", ana, {&ben});
+  const Desk busy = MakeDesk(server, "busy", ana, {&ben});
+  Write(server, ana, quiet, 30, 31);
+  const auto busy_from = LastSeq(server, busy.id);
+  StreamCollector busy_watcher(server.channel(), ana.token, busy.id, busy_from);
+  std::thread busy_writer([&] { Write(server, ben, busy, 200, 32); });
+
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 4;
+  const auto quiet_history = LastSeq(server, quiet.id);
+  std::vector<std::int64_t> froms(kThreads * kPerThread);
+  std::vector<std::unique_ptr<StreamCollector>> joiners(kThreads * kPerThread);
+  std::vector<std::thread> joining;
+  for (int t = 0; t < kThreads; ++t) {
+    joining.emplace_back([&, t] {
+      for (int k = 0; k < kPerThread; ++k) {
+        const int i = t * kPerThread + k;
+        froms[i] = i % 3 == 0 ? quiet_history : i % 3 == 1 ? quiet_history / 2 : 0;
+        joiners[i] =
+            std::make_unique<StreamCollector>(server.channel(), ana.token, quiet.id, froms[i]);
+        if (k == kPerThread - 1) joiners[i]->Cancel();  // hangs up at once
+      }
+    });
+  }
+  std::thread quiet_writer([&] { Write(server, ana, quiet, 60, 33); });
+  for (auto& t : joining) t.join();
+  quiet_writer.join();
+  busy_writer.join();
+
+  const auto quiet_last = LastSeq(server, quiet.id);
+  for (std::size_t i = 0; i < joiners.size(); ++i) {
+    if (i % kPerThread == kPerThread - 1) continue;  // the ones that hung up
+    ASSERT_TRUE(joiners[i]->WaitForSeq(quiet_last, 60s))
+        << "joiner " << i << " from " << froms[i] << " stopped at " << joiners[i]->last_seq();
+    EXPECT_EQ(CheckGapFree(joiners[i]->events(), froms[i]), "") << "joiner " << i;
+    EXPECT_EQ(joiners[i]->events().size(), static_cast<std::size_t>(quiet_last - froms[i]));
+  }
+  const auto busy_last = LastSeq(server, busy.id);
+  ASSERT_TRUE(busy_watcher.WaitForSeq(busy_last, 60s));
+  EXPECT_EQ(CheckGapFree(busy_watcher.events(), busy_from), "");
+  EXPECT_EQ(busy_watcher.events().size(), static_cast<std::size_t>(busy_last - busy_from));
+
+  // Connected: the busy watcher and the joiners that stayed.
+  const std::int64_t connected = 1 + kThreads * (kPerThread - 1);
+  for (int i = 0; i < 500 && server.server().live_subscribers() != connected; ++i) {
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(server.server().live_subscribers(), connected);
+  joiners.clear();
+  for (int i = 0; i < 500 && server.server().live_subscribers() != 1; ++i) {
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(server.server().live_subscribers(), 1) << "only the busy watcher is left";
 }
 
 }  // namespace

@@ -79,11 +79,35 @@ TestPostgres::TestPostgres() {
   });
 }
 
+void TestPostgres::Stop() {
+  if (Status s = pg_->Stop(); !s.ok()) throw std::runtime_error("test PostgreSQL: " + s.message());
+}
+
+void TestPostgres::Start() {
+  if (Status s = pg_->Relaunch(); !s.ok()) {
+    throw std::runtime_error("test PostgreSQL: " + s.message());
+  }
+}
+
 std::string TestPostgres::FreshDatabase() {
   std::lock_guard lock(g_mu);
   const std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++next_);
   Exec(pg_->UrlFor("postgres"), "CREATE DATABASE " + name + " TEMPLATE fd_template");
   return pg_->UrlFor(name);
+}
+
+PrivatePostgres::PrivatePostgres() {
+  store::EmbeddedPostgresOptions options;
+  options.data_dir = dir_.path() + "/data";
+  options.unsafe_no_fsync = true;
+  auto pg = store::EmbeddedPostgres::Start(options);
+  if (!pg.ok()) throw std::runtime_error("cannot start a PostgreSQL: " + pg.status().message());
+  pg_ = std::move(pg).value();
+}
+
+void PrivatePostgres::Stop() {
+  const Status stopped = pg_->Stop();
+  if (!stopped.ok()) throw std::runtime_error("cannot stop PostgreSQL: " + stopped.message());
 }
 
 std::string TestPostgres::EmptyDatabase() {

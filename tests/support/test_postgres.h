@@ -20,6 +20,10 @@ class TestPostgres {
   // A new empty database (no migrations), for migration tests.
   std::string EmptyDatabase();
   std::string UrlFor(const std::string& database) const { return pg_->UrlFor(database); }
+  // Stops it (fast shutdown: sessions are ended) and starts it again, as an operator
+  // would an external database; for tests of servers riding through an outage.
+  void Stop();
+  void Start();
   const std::string& dir() const { return dir_; }
 
  private:
@@ -41,6 +45,22 @@ class TempDir {
 
  private:
   std::string path_;
+};
+
+// A PostgreSQL cluster of one test's own, for the tests that stop the database under a
+// running server (the harness's instance serves every other test of the binary). Takes
+// a few seconds to start; stopped when destroyed if still running.
+class PrivatePostgres {
+ public:
+  PrivatePostgres();
+  // The database "factdesk", empty (a server migrates it when it starts).
+  std::string Url() const { return pg_->Url(); }
+  // Fast shutdown: every session ends, new connections are refused.
+  void Stop();
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<store::EmbeddedPostgres> pg_;
 };
 
 }  // namespace factdesk::testing

@@ -6,6 +6,7 @@
 
 #include <pqxx/pqxx>
 
+#include "proto/factdesk/v1/metadata.h"
 #include "server/admin.h"
 #include "server/store/statement.h"
 #include "tests/support/test_postgres.h"
@@ -14,6 +15,11 @@ namespace factdesk::testing {
 
 TestServer::TestServer(std::function<void(server::ServerOptions&)> tweak)
     : url_(TestPostgres::Get().FreshDatabase()) {
+  StartServer(std::move(tweak));
+}
+
+TestServer::TestServer(std::string database_url, std::function<void(server::ServerOptions&)> tweak)
+    : url_(std::move(database_url)) {
   StartServer(std::move(tweak));
 }
 
@@ -111,7 +117,7 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
 
 std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token) {
   auto ctx = std::make_unique<grpc::ClientContext>();
-  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
+  if (!token.empty()) ctx->AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   return ctx;
 }

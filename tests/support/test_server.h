@@ -33,6 +33,8 @@ struct TestUser {
 class TestServer {
  public:
   explicit TestServer(std::function<void(server::ServerOptions&)> tweak = nullptr);
+  // A server on a database of the caller's (e.g. a PrivatePostgres's), migrated at start.
+  TestServer(std::string database_url, std::function<void(server::ServerOptions&)> tweak);
   // Another server process-alike on the same database (a second replica).
   TestServer(const TestServer& same_database, std::function<void(server::ServerOptions&)> tweak);
   ~TestServer();

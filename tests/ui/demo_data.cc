@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "client/net/connection.h"
+#include "client/net/api_client.h"
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/note.grpc.pb.h"
 #include "factdesk/v1/review.grpc.pb.h"
@@ -14,18 +14,14 @@
 namespace factdesk::testing {
 namespace {
 
-// One stub type per call, made on the channel.
+// One call as `token`'s user, through the clients' own API client.
 template <typename Service, typename Req, typename Resp>
 Result<Resp> Rpc(const std::shared_ptr<grpc::Channel>& channel, const std::string& token,
                  grpc::Status (Service::Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
                  const Req& req) {
-  auto stub = Service::NewStub(channel);
-  grpc::ClientContext ctx;
-  client::PrepareContext(ctx, token, std::chrono::seconds(60));
-  Resp resp;
-  const grpc::Status s = ((*stub).*method)(&ctx, req, &resp);
-  if (!s.ok()) return client::FromGrpc(s);
-  return resp;
+  client::ConnectionOptions as;
+  as.token = token;
+  return client::ApiClient(channel, as).Call(method, req, {.timeout = std::chrono::seconds(60)});
 }
 
 // Sentences of a text: [start, end) byte ranges ending at . ! ? or the end, trimmed.
@@ -90,19 +86,13 @@ Result<v1::Transcript> ImportTranscript(const std::shared_ptr<grpc::Channel>& ch
 
 Result<std::vector<v1::Segment>> AllSegments(const std::shared_ptr<grpc::Channel>& channel,
                                              const std::string& token, std::int64_t transcript_id) {
-  std::vector<v1::Segment> all;
   v1::ListSegmentsRequest req;
   req.set_transcript_id(transcript_id);
   req.set_page_size(500);
-  for (;;) {
-    FD_ASSIGN_OR_RETURN(
-        auto page, Rpc<v1::TranscriptService>(channel, token,
-                                              &v1::TranscriptService::Stub::ListSegments, req));
-    all.insert(all.end(), page.segments().begin(), page.segments().end());
-    if (page.next_page_token().empty()) break;
-    req.set_page_token(page.next_page_token());
-  }
-  return all;
+  client::ConnectionOptions as;
+  as.token = token;
+  return client::ApiClient(channel, as)
+      .All(&v1::TranscriptService::Stub::ListSegments, req, &v1::ListSegmentsResponse::segments);
 }
 
 Result<DemoResult> SeedDemo(const std::shared_ptr<grpc::Channel>& channel, const DemoPeople& people,

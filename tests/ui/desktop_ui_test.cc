@@ -2,9 +2,12 @@
 // in-process server: what a checker does with the mouse and keys ends up on the server.
 #include <algorithm>
 #include <fstream>
+#include <set>
+#include <string_view>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include "client/ui/keys.h"
 #include "client/ui/reader_view.h"
@@ -538,6 +541,53 @@ TEST_F(DesktopUiTest, TheConnectScreenSaysPlainlyWhatWentWrong) {
   EXPECT_FALSE(ui->controller().session().connection.tls);
 }
 
+TEST_F(DesktopUiTest, ADatabaseThatIsDownIsNotTakenForAServerThatIsDown) {
+  // A server of its own, on a PostgreSQL of its own that the test stops.
+  PrivatePostgres pg;
+  TestServer server(pg.Url(), nullptr);
+  const TestUser cara = server.AddUser("cara");
+  server.CreateWorkspace("down", cara);
+
+  // Working in a workspace when the database goes down: the notice names the database.
+  app::Controller::Options o;
+  o.channel = server.channel();
+  auto ui = std::make_unique<HeadlessUi>(o);
+  client::ConnectionOptions c;
+  c.address = server.address();
+  c.token = cara.token;
+  ui->controller().Connect(c, "down");
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->controller().session().connection.phase == ui::ConnectionInfo::Phase::kLive;
+  }));
+  pg.Stop();
+  ui::ActionList refresh{ui::action::RefreshDashboard{}};
+  ui->controller().Dispatch(refresh);
+  const auto dashboard_notice = [&]() -> std::string {
+    for (const ui::Notice& n : ui->controller().session().notices) {
+      if (n.text.rfind("cannot load the dashboard: ", 0) == 0) return n.text;
+    }
+    return "";
+  };
+  ASSERT_TRUE(ui->PumpUntil([&] { return !dashboard_notice().empty(); }));
+  const std::string notice = dashboard_notice();
+  EXPECT_EQ(notice.rfind("cannot load the dashboard: the database is unavailable (error id ", 0),
+            0U)
+      << notice;
+
+  // Signing in on the connect screen while it is down says the same.
+  auto fresh = std::make_unique<HeadlessUi>(app::Controller::Options{});
+  fresh->Frame();
+  ui::ActionList connect{ui::action::Connect{server.address(), cara.token, false, ""}};
+  fresh->controller().Dispatch(connect);
+  ASSERT_TRUE(fresh->PumpUntil([&] {
+    const auto& s = fresh->controller().session();
+    return s.connection.phase != ui::ConnectionInfo::Phase::kConnecting && !s.connect_error.empty();
+  }));
+  const std::string& error = fresh->controller().session().connect_error;
+  EXPECT_EQ(error.rfind("the database is unavailable (error id ", 0), 0U) << error;
+  EXPECT_EQ(error.find("cannot reach"), std::string::npos) << error;
+}
+
 TEST_F(DesktopUiTest, CtrlFSearchesOnTheServerAndJumpsToTheHits) {
   auto ui = Open(ben_);
   ui->Key(ui::key::Letter('F'), /*ctrl=*/true);
@@ -567,6 +617,60 @@ TEST_F(DesktopUiTest, CtrlFSearchesOnTheServerAndJumpsToTheHits) {
   ui->Click(ImVec2(600, 500));
   ui->Key(ui::key::kEscape);
   EXPECT_FALSE(ui->state().search_open);
+}
+
+TEST_F(DesktopUiTest, SearchReadsEveryPageOfHitsAndVisitsThemInReadingOrder) {
+  // A hearing of 1,200 turns that all mention the budget: more hits than one page holds.
+  constexpr int kTurns = 1200;
+  std::string text;
+  for (int i = 1; i <= kTurns; ++i) {
+    text += (i % 2 == 0 ? "Ana Moreno" : "Ben Okafor");
+    text += ": Turn " + std::to_string(i) + " of the hearing on the budget.\n";
+  }
+  v1::ImportTranscriptRequest req;
+  req.set_workspace_id(transcript_.workspace_id());
+  req.set_filename("long-hearing.txt");
+  req.set_content(text);
+  v1::ImportTranscriptResponse imported;
+  ASSERT_TRUE(server_->transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &imported).ok());
+
+  app::Controller::Options o;
+  o.channel = server_->channel();
+  HeadlessUi ui(o);
+  client::ConnectionOptions c;
+  c.address = server_->address();
+  c.token = ben_.token;
+  ui.controller().Connect(c, "desk");
+  ui.state().transcript_id = imported.transcript().id();
+  ASSERT_TRUE(ui.PumpUntil([&] {
+    const auto& s = ui.controller().session();
+    return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
+           s.transcript_id == imported.transcript().id() && s.segments_complete;
+  }));
+  ui.Key(ui::key::Letter('F'), /*ctrl=*/true);
+  ui.Frame();
+  ui.Type("budget");
+  ui.Key(ui::key::kEnter);
+  ASSERT_TRUE(ui.PumpUntil([&] {
+    const auto& s = ui.controller().session().search;
+    return !s.loading && !s.hits.empty() && ui.state().search_index == 0;
+  }));
+  const auto& search = ui.controller().session().search;
+  EXPECT_TRUE(search.error.empty()) << search.error;
+  EXPECT_EQ(search.total, kTurns);
+  ASSERT_EQ(search.hits.size(), static_cast<std::size_t>(kTurns)) << "only some pages were read";
+  std::set<std::int64_t> segments;
+  for (std::size_t i = 0; i < search.hits.size(); ++i) {
+    segments.insert(search.hits[i].segment().id());
+    if (i > 0) {
+      EXPECT_LT(search.hits[i - 1].segment().ordinal(), search.hits[i].segment().ordinal());
+    }
+  }
+  EXPECT_EQ(segments.size(), search.hits.size()) << "a hit came twice";
+  // Shift+F3 from the first hit goes round to the last turn of the hearing.
+  ui.Key(ui::key::kF3, /*ctrl=*/false, /*shift=*/true);
+  ASSERT_EQ(ui.state().search_index, kTurns - 1);
+  EXPECT_NE(search.hits.back().segment().text().find("Turn 1200 "), std::string::npos);
 }
 
 TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
@@ -641,6 +745,53 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   EXPECT_NE(shown.find("User ana added a source: Census tables 2013 (refutes)"), std::string::npos)
       << shown;
   EXPECT_EQ(shown.find("source.added"), std::string::npos) << shown;
+}
+
+// Whether a tooltip was drawn in the last frame.
+bool TooltipShown() {
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(w->Name).starts_with("##Tooltip") && w->Active) return true;
+  }
+  return false;
+}
+
+TEST_F(DesktopUiTest, ADismissedClaimOffersNoSummaryEdit) {
+  (void)SomeClaim();  // the other tests' first claim stays theirs
+  const v1::Claim marked = MarkSpeech(81, ben_);
+  v1::DismissClaimRequest dismiss;
+  dismiss.set_claim_id(marked.id());
+  dismiss.set_expected_version(marked.version());
+  dismiss.set_reason(v1::DISMISS_REASON_OPINION);
+  v1::Claim dismissed;
+  ASSERT_TRUE(server_->claims()->DismissClaim(Ctx(ana_.token).get(), dismiss, &dismissed).ok());
+
+  auto ui = Open(ben_);
+  ui->state().claim_id = dismissed.id();
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const v1::Claim* c = ui->model().FindClaim(dismissed.id());
+    return c != nullptr && c->status() == v1::CLAIM_STATUS_DISMISSED &&
+           ui->state().ControlRect(ui::Control::kSummaryInput).has_value();
+  })) << "the dismissed claim did not open";
+  const ui::Rect field = *ui->state().ControlRect(ui::Control::kSummaryInput);
+  const ImVec2 inside((field.x0 + field.x1) / 2, (field.y0 + field.y1) / 2);
+  ui->Click(inside);
+  ui->Key(ui::key::kEnd, /*ctrl=*/true);
+  ui->Type(" (mine)");
+  ui->Frame();
+  const ui::ClaimDraft& draft = ui->state().DraftFor(dismissed.id());
+  EXPECT_EQ(draft.summary, dismissed.summary()) << "the summary took typing";
+  EXPECT_FALSE(draft.summary_dirty) << "a Save button is offered for an edit the server refuses";
+  // Hovering the field says why.
+  ui->MoveMouse(inside);
+  ui->Frame();
+  EXPECT_TRUE(TooltipShown()) << "no reason shown for the read-only summary";
+
+  v1::GetClaimRequest get;
+  get.set_claim_id(dismissed.id());
+  v1::Claim stored;
+  ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ben_.token).get(), get, &stored).ok());
+  EXPECT_EQ(stored.version(), dismissed.version());
+  EXPECT_EQ(stored.summary(), dismissed.summary());
 }
 
 }  // namespace

@@ -14,6 +14,8 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include "proto/factdesk/v1/metadata.h"
+
 namespace factdesk::client {
 namespace {
 
@@ -37,7 +39,7 @@ class FakeLive final : public v1::LiveService::Service {
       call = static_cast<int>(requests_.size());
       requests_.push_back(*request);
       for (const auto& [key, value] : ctx->client_metadata()) {
-        if (key == "authorization") auth_ = std::string(value.data(), value.size());
+        if (key == v1::kAuthorizationKey) auth_ = std::string(value.data(), value.size());
       }
     }
     return script_(call, *request, writer, ctx);
@@ -211,7 +213,7 @@ TEST_F(SubscriptionTest, ResourceExhaustedResumesFromTheLastDeliveredSeq) {
     if (call == 0) {
       SendEvent(w, 1);
       SendEvent(w, 2);
-      ctx->AddTrailingMetadata("factdesk-resume-after-seq", "2");
+      ctx->AddTrailingMetadata(v1::kResumeAfterSeqKey, "2");
       return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "fell behind");
     }
     SendEvent(w, req.after_seq() + 1);

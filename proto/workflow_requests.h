@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/result.h"
+#include "factdesk/v1/claim.pb.h"
+#include "factdesk/v1/review.pb.h"
+#include "factdesk/v1/source.pb.h"
+
+// The field checks of the requests that change a claim, run before anything is read or
+// written (invariant 5). The server runs them first; the CLI runs them before it asks
+// domain::CheckClaimAction, so that it refuses what the server would, in the server's
+// order. Each returns the request as the server uses it (text trimmed, URLs normalised,
+// assignees unique and sorted), or INVALID_ARGUMENT naming the field.
+namespace factdesk::v1 {
+
+Result<CreateClaimRequest> CheckedRequest(const CreateClaimRequest& req);
+Result<UpdateClaimRequest> CheckedRequest(const UpdateClaimRequest& req);
+Result<AssignClaimRequest> CheckedRequest(const AssignClaimRequest& req);
+Result<TakeClaimRequest> CheckedRequest(const TakeClaimRequest& req);
+Result<DismissClaimRequest> CheckedRequest(const DismissClaimRequest& req);
+Result<ReopenClaimRequest> CheckedRequest(const ReopenClaimRequest& req);
+Result<PublishClaimRequest> CheckedRequest(const PublishClaimRequest& req);
+Result<CorrectClaimRequest> CheckedRequest(const CorrectClaimRequest& req);
+Result<SubmitReviewRequest> CheckedRequest(const SubmitReviewRequest& req);
+Result<AddSourceRequest> CheckedRequest(const AddSourceRequest& req);
+Result<DecideDisputeRequest> CheckedRequest(const DecideDisputeRequest& req);
+
+}  // namespace factdesk::v1
