@@ -3,7 +3,7 @@
 
 # Building and running the server, the CLI and the desktop client.
 FACTDESK_BUILD_PACKAGES=(
-  cmake ninja-build g++ pkg-config ccache git
+  cmake ninja-build g++ lld pkg-config ccache git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libpqxx-dev libpq-dev postgresql
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libfreetype-dev
