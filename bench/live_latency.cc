@@ -205,7 +205,7 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
     const auto arrive = [&](const v1::Event& e) {
       if (e.seq() != last_seq_ + 1) ++gaps_;
       last_seq_ = e.seq();
-      if (e.kind() == "claim.created") arrivals_.push_back({e.claim().id(), now});
+      if (e.kind() == v1::EVENT_KIND_CLAIM_CREATED) arrivals_.push_back({e.claim().id(), now});
       seen_seq_.store(e.seq(), std::memory_order_release);
     };
     if (resp_.has_event()) arrive(resp_.event());

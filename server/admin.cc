@@ -52,7 +52,7 @@ Result<std::string> AdminCreateWorkspace(store::Db& db, const std::string& slug,
     // The workspace's first event: its owner joins as admin.
     FD_RETURN_IF_ERROR(tx.TakeSeq(workspace->id()).status());
     v1::Event event;
-    event.set_kind("member.set");
+    event.set_kind(v1::EVENT_KIND_MEMBER_SET);
     auto* member = event.mutable_member();
     *member->mutable_user() = user;
     member->set_role(v1::ROLE_ADMIN);
@@ -84,7 +84,7 @@ Result<std::string> AdminAddMember(store::Db& db, const std::string& slug,
     FD_ASSIGN_OR_RETURN(v1::Member member, store::SetMember(tx, workspace.id(), user.id(), *role));
     *member.mutable_user() = user;
     v1::Event event;
-    event.set_kind("member.set");
+    event.set_kind(v1::EVENT_KIND_MEMBER_SET);
     *event.mutable_member() = member;
     tx.Append(event);
     out = fmt::format("{} is now {} in {}", handle, domain::RoleName(*role), slug);

@@ -287,7 +287,7 @@ bool Controller::Pump() {
       dashboard_dirty_ = true;
       last_relevant_change_ = Clock::now();
     }
-    if (change.subject == Subject::kDispute || change.event_kind == "review.submitted") {
+    if (change.subject == Subject::kDispute || change.kind == v1::EVENT_KIND_REVIEW_SUBMITTED) {
       disputes_dirty_ = true;
     }
     if (change.claim_id != 0 && change.claim_id == open_claim_) history_dirty_ = true;

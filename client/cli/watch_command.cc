@@ -11,6 +11,8 @@
 #include "client/cli/context.h"
 #include "client/cli/output.h"
 #include "client/net/subscription.h"
+#include "events/event_description.h"
+#include "events/event_kind.h"
 
 namespace factdesk::cli {
 namespace {
@@ -20,6 +22,16 @@ using Phase = client::SubscriptionState::Phase;
 struct WatchOptions {
   std::int64_t after = -1;
 };
+
+// The event as JSON, its kind by the stable name scripts match ("source.added", as the
+// events table stores it) rather than the enum's, with the sentence a person reads.
+nlohmann::json EventJson(const v1::Event& e) {
+  nlohmann::json json = ToJson(e);
+  json["kind"] = std::string(events::KindNameOf(e));
+  json.erase("kind_name");
+  json["description"] = events::DescribeEvent(e);
+  return json;
+}
 
 // `#12 "quote…"  source 4 REFUTES https://…  (IN_REVIEW)`: what an event touched.
 std::string Describe(const v1::Event& e) {
@@ -98,10 +110,10 @@ Status Watch(Context& ctx, const WatchOptions& o) {
   options.on_event = [&](const v1::Event& e) {
     std::lock_guard lock(out_mu);
     if (json) {
-      PrintJson({{"event", ToJson(e)}});
+      PrintJson({{"event", EventJson(e)}});
     } else {
-      std::cout << fmt::format("seq {}  {}  {}  {}  {}\n", e.seq(), TimeOfDay(e.time()),
-                               e.actor().handle(), e.kind(), Describe(e));
+      std::cout << fmt::format("seq {}  {}  {}  {}\n", e.seq(), TimeOfDay(e.time()),
+                               events::DescribeEvent(e), Describe(e));
     }
     std::cout.flush();  // a pipe reader sees each line as it happens
   };

@@ -3,12 +3,13 @@
 #include <cstdint>
 #include <string>
 
+#include "factdesk/v1/live.pb.h"
+
 namespace factdesk::model {
 
-// What one applied event changed, described for the views (toasts, badges, highlights)
-// without them having to parse event kinds.
+// What one applied event changed, described for the views (toasts, badges, highlights).
 struct Change {
-  // The record the event is about (the first part of the event kind).
+  // The record the event is about.
   enum class Subject {
     kOther,
     kWorkspace,
@@ -24,8 +25,10 @@ struct Change {
 
   Subject subject = Subject::kOther;
   What what = What::kUpdated;
-  // The event's kind as sent, e.g. "review.submitted".
-  std::string event_kind;
+  v1::EventKind kind = v1::EVENT_KIND_UNSPECIFIED;
+  // What happened in people's words, actor first: "Ben Okafor added a source: Police
+  // annual report (refutes)" (events::DescribeEvent, as the event reached this client).
+  std::string description;
   std::int64_t seq = 0;
   // The id of the subject record (the user id for members).
   std::int64_t record_id = 0;

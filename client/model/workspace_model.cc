@@ -2,37 +2,85 @@
 
 #include <algorithm>
 #include <limits>
-#include <string_view>
 #include <utility>
 
 #include "domain/blind_rule.h"
+#include "events/event_description.h"
+#include "events/event_kind.h"
 #include "proto/domain_enums.h"
 
 namespace factdesk::model {
 namespace {
 
-constexpr std::string_view kMemberRemoved = "member.removed";
-
-Change::Subject SubjectOf(std::string_view kind) {
-  const std::string_view prefix = kind.substr(0, kind.find('.'));
-  if (prefix == "workspace") return Change::Subject::kWorkspace;
-  if (prefix == "member") return Change::Subject::kMember;
-  if (prefix == "transcript") return Change::Subject::kTranscript;
-  if (prefix == "claim") return Change::Subject::kClaim;
-  if (prefix == "source") return Change::Subject::kSource;
-  if (prefix == "note") return Change::Subject::kNote;
-  if (prefix == "review") return Change::Subject::kReview;
-  if (prefix == "dispute") return Change::Subject::kDispute;
+Change::Subject SubjectOf(v1::EventKind kind) {
+  switch (kind) {
+    case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED:
+      return Change::Subject::kWorkspace;
+    case v1::EVENT_KIND_MEMBER_SET:
+    case v1::EVENT_KIND_MEMBER_REMOVED:
+      return Change::Subject::kMember;
+    case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
+      return Change::Subject::kTranscript;
+    case v1::EVENT_KIND_CLAIM_CREATED:
+    case v1::EVENT_KIND_CLAIM_UPDATED:
+    case v1::EVENT_KIND_CLAIM_ASSIGNED:
+    case v1::EVENT_KIND_CLAIM_TAKEN:
+    case v1::EVENT_KIND_CLAIM_DISMISSED:
+    case v1::EVENT_KIND_CLAIM_REOPENED:
+    case v1::EVENT_KIND_CLAIM_PUBLISHED:
+    case v1::EVENT_KIND_CLAIM_CORRECTED:
+      return Change::Subject::kClaim;
+    case v1::EVENT_KIND_SOURCE_ADDED:
+    case v1::EVENT_KIND_SOURCE_REMOVED:
+      return Change::Subject::kSource;
+    case v1::EVENT_KIND_NOTE_ADDED:
+    case v1::EVENT_KIND_NOTE_EDITED:
+    case v1::EVENT_KIND_NOTE_REMOVED:
+      return Change::Subject::kNote;
+    case v1::EVENT_KIND_REVIEW_SUBMITTED:
+    case v1::EVENT_KIND_REVIEW_REVISED:
+      return Change::Subject::kReview;
+    case v1::EVENT_KIND_DISPUTE_DECIDED:
+      return Change::Subject::kDispute;
+    case v1::EVENT_KIND_UNSPECIFIED:
+    FD_EVENT_KIND_SENTINELS:
+      break;
+  }
   return Change::Subject::kOther;
 }
 
-Change::What WhatOf(std::string_view kind) {
-  const auto dot = kind.rfind('.');
-  const std::string_view verb = dot == std::string_view::npos ? kind : kind.substr(dot + 1);
-  if (verb == "created" || verb == "added" || verb == "imported" || verb == "submitted") {
-    return Change::What::kCreated;
+Change::What WhatOf(v1::EventKind kind) {
+  switch (kind) {
+    case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
+    case v1::EVENT_KIND_CLAIM_CREATED:
+    case v1::EVENT_KIND_SOURCE_ADDED:
+    case v1::EVENT_KIND_NOTE_ADDED:
+    case v1::EVENT_KIND_REVIEW_SUBMITTED:
+      return Change::What::kCreated;
+    case v1::EVENT_KIND_MEMBER_REMOVED:
+    case v1::EVENT_KIND_SOURCE_REMOVED:
+    case v1::EVENT_KIND_NOTE_REMOVED:
+      return Change::What::kRemoved;
+    case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED:
+    case v1::EVENT_KIND_MEMBER_SET:
+    case v1::EVENT_KIND_CLAIM_UPDATED:
+    case v1::EVENT_KIND_CLAIM_ASSIGNED:
+    case v1::EVENT_KIND_CLAIM_TAKEN:
+    case v1::EVENT_KIND_CLAIM_DISMISSED:
+    case v1::EVENT_KIND_CLAIM_REOPENED:
+    case v1::EVENT_KIND_CLAIM_PUBLISHED:
+    case v1::EVENT_KIND_CLAIM_CORRECTED:
+    case v1::EVENT_KIND_NOTE_EDITED:
+    case v1::EVENT_KIND_REVIEW_REVISED:
+    case v1::EVENT_KIND_DISPUTE_DECIDED:
+    case v1::EVENT_KIND_UNSPECIFIED:
+    FD_EVENT_KIND_SENTINELS:
+      break;
   }
-  if (verb == "removed") return Change::What::kRemoved;
   return Change::What::kUpdated;
 }
 
@@ -137,7 +185,7 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   if (event.has_claim()) {
     StoreClaim(event.claim(), Origin::kEvent);
-    if (event.kind() == "claim.created") {
+    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
       // Followed from its creation on: every source, note and review it will ever have
       // comes as a later event, so its lists are complete without a fetch.
       auto& records = records_[event.claim().id()];
@@ -167,7 +215,7 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
 void WorkspaceModel::ApplyMember(const v1::Event& event) {
   const v1::Member& member = event.member();
   const std::int64_t user_id = member.user().id();
-  const bool removed = event.kind() == kMemberRemoved;
+  const bool removed = event.kind() == v1::EVENT_KIND_MEMBER_REMOVED;
   if (removed) {
     members_.erase(user_id);
   } else {
@@ -190,7 +238,8 @@ std::size_t WorkspaceModel::ExpirePresence(PresenceTable::Clock::time_point now)
 
 Change WorkspaceModel::Describe(const v1::Event& event) const {
   Change c;
-  c.event_kind = event.kind();
+  c.kind = event.kind();
+  c.description = events::DescribeEvent(event);
   c.seq = event.seq();
   c.subject = SubjectOf(event.kind());
   c.what = WhatOf(event.kind());

@@ -6,6 +6,7 @@
 #include "client/ui/dashboard_view.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "common/utf8.h"
 #include "proto/labels.h"
 
 namespace factdesk::ui {
@@ -20,12 +21,14 @@ void ChangesPopup(ViewContext& ctx) {
        it != ctx.session.recent_changes.rend() && shown < 25; ++it, ++shown) {
     const model::Change& c = *it;
     ImGui::PushID(static_cast<int>(c.seq));
-    std::string text = c.actor_handle + "  " + c.event_kind;
+    // People's words, then the claim it was about.
+    std::string text = c.description;
     if (c.claim_id != 0) {
       if (const v1::Claim* claim = ctx.model.FindClaim(c.claim_id)) {
-        text += ": " + claim->summary().substr(0, 60);
+        text += "  \xC2\xB7  " + std::string(utf8::TruncateBytes(claim->summary(), 60));
       }
     }
+    ctx.state.glyphs.Add(text);  // names and titles may need characters the atlas lacks
     if (ImGui::Selectable(text.c_str()) && c.claim_id != 0) {
       JumpToClaim(ctx, c.claim_id);
       ImGui::CloseCurrentPopup();
@@ -127,6 +130,7 @@ void DrawStatusBar(ViewContext& ctx) {
     ImGui::OpenPopup("##changes");
     ctx.Emit(action::MarkSeen{});
   }
+  ctx.state.SetControlRect(Control::kChangesBadge, ItemRect());
   if (unseen > 0) ImGui::PopStyleColor();
   ChangesPopup(ctx);
 }

@@ -82,6 +82,7 @@ enum class Control {
   kDecideReasoning,
   kDecideButton,
   kFirstUnsourcedClaim,
+  kChangesBadge,
   kCount
 };
 

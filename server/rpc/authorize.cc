@@ -12,9 +12,9 @@ Result<domain::Role> Authorize(store::Tx& tx, std::int64_t workspace_id, const C
   return role;
 }
 
-v1::Event NewEvent(std::string kind, std::int64_t claim_id) {
+v1::Event NewEvent(v1::EventKind kind, std::int64_t claim_id) {
   v1::Event event;
-  event.set_kind(std::move(kind));
+  event.set_kind(kind);
   event.set_claim_id(claim_id);
   return event;
 }

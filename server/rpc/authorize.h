@@ -19,6 +19,6 @@ Result<domain::Role> Authorize(store::Tx& tx, std::int64_t workspace_id, const C
                                domain::Action action);
 
 // An event of `kind` about `claim_id` (0 when none), records to be set by the caller.
-v1::Event NewEvent(std::string kind, std::int64_t claim_id = 0);
+v1::Event NewEvent(v1::EventKind kind, std::int64_t claim_id = 0);
 
 }  // namespace factdesk::rpc

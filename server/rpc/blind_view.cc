@@ -37,10 +37,10 @@ domain::BlindReader::Event FactsOf(const v1::Event& e, std::int64_t reader_id) {
   facts.seq = e.seq();
   facts.claim_id = ClaimOf(e);
   if (e.has_claim()) facts.claim_state = v1::StateOf(e.claim());
-  facts.starts_round = e.kind() == "claim.reopened";
+  facts.starts_round = e.kind() == v1::EVENT_KIND_CLAIM_REOPENED;
   if (e.has_review()) facts.reviewer_id = e.review().reviewer().id();
   if (e.has_member() && e.member().user().id() == reader_id) {
-    if (e.kind() == "member.removed") {
+    if (e.kind() == v1::EVENT_KIND_MEMBER_REMOVED) {
       facts.reader_removed = true;
     } else {
       facts.reader_role = v1::ToDomain(e.member().role());

@@ -1,7 +1,7 @@
 #include "server/rpc/claim_history.h"
 
-#include <fmt/format.h>
-
+#include "events/event_description.h"
+#include "events/event_kind.h"
 #include "proto/enum_text.h"
 #include "server/rpc/blind_view.h"
 
@@ -35,43 +35,19 @@ void Diff(const v1::Claim& before, const v1::Claim& after, v1::HistoryEntry* ent
   add("reason", before.status_reason(), after.status_reason());
 }
 
-std::string Describe(const v1::Event& e, std::int64_t viewer_id, bool see_reviews) {
-  const std::string& kind = e.kind();
-  if (kind == "claim.created") return "marked the claim";
-  if (kind == "claim.updated") return "edited the claim";
-  if (kind == "claim.assigned") return "changed who works on the claim";
-  if (kind == "claim.taken") return "took the claim";
-  if (kind == "claim.dismissed") {
-    return fmt::format("dismissed the claim ({})", v1::EnumText(e.claim().dismiss_reason(), true));
+// The shared describer's words; a review the viewer may not see yet is described as
+// the blind rule shows it, and says why.
+std::string Summary(const v1::Event& e, std::int64_t viewer_id, bool see_reviews) {
+  // A decision reached while the viewer is blind would tell them the verdict.
+  if (e.kind() == v1::EVENT_KIND_DISPUTE_DECIDED && !see_reviews) {
+    return "decided the dispute (hidden until you submit your own review)";
   }
-  if (kind == "claim.reopened") return "reopened the claim";
-  if (kind == "claim.published") return "published the check";
-  if (kind == "claim.corrected") return "corrected the published check";
-  if (kind == "source.added") {
-    const auto& s = e.source();
-    return fmt::format("added a source: {} ({})", s.title().empty() ? s.url() : s.title(),
-                       v1::EnumText(s.stance(), true));
+  if (!e.has_review() || see_reviews || e.review().reviewer().id() == viewer_id) {
+    return events::DescribeAction(e);
   }
-  if (kind == "source.removed") return fmt::format("removed a source: {}", e.source().url());
-  if (kind == "note.added") {
-    return e.note().parent_id() != 0 ? "replied to a note" : "added a note";
-  }
-  if (kind == "note.edited") return "edited a note";
-  if (kind == "note.removed") return "removed a note";
-  if (kind == "review.submitted" || kind == "review.revised") {
-    const auto& r = e.review();
-    const char* verb = kind == "review.submitted" ? "submitted a review" : "revised their review";
-    if (see_reviews || r.reviewer().id() == viewer_id) {
-      return fmt::format("{}: {} (confidence {})", verb, r.verdict().label(),
-                         v1::EnumText(r.confidence(), true));
-    }
-    return fmt::format("{} (hidden until you submit your own)", verb);
-  }
-  if (kind == "dispute.decided") {
-    if (!see_reviews) return "decided the dispute (hidden until you submit your own review)";
-    return fmt::format("decided the dispute: {}", e.dispute().final_verdict().label());
-  }
-  return kind;
+  v1::Event blind = e;
+  RedactReview(blind.mutable_review());
+  return events::DescribeAction(blind) + " (hidden until you submit your own)";
 }
 
 }  // namespace
@@ -84,10 +60,10 @@ v1::GetClaimHistoryResponse BuildClaimHistory(const std::vector<v1::Event>& even
   for (const auto& e : events) {
     auto* entry = out.add_entries();
     entry->set_seq(e.seq());
-    entry->set_kind(e.kind());
+    entry->set_kind(std::string(events::KindNameOf(e)));
     *entry->mutable_actor() = e.actor();
     *entry->mutable_time() = e.time();
-    entry->set_summary(Describe(e, viewer_id, see_reviews));
+    entry->set_summary(Summary(e, viewer_id, see_reviews));
     if (e.has_claim()) {
       // A viewer blind to the claim now sees no verdict of it, not even one an earlier
       // round reached before a reopening (domain/blind_rule.h).

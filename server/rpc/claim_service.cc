@@ -81,7 +81,7 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
       claim.anchor = std::move(anchor);
       claim.created_by = call.user_id();
       FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
-      v1::Event event = NewEvent("claim.created", resp->id());
+      v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());
       *event.mutable_claim() = *resp;
       tx.Append(event);
       return Status::Ok();
@@ -150,7 +150,7 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
           store::UpdateClaimText(c.tx, c.claim.id(),
                                  r.has_summary() ? r.summary() : c.claim.summary(),
                                  r.has_claimant() ? r.claimant() : c.claim.claimant());
-          return NewEvent("claim.updated");
+          return NewEvent(v1::EVENT_KIND_CLAIM_UPDATED);
         },
         resp);
   });
@@ -182,7 +182,7 @@ grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext*
           } else {
             store::TouchClaim(c.tx, c.claim.id());
           }
-          return NewEvent("claim.assigned");
+          return NewEvent(v1::EVENT_KIND_CLAIM_ASSIGNED);
         },
         resp);
   });
@@ -200,7 +200,7 @@ grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* c
                               call.user_id());
           store::ChangeClaimState(c.tx, c.claim.id(),
                                   {.status = StateText(domain::ClaimState::kInReview)});
-          return NewEvent("claim.taken");
+          return NewEvent(v1::EVENT_KIND_CLAIM_TAKEN);
         },
         resp);
   });
@@ -218,7 +218,7 @@ grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext
                                   {.status = StateText(domain::ClaimState::kDismissed),
                                    .status_reason = r.explanation(),
                                    .dismiss_reason = v1::EnumText(r.reason())});
-          return NewEvent("claim.dismissed");
+          return NewEvent(v1::EVENT_KIND_CLAIM_DISMISSED);
         },
         resp);
   });
@@ -246,7 +246,7 @@ grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext*
                                    .verdict = v1::Verdict(),
                                    .clear_resolution = true});
           store::StartReviewRound(c.tx, c.claim.id());  // blind again (domain/blind_rule.h)
-          return NewEvent("claim.reopened");
+          return NewEvent(v1::EVENT_KIND_CLAIM_REOPENED);
         },
         resp);
   });
@@ -264,7 +264,7 @@ grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext
                                   {.status = StateText(domain::ClaimState::kPublished),
                                    .status_reason = c.claim.status_reason(),
                                    .set_published_now = true});
-          return NewEvent("claim.published");
+          return NewEvent(v1::EVENT_KIND_CLAIM_PUBLISHED);
         },
         resp);
   });
@@ -295,7 +295,7 @@ grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext
           }
           store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(), reason,
                                   call.user_id());
-          return NewEvent("claim.corrected");
+          return NewEvent(v1::EVENT_KIND_CLAIM_CORRECTED);
         },
         resp);
   });

@@ -24,11 +24,12 @@ Status ValidateBody(const std::string& body) {
 
 // A change to an existing note: finds its claim, then runs `change` as a claim
 // mutation (role, lock, one event) with the note as it stands under the lock. `change`
-// writes and names the event's kind; the note as it then stands goes into `out` and
+// writes and returns the event's kind; the note as it then stands goes into `out` and
 // the event.
-Status MutateNote(Runtime& rt, Call& call, std::int64_t note_id,
-                  const std::function<Result<std::string>(ClaimContext&, const v1::Note&)>& change,
-                  v1::Note* out) {
+Status MutateNote(
+    Runtime& rt, Call& call, std::int64_t note_id,
+    const std::function<Result<v1::EventKind>(ClaimContext&, const v1::Note&)>& change,
+    v1::Note* out) {
   v1::Note found;
   FD_RETURN_IF_ERROR(rt.db.Read("loading a note", [&](Tx& tx) -> Status {
     FD_ASSIGN_OR_RETURN(found, store::GetNote(tx, note_id));
@@ -39,9 +40,9 @@ Status MutateNote(Runtime& rt, Call& call, std::int64_t note_id,
       rt, call, found.claim_id(), -1, domain::Action::kEditNote,
       [&](ClaimContext& c) -> Result<v1::Event> {
         FD_ASSIGN_OR_RETURN(const v1::Note note, store::GetNote(c.tx, note_id));
-        FD_ASSIGN_OR_RETURN(std::string kind, change(c, note));
+        FD_ASSIGN_OR_RETURN(const v1::EventKind kind, change(c, note));
         FD_ASSIGN_OR_RETURN(*out, store::GetNote(c.tx, note_id, true));
-        v1::Event event = NewEvent(std::move(kind));
+        v1::Event event = NewEvent(kind);
         *event.mutable_note() = *out;
         return event;
       },
@@ -76,7 +77,7 @@ grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
           store::NewNote note{c.claim.workspace_id(), c.claim.id(), req->parent_id(),
                               v1::EnumText(thread),   req->body(),  call.user_id()};
           FD_ASSIGN_OR_RETURN(*resp, store::InsertNote(c.tx, note));
-          v1::Event event = NewEvent("note.added");
+          v1::Event event = NewEvent(v1::EVENT_KIND_NOTE_ADDED);
           *event.mutable_note() = *resp;
           return event;
         },
@@ -113,7 +114,7 @@ grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx
     FD_RETURN_IF_ERROR(ValidateBody(req->body()));
     return MutateNote(
         rt_, call, req->note_id(),
-        [&](ClaimContext& c, const v1::Note& note) -> Result<std::string> {
+        [&](ClaimContext& c, const v1::Note& note) -> Result<v1::EventKind> {
           if (note.author().id() != call.user_id()) {
             return Status::PermissionDenied("only a note's author can edit it");
           }
@@ -126,7 +127,7 @@ grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx
                                 note.version());
           }
           store::EditNoteBody(c.tx, note.id(), req->body());
-          return std::string("note.edited");
+          return v1::EVENT_KIND_NOTE_EDITED;
         },
         resp);
   });
@@ -139,7 +140,7 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
     FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
     return MutateNote(
         rt_, call, req->note_id(),
-        [&](ClaimContext& c, const v1::Note& note) -> Result<std::string> {
+        [&](ClaimContext& c, const v1::Note& note) -> Result<v1::EventKind> {
           if (note.author().id() != call.user_id() &&
               !domain::HasAtLeast(c.role, domain::Role::kEditor)) {
             return Status::PermissionDenied("only a note's author or an editor can remove it");
@@ -149,7 +150,7 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
                 fmt::format("note {} was already removed", note.id()));
           }
           store::MarkNoteRemoved(c.tx, note.id());
-          return std::string("note.removed");
+          return v1::EVENT_KIND_NOTE_REMOVED;
         },
         resp);
   });

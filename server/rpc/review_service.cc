@@ -85,7 +85,8 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
               call.user_id(),       store::MakeVerdict(w.rating_scale(), req->verdict()),
               req->rationale(),     v1::EnumText(req->confidence())};
           FD_ASSIGN_OR_RETURN(*resp->mutable_review(), store::SaveReview(c.tx, input));
-          v1::Event event = NewEvent(existing ? "review.revised" : "review.submitted");
+          v1::Event event =
+              NewEvent(existing ? v1::EVENT_KIND_REVIEW_REVISED : v1::EVENT_KIND_REVIEW_SUBMITTED);
           *event.mutable_review() = resp->review();
 
           // The reviews now decide the claim's state (and open or close its dispute).
@@ -211,7 +212,7 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
           store::DisputeClosing closing{
               std::string(domain::ResolutionName(domain::Resolution::kEditorDecision)),
               call.user_id(), verdict, reasoning};
-          v1::Event event = NewEvent("dispute.decided");
+          v1::Event event = NewEvent(v1::EVENT_KIND_DISPUTE_DECIDED);
           FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
                               store::CloseDispute(c.tx, open->id(), closing));
           store::ChangeClaimState(c.tx, claim_id,

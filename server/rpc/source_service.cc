@@ -41,7 +41,7 @@ grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* 
         [&](ClaimContext& c) -> Result<v1::Event> {
           FD_ASSIGN_OR_RETURN(
               *resp, store::InsertSource(c.tx, c.claim.workspace_id(), source, call.user_id()));
-          v1::Event event = NewEvent("source.added");
+          v1::Event event = NewEvent(v1::EVENT_KIND_SOURCE_ADDED);
           *event.mutable_source() = *resp;
           return event;
         },
@@ -83,7 +83,7 @@ grpc::ServerUnaryReactor* SourceService::RemoveSource(grpc::CallbackServerContex
         [&](ClaimContext& c) -> Result<v1::Event> {
           FD_ASSIGN_OR_RETURN(*resp,
                               store::MarkSourceRemoved(c.tx, req->source_id(), call.user_id()));
-          v1::Event event = NewEvent("source.removed");
+          v1::Event event = NewEvent(v1::EVENT_KIND_SOURCE_REMOVED);
           *event.mutable_source() = *resp;
           return event;
         },

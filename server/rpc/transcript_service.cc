@@ -72,7 +72,7 @@ grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
           Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status());
       FD_RETURN_IF_ERROR(tx.TakeSeq(meta.workspace_id).status());
       FD_ASSIGN_OR_RETURN(*resp->mutable_transcript(), store::InsertTranscript(tx, meta, parsed));
-      v1::Event event = NewEvent("transcript.imported");
+      v1::Event event = NewEvent(v1::EVENT_KIND_TRANSCRIPT_IMPORTED);
       *event.mutable_transcript() = resp->transcript();
       tx.Append(event);
       return Status::Ok();

@@ -5,6 +5,7 @@
 #include "domain/review_rules.h"
 #include "domain/text_validation.h"
 #include "domain/url.h"
+#include "events/event_kind.h"
 #include "proto/domain_enums.h"
 #include "proto/enum_text.h"
 #include "server/rpc/authorize.h"
@@ -20,15 +21,15 @@ using store::Tx;
 
 // Runs a change to workspace settings as one sequenced mutation whose event carries
 // the workspace as it now stands.
-Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, std::string_view what,
+Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, v1::EventKind kind,
                        domain::Action action, const std::function<Status(Tx&)>& change,
                        v1::Workspace* out) {
-  return rt.db.Write(what, call.user_id(), [&](Tx& tx) -> Status {
+  return rt.db.Write(events::KindName(kind), call.user_id(), [&](Tx& tx) -> Status {
     FD_RETURN_IF_ERROR(Authorize(tx, workspace_id, call, action).status());
     FD_RETURN_IF_ERROR(tx.TakeSeq(workspace_id).status());
     FD_RETURN_IF_ERROR(change(tx));
     FD_ASSIGN_OR_RETURN(*out, store::GetWorkspace(tx, workspace_id, call.user_id()));
-    v1::Event event = NewEvent(std::string(what));
+    v1::Event event = NewEvent(kind);
     *event.mutable_workspace() = *out;
     event.mutable_workspace()->clear_my_role();
     tx.Append(event);
@@ -139,7 +140,7 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
       FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
       FD_ASSIGN_OR_RETURN(*resp, store::SetMember(tx, req->workspace_id(), user.id(), *role));
       *resp->mutable_user() = user;
-      v1::Event event = NewEvent("member.set");
+      v1::Event event = NewEvent(v1::EVENT_KIND_MEMBER_SET);
       *event.mutable_member() = *resp;
       tx.Append(event);
       return Status::Ok();
@@ -168,7 +169,7 @@ grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerCon
       FD_RETURN_IF_ERROR(RequireNoOpenAssignments(tx, req->workspace_id(), user, "can be removed"));
       FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
       FD_RETURN_IF_ERROR(store::RemoveMember(tx, req->workspace_id(), user.id()));
-      v1::Event event = NewEvent("member.removed");
+      v1::Event event = NewEvent(v1::EVENT_KIND_MEMBER_REMOVED);
       *event.mutable_member()->mutable_user() = user;
       tx.Append(event);
       return Status::Ok();
@@ -187,7 +188,8 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
     }
     FD_RETURN_IF_ERROR(domain::ValidatePolicy(v1::ToDomain(p)));
     return ChangeWorkspace(
-        rt_, call, req->workspace_id(), "workspace.policy_updated", domain::Action::kManagePolicy,
+        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED,
+        domain::Action::kManagePolicy,
         [&](Tx& tx) { return store::UpdatePolicy(tx, req->workspace_id(), p); }, resp);
   });
 }
@@ -202,7 +204,8 @@ grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerC
     const domain::RatingScale scale = store::ToDomainScale(given);
     FD_RETURN_IF_ERROR(domain::ValidateRatingScale(scale));
     return ChangeWorkspace(
-        rt_, call, req->workspace_id(), "workspace.scale_updated", domain::Action::kManageScale,
+        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED,
+        domain::Action::kManageScale,
         [&](Tx& tx) {
           return store::ReplaceScale(tx, req->workspace_id(), scale, call.user_id()).status();
         },
@@ -228,7 +231,7 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePublisher(grpc::CallbackServer
     FD_ASSIGN_OR_RETURN(*publisher.mutable_claim_url_prefix(),
                         url("publisher.claim_url_prefix", req->publisher().claim_url_prefix()));
     return ChangeWorkspace(
-        rt_, call, req->workspace_id(), "workspace.publisher_updated",
+        rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED,
         domain::Action::kManagePolicy,
         [&](Tx& tx) { return store::UpdatePublisher(tx, req->workspace_id(), publisher); }, resp);
   });

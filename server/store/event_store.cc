@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pqxx/binarystring>
 
+#include "events/event_kind.h"
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -65,7 +66,7 @@ Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
   }
   event.set_workspace_id(workspace_id);
   event.set_seq(row[col.seq].as<std::int64_t>());
-  event.set_kind(row[col.kind].as<std::string>());
+  events::SetKindFromStoredName(&event, row[col.kind].as<std::string>());
   SetTime(row[col.created_at], [&] { return event.mutable_time(); });
   event.set_claim_id(Or<std::int64_t>(row[col.claim_id], 0));
   SetUser(row, col.actor, [&] { return event.mutable_actor(); });
@@ -100,8 +101,8 @@ void Tx::Append(const v1::Event& event) {
   // Actor 0 is the server itself (admin commands): no user.
   const std::optional<std::int64_t> actor =
       actor_id_ != 0 ? std::optional(actor_id_) : std::nullopt;
-  Exec("events.append", workspace_id_, *seq_, event.kind(), actor, claim_id,
-       pqxx::binarystring(bytes.data(), bytes.size()));
+  Exec("events.append", workspace_id_, *seq_, std::string(events::KindName(event.kind())), actor,
+       claim_id, pqxx::binarystring(bytes.data(), bytes.size()));
   Exec("events.notify", fmt::format("{}:{}", workspace_id_, *seq_));
   appended_ = true;
 }

@@ -225,7 +225,7 @@ bool Watcher::ReadOnce() {
       if (e.seq() <= last_seq_) return;
     }
     last_seq_ = e.seq();
-    if (e.kind() == "claim.created") ++created_[e.claim().summary()];
+    if (e.kind() == v1::EVENT_KIND_CLAIM_CREATED) ++created_[e.claim().summary()];
   };
   while (reader->Read(&msg)) {
     if (msg.has_event()) take(msg.event());

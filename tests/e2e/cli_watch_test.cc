@@ -59,10 +59,14 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
   const std::string id = ParseJson(added)["id"];
   ASSERT_TRUE(json_watch->WaitFor(R"("kind":"claim\.created")", kLive, Stream::kOut))
       << json_watch->out() << json_watch->err();
-  const auto line =
-      text_watch->WaitFor(R"((seq [0-9]+  [0-9]{2}:[0-9]{2}:[0-9]{2}  ben  claim\.created  #)" +
-                              id + R"( "a darling.*\(OPEN\)))",
-                          kLive, Stream::kOut);
+  EXPECT_TRUE(
+      json_watch->WaitFor(R"("description":"Ben Okafor marked the claim")", kLive, Stream::kOut))
+      << json_watch->out();
+  // Text lines say what happened in people's words, then what it touched.
+  const auto line = text_watch->WaitFor(
+      R"((seq [0-9]+  [0-9]{2}:[0-9]{2}:[0-9]{2}  Ben Okafor marked the claim  #)" + id +
+          R"( "a darling.*\(OPEN\)))",
+      kLive, Stream::kOut);
   ASSERT_TRUE(line) << text_watch->out() << text_watch->err();
 
   // Ben opens the claim in a client: both watchers say so; leaving is said too.
@@ -102,7 +106,9 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
       ben_, {"source", "add", id, "--url", "https://example.org/valley", "--stance", "context"}));
   ASSERT_TRUE(json_watch->WaitFor(R"("kind":"source\.added")", kLive, Stream::kOut))
       << json_watch->out() << json_watch->err();
-  ASSERT_TRUE(text_watch->WaitFor(R"(ben  source\.added  #)" + id, kLive, Stream::kOut))
+  ASSERT_TRUE(text_watch->WaitFor(
+      R"(Ben Okafor added a source: https://example\.org/valley \(context\)  #)" + id, kLive,
+      Stream::kOut))
       << text_watch->out() << text_watch->err();
 
   // Ctrl-C ends it cleanly.

@@ -126,7 +126,7 @@ TEST(ServerProcessTest, KillNineUnderLoadLosesNoAcknowledgedWriteAndDuplicatesNo
   EXPECT_EQ(CheckGapFree(events), "");
   std::set<std::int64_t> created;
   for (const auto& e : events) {
-    if (e.kind() == "claim.created") {
+    if (e.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
       EXPECT_TRUE(created.insert(e.claim().id()).second) << "duplicate " << e.claim().id();
     }
   }

@@ -155,7 +155,7 @@ TEST(LiveTest, ConcurrentWritersAcrossWorkspacesReachEverySubscriberOnceInOrder)
     std::set<std::int64_t> seen_claims;
     for (const auto& e : events) {
       EXPECT_EQ(e.workspace_id(), desk.id);
-      if (e.kind() == "claim.created") seen_claims.insert(e.claim().id());
+      if (e.kind() == v1::EVENT_KIND_CLAIM_CREATED) seen_claims.insert(e.claim().id());
     }
     EXPECT_EQ(seen_claims, created[desk.id]);
   }
@@ -224,7 +224,7 @@ TEST(LiveTest, AWriteOnOneReplicaReachesASubscriberOnAnother) {
         return !events.empty() && events.back().claim().id() == claim.id();
       },
       10s));
-  EXPECT_EQ(on_b.events().back().kind(), "claim.created");
+  EXPECT_EQ(on_b.events().back().kind(), v1::EVENT_KIND_CLAIM_CREATED);
 
   // Presence crosses replicas too.
   v1::UpdatePresenceRequest presence;

@@ -46,7 +46,7 @@ TEST_F(ReviewTest, ReviewsAreBlindUntilYouSubmitYoursOnEveryRpcAndOnTheStream) {
   // ...nor on the stream, while the editor sees everything.
   auto review_event = [](StreamCollector& s) -> std::optional<v1::Event> {
     for (const auto& e : s.events()) {
-      if (e.kind() == "review.submitted") return e;
+      if (e.kind() == v1::EVENT_KIND_REVIEW_SUBMITTED) return e;
     }
     return std::nullopt;
   };
@@ -72,13 +72,13 @@ TEST_F(ReviewTest, ReviewsAreBlindUntilYouSubmitYoursOnEveryRpcAndOnTheStream) {
   ASSERT_TRUE(cat_stream.WaitUntil(
       [&] {
         for (const auto& e : cat_stream.events()) {
-          if (e.kind() == "review.revised") return true;
+          if (e.kind() == v1::EVENT_KIND_REVIEW_REVISED) return true;
         }
         return false;
       },
       10s));
   for (const auto& e : cat_stream.events()) {
-    if (e.kind() == "review.revised") {
+    if (e.kind() == v1::EVENT_KIND_REVIEW_REVISED) {
       EXPECT_EQ(e.review().verdict().label(), "Half true");
     }
   }

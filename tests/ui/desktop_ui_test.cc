@@ -717,6 +717,36 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   EXPECT_FALSE(ui->controller().session().import.open);
 }
 
+TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
+  const v1::Claim claim = MarkSpeech(71, ben_);
+  ASSERT_NE(claim.id(), 0);
+  auto ui = Open(ben_);
+  // Ana adds a source while Ben reads.
+  v1::AddSourceRequest req;
+  req.set_claim_id(claim.id());
+  req.set_url("https://example.org/census-tables-2013");
+  req.set_title("Census tables 2013");
+  req.set_stance(v1::STANCE_REFUTES);
+  v1::Source source;
+  ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), req, &source).ok());
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& changes = ui->controller().session().recent_changes;
+    return std::any_of(changes.begin(), changes.end(), [](const model::Change& c) {
+      return c.kind == v1::EVENT_KIND_SOURCE_ADDED;
+    });
+  })) << "Ana's source never reached Ben's changes";
+
+  const std::optional<ui::Rect> badge = ui->state().ControlRect(ui::Control::kChangesBadge);
+  ASSERT_TRUE(badge.has_value());
+  ui->Click(ImVec2((badge->x0 + badge->x1) / 2, (badge->y0 + badge->y1) / 2));
+  ui->Frame();  // a popup sizes itself on its first frame and shows on the next
+  const std::string shown = ui->FrameText();
+  EXPECT_NE(shown.find("Recent changes by others"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("User ana added a source: Census tables 2013 (refutes)"), std::string::npos)
+      << shown;
+  EXPECT_EQ(shown.find("source.added"), std::string::npos) << shown;
+}
+
 // Whether a tooltip was drawn in the last frame.
 bool TooltipShown() {
   for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {

@@ -1,8 +1,54 @@
 #include "tests/ui/headless_ui.h"
 
+#include <cmath>
+#include <map>
+#include <utility>
+
 #include "client/ui/keys.h"
+#include "common/utf8.h"
 
 namespace factdesk::testing {
+namespace {
+
+// The text in a frame's draw lists, read back from the glyph quads the font drew: each
+// glyph is four vertices with its atlas coordinates, in drawing order. Glyphs on another
+// baseline start a new line; a gap wider than half a space is a space. A glyph a clip
+// rectangle cut has other coordinates and is not read. (Dear ImGui's own log cannot do
+// this: End() stops it at the first window.)
+std::string DrawnText(const ImDrawData& data, const ImFont& font) {
+  std::map<std::pair<float, float>, const ImFontGlyph*> by_corner;
+  for (const ImFontGlyph& g : font.Glyphs) {
+    if (g.Visible != 0) by_corner[{g.U0, g.V0}] = &g;
+  }
+  const ImFontGlyph* space = font.FindGlyphNoFallback(' ');
+  const float min_gap = (space != nullptr ? space->AdvanceX : font.FontSize / 2) / 2;
+  std::string text;
+  float line_y = -1;
+  float pen_x = 0;
+  for (int l = 0; l < data.CmdListsCount; ++l) {
+    const ImVector<ImDrawVert>& v = data.CmdLists[l]->VtxBuffer;
+    for (int i = 0; i + 3 < v.Size; ++i) {
+      const auto it = by_corner.find({v[i].uv.x, v[i].uv.y});
+      if (it == by_corner.end()) continue;
+      const ImFontGlyph& g = *it->second;
+      if (v[i + 2].uv.x != g.U1 || v[i + 2].uv.y != g.V1) continue;
+      const float x = v[i].pos.x - g.X0;  // the pen position the glyph was drawn at
+      const float y = v[i].pos.y - g.Y0;
+      if (std::abs(y - line_y) > 0.5F) {
+        if (!text.empty()) text += '\n';
+        line_y = y;
+      } else if (x - pen_x > min_gap) {
+        text += ' ';
+      }
+      utf8::Append(text, static_cast<char32_t>(g.Codepoint));
+      pen_x = x + g.AdvanceX;
+      i += 3;
+    }
+  }
+  return text;
+}
+
+}  // namespace
 
 HeadlessUi::HeadlessUi(app::Controller::Options options, ImVec2 display) {
   context_ = ImGui::CreateContext();
@@ -28,6 +74,16 @@ HeadlessUi::~HeadlessUi() {
 }
 
 void HeadlessUi::Frame() {
+  RunFrame(nullptr);
+}
+
+std::string HeadlessUi::FrameText() {
+  std::string text;
+  RunFrame(&text);
+  return text;
+}
+
+void HeadlessUi::RunFrame(std::string* text) {
   // Several of these may live in one test (two users): each frame uses its own context.
   ImGui::SetCurrentContext(context_);
   controller_->Pump();
@@ -35,6 +91,7 @@ void HeadlessUi::Frame() {
   ui::ViewContext ctx{controller_->model(), controller_->session(), state_, actions_};
   view_.Draw(ctx);
   ImGui::Render();
+  if (text != nullptr) *text = DrawnText(*ImGui::GetDrawData(), *ImGui::GetFont());
   controller_->Dispatch(actions_);
   controller_->Tick(state_);
 }

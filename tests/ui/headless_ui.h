@@ -23,6 +23,9 @@ class HeadlessUi {
 
   // One frame: drain the controller's queue, draw, render, dispatch the actions, tick.
   void Frame();
+  // One frame, returning the text it drew, a line per row of glyphs: what a person
+  // would read.
+  std::string FrameText();
   // Frames until `done` holds (waiting on the controller's queue in between); false on
   // timeout.
   bool PumpUntil(const std::function<bool()>& done,
@@ -43,6 +46,9 @@ class HeadlessUi {
   ui::MainView& view() { return view_; }
 
  private:
+  // Frame(), and when `text` is given, what it drew into it.
+  void RunFrame(std::string* text);
+
   ImGuiContext* context_ = nullptr;
   std::unique_ptr<app::Controller> controller_;
   ui::UiState state_;

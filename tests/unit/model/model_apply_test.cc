@@ -377,7 +377,7 @@ TEST(ModelApply, ChangeDescribesTheEvent) {
   const Change& c = *r.change;
   EXPECT_EQ(c.subject, Change::Subject::kReview);
   EXPECT_EQ(c.what, Change::What::kCreated);
-  EXPECT_EQ(c.event_kind, "review.submitted");
+  EXPECT_EQ(c.kind, v1::EVENT_KIND_REVIEW_SUBMITTED);
   EXPECT_EQ(c.seq, 2);
   EXPECT_EQ(c.record_id, 401);
   EXPECT_EQ(c.claim_id, 100);

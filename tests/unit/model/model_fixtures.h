@@ -3,8 +3,11 @@
 // Builders for the protobuf records the model tests feed it.
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
+#include "events/event_kind.h"
 #include "factdesk/v1/live.pb.h"
 
 namespace factdesk::model::testing {
@@ -78,16 +81,20 @@ inline v1::Note MakeNote(std::int64_t id, std::int64_t claim, std::int64_t versi
   return n;
 }
 
-inline v1::Event MakeEvent(std::int64_t seq, const std::string& kind, std::int64_t actor = kOther) {
+// `kind` by its stable name ("claim.created"), through the one name <-> EventKind mapping.
+inline v1::Event MakeEvent(std::int64_t seq, std::string_view kind, std::int64_t actor = kOther) {
   v1::Event e;
   e.set_workspace_id(kWorkspace);
   e.set_seq(seq);
-  e.set_kind(kind);
+  e.set_kind(events::KindFromName(kind));
+  if (e.kind() == v1::EVENT_KIND_UNSPECIFIED) {
+    throw std::invalid_argument("no event kind is called " + std::string(kind));
+  }
   *e.mutable_actor() = MakeUser(actor);
   return e;
 }
 
-inline v1::Event ClaimEvent(std::int64_t seq, const std::string& kind, const v1::Claim& claim,
+inline v1::Event ClaimEvent(std::int64_t seq, std::string_view kind, const v1::Claim& claim,
                             std::int64_t actor = kOther) {
   v1::Event e = MakeEvent(seq, kind, actor);
   e.set_claim_id(claim.id());

@@ -71,7 +71,7 @@ bool SendEvent(Writer* writer, std::int64_t seq) {
   v1::SubscribeResponse r;
   r.mutable_event()->set_seq(seq);
   r.mutable_event()->set_workspace_id(7);
-  r.mutable_event()->set_kind("claim.updated");
+  r.mutable_event()->set_kind(v1::EVENT_KIND_CLAIM_UPDATED);
   return writer->Write(r);
 }
 
@@ -82,7 +82,7 @@ bool SendBatch(Writer* writer, const std::vector<std::int64_t>& seqs) {
     v1::Event* e = r.mutable_events()->add_events();
     e->set_seq(seq);
     e->set_workspace_id(7);
-    e->set_kind("claim.updated");
+    e->set_kind(v1::EVENT_KIND_CLAIM_UPDATED);
   }
   return writer->Write(r);
 }

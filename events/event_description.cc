@@ -1,0 +1,102 @@
+#include "events/event_description.h"
+
+#include <fmt/format.h>
+
+#include "events/event_kind.h"
+#include "proto/enum_text.h"
+#include "proto/labels.h"
+
+namespace factdesk::events {
+namespace {
+
+std::string Dismissed(const v1::Claim& claim) {
+  return fmt::format("dismissed the claim ({})", v1::EnumText(claim.dismiss_reason(), true));
+}
+
+std::string SourceAdded(const v1::Source& s) {
+  return fmt::format("added a source: {} ({})", s.title().empty() ? s.url() : s.title(),
+                     v1::EnumText(s.stance(), true));
+}
+
+std::string NoteAdded(const v1::Note& note) {
+  return note.parent_id() != 0 ? "replied to a note" : "added a note";
+}
+
+// The verdict only when the reader may see it.
+std::string Reviewed(const char* verb, const v1::Review& r) {
+  if (r.hidden()) return verb;
+  return fmt::format("{}: {} (confidence {})", verb, r.verdict().label(),
+                     v1::EnumText(r.confidence(), true));
+}
+
+std::string MemberSet(const v1::Member& m) {
+  const std::string role = v1::EnumText(m.role(), true);
+  const bool vowel = !role.empty() && std::string_view("aeiou").find(role[0]) != std::string::npos;
+  return fmt::format("made {} {} {}", v1::NameOf(m.user()), vowel ? "an" : "a", role);
+}
+
+std::string Imported(const v1::Transcript& t) {
+  return t.title().empty() ? "imported a transcript" : "imported a transcript: " + t.title();
+}
+
+}  // namespace
+
+std::string DescribeAction(const v1::Event& e) {
+  switch (e.kind()) {
+    case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
+      return "changed the review policy";
+    case v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED:
+      return "replaced the rating scale";
+    case v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED:
+      return "changed who publishes the checks";
+    case v1::EVENT_KIND_MEMBER_SET:
+      return MemberSet(e.member());
+    case v1::EVENT_KIND_MEMBER_REMOVED:
+      return fmt::format("removed {} from the workspace", v1::NameOf(e.member().user()));
+    case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
+      return Imported(e.transcript());
+    case v1::EVENT_KIND_CLAIM_CREATED:
+      return "marked the claim";
+    case v1::EVENT_KIND_CLAIM_UPDATED:
+      return "edited the claim";
+    case v1::EVENT_KIND_CLAIM_ASSIGNED:
+      return "changed who works on the claim";
+    case v1::EVENT_KIND_CLAIM_TAKEN:
+      return "took the claim";
+    case v1::EVENT_KIND_CLAIM_DISMISSED:
+      return Dismissed(e.claim());
+    case v1::EVENT_KIND_CLAIM_REOPENED:
+      return "reopened the claim";
+    case v1::EVENT_KIND_CLAIM_PUBLISHED:
+      return "published the check";
+    case v1::EVENT_KIND_CLAIM_CORRECTED:
+      return "corrected the published check";
+    case v1::EVENT_KIND_SOURCE_ADDED:
+      return SourceAdded(e.source());
+    case v1::EVENT_KIND_SOURCE_REMOVED:
+      return fmt::format("removed a source: {}", e.source().url());
+    case v1::EVENT_KIND_NOTE_ADDED:
+      return NoteAdded(e.note());
+    case v1::EVENT_KIND_NOTE_EDITED:
+      return "edited a note";
+    case v1::EVENT_KIND_NOTE_REMOVED:
+      return "removed a note";
+    case v1::EVENT_KIND_REVIEW_SUBMITTED:
+      return Reviewed("submitted a review", e.review());
+    case v1::EVENT_KIND_REVIEW_REVISED:
+      return Reviewed("revised their review", e.review());
+    case v1::EVENT_KIND_DISPUTE_DECIDED:
+      return fmt::format("decided the dispute: {}", e.dispute().final_verdict().label());
+    case v1::EVENT_KIND_UNSPECIFIED:
+    FD_EVENT_KIND_SENTINELS:
+      break;
+  }
+  return "made a change";
+}
+
+std::string DescribeEvent(const v1::Event& e) {
+  const std::string& actor = v1::NameOf(e.actor());
+  return fmt::format("{} {}", actor.empty() ? "An administrator" : actor, DescribeAction(e));
+}
+
+}  // namespace factdesk::events
