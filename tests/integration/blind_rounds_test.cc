@@ -222,9 +222,9 @@ TEST_F(BlindRoundsTest, AMemberRemovedAndAddedAgainReplaysTheWholeLog) {
   StreamCollector dan(server_->channel(), dan_.token, ws_, 0);
   ASSERT_TRUE(dan.WaitForSeq(last, 30s)) << dan.Finish(1s).error_message();
   EXPECT_EQ(CheckGapFree(dan.events()), "");
-  std::set<std::string> kinds;
+  std::set<v1::EventKind> kinds;
   for (const auto& e : dan.events()) kinds.insert(e.kind());
-  EXPECT_TRUE(kinds.contains("member.removed"));
+  EXPECT_TRUE(kinds.contains(v1::EVENT_KIND_MEMBER_REMOVED));
   // Removed again while subscribed: that one ends the stream.
   ASSERT_TRUE(server_->workspaces()->RemoveMember(Ctx(ana_.token).get(), remove, &removed).ok());
   const grpc::Status ended = dan.Finish(30s);
