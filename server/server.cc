@@ -281,26 +281,24 @@ void AddHealthMetrics(FactdeskServer::Impl& impl) {
                });
 }
 
-Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOptions& o) {
-  FD_RETURN_IF_ERROR(ProbeListen(o.listen));
-  FD_ASSIGN_OR_RETURN(auto credentials, Credentials(o));
-  auto impl = std::make_unique<Impl>();
-  FD_ASSIGN_OR_RETURN(impl->database, store::OpenDatabase(o.database, /*allow_shared=*/false));
-  FD_ASSIGN_OR_RETURN(const store::MigrationReport migrated, store::Migrate(impl->database.url));
-  for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
-
-  impl->pool = std::make_unique<store::ConnectionPool>(
-      store::PoolOptions{impl->database.url, o.pool_size, std::chrono::milliseconds(5000)},
+// The pool, the health probe, the workers and the authenticator over a migrated database.
+void OpenStores(FactdeskServer::Impl& impl, const ServerOptions& o) {
+  impl.pool = std::make_unique<store::ConnectionPool>(
+      store::PoolOptions{impl.database.url, o.pool_size, std::chrono::milliseconds(5000)},
       store::AllStatements());
-  impl->db = std::make_unique<store::Db>(*impl->pool);
+  impl.db = std::make_unique<store::Db>(*impl.pool);
   store::DatabaseHealthOptions health_options;
-  health_options.url = impl->database.url;
-  health_options.on_change = [raw = impl.get()](bool up) { raw->OnDatabaseChange(up); };
-  impl->health = std::make_unique<store::DatabaseHealth>(std::move(health_options));
-  impl->pool->SetFailureObserver([health = impl->health.get()] { health->Poke(); });
-  impl->workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
-  impl->auth = std::make_unique<rpc::Authenticator>(*impl->db, std::chrono::seconds(30));
-  impl->metrics = std::make_unique<rpc::Metrics>();
+  health_options.url = impl.database.url;
+  health_options.on_change = [raw = &impl](bool up) { raw->OnDatabaseChange(up); };
+  impl.health = std::make_unique<store::DatabaseHealth>(std::move(health_options));
+  impl.pool->SetFailureObserver([health = impl.health.get()] { health->Poke(); });
+  impl.workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
+  impl.auth = std::make_unique<rpc::Authenticator>(*impl.db, std::chrono::seconds(30));
+  impl.metrics = std::make_unique<rpc::Metrics>();
+}
+
+// The hub that feeds Subscribe streams and the LISTEN connection that wakes it.
+void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
   live::HubOptions hub_options;
   hub_options.max_queue = o.max_subscriber_queue;
   hub_options.max_queue_bytes = o.max_subscriber_queue_bytes;
@@ -308,33 +306,38 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   hub_options.presence = {o.presence_ttl, o.presence_refresh, o.max_presence_sessions};
   hub_options.presence_rate.per_second = o.presence_per_second;
   hub_options.presence_rate.burst = o.presence_burst;
-  hub_options.on_stream_end = [metrics = impl->metrics.get()](const Status& s, double seconds) {
+  hub_options.on_stream_end = [metrics = impl.metrics.get()](const Status& s, double seconds) {
     metrics->ObserveRequest("Subscribe", s.code(), seconds);
   };
-  impl->hub = std::make_unique<live::Hub>(*impl->db, *impl->workers, hub_options);
-  impl->listener = std::make_unique<live::Listener>(impl->database.url,
-                                                    ListenerCallbacks(*impl->hub, *impl->auth));
+  impl.hub = std::make_unique<live::Hub>(*impl.db, *impl.workers, hub_options);
+  impl.listener =
+      std::make_unique<live::Listener>(impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth));
+}
 
-  impl->runtime = std::make_unique<rpc::Runtime>(
-      rpc::Runtime{*impl->db, *impl->workers, *impl->auth, impl->hub.get(), impl->metrics.get(),
-                   o.max_transcript_bytes});
-  rpc::Runtime& rt = *impl->runtime;
-  impl->services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
-  impl->services.push_back(std::make_unique<rpc::TranscriptService>(rt));
-  impl->services.push_back(std::make_unique<rpc::ClaimService>(rt));
-  impl->services.push_back(std::make_unique<rpc::SourceService>(rt));
-  impl->services.push_back(std::make_unique<rpc::NoteService>(rt));
-  impl->services.push_back(std::make_unique<rpc::ReviewService>(rt));
-  impl->services.push_back(std::make_unique<rpc::LiveService>(rt));
-  impl->services.push_back(std::make_unique<rpc::DashboardService>(rt));
-  impl->services.push_back(std::make_unique<rpc::ExportService>(rt));
-  impl->services.push_back(std::make_unique<rpc::TokenService>(rt));
+void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
+  impl.runtime = std::make_unique<rpc::Runtime>(rpc::Runtime{*impl.db, *impl.workers, *impl.auth,
+                                                             impl.hub.get(), impl.metrics.get(),
+                                                             o.max_transcript_bytes});
+  rpc::Runtime& rt = *impl.runtime;
+  impl.services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
+  impl.services.push_back(std::make_unique<rpc::TranscriptService>(rt));
+  impl.services.push_back(std::make_unique<rpc::ClaimService>(rt));
+  impl.services.push_back(std::make_unique<rpc::SourceService>(rt));
+  impl.services.push_back(std::make_unique<rpc::NoteService>(rt));
+  impl.services.push_back(std::make_unique<rpc::ReviewService>(rt));
+  impl.services.push_back(std::make_unique<rpc::LiveService>(rt));
+  impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
+  impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
+  impl.services.push_back(std::make_unique<rpc::TokenService>(rt));
+}
 
-  auto* pool = impl->pool.get();
-  auto* counters = &impl->hub->counters();
-  auto* listener = impl->listener.get();
-  auto* embedded = impl->database.embedded.get();
-  auto& m = *impl->metrics;
+// Live fan-out, the pool and the databases on /metrics.
+void AddRuntimeMetrics(FactdeskServer::Impl& impl) {
+  auto* pool = impl.pool.get();
+  auto* counters = &impl.hub->counters();
+  auto* listener = impl.listener.get();
+  auto* embedded = impl.database.embedded.get();
+  auto& m = *impl.metrics;
   m.AddGauge("factdesk_live_subscribers", "Open Subscribe streams",
              [counters] { return static_cast<double>(counters->subscribers.load()); });
   m.AddCounter("factdesk_live_events_fetched_total",
@@ -353,14 +356,17 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   m.AddGauge("factdesk_embedded_database_up",
              "1 while the embedded PostgreSQL runs (0 when external or down)",
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
-  AddHealthMetrics(*impl);
-  if (!o.metrics_listen.empty()) FD_RETURN_IF_ERROR(m.Expose(o.metrics_listen));
+  AddHealthMetrics(impl);
+}
 
+// Builds and starts the gRPC server with every service, health checking and reflection.
+Status StartGrpc(FactdeskServer::Impl& impl, const ServerOptions& o,
+                 const std::shared_ptr<grpc::ServerCredentials>& credentials) {
   gpr_set_log_function(GrpcLogToSpdlog);
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(o.listen, credentials, &impl->port);
+  builder.AddListeningPort(o.listen, credentials, &impl.port);
   builder.SetMaxReceiveMessageSize(static_cast<int>(o.max_transcript_bytes + kMessageOverhead));
   // Keepalive: a dead client is noticed (and its stream dropped) within ~20 s.
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 10000);
@@ -368,11 +374,26 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
-  for (auto& service : impl->services) builder.RegisterService(service.get());
-  impl->server = builder.BuildAndStart();
-  if (!impl->server || impl->port == 0) {
-    return Status::Unavailable("cannot listen on " + o.listen);
-  }
+  for (auto& service : impl.services) builder.RegisterService(service.get());
+  impl.server = builder.BuildAndStart();
+  if (!impl.server || impl.port == 0) return Status::Unavailable("cannot listen on " + o.listen);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOptions& o) {
+  FD_RETURN_IF_ERROR(ProbeListen(o.listen));
+  FD_ASSIGN_OR_RETURN(auto credentials, Credentials(o));
+  auto impl = std::make_unique<Impl>();
+  FD_ASSIGN_OR_RETURN(impl->database, store::OpenDatabase(o.database, /*allow_shared=*/false));
+  FD_ASSIGN_OR_RETURN(const store::MigrationReport migrated, store::Migrate(impl->database.url));
+  for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
+
+  OpenStores(*impl, o);
+  CreateLive(*impl, o);
+  CreateServices(*impl, o);
+  AddRuntimeMetrics(*impl);
+  if (!o.metrics_listen.empty()) FD_RETURN_IF_ERROR(impl->metrics->Expose(o.metrics_listen));
+  FD_RETURN_IF_ERROR(StartGrpc(*impl, o, credentials));
   impl->hub->Start();
   impl->listener->Start();
   impl->health->Start();  // the first probe sets the health statuses

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "common/seq_gate.h"
-
 namespace factdesk::client {
 
 using Phase = SubscriptionState::Phase;
@@ -148,88 +146,100 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
   if (!options_.connection.token.empty()) {
     ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + options_.connection.token);
   }
+  StreamProgress progress;
+  if (!BeginStream(ctx, progress.gate)) return {Status(Code::kCancelled, "stopped"), false};
   v1::SubscribeRequest request;
   request.set_workspace_id(options_.workspace_id);
-  SeqGate gate;
+  request.set_after_seq(progress.gate.last());
+
+  std::unique_ptr<grpc::ClientReader<v1::SubscribeResponse>> reader = stub.Subscribe(&ctx, request);
+  v1::SubscribeResponse response;
+  while (!progress.gap && reader->Read(&response)) {
+    OnMessage(progress);
+    Dispatch(response, progress, ctx);
+  }
+  if (progress.gap) ctx.TryCancel();
+  return EndStream(reader->Finish(), progress);
+}
+
+bool Subscription::BeginStream(grpc::ClientContext& ctx, SeqGate& gate) {
   {
     std::lock_guard lock(mu_);
-    if (stopping_) return {Status(Code::kCancelled, "stopped"), false};
+    if (stopping_) return false;
     gate.Reset(state_.last_seq);  // each stream resumes from the last seq delivered
     active_ctx_ = &ctx;
     ++stream_id_;
     last_activity_ = SteadyClock::now();
   }
   cv_.notify_all();  // arms the watchdog
-  request.set_after_seq(gate.last());
+  return true;
+}
 
-  std::unique_ptr<grpc::ClientReader<v1::SubscribeResponse>> reader = stub.Subscribe(&ctx, request);
-  v1::SubscribeResponse response;
-  bool connected = false;
-  bool delivered = false;
-  SteadyClock::time_point connected_at;
-  std::optional<Status> gap;
-  while (reader->Read(&response)) {
-    {
-      std::lock_guard lock(mu_);
-      last_activity_ = SteadyClock::now();
-    }
-    if (!connected) {
-      connected = true;
-      connected_at = SteadyClock::now();
-      Update([](SubscriptionState& s) {
-        s.phase = Phase::kConnected;
-        s.error = Status::Ok();
-        s.connected_since = std::chrono::system_clock::now();
-        s.retry_in = std::chrono::milliseconds(0);
-      });
-    }
-    // Delivers one event in order; false (and `gap` set) when it does not follow.
-    const auto deliver = [&](v1::Event&& event) {
-      const std::int64_t seq = event.seq();
-      switch (gate.Admit(seq)) {
-        case SeqGate::Verdict::kOlder:  // already delivered (defensive: the server skips them)
-          return true;
-        case SeqGate::Verdict::kGap:
-          // Never expected from the server; resubscribing replays what is missing.
-          gap = Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
-                                            std::to_string(gate.last()) + "; resubscribing");
-          ctx.TryCancel();
-          return false;
-        case SeqGate::Verdict::kNext:
-          break;
-      }
-      if (options_.on_event) options_.on_event(std::move(event));
-      delivered = true;
-      std::lock_guard lock(mu_);
-      state_.last_seq = seq;
-      state_.server_seq = std::max(state_.server_seq, seq);
-      return true;
-    };
-    switch (response.item_case()) {
-      case v1::SubscribeResponse::kEvent:
-        deliver(std::move(*response.mutable_event()));
-        break;
-      case v1::SubscribeResponse::kEvents:
-        for (v1::Event& event : *response.mutable_events()->mutable_events()) {
-          if (!deliver(std::move(event))) break;
-        }
-        break;
-      case v1::SubscribeResponse::kPresence:
-        if (options_.on_presence) options_.on_presence(std::move(*response.mutable_presence()));
-        break;
-      case v1::SubscribeResponse::kHeartbeat: {
-        std::lock_guard lock(mu_);
-        state_.server_seq = std::max(state_.server_seq, response.heartbeat().last_seq());
-        break;
-      }
-      case v1::SubscribeResponse::ITEM_NOT_SET:
-        break;
-    }
-    if (gap) break;
+void Subscription::OnMessage(StreamProgress& progress) {
+  {
+    std::lock_guard lock(mu_);
+    last_activity_ = SteadyClock::now();
   }
-  if (gap) ctx.TryCancel();
-  const grpc::Status finished = reader->Finish();
+  if (progress.connected) return;
+  progress.connected = true;
+  progress.connected_at = SteadyClock::now();
+  Update([](SubscriptionState& s) {
+    s.phase = Phase::kConnected;
+    s.error = Status::Ok();
+    s.connected_since = std::chrono::system_clock::now();
+    s.retry_in = std::chrono::milliseconds(0);
+  });
+}
 
+void Subscription::Dispatch(v1::SubscribeResponse& response, StreamProgress& progress,
+                            grpc::ClientContext& ctx) {
+  switch (response.item_case()) {
+    case v1::SubscribeResponse::kEvent:
+      Deliver(std::move(*response.mutable_event()), progress, ctx);
+      break;
+    case v1::SubscribeResponse::kEvents:
+      for (v1::Event& event : *response.mutable_events()->mutable_events()) {
+        if (!Deliver(std::move(event), progress, ctx)) break;
+      }
+      break;
+    case v1::SubscribeResponse::kPresence:
+      if (options_.on_presence) options_.on_presence(std::move(*response.mutable_presence()));
+      break;
+    case v1::SubscribeResponse::kHeartbeat: {
+      std::lock_guard lock(mu_);
+      state_.server_seq = std::max(state_.server_seq, response.heartbeat().last_seq());
+      break;
+    }
+    case v1::SubscribeResponse::ITEM_NOT_SET:
+      break;
+  }
+}
+
+bool Subscription::Deliver(v1::Event&& event, StreamProgress& progress, grpc::ClientContext& ctx) {
+  const std::int64_t seq = event.seq();
+  switch (progress.gate.Admit(seq)) {
+    case SeqGate::Verdict::kOlder:  // already delivered (defensive: the server skips them)
+      return true;
+    case SeqGate::Verdict::kGap:
+      // Never expected from the server; resubscribing replays what is missing.
+      progress.gap =
+          Status(Code::kDataLoss, "event " + std::to_string(seq) + " arrived after " +
+                                      std::to_string(progress.gate.last()) + "; resubscribing");
+      ctx.TryCancel();
+      return false;
+    case SeqGate::Verdict::kNext:
+      break;
+  }
+  if (options_.on_event) options_.on_event(std::move(event));
+  progress.delivered = true;
+  std::lock_guard lock(mu_);
+  state_.last_seq = seq;
+  state_.server_seq = std::max(state_.server_seq, seq);
+  return true;
+}
+
+Subscription::StreamEnd Subscription::EndStream(const grpc::Status& finished,
+                                                const StreamProgress& progress) {
   bool watchdog_fired = false;
   bool stopped = false;
   {
@@ -241,11 +251,13 @@ Subscription::StreamEnd Subscription::RunStream(v1::LiveService::Stub& stub) {
   cv_.notify_all();
 
   StreamEnd end;
-  end.good = delivered || (connected && SteadyClock::now() - connected_at >= options_.stable_after);
+  end.good =
+      progress.delivered ||
+      (progress.connected && SteadyClock::now() - progress.connected_at >= options_.stable_after);
   if (stopped) {
     end.status = Status(Code::kCancelled, "stopped");
-  } else if (gap) {
-    end.status = *gap;
+  } else if (progress.gap) {
+    end.status = *progress.gap;
   } else if (watchdog_fired) {
     end.status =
         Status(Code::kDeadlineExceeded, "nothing from the server for " +

@@ -14,6 +14,7 @@
 
 #include "client/net/backoff.h"
 #include "client/net/connection.h"
+#include "common/seq_gate.h"
 #include "common/status.h"
 #include "factdesk/v1/live.grpc.pb.h"
 
@@ -122,9 +123,28 @@ class Subscription {
     bool good = false;
   };
 
+  // What one stream has done so far (owned by the subscription thread).
+  struct StreamProgress {
+    SeqGate gate;
+    bool connected = false;
+    bool delivered = false;
+    std::chrono::steady_clock::time_point connected_at;
+    std::optional<Status> gap;  // an event out of order ended the stream
+  };
+
   void Run();
   void Watch();
   StreamEnd RunStream(v1::LiveService::Stub& stub);
+  // Registers `ctx` as the stream in progress and resumes `gate` from the last seq
+  // delivered; false when stopping.
+  bool BeginStream(grpc::ClientContext& ctx, SeqGate& gate);
+  void OnMessage(StreamProgress& progress);
+  void Dispatch(v1::SubscribeResponse& response, StreamProgress& progress,
+                grpc::ClientContext& ctx);
+  // Delivers one event in order; false (and progress.gap set) when it does not follow.
+  bool Deliver(v1::Event&& event, StreamProgress& progress, grpc::ClientContext& ctx);
+  // Unregisters the stream and says why it ended.
+  StreamEnd EndStream(const grpc::Status& finished, const StreamProgress& progress);
   // Updates the state under the lock, then reports it to on_state outside it.
   void Update(const std::function<void(SubscriptionState&)>& change);
   // Waits for `delay` or Stop(); false when stopping.
