@@ -85,5 +85,6 @@ void AddDashboardCommands(Context& ctx, CLI::App& app);
 void AddSettingsCommands(Context& ctx, CLI::App& app);
 void AddWatchCommand(Context& ctx, CLI::App& app);
 void AddExportCommand(Context& ctx, CLI::App& app);
+void AddCheckworthyCommand(Context& ctx, CLI::App& app);
 
 }  // namespace factdesk::cli

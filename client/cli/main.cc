@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddSettingsCommands(ctx, app);
   factdesk::cli::AddWatchCommand(ctx, app);
   factdesk::cli::AddExportCommand(ctx, app);
+  factdesk::cli::AddCheckworthyCommand(ctx, app);
 
   factdesk::Status status;
   try {

@@ -14,54 +14,102 @@
 namespace factdesk::store {
 namespace {
 
-#define FD_WORKSPACE_COLUMNS                                                    \
-  "w.id, w.slug, w.name, w.last_seq, fd_us(w.created_at), w.required_reviews, " \
-  "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix"
+// A workspace row, with the caller's role in it (NULL for non-members).
+struct WorkspaceColumns {
+  explicit WorkspaceColumns(ColumnLookup& c)
+      : id(c("id")),
+        slug(c("slug")),
+        name(c("name")),
+        last_seq(c("last_seq")),
+        created_at(c("created_at")),
+        required_reviews(c("required_reviews")),
+        require_source(c("require_source")),
+        dispute_rule(c("dispute_rule")),
+        publisher_name(c("publisher_name")),
+        publisher_url(c("publisher_url")),
+        claim_url_prefix(c("claim_url_prefix")),
+        my_role(c("my_role")) {}
+  ColumnIndex id, slug, name, last_seq, created_at, required_reviews, require_source, dispute_rule,
+      publisher_name, publisher_url, claim_url_prefix, my_role;
+};
+
+struct UserRowColumns {
+  explicit UserRowColumns(ColumnLookup& c) : user(c, "user") {}
+  UserColumns user;
+};
+
+struct MemberColumns {
+  explicit MemberColumns(ColumnLookup& c)
+      : user(c, "user"), role(c("role")), joined_at(c("joined_at")) {}
+  UserColumns user;
+  ColumnIndex role, joined_at;
+};
+
+#define FD_WORKSPACE_COLUMNS                                                                  \
+  "w.id, w.slug, w.name, w.last_seq, fd_us(w.created_at) AS created_at, w.required_reviews, " \
+  "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix, " \
+  "m.role AS my_role"
+
+#define FD_USER_COLUMNS \
+  "u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name"
 
 constexpr std::array kStatements = {
     Statement{"accounts.create_user",
               "INSERT INTO users (handle, display_name) VALUES ($1, $2) "
-              "ON CONFLICT (handle) DO NOTHING RETURNING id"},
+              "ON CONFLICT (handle) DO NOTHING RETURNING id",
+              RowsAs<Column<"id">>},
     Statement{"accounts.user_by_handle",
-              "SELECT id, handle, display_name FROM users WHERE handle = $1"},
+              "SELECT " FD_USER_COLUMNS " FROM users u WHERE u.handle = $1",
+              RowsAs<UserRowColumns>},
     Statement{"accounts.insert_token",
               "INSERT INTO api_tokens (user_id, token_sha256) VALUES ($1, $2)"},
     Statement{"accounts.authenticate",
-              "SELECT u.id, u.handle, u.display_name FROM api_tokens t "
+              "SELECT " FD_USER_COLUMNS " FROM api_tokens t "
               "JOIN users u ON u.id = t.user_id "
-              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL"},
+              "WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL",
+              RowsAs<UserRowColumns>},
     Statement{"accounts.create_workspace",
               "INSERT INTO workspaces (slug, name) VALUES ($1, $2) "
-              "ON CONFLICT (slug) DO NOTHING RETURNING id"},
+              "ON CONFLICT (slug) DO NOTHING RETURNING id",
+              RowsAs<Column<"id">>},
     Statement{"accounts.workspace_by_id",
-              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
-              "WHERE w.id = $1"},
+              "WHERE w.id = $1",
+              RowsAs<WorkspaceColumns>},
     Statement{"accounts.workspace_by_slug",
-              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
-              "WHERE w.slug = $1"},
+              "WHERE w.slug = $1",
+              RowsAs<WorkspaceColumns>},
     Statement{"accounts.workspaces_of",
-              "SELECT " FD_WORKSPACE_COLUMNS ", m.role FROM workspaces w "
-              "JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug"},
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
+              "JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
+              RowsAs<WorkspaceColumns>},
     Statement{"accounts.role_of",
-              "SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2"},
+              "SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2",
+              RowsAs<Column<"role">>},
     Statement{"accounts.set_member",
               "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3) "
               "ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role "
-              "RETURNING fd_us(joined_at)"},
+              "RETURNING fd_us(joined_at) AS joined_at",
+              RowsAs<Column<"joined_at">>},
     Statement{"accounts.remove_member",
               "DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2"},
     Statement{"accounts.members",
-              "SELECT u.id, u.handle, u.display_name, m.role, fd_us(m.joined_at) "
+              "SELECT " FD_USER_COLUMNS ", m.role, fd_us(m.joined_at) AS joined_at "
               "FROM memberships m JOIN users u ON u.id = m.user_id "
-              "WHERE m.workspace_id = $1 ORDER BY u.handle"},
+              "WHERE m.workspace_id = $1 ORDER BY u.handle",
+              RowsAs<MemberColumns>},
     Statement{"accounts.open_assignments",
               "SELECT a.claim_id FROM claim_assignees a JOIN claims c ON c.id = a.claim_id "
               "WHERE a.workspace_id = $1 AND a.user_id = $2 "
-              "AND c.status IN ('OPEN', 'IN_REVIEW', 'DISPUTED') ORDER BY a.claim_id LIMIT $3"},
+              "AND c.status IN ('OPEN', 'IN_REVIEW', 'DISPUTED') ORDER BY a.claim_id LIMIT $3",
+              RowsAs<Column<"claim_id">>},
     Statement{"accounts.count_admins",
-              "SELECT count(*) FROM memberships WHERE workspace_id = $1 AND role = 'admin'"},
+              "SELECT count(*) AS admins FROM memberships WHERE workspace_id = $1 "
+              "AND role = 'admin'",
+              RowsAs<Column<"admins">>},
     Statement{"accounts.update_policy",
               "UPDATE workspaces SET required_reviews = $2, require_source = $3, "
               "dispute_rule = $4 WHERE id = $1"},
@@ -70,33 +118,38 @@ constexpr std::array kStatements = {
               "claim_url_prefix = $4 WHERE id = $1"},
 };
 
+#undef FD_USER_COLUMNS
 #undef FD_WORKSPACE_COLUMNS
 
-v1::Workspace WorkspaceFromRow(const pqxx::row& row) {
+v1::Workspace WorkspaceFromRow(const pqxx::row& row, const WorkspaceColumns& col) {
   v1::Workspace w;
-  w.set_id(row[0].as<std::int64_t>());
-  w.set_slug(row[1].as<std::string>());
-  w.set_name(row[2].as<std::string>());
-  w.set_last_seq(row[3].as<std::int64_t>());
-  SetTime(row[4], [&] { return w.mutable_created_at(); });
+  w.set_id(row[col.id].as<std::int64_t>());
+  w.set_slug(row[col.slug].as<std::string>());
+  w.set_name(row[col.name].as<std::string>());
+  w.set_last_seq(row[col.last_seq].as<std::int64_t>());
+  SetTime(row[col.created_at], [&] { return w.mutable_created_at(); });
   auto* policy = w.mutable_policy();
-  policy->set_required_reviews(row[5].as<int>());
-  policy->set_require_source(row[6].as<bool>());
-  policy->set_dispute_rule(v1::EnumFromText<v1::DisputeRule>(row[7].as<std::string>())
-                               .value_or(v1::DISPUTE_RULE_EDITOR_DECIDES));
+  policy->set_required_reviews(row[col.required_reviews].as<int>());
+  policy->set_require_source(row[col.require_source].as<bool>());
+  policy->set_dispute_rule(
+      v1::EnumFromText<v1::DisputeRule>(row[col.dispute_rule].as<std::string>())
+          .value_or(v1::DISPUTE_RULE_EDITOR_DECIDES));
   auto* publisher = w.mutable_publisher();
-  publisher->set_name(row[8].as<std::string>());
-  publisher->set_url(row[9].as<std::string>());
-  publisher->set_claim_url_prefix(row[10].as<std::string>());
-  if (!row[11].is_null()) {
-    if (auto role = domain::ParseRole(row[11].as<std::string>())) w.set_my_role(v1::ToProto(*role));
+  publisher->set_name(row[col.publisher_name].as<std::string>());
+  publisher->set_url(row[col.publisher_url].as<std::string>());
+  publisher->set_claim_url_prefix(row[col.claim_url_prefix].as<std::string>());
+  if (!row[col.my_role].is_null()) {
+    if (auto role = domain::ParseRole(row[col.my_role].as<std::string>())) {
+      w.set_my_role(v1::ToProto(*role));
+    }
   }
   return w;
 }
 
-v1::User UserFromRow(const pqxx::row& row) {
+// The user of a one-row result.
+v1::User UserFrom(const pqxx::result& r) {
   v1::User user;
-  SetUser(row, 0, [&] { return &user; });
+  SetUser(r[0], MapColumns<UserRowColumns>(r).user, [&] { return &user; });
   return user;
 }
 
@@ -110,7 +163,7 @@ Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string
   const pqxx::result r = tx.Exec("accounts.create_user", handle, display_name);
   if (r.empty()) return Status::AlreadyExists(fmt::format("user '{}' already exists", handle));
   v1::User user;
-  user.set_id(r[0][0].as<std::int64_t>());
+  user.set_id(FirstValue<std::int64_t, "id">(r));
   user.set_handle(handle);
   user.set_display_name(display_name);
   return user;
@@ -119,7 +172,7 @@ Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string
 Result<v1::User> FindUser(Tx& tx, const std::string& handle) {
   const pqxx::result r = tx.Exec("accounts.user_by_handle", handle);
   if (r.empty()) return Status::NotFound(fmt::format("there is no user '{}'", handle));
-  return UserFromRow(r[0]);
+  return UserFrom(r);
 }
 
 Result<std::string> IssueToken(Tx& tx, std::int64_t user_id) {
@@ -134,14 +187,14 @@ Result<v1::User> Authenticate(Tx& tx, const std::string& token) {
   const pqxx::result r =
       tx.Exec("accounts.authenticate", pqxx::binarystring(digest.data(), digest.size()));
   if (r.empty()) return Status::Unauthenticated("the token is not valid (unknown or revoked)");
-  return UserFromRow(r[0]);
+  return UserFrom(r);
 }
 
 Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std::string& name,
                                       std::int64_t owner_id) {
   const pqxx::result r = tx.Exec("accounts.create_workspace", slug, name);
   if (r.empty()) return Status::AlreadyExists(fmt::format("workspace '{}' already exists", slug));
-  const auto id = r[0][0].as<std::int64_t>();
+  const auto id = FirstValue<std::int64_t, "id">(r);
   tx.Exec("accounts.set_member", id, owner_id, std::string(domain::RoleName(domain::Role::kAdmin)));
   return GetWorkspace(tx, id, owner_id);
 }
@@ -158,19 +211,21 @@ Result<v1::Workspace> WithScale(Tx& tx, v1::Workspace w) {
 Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.workspace_by_id", workspace_id, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
-  return WithScale(tx, WorkspaceFromRow(r[0]));
+  return WithScale(tx, WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r)));
 }
 
 Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.workspace_by_slug", slug, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace '{}' does not exist", slug));
-  return WithScale(tx, WorkspaceFromRow(r[0]));
+  return WithScale(tx, WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r)));
 }
 
 Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id) {
   std::vector<v1::Workspace> out;
-  for (const auto& row : tx.Exec("accounts.workspaces_of", user_id)) {
-    FD_ASSIGN_OR_RETURN(auto w, WithScale(tx, WorkspaceFromRow(row)));
+  const pqxx::result r = tx.Exec("accounts.workspaces_of", user_id);
+  const auto col = MapColumns<WorkspaceColumns>(r);
+  for (const auto& row : r) {
+    FD_ASSIGN_OR_RETURN(auto w, WithScale(tx, WorkspaceFromRow(row, col)));
     out.push_back(std::move(w));
   }
   return out;
@@ -179,7 +234,7 @@ Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id
 std::optional<domain::Role> RoleOf(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.role_of", workspace_id, user_id);
   if (r.empty()) return std::nullopt;
-  return domain::ParseRole(r[0][0].as<std::string>());
+  return domain::ParseRole(FirstValue<std::string, "role">(r));
 }
 
 Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
@@ -196,7 +251,7 @@ Result<v1::Member> SetMember(Tx& tx, std::int64_t workspace_id, std::int64_t use
       tx.Exec("accounts.set_member", workspace_id, user_id, std::string(domain::RoleName(role)));
   v1::Member member;
   member.set_role(v1::ToProto(role));
-  SetTime(r[0][0], [&] { return member.mutable_joined_at(); });
+  SetTime(r[0][MapColumns<Column<"joined_at">>(r).at], [&] { return member.mutable_joined_at(); });
   member.mutable_user()->set_id(user_id);
   return member;
 }
@@ -212,11 +267,15 @@ Status RemoveMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
 
 Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
   std::vector<v1::Member> out;
-  for (const auto& row : tx.Exec("accounts.members", workspace_id)) {
+  const pqxx::result r = tx.Exec("accounts.members", workspace_id);
+  const auto col = MapColumns<MemberColumns>(r);
+  for (const auto& row : r) {
     v1::Member m;
-    SetUser(row, 0, [&] { return m.mutable_user(); });
-    if (auto role = domain::ParseRole(row[3].as<std::string>())) m.set_role(v1::ToProto(*role));
-    SetTime(row[4], [&] { return m.mutable_joined_at(); });
+    SetUser(row, col.user, [&] { return m.mutable_user(); });
+    if (auto role = domain::ParseRole(row[col.role].as<std::string>())) {
+      m.set_role(v1::ToProto(*role));
+    }
+    SetTime(row[col.joined_at], [&] { return m.mutable_joined_at(); });
     out.push_back(std::move(m));
   }
   return out;
@@ -225,14 +284,14 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
 std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
                                           int limit) {
   std::vector<std::int64_t> out;
-  for (const auto& row : tx.Exec("accounts.open_assignments", workspace_id, user_id, limit)) {
-    out.push_back(row[0].as<std::int64_t>());
-  }
+  const pqxx::result r = tx.Exec("accounts.open_assignments", workspace_id, user_id, limit);
+  const auto col = MapColumns<Column<"claim_id">>(r);
+  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
   return out;
 }
 
 int CountAdmins(Tx& tx, std::int64_t workspace_id) {
-  return tx.Exec("accounts.count_admins", workspace_id)[0][0].as<int>();
+  return FirstValue<int, "admins">(tx.Exec("accounts.count_admins", workspace_id));
 }
 
 Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy) {

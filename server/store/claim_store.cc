@@ -11,32 +11,80 @@
 namespace factdesk::store {
 namespace {
 
-// Assignees come back as JSON [[id, handle, name], ...] so one row holds a whole claim.
-#define FD_CLAIM_SELECT                                                                      \
-  "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal, c.start_byte, "    \
-  "c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, c.version, "    \
-  "u.id, u.handle, u.display_name, fd_us(c.created_at), fd_us(c.updated_at), "               \
-  "c.verdict_label, c.verdict_ordered, c.verdict_value, c.verdict_best, c.verdict_worst, "   \
-  "c.status_reason, c.dismiss_reason, fd_us(c.resolved_at), fd_us(c.published_at), "         \
-  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL), "      \
-  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL), "        \
-  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id), "                               \
-  "coalesce(sp.name, ''), c.correction_count, "                                              \
-  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "       \
-  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id " \
-  "          WHERE a.claim_id = c.id), '[]') "                                               \
-  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                    \
+// A claim row: the claim, its segment's ordinal and speaker, who marked it, its counts,
+// and its assignees as JSON [[id, handle, name], ...] so one row holds a whole claim.
+struct ClaimColumns {
+  explicit ClaimColumns(ColumnLookup& c)
+      : id(c("id")),
+        workspace_id(c("workspace_id")),
+        transcript_id(c("transcript_id")),
+        segment_id(c("segment_id")),
+        segment_ordinal(c("segment_ordinal")),
+        start_byte(c("start_byte")),
+        end_byte(c("end_byte")),
+        quote(c("quote")),
+        prefix(c("prefix")),
+        suffix(c("suffix")),
+        summary(c("summary")),
+        claimant(c("claimant")),
+        status(c("status")),
+        version(c("version")),
+        created_by(c, "created_by"),
+        created_at(c("created_at")),
+        updated_at(c("updated_at")),
+        final_verdict(c),
+        status_reason(c("status_reason")),
+        dismiss_reason(c("dismiss_reason")),
+        resolved_at(c("resolved_at")),
+        published_at(c("published_at")),
+        source_count(c("source_count")),
+        note_count(c("note_count")),
+        review_count(c("review_count")),
+        speaker(c("speaker")),
+        correction_count(c("correction_count")),
+        assignees(c("assignees")) {}
+  ColumnIndex id, workspace_id, transcript_id, segment_id, segment_ordinal, start_byte, end_byte,
+      quote, prefix, suffix, summary, claimant, status, version;
+  UserColumns created_by;
+  ColumnIndex created_at, updated_at;
+  VerdictColumns final_verdict;
+  ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, source_count, note_count,
+      review_count, speaker, correction_count, assignees;
+};
+
+#define FD_CLAIM_SELECT                                                                        \
+  "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal AS segment_ordinal, " \
+  "c.start_byte, c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, "   \
+  "c.version, u.id AS created_by_id, u.handle AS created_by_handle, "                          \
+  "u.display_name AS created_by_display_name, fd_us(c.created_at) AS created_at, "             \
+  "fd_us(c.updated_at) AS updated_at, c.verdict_label, c.verdict_ordered, c.verdict_value, "   \
+  "c.verdict_best, c.verdict_worst, c.status_reason, c.dismiss_reason, "                       \
+  "fd_us(c.resolved_at) AS resolved_at, fd_us(c.published_at) AS published_at, "               \
+  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "         \
+  "  AS source_count, "                                                                        \
+  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "           \
+  "  AS note_count, "                                                                          \
+  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id) AS review_count, "                 \
+  "coalesce(sp.name, '') AS speaker, c.correction_count, "                                     \
+  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "         \
+  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id "   \
+  "          WHERE a.claim_id = c.id), '[]') AS assignees "                                    \
+  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                      \
   "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "
 
 constexpr std::array kStatements = {
     Statement{"claims.insert",
               "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
               "quote, prefix, suffix, summary, claimant, created_by) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"},
-    Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1"},
-    Statement{"claims.lock", "SELECT id FROM claims WHERE id = $1 FOR UPDATE"},
-    Statement{"claims.workspace", "SELECT workspace_id FROM claims WHERE id = $1"},
-    Statement{"claims.list", FD_CLAIM_SELECT
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+              RowsAs<Column<"id">>},
+    Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
+    // No columns: the caller only needs the lock (and to know the row exists).
+    Statement{"claims.lock", "SELECT FROM claims WHERE id = $1 FOR UPDATE"},
+    Statement{"claims.workspace", "SELECT workspace_id FROM claims WHERE id = $1",
+              RowsAs<Column<"workspace_id">>},
+    Statement{"claims.list",
+              FD_CLAIM_SELECT
               "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
               "AND ($3::text[] IS NULL OR c.status = ANY($3::text[])) "
               "AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM claim_assignees a "
@@ -46,10 +94,12 @@ constexpr std::array kStatements = {
               "AND ($6::bigint = 0 OR (c.transcript_id, s.ordinal, c.start_byte, c.id) > "
               "  (SELECT c2.transcript_id, s2.ordinal, c2.start_byte, c2.id FROM claims c2 "
               "   JOIN segments s2 ON s2.id = c2.segment_id WHERE c2.id = $6::bigint)) "
-              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7"},
+              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7",
+              RowsAs<ClaimColumns>},
     Statement{"claims.of_ordinals",
               FD_CLAIM_SELECT "WHERE c.transcript_id = $1 AND s.ordinal BETWEEN $2 AND $3 "
-                              "ORDER BY s.ordinal, c.start_byte, c.id"},
+                              "ORDER BY s.ordinal, c.start_byte, c.id",
+              RowsAs<ClaimColumns>},
     Statement{"claims.update_text",
               "UPDATE claims SET summary = $2, claimant = $3, version = version + 1, "
               "updated_at = now() WHERE id = $1"},
@@ -78,53 +128,57 @@ constexpr std::array kStatements = {
 
 #undef FD_CLAIM_SELECT
 
-v1::Claim ClaimFromRow(const pqxx::row& row) {
+v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
   v1::Claim c;
-  c.set_id(row[0].as<std::int64_t>());
-  c.set_workspace_id(row[1].as<std::int64_t>());
-  c.set_transcript_id(row[2].as<std::int64_t>());
-  c.set_segment_id(row[3].as<std::int64_t>());
-  c.set_segment_ordinal(row[4].as<int>());
-  c.set_start_byte(row[5].as<int>());
-  c.set_end_byte(row[6].as<int>());
-  c.set_quote(row[7].as<std::string>());
-  c.set_prefix(row[8].as<std::string>());
-  c.set_suffix(row[9].as<std::string>());
-  c.set_summary(row[10].as<std::string>());
-  c.set_claimant(row[11].as<std::string>());
-  c.set_status(v1::EnumFromText<v1::ClaimStatus>(row[12].as<std::string>())
+  c.set_id(row[col.id].as<std::int64_t>());
+  c.set_workspace_id(row[col.workspace_id].as<std::int64_t>());
+  c.set_transcript_id(row[col.transcript_id].as<std::int64_t>());
+  c.set_segment_id(row[col.segment_id].as<std::int64_t>());
+  c.set_segment_ordinal(row[col.segment_ordinal].as<int>());
+  c.set_start_byte(row[col.start_byte].as<int>());
+  c.set_end_byte(row[col.end_byte].as<int>());
+  c.set_quote(row[col.quote].as<std::string>());
+  c.set_prefix(row[col.prefix].as<std::string>());
+  c.set_suffix(row[col.suffix].as<std::string>());
+  c.set_summary(row[col.summary].as<std::string>());
+  c.set_claimant(row[col.claimant].as<std::string>());
+  c.set_status(v1::EnumFromText<v1::ClaimStatus>(row[col.status].as<std::string>())
                    .value_or(v1::CLAIM_STATUS_UNSPECIFIED));
-  c.set_version(row[13].as<std::int64_t>());
-  SetUser(row, 14, [&] { return c.mutable_created_by(); });
-  SetTime(row[17], [&] { return c.mutable_created_at(); });
-  SetTime(row[18], [&] { return c.mutable_updated_at(); });
-  if (!row[19].is_null()) {
-    auto* v = c.mutable_final_verdict();
-    v->set_label(row[19].as<std::string>());
-    v->set_ordered(Or<bool>(row[20], false));
-    v->set_value(Or<double>(row[21], 0));
-    v->set_best(Or<double>(row[22], 0));
-    v->set_worst(Or<double>(row[23], 0));
+  c.set_version(row[col.version].as<std::int64_t>());
+  SetUser(row, col.created_by, [&] { return c.mutable_created_by(); });
+  SetTime(row[col.created_at], [&] { return c.mutable_created_at(); });
+  SetTime(row[col.updated_at], [&] { return c.mutable_updated_at(); });
+  if (!row[col.final_verdict.label].is_null()) {
+    SetVerdict(row, col.final_verdict, c.mutable_final_verdict());
   }
-  c.set_status_reason(row[24].as<std::string>());
-  if (!row[25].is_null()) {
-    c.set_dismiss_reason(v1::EnumFromText<v1::DismissReason>(row[25].as<std::string>())
-                             .value_or(v1::DISMISS_REASON_UNSPECIFIED));
+  c.set_status_reason(row[col.status_reason].as<std::string>());
+  if (!row[col.dismiss_reason].is_null()) {
+    c.set_dismiss_reason(
+        v1::EnumFromText<v1::DismissReason>(row[col.dismiss_reason].as<std::string>())
+            .value_or(v1::DISMISS_REASON_UNSPECIFIED));
   }
-  SetTime(row[26], [&] { return c.mutable_resolved_at(); });
-  SetTime(row[27], [&] { return c.mutable_published_at(); });
-  c.set_source_count(row[28].as<int>());
-  c.set_note_count(row[29].as<int>());
-  c.set_review_count(row[30].as<int>());
-  c.set_speaker(row[31].as<std::string>());
-  c.set_correction_count(row[32].as<int>());
-  for (const auto& a : nlohmann::json::parse(row[33].as<std::string>())) {
+  SetTime(row[col.resolved_at], [&] { return c.mutable_resolved_at(); });
+  SetTime(row[col.published_at], [&] { return c.mutable_published_at(); });
+  c.set_source_count(row[col.source_count].as<int>());
+  c.set_note_count(row[col.note_count].as<int>());
+  c.set_review_count(row[col.review_count].as<int>());
+  c.set_speaker(row[col.speaker].as<std::string>());
+  c.set_correction_count(row[col.correction_count].as<int>());
+  for (const auto& a : nlohmann::json::parse(row[col.assignees].as<std::string>())) {
     auto* u = c.add_assignees();
     u->set_id(a.at(0).get<std::int64_t>());
     u->set_handle(a.at(1).get<std::string>());
     u->set_display_name(a.at(2).get<std::string>());
   }
   return c;
+}
+
+std::vector<v1::Claim> ClaimsFrom(const pqxx::result& r) {
+  const auto col = MapColumns<ClaimColumns>(r);
+  std::vector<v1::Claim> out;
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(ClaimFromRow(row, col));
+  return out;
 }
 
 // A PostgreSQL array literal of known-safe words (statuses), passed as a parameter.
@@ -145,17 +199,16 @@ std::span<const Statement> ClaimStatements() {
 }
 
 Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& c) {
-  const auto id = tx.Exec("claims.insert", c.workspace_id, c.transcript_id, c.segment_id,
-                          c.start_byte, c.end_byte, c.anchor.quote, c.anchor.prefix,
-                          c.anchor.suffix, c.summary, c.claimant, c.created_by)[0][0]
-                      .as<std::int64_t>();
+  const auto id = FirstValue<std::int64_t, "id">(tx.Exec(
+      "claims.insert", c.workspace_id, c.transcript_id, c.segment_id, c.start_byte, c.end_byte,
+      c.anchor.quote, c.anchor.prefix, c.anchor.suffix, c.summary, c.claimant, c.created_by));
   return GetClaim(tx, id);
 }
 
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id) {
   const pqxx::result r = tx.Exec("claims.get", claim_id);
   if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  return ClaimFromRow(r[0]);
+  return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
 }
 
 Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
@@ -168,28 +221,19 @@ Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
 Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id) {
   const pqxx::result r = tx.Exec("claims.workspace", claim_id);
   if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  return r[0][0].as<std::int64_t>();
+  return FirstValue<std::int64_t, "workspace_id">(r);
 }
 
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int64_t after_claim_id,
                                           int limit) {
-  std::vector<v1::Claim> out;
-  const pqxx::result r =
-      tx.Exec("claims.list", f.workspace_id, f.transcript_id, ArrayLiteral(f.statuses),
-              f.assignee_id, f.unassigned, after_claim_id, limit);
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(ClaimFromRow(row));
-  return out;
+  return ClaimsFrom(tx.Exec("claims.list", f.workspace_id, f.transcript_id,
+                            ArrayLiteral(f.statuses), f.assignee_id, f.unassigned, after_claim_id,
+                            limit));
 }
 
 Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,
                                                 int first_ordinal, int last_ordinal) {
-  std::vector<v1::Claim> out;
-  for (const auto& row :
-       tx.Exec("claims.of_ordinals", transcript_id, first_ordinal, last_ordinal)) {
-    out.push_back(ClaimFromRow(row));
-  }
-  return out;
+  return ClaimsFrom(tx.Exec("claims.of_ordinals", transcript_id, first_ordinal, last_ordinal));
 }
 
 void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,

@@ -10,40 +10,65 @@
 namespace factdesk::store {
 namespace {
 
+struct EventColumns {
+  explicit EventColumns(ColumnLookup& c)
+      : seq(c("seq")),
+        kind(c("kind")),
+        created_at(c("created_at")),
+        claim_id(c("claim_id")),
+        payload(c("payload")),
+        actor(c, "actor") {}
+  ColumnIndex seq, kind, created_at, claim_id, payload;
+  UserColumns actor;
+};
+
+// ReadClaimEvents has no workspace parameter: each row names its workspace.
+struct ClaimEventColumns : EventColumns {
+  explicit ClaimEventColumns(ColumnLookup& c) : EventColumns(c), workspace_id(c("workspace_id")) {}
+  ColumnIndex workspace_id;
+};
+
 constexpr std::array kStatements = {
     Statement{"events.take_seq",
-              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq"},
+              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+              RowsAs<Column<"last_seq">>},
     Statement{"events.append",
               "INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
               "VALUES ($1, $2, $3, $4, $5, $6)"},
     Statement{"events.notify", "SELECT pg_notify('factdesk_events', $1)"},
     Statement{"events.after",
-              "SELECT e.seq, e.kind, fd_us(e.created_at), e.claim_id, e.payload, "
-              "       u.id, u.handle, u.display_name "
+              "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
+              "       u.id AS actor_id, u.handle AS actor_handle, "
+              "       u.display_name AS actor_display_name "
               "FROM events e LEFT JOIN users u ON u.id = e.actor_id "
-              "WHERE e.workspace_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3"},
+              "WHERE e.workspace_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3",
+              RowsAs<EventColumns>},
     Statement{"events.for_claim",
-              "SELECT e.seq, e.kind, fd_us(e.created_at), e.claim_id, e.payload, "
-              "       u.id, u.handle, u.display_name, e.workspace_id "
+              "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
+              "       u.id AS actor_id, u.handle AS actor_handle, "
+              "       u.display_name AS actor_display_name, e.workspace_id "
               "FROM events e LEFT JOIN users u ON u.id = e.actor_id "
-              "WHERE e.claim_id = $1 ORDER BY e.seq"},
-    Statement{"events.last_seq", "SELECT last_seq FROM workspaces WHERE id = $1"},
+              "WHERE e.claim_id = $1 ORDER BY e.seq",
+              RowsAs<ClaimEventColumns>},
+    Statement{"events.last_seq", "SELECT last_seq FROM workspaces WHERE id = $1",
+              RowsAs<Column<"last_seq">>},
     Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
 };
 
-Result<v1::Event> EventFromRow(const pqxx::row& row, std::int64_t workspace_id) {
+Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
+                               std::int64_t workspace_id) {
   v1::Event event;
-  const pqxx::binarystring payload(row[4]);
+  const pqxx::binarystring payload(row[col.payload]);
   if (!event.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
     return Status::Internal(fmt::format("event {} of workspace {} is unreadable",
-                                        row[0].as<std::int64_t>(), workspace_id));
+                                        row[col.seq].as<std::int64_t>(), workspace_id));
   }
   event.set_workspace_id(workspace_id);
-  event.set_seq(row[0].as<std::int64_t>());
-  event.set_kind(row[1].as<std::string>());
-  SetTime(row[2], [&] { return event.mutable_time(); });
-  event.set_claim_id(Or<std::int64_t>(row[3], 0));
-  SetUser(row, 5, [&] { return event.mutable_actor(); });
+  event.set_seq(row[col.seq].as<std::int64_t>());
+  event.set_kind(row[col.kind].as<std::string>());
+  SetTime(row[col.created_at], [&] { return event.mutable_time(); });
+  event.set_claim_id(Or<std::int64_t>(row[col.claim_id], 0));
+  SetUser(row, col.actor, [&] { return event.mutable_actor(); });
   return event;
 }
 
@@ -57,7 +82,7 @@ Result<std::int64_t> Tx::TakeSeq(std::int64_t workspace_id) {
   const pqxx::result r = Exec("events.take_seq", workspace_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
   workspace_id_ = workspace_id;
-  seq_ = r[0][0].as<std::int64_t>();
+  seq_ = FirstValue<std::int64_t, "last_seq">(r);
   return *seq_;
 }
 
@@ -84,10 +109,11 @@ void Tx::Append(const v1::Event& event) {
 Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id,
                                                std::int64_t after_seq, int limit) {
   const pqxx::result r = tx.Exec("events.after", workspace_id, after_seq, limit);
+  const auto col = MapColumns<EventColumns>(r);
   std::vector<v1::Event> events;
   events.reserve(r.size());
   for (const auto& row : r) {
-    FD_ASSIGN_OR_RETURN(auto event, EventFromRow(row, workspace_id));
+    FD_ASSIGN_OR_RETURN(auto event, EventFromRow(row, col, workspace_id));
     events.push_back(std::move(event));
   }
   return events;
@@ -95,10 +121,12 @@ Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id
 
 Result<std::vector<v1::Event>> ReadClaimEvents(Tx& tx, std::int64_t claim_id) {
   const pqxx::result r = tx.Exec("events.for_claim", claim_id);
+  const auto col = MapColumns<ClaimEventColumns>(r);
   std::vector<v1::Event> events;
   events.reserve(r.size());
   for (const auto& row : r) {
-    FD_ASSIGN_OR_RETURN(auto event, EventFromRow(row, row[8].as<std::int64_t>()));
+    FD_ASSIGN_OR_RETURN(auto event,
+                        EventFromRow(row, col, row[col.workspace_id].as<std::int64_t>()));
     events.push_back(std::move(event));
   }
   return events;
@@ -107,7 +135,7 @@ Result<std::vector<v1::Event>> ReadClaimEvents(Tx& tx, std::int64_t claim_id) {
 Result<std::int64_t> LastSeq(Tx& tx, std::int64_t workspace_id) {
   const pqxx::result r = tx.Exec("events.last_seq", workspace_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
-  return r[0][0].as<std::int64_t>();
+  return FirstValue<std::int64_t, "last_seq">(r);
 }
 
 }  // namespace factdesk::store

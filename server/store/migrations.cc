@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pqxx/pqxx>
 
+#include "server/store/columns.h"
 #include "server/store/digest.h"
 #include "server/store/pg_errors.h"
 
@@ -36,6 +37,12 @@ struct Applied {
   std::string checksum;
 };
 
+struct AppliedColumns {
+  explicit AppliedColumns(ColumnLookup& c)
+      : version(c("version")), name(c("name")), checksum(c("checksum")) {}
+  ColumnIndex version, name, checksum;
+};
+
 }  // namespace
 
 std::span<const EmbeddedFile> BuiltinMigrations() {
@@ -55,8 +62,11 @@ Result<MigrationReport> Migrate(const std::string& database_url,
         "  version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
         "  applied_at timestamptz NOT NULL DEFAULT now())");
     std::map<int, Applied> applied;
-    for (const auto& row : session.exec("SELECT version, name, checksum FROM schema_migrations")) {
-      applied[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
+    const pqxx::result rows = session.exec("SELECT version, name, checksum FROM schema_migrations");
+    const auto col = MapColumns<AppliedColumns>(rows);
+    for (const auto& row : rows) {
+      applied[row[col.version].as<int>()] = {row[col.name].as<std::string>(),
+                                             row[col.checksum].as<std::string>()};
     }
     session.commit();
 

@@ -10,20 +10,48 @@
 namespace factdesk::store {
 namespace {
 
-#define FD_NOTE_SELECT                                                                            \
-  "SELECT n.id, n.workspace_id, n.claim_id, n.parent_id, n.thread, n.body, u.id, u.handle, "      \
-  "u.display_name, fd_us(n.created_at), fd_us(n.edited_at), n.version, n.removed_at IS NOT NULL " \
-  "FROM notes n JOIN users u ON u.id = n.author_id "
+struct NoteColumns {
+  explicit NoteColumns(ColumnLookup& c)
+      : id(c("id")),
+        workspace_id(c("workspace_id")),
+        claim_id(c("claim_id")),
+        parent_id(c("parent_id")),
+        thread(c("thread")),
+        body(c("body")),
+        author(c, "author"),
+        created_at(c("created_at")),
+        edited_at(c("edited_at")),
+        version(c("version")),
+        removed(c("removed")) {}
+  ColumnIndex id, workspace_id, claim_id, parent_id, thread, body;
+  UserColumns author;
+  ColumnIndex created_at, edited_at, version, removed;
+};
+
+struct NoteRevisionColumns {
+  explicit NoteRevisionColumns(ColumnLookup& c) : body(c("body")), edited_at(c("edited_at")) {}
+  ColumnIndex body, edited_at;
+};
+
+#define FD_NOTE_SELECT                                                                    \
+  "SELECT n.id, n.workspace_id, n.claim_id, n.parent_id, n.thread, n.body, "              \
+  "u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name, " \
+  "fd_us(n.created_at) AS created_at, fd_us(n.edited_at) AS edited_at, n.version, "       \
+  "n.removed_at IS NOT NULL AS removed FROM notes n JOIN users u ON u.id = n.author_id "
 
 constexpr std::array kStatements = {
     Statement{"notes.insert",
               "INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, author_id) "
-              "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"},
-    Statement{"notes.get", FD_NOTE_SELECT "WHERE n.id = $1"},
+              "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+              RowsAs<Column<"id">>},
+    Statement{"notes.get", FD_NOTE_SELECT "WHERE n.id = $1", RowsAs<NoteColumns>},
     Statement{"notes.list",
-              FD_NOTE_SELECT "WHERE n.claim_id = $1 AND ($2 = '' OR n.thread = $2) ORDER BY n.id"},
+              FD_NOTE_SELECT "WHERE n.claim_id = $1 AND ($2 = '' OR n.thread = $2) ORDER BY n.id",
+              RowsAs<NoteColumns>},
     Statement{"notes.revisions",
-              "SELECT body, fd_us(edited_at) FROM note_revisions WHERE note_id = $1 ORDER BY id"},
+              "SELECT body, fd_us(edited_at) AS edited_at FROM note_revisions WHERE note_id = $1 "
+              "ORDER BY id",
+              RowsAs<NoteRevisionColumns>},
     Statement{"notes.save_revision",
               "INSERT INTO note_revisions (note_id, workspace_id, body, edited_at) "
               "SELECT id, workspace_id, body, coalesce(edited_at, created_at) FROM notes "
@@ -36,29 +64,31 @@ constexpr std::array kStatements = {
 
 #undef FD_NOTE_SELECT
 
-v1::Note NoteFromRow(const pqxx::row& row) {
+v1::Note NoteFromRow(const pqxx::row& row, const NoteColumns& col) {
   v1::Note n;
-  n.set_id(row[0].as<std::int64_t>());
-  n.set_workspace_id(row[1].as<std::int64_t>());
-  n.set_claim_id(row[2].as<std::int64_t>());
-  n.set_parent_id(Or<std::int64_t>(row[3], 0));
-  n.set_thread(
-      v1::EnumFromText<v1::NoteThread>(row[4].as<std::string>()).value_or(v1::NOTE_THREAD_CLAIM));
-  SetUser(row, 6, [&] { return n.mutable_author(); });
-  SetTime(row[9], [&] { return n.mutable_created_at(); });
-  SetTime(row[10], [&] { return n.mutable_edited_at(); });
-  n.set_version(row[11].as<std::int64_t>());
-  n.set_removed(row[12].as<bool>());
-  if (!n.removed()) n.set_body(row[5].as<std::string>());
+  n.set_id(row[col.id].as<std::int64_t>());
+  n.set_workspace_id(row[col.workspace_id].as<std::int64_t>());
+  n.set_claim_id(row[col.claim_id].as<std::int64_t>());
+  n.set_parent_id(Or<std::int64_t>(row[col.parent_id], 0));
+  n.set_thread(v1::EnumFromText<v1::NoteThread>(row[col.thread].as<std::string>())
+                   .value_or(v1::NOTE_THREAD_CLAIM));
+  SetUser(row, col.author, [&] { return n.mutable_author(); });
+  SetTime(row[col.created_at], [&] { return n.mutable_created_at(); });
+  SetTime(row[col.edited_at], [&] { return n.mutable_edited_at(); });
+  n.set_version(row[col.version].as<std::int64_t>());
+  n.set_removed(row[col.removed].as<bool>());
+  if (!n.removed()) n.set_body(row[col.body].as<std::string>());
   return n;
 }
 
 void AddRevisions(Tx& tx, v1::Note& note) {
   if (note.removed()) return;
-  for (const auto& row : tx.Exec("notes.revisions", note.id())) {
+  const pqxx::result r = tx.Exec("notes.revisions", note.id());
+  const auto col = MapColumns<NoteRevisionColumns>(r);
+  for (const auto& row : r) {
     auto* rev = note.add_revisions();
-    rev->set_body(row[0].as<std::string>());
-    SetTime(row[1], [&] { return rev->mutable_edited_at(); });
+    rev->set_body(row[col.body].as<std::string>());
+    SetTime(row[col.edited_at], [&] { return rev->mutable_edited_at(); });
   }
 }
 
@@ -71,16 +101,15 @@ std::span<const Statement> NoteStatements() {
 Result<v1::Note> InsertNote(Tx& tx, const NewNote& n) {
   const std::optional<std::int64_t> parent =
       n.parent_id != 0 ? std::optional(n.parent_id) : std::nullopt;
-  const auto id = tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body,
-                          n.author_id)[0][0]
-                      .as<std::int64_t>();
+  const auto id = FirstValue<std::int64_t, "id">(
+      tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body, n.author_id));
   return GetNote(tx, id);
 }
 
 Result<v1::Note> GetNote(Tx& tx, std::int64_t note_id, bool with_revisions) {
   const pqxx::result r = tx.Exec("notes.get", note_id);
   if (r.empty()) return Status::NotFound(fmt::format("note {} does not exist", note_id));
-  v1::Note note = NoteFromRow(r[0]);
+  v1::Note note = NoteFromRow(r[0], MapColumns<NoteColumns>(r));
   if (with_revisions) AddRevisions(tx, note);
   return note;
 }
@@ -88,8 +117,10 @@ Result<v1::Note> GetNote(Tx& tx, std::int64_t note_id, bool with_revisions) {
 Result<std::vector<v1::Note>> ListNotes(Tx& tx, std::int64_t claim_id, const std::string& thread,
                                         bool with_revisions) {
   std::vector<v1::Note> out;
-  for (const auto& row : tx.Exec("notes.list", claim_id, thread)) {
-    out.push_back(NoteFromRow(row));
+  const pqxx::result r = tx.Exec("notes.list", claim_id, thread);
+  const auto col = MapColumns<NoteColumns>(r);
+  for (const auto& row : r) {
+    out.push_back(NoteFromRow(row, col));
     if (with_revisions) AddRevisions(tx, out.back());
   }
   return out;

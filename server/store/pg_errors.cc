@@ -10,6 +10,8 @@
 #include <pqxx/except>
 #include <spdlog/spdlog.h>
 
+#include "server/store/columns.h"
+
 namespace factdesk::store {
 namespace {
 
@@ -93,6 +95,11 @@ std::string DescribeDatabase(const std::string& url) {
 
 Status StatusFromException(const std::exception& e, std::string_view context,
                            std::string_view database) {
+  if (dynamic_cast<const ColumnMismatch*>(&e) != nullptr) {
+    return Logged(Code::kInternal,
+                  "internal error: a query's columns do not match the code that reads them",
+                  context, e);
+  }
   // Most specific classes first: pqxx's hierarchy nests them.
   if (dynamic_cast<const pqxx::unique_violation*>(&e) != nullptr) {
     return Logged(Code::kAlreadyExists, "that record already exists", context, e);

@@ -8,7 +8,9 @@
 #include <pqxx/field>
 #include <pqxx/row>
 
+#include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/common.pb.h"
+#include "server/store/columns.h"
 
 namespace factdesk::store {
 
@@ -28,16 +30,42 @@ inline std::int64_t Micros(const google::protobuf::Timestamp& ts) {
   return ts.seconds() * 1000000 + ts.nanos() / 1000;
 }
 
-// Fills a User from three consecutive columns: id, handle, display_name; a NULL id
-// leaves the field unset (`mutable_user` is not called).
+// A user's three columns: PREFIX_id, PREFIX_handle, PREFIX_display_name.
+struct UserColumns {
+  UserColumns(ColumnLookup& lookup, const std::string& prefix)
+      : id(lookup(prefix + "_id")),
+        handle(lookup(prefix + "_handle")),
+        display_name(lookup(prefix + "_display_name")) {}
+  ColumnIndex id;
+  ColumnIndex handle;
+  ColumnIndex display_name;
+};
+
+// Fills a User; a NULL id leaves the field unset (`mutable_user` is not called).
 template <typename MutableFn>
-void SetUser(const pqxx::row& row, int first_col, MutableFn&& mutable_user) {
-  if (row[first_col].is_null()) return;
+void SetUser(const pqxx::row& row, const UserColumns& col, MutableFn&& mutable_user) {
+  if (row[col.id].is_null()) return;
   v1::User* user = mutable_user();
-  user->set_id(row[first_col].as<std::int64_t>());
-  user->set_handle(row[first_col + 1].as<std::string>());
-  user->set_display_name(row[first_col + 2].as<std::string>());
+  user->set_id(row[col.id].as<std::int64_t>());
+  user->set_handle(row[col.handle].as<std::string>());
+  user->set_display_name(row[col.display_name].as<std::string>());
 }
+
+// A verdict's five columns: verdict_label, verdict_ordered, verdict_value, verdict_best,
+// verdict_worst (a verdict stores the scale's numbers of its time).
+struct VerdictColumns {
+  explicit VerdictColumns(ColumnLookup& lookup)
+      : label(lookup("verdict_label")),
+        ordered(lookup("verdict_ordered")),
+        value(lookup("verdict_value")),
+        best(lookup("verdict_best")),
+        worst(lookup("verdict_worst")) {}
+  ColumnIndex label;
+  ColumnIndex ordered;
+  ColumnIndex value;
+  ColumnIndex best;
+  ColumnIndex worst;
+};
 
 // A PostgreSQL array literal of ids ("{1,2,3}"), passed as one bigint[] parameter.
 inline std::string IdArray(const std::vector<std::int64_t>& ids) {
@@ -52,6 +80,16 @@ inline std::string IdArray(const std::vector<std::int64_t>& ids) {
 template <typename T>
 T Or(const pqxx::field& f, T fallback) {
   return f.is_null() ? fallback : f.as<T>();
+}
+
+// Fills a verdict; a NULL label leaves `v` as it is.
+inline void SetVerdict(const pqxx::row& row, const VerdictColumns& col, v1::Verdict* v) {
+  if (row[col.label].is_null()) return;
+  v->set_label(row[col.label].as<std::string>());
+  v->set_ordered(Or<bool>(row[col.ordered], false));
+  v->set_value(Or<double>(row[col.value], 0));
+  v->set_best(Or<double>(row[col.best], 0));
+  v->set_worst(Or<double>(row[col.worst], 0));
 }
 
 }  // namespace factdesk::store

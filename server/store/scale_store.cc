@@ -4,18 +4,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/store/columns.h"
+
 namespace factdesk::store {
 namespace {
 
+struct ScaleColumns {
+  explicit ScaleColumns(ColumnLookup& c) : id(c("id")), labels(c("labels")) {}
+  ColumnIndex id, labels;
+};
+
 constexpr std::array kStatements = {
     Statement{"scales.current",
-              "SELECT r.id, r.labels::text FROM workspaces w "
-              "JOIN rating_scales r ON r.id = w.rating_scale_id WHERE w.id = $1"},
+              "SELECT r.id, r.labels::text AS labels FROM workspaces w "
+              "JOIN rating_scales r ON r.id = w.rating_scale_id WHERE w.id = $1",
+              RowsAs<ScaleColumns>},
     Statement{"scales.insert",
               "WITH r AS (INSERT INTO rating_scales (workspace_id, labels, created_by) "
               "VALUES ($1, $2::jsonb, $3) RETURNING id) "
               "UPDATE workspaces SET rating_scale_id = (SELECT id FROM r) WHERE id = $1 "
-              "RETURNING rating_scale_id"},
+              "RETURNING rating_scale_id",
+              RowsAs<Column<"rating_scale_id">>},
 };
 
 nlohmann::json ToJson(const domain::RatingScale& scale) {
@@ -99,14 +108,15 @@ v1::RatingScale ToProtoScale(const domain::RatingScale& scale, std::int64_t id) 
 Result<v1::RatingScale> CurrentScale(Tx& tx, std::int64_t workspace_id) {
   const pqxx::result r = tx.Exec("scales.current", workspace_id);
   if (r.empty()) return ToProtoScale(domain::DefaultRatingScale(), 0);
-  return ToProtoScale(FromJson(nlohmann::json::parse(r[0][1].as<std::string>())),
-                      r[0][0].as<std::int64_t>());
+  const auto col = MapColumns<ScaleColumns>(r);
+  return ToProtoScale(FromJson(nlohmann::json::parse(r[0][col.labels].as<std::string>())),
+                      r[0][col.id].as<std::int64_t>());
 }
 
 Result<v1::RatingScale> ReplaceScale(Tx& tx, std::int64_t workspace_id,
                                      const domain::RatingScale& scale, std::int64_t created_by) {
   const pqxx::result r = tx.Exec("scales.insert", workspace_id, ToJson(scale).dump(), created_by);
-  return ToProtoScale(scale, r[0][0].as<std::int64_t>());
+  return ToProtoScale(scale, FirstValue<std::int64_t, "rating_scale_id">(r));
 }
 
 }  // namespace factdesk::store

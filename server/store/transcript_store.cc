@@ -13,43 +13,116 @@
 namespace factdesk::store {
 namespace {
 
-#define FD_TRANSCRIPT_COLUMNS                                                                   \
-  "t.id, t.workspace_id, t.title, t.format, t.source_url, fd_us(t.aired_at), t.segment_count, " \
-  "u.id, u.handle, u.display_name, fd_us(t.imported_at), t.byte_size, "                         \
-  "(SELECT count(*) FROM claims c WHERE c.transcript_id = t.id)"
+struct TranscriptColumns {
+  explicit TranscriptColumns(ColumnLookup& c)
+      : id(c("id")),
+        workspace_id(c("workspace_id")),
+        title(c("title")),
+        format(c("format")),
+        source_url(c("source_url")),
+        aired_at(c("aired_at")),
+        segment_count(c("segment_count")),
+        imported_by(c, "imported_by"),
+        imported_at(c("imported_at")),
+        byte_size(c("byte_size")),
+        claim_count(c("claim_count")) {}
+  ColumnIndex id, workspace_id, title, format, source_url, aired_at, segment_count;
+  UserColumns imported_by;
+  ColumnIndex imported_at, byte_size, claim_count;
+};
 
-#define FD_SEGMENT_COLUMNS \
-  "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name, s.start_ms, s.end_ms, s.text"
+struct SpeakerColumns {
+  explicit SpeakerColumns(ColumnLookup& c) : id(c("id")), name(c("name")) {}
+  ColumnIndex id, name;
+};
+
+struct SegmentColumns {
+  explicit SegmentColumns(ColumnLookup& c)
+      : id(c("id")),
+        transcript_id(c("transcript_id")),
+        ordinal(c("ordinal")),
+        kind(c("kind")),
+        speaker_id(c("speaker_id")),
+        speaker(c("speaker")),
+        start_ms(c("start_ms")),
+        end_ms(c("end_ms")),
+        text(c("text")) {}
+  ColumnIndex id, transcript_id, ordinal, kind, speaker_id, speaker, start_ms, end_ms, text;
+};
+
+struct SegmentInfoColumns {
+  explicit SegmentInfoColumns(ColumnLookup& c)
+      : id(c("id")),
+        workspace_id(c("workspace_id")),
+        transcript_id(c("transcript_id")),
+        ordinal(c("ordinal")),
+        kind(c("kind")),
+        speaker(c("speaker")),
+        text(c("text")) {}
+  ColumnIndex id, workspace_id, transcript_id, ordinal, kind, speaker, text;
+};
+
+struct SearchHitColumns {
+  explicit SearchHitColumns(ColumnLookup& c)
+      : segment(c),
+        rank(c("rank")),
+        snippet(c("snippet")),
+        transcript_title(c("transcript_title")),
+        total(c("total")) {}
+  SegmentColumns segment;
+  ColumnIndex rank, snippet, transcript_title, total;
+};
+
+#define FD_TRANSCRIPT_COLUMNS                                                              \
+  "t.id, t.workspace_id, t.title, t.format, t.source_url, fd_us(t.aired_at) AS aired_at, " \
+  "t.segment_count, u.id AS imported_by_id, u.handle AS imported_by_handle, "              \
+  "u.display_name AS imported_by_display_name, fd_us(t.imported_at) AS imported_at, "      \
+  "t.byte_size, (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id) AS claim_count"
+
+#define FD_SEGMENT_COLUMNS                                                                   \
+  "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name AS speaker, s.start_ms, " \
+  "s.end_ms, s.text"
 
 constexpr std::array kStatements = {
     Statement{"transcripts.insert",
               "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
               "segment_count, byte_size, imported_by) "
               "VALUES ($1, $2, $3, $4, to_timestamp($5::double precision / 1e6), $6, $7, $8) "
-              "RETURNING id"},
+              "RETURNING id",
+              RowsAs<Column<"id">>},
     Statement{"transcripts.insert_speaker",
               "INSERT INTO speakers (workspace_id, transcript_id, position, name) "
-              "VALUES ($1, $2, $3, $4) RETURNING id"},
-    Statement{"transcripts.get", "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
-                                 "JOIN users u ON u.id = t.imported_by WHERE t.id = $1"},
-    Statement{"transcripts.workspace", "SELECT workspace_id FROM transcripts WHERE id = $1"},
-    Statement{"transcripts.list", "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
-                                  "JOIN users u ON u.id = t.imported_by "
-                                  "WHERE t.workspace_id = $1 AND ($2::bigint = 0 OR t.id < "
-                                  "$2::bigint) ORDER BY t.id DESC LIMIT $3"},
+              "VALUES ($1, $2, $3, $4) RETURNING id",
+              RowsAs<Column<"id">>},
+    Statement{"transcripts.get",
+              "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
+              "JOIN users u ON u.id = t.imported_by WHERE t.id = $1",
+              RowsAs<TranscriptColumns>},
+    Statement{"transcripts.workspace", "SELECT workspace_id FROM transcripts WHERE id = $1",
+              RowsAs<Column<"workspace_id">>},
+    Statement{"transcripts.list",
+              "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
+              "JOIN users u ON u.id = t.imported_by "
+              "WHERE t.workspace_id = $1 AND ($2::bigint = 0 OR t.id < "
+              "$2::bigint) ORDER BY t.id DESC LIMIT $3",
+              RowsAs<TranscriptColumns>},
     Statement{"transcripts.speakers",
-              "SELECT id, name FROM speakers WHERE transcript_id = $1 ORDER BY position"},
+              "SELECT id, name FROM speakers WHERE transcript_id = $1 ORDER BY position",
+              RowsAs<SpeakerColumns>},
     Statement{"transcripts.segments",
               "SELECT " FD_SEGMENT_COLUMNS " FROM segments s "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-              "WHERE s.transcript_id = $1 AND s.ordinal >= $2 ORDER BY s.ordinal LIMIT $3"},
+              "WHERE s.transcript_id = $1 AND s.ordinal >= $2 ORDER BY s.ordinal LIMIT $3",
+              RowsAs<SegmentColumns>},
     Statement{"transcripts.segments_by_id",
               "SELECT " FD_SEGMENT_COLUMNS " FROM segments s "
-              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ANY($1::bigint[])"},
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ANY($1::bigint[])",
+              RowsAs<SegmentColumns>},
     Statement{"transcripts.segment",
               "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
-              "coalesce(sp.name, ''), s.text FROM segments s "
-              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1"},
+              "coalesce(sp.name, '') AS speaker, s.text FROM segments s "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1",
+              RowsAs<SegmentInfoColumns>},
     // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet).
     Statement{"transcripts.search",
               "WITH q AS (SELECT websearch_to_tsquery('english', $3) AS query), "
@@ -59,54 +132,57 @@ constexpr std::array kStatements = {
               "SELECT " FD_SEGMENT_COLUMNS ", h.rank, "
               "  ts_headline('english', s.text, q.query, "
               "    'StartSel=\xee\x80\x80, StopSel=\xee\x80\x81, MaxWords=30, MinWords=12, "
-              "     MaxFragments=2, FragmentDelimiter=\" … \"'), "
-              "  t.title, (SELECT count(*) FROM hits) "
+              "     MaxFragments=2, FragmentDelimiter=\" … \"') AS snippet, "
+              "  t.title AS transcript_title, (SELECT count(*) FROM hits) AS total "
               "FROM hits h JOIN segments s ON s.id = h.id "
               "JOIN transcripts t ON t.id = s.transcript_id "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id, q "
-              "ORDER BY h.rank DESC, s.transcript_id, s.ordinal OFFSET $4 LIMIT $5"},
+              "ORDER BY h.rank DESC, s.transcript_id, s.ordinal OFFSET $4 LIMIT $5",
+              RowsAs<SearchHitColumns>},
 };
 
 #undef FD_TRANSCRIPT_COLUMNS
 #undef FD_SEGMENT_COLUMNS
 
-v1::Transcript TranscriptFromRow(const pqxx::row& row) {
+v1::Transcript TranscriptFromRow(const pqxx::row& row, const TranscriptColumns& col) {
   v1::Transcript t;
-  t.set_id(row[0].as<std::int64_t>());
-  t.set_workspace_id(row[1].as<std::int64_t>());
-  t.set_title(row[2].as<std::string>());
-  t.set_format(v1::EnumFromText<v1::TranscriptFormat>(row[3].as<std::string>())
+  t.set_id(row[col.id].as<std::int64_t>());
+  t.set_workspace_id(row[col.workspace_id].as<std::int64_t>());
+  t.set_title(row[col.title].as<std::string>());
+  t.set_format(v1::EnumFromText<v1::TranscriptFormat>(row[col.format].as<std::string>())
                    .value_or(v1::TRANSCRIPT_FORMAT_UNSPECIFIED));
-  t.set_source_url(row[4].as<std::string>());
-  SetTime(row[5], [&] { return t.mutable_aired_at(); });
-  t.set_segment_count(row[6].as<int>());
-  SetUser(row, 7, [&] { return t.mutable_imported_by(); });
-  SetTime(row[10], [&] { return t.mutable_imported_at(); });
-  t.set_byte_size(row[11].as<std::int64_t>());
-  t.set_claim_count(row[12].as<int>());
+  t.set_source_url(row[col.source_url].as<std::string>());
+  SetTime(row[col.aired_at], [&] { return t.mutable_aired_at(); });
+  t.set_segment_count(row[col.segment_count].as<int>());
+  SetUser(row, col.imported_by, [&] { return t.mutable_imported_by(); });
+  SetTime(row[col.imported_at], [&] { return t.mutable_imported_at(); });
+  t.set_byte_size(row[col.byte_size].as<std::int64_t>());
+  t.set_claim_count(row[col.claim_count].as<int>());
   return t;
 }
 
-v1::Segment SegmentFromRow(const pqxx::row& row) {
+v1::Segment SegmentFromRow(const pqxx::row& row, const SegmentColumns& col) {
   v1::Segment s;
-  s.set_id(row[0].as<std::int64_t>());
-  s.set_transcript_id(row[1].as<std::int64_t>());
-  s.set_ordinal(row[2].as<int>());
-  s.set_kind(v1::EnumFromText<v1::SegmentKind>(row[3].as<std::string>())
+  s.set_id(row[col.id].as<std::int64_t>());
+  s.set_transcript_id(row[col.transcript_id].as<std::int64_t>());
+  s.set_ordinal(row[col.ordinal].as<int>());
+  s.set_kind(v1::EnumFromText<v1::SegmentKind>(row[col.kind].as<std::string>())
                  .value_or(v1::SEGMENT_KIND_UNSPECIFIED));
-  s.set_speaker_id(Or<std::int64_t>(row[4], 0));
-  s.set_speaker(Or<std::string>(row[5], ""));
-  if (!row[6].is_null()) s.set_start_ms(row[6].as<std::int64_t>());
-  if (!row[7].is_null()) s.set_end_ms(row[7].as<std::int64_t>());
-  s.set_text(row[8].as<std::string>());
+  s.set_speaker_id(Or<std::int64_t>(row[col.speaker_id], 0));
+  s.set_speaker(Or<std::string>(row[col.speaker], ""));
+  if (!row[col.start_ms].is_null()) s.set_start_ms(row[col.start_ms].as<std::int64_t>());
+  if (!row[col.end_ms].is_null()) s.set_end_ms(row[col.end_ms].as<std::int64_t>());
+  s.set_text(row[col.text].as<std::string>());
   return s;
 }
 
 void AddSpeakers(Tx& tx, v1::Transcript& t) {
-  for (const auto& row : tx.Exec("transcripts.speakers", t.id())) {
+  const pqxx::result r = tx.Exec("transcripts.speakers", t.id());
+  const auto col = MapColumns<SpeakerColumns>(r);
+  for (const auto& row : r) {
     auto* sp = t.add_speakers();
-    sp->set_id(row[0].as<std::int64_t>());
-    sp->set_name(row[1].as<std::string>());
+    sp->set_id(row[col.id].as<std::int64_t>());
+    sp->set_name(row[col.name].as<std::string>());
   }
 }
 
@@ -118,16 +194,15 @@ std::span<const Statement> TranscriptStatements() {
 
 Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
                                         const import::Transcript& parsed) {
-  const auto id =
+  const auto id = FirstValue<std::int64_t, "id">(
       tx.Exec("transcripts.insert", meta.workspace_id, meta.title,
               std::string(import::FormatName(parsed.format)), meta.source_url, meta.aired_at_us,
-              static_cast<int>(parsed.segments.size()), meta.byte_size, meta.imported_by)[0][0]
-          .as<std::int64_t>();
+              static_cast<int>(parsed.segments.size()), meta.byte_size, meta.imported_by));
   std::unordered_map<std::string, std::int64_t> speaker_ids;
   for (std::size_t i = 0; i < parsed.speakers.size(); ++i) {
-    speaker_ids[parsed.speakers[i]] = tx.Exec("transcripts.insert_speaker", meta.workspace_id, id,
-                                              static_cast<int>(i), parsed.speakers[i])[0][0]
-                                          .as<std::int64_t>();
+    speaker_ids[parsed.speakers[i]] =
+        FirstValue<std::int64_t, "id">(tx.Exec("transcripts.insert_speaker", meta.workspace_id, id,
+                                               static_cast<int>(i), parsed.speakers[i]));
   }
   // COPY: the fast path for tens of thousands of rows (see bench/import_bench).
   pqxx::stream_to copy(tx.raw(), "segments",
@@ -151,7 +226,7 @@ Result<v1::Transcript> GetTranscript(Tx& tx, std::int64_t transcript_id) {
   if (r.empty()) {
     return Status::NotFound(fmt::format("transcript {} does not exist", transcript_id));
   }
-  v1::Transcript t = TranscriptFromRow(r[0]);
+  v1::Transcript t = TranscriptFromRow(r[0], MapColumns<TranscriptColumns>(r));
   AddSpeakers(tx, t);
   return t;
 }
@@ -161,14 +236,16 @@ Result<std::int64_t> TranscriptWorkspace(Tx& tx, std::int64_t transcript_id) {
   if (r.empty()) {
     return Status::NotFound(fmt::format("transcript {} does not exist", transcript_id));
   }
-  return r[0][0].as<std::int64_t>();
+  return FirstValue<std::int64_t, "workspace_id">(r);
 }
 
 Result<std::vector<v1::Transcript>> ListTranscripts(Tx& tx, std::int64_t workspace_id,
                                                     std::int64_t before_id, int limit) {
   std::vector<v1::Transcript> out;
-  for (const auto& row : tx.Exec("transcripts.list", workspace_id, before_id, limit)) {
-    out.push_back(TranscriptFromRow(row));
+  const pqxx::result r = tx.Exec("transcripts.list", workspace_id, before_id, limit);
+  const auto col = MapColumns<TranscriptColumns>(r);
+  for (const auto& row : r) {
+    out.push_back(TranscriptFromRow(row, col));
     AddSpeakers(tx, out.back());
   }
   return out;
@@ -178,16 +255,19 @@ Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id
                                               int limit) {
   std::vector<v1::Segment> out;
   const pqxx::result r = tx.Exec("transcripts.segments", transcript_id, from_ordinal, limit);
+  const auto col = MapColumns<SegmentColumns>(r);
   out.reserve(r.size());
-  for (const auto& row : r) out.push_back(SegmentFromRow(row));
+  for (const auto& row : r) out.push_back(SegmentFromRow(row, col));
   return out;
 }
 
 Result<std::unordered_map<std::int64_t, v1::Segment>> SegmentsById(
     Tx& tx, const std::vector<std::int64_t>& ids) {
   std::unordered_map<std::int64_t, v1::Segment> out;
-  for (const auto& row : tx.Exec("transcripts.segments_by_id", IdArray(ids))) {
-    v1::Segment s = SegmentFromRow(row);
+  const pqxx::result r = tx.Exec("transcripts.segments_by_id", IdArray(ids));
+  const auto col = MapColumns<SegmentColumns>(r);
+  for (const auto& row : r) {
+    v1::Segment s = SegmentFromRow(row, col);
     out.emplace(s.id(), std::move(s));
   }
   return out;
@@ -197,29 +277,32 @@ Result<SegmentInfo> GetSegment(Tx& tx, std::int64_t segment_id) {
   const pqxx::result r = tx.Exec("transcripts.segment", segment_id);
   if (r.empty()) return Status::NotFound(fmt::format("segment {} does not exist", segment_id));
   const auto& row = r[0];
+  const auto col = MapColumns<SegmentInfoColumns>(r);
   SegmentInfo s;
-  s.id = row[0].as<std::int64_t>();
-  s.workspace_id = row[1].as<std::int64_t>();
-  s.transcript_id = row[2].as<std::int64_t>();
-  s.ordinal = row[3].as<int>();
-  s.kind = v1::EnumFromText<v1::SegmentKind>(row[4].as<std::string>())
+  s.id = row[col.id].as<std::int64_t>();
+  s.workspace_id = row[col.workspace_id].as<std::int64_t>();
+  s.transcript_id = row[col.transcript_id].as<std::int64_t>();
+  s.ordinal = row[col.ordinal].as<int>();
+  s.kind = v1::EnumFromText<v1::SegmentKind>(row[col.kind].as<std::string>())
                .value_or(v1::SEGMENT_KIND_UNSPECIFIED);
-  s.speaker = row[5].as<std::string>();
-  s.text = row[6].as<std::string>();
+  s.speaker = row[col.speaker].as<std::string>();
+  s.text = row[col.text].as<std::string>();
   return s;
 }
 
 Result<SearchPage> SearchSegments(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,
                                   const std::string& query, int offset, int limit) {
   SearchPage page;
-  for (const auto& row :
-       tx.Exec("transcripts.search", workspace_id, transcript_id, query, offset, limit)) {
+  const pqxx::result r =
+      tx.Exec("transcripts.search", workspace_id, transcript_id, query, offset, limit);
+  const auto col = MapColumns<SearchHitColumns>(r);
+  for (const auto& row : r) {
     v1::SearchHit hit;
-    *hit.mutable_segment() = SegmentFromRow(row);
-    hit.set_rank(row[9].as<float>());
-    hit.set_snippet(row[10].as<std::string>());
-    hit.set_transcript_title(row[11].as<std::string>());
-    page.total = row[12].as<int>();
+    *hit.mutable_segment() = SegmentFromRow(row, col.segment);
+    hit.set_rank(row[col.rank].as<float>());
+    hit.set_snippet(row[col.snippet].as<std::string>());
+    hit.set_transcript_title(row[col.transcript_title].as<std::string>());
+    page.total = row[col.total].as<int>();
     page.hits.push_back(std::move(hit));
   }
   return page;
