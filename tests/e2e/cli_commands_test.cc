@@ -223,7 +223,7 @@ TEST_F(CliTest, SearchAndQuotesMatchTheSeedsNoBreakSpacesAndCurlyQuotes) {
                  "--quote", "China's technology enables authoritarian control", "--json"});
   ASSERT_CLI_OK(curly);
   EXPECT_EQ(ParseJson(curly)["quote"],
-            "China\u2019s technology enables\u00a0 authoritarian\u00a0control");
+            "China\u2019s technology enables\u00a0authoritarian\u00a0control");
 }
 
 TEST_F(CliTest, StaleUpdateSaysWhereTheClaimStandsNow) {

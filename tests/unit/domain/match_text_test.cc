@@ -85,7 +85,7 @@ TEST(FindQuote, FindsTheSeedsQuotesAndReturnsTheStoredBytes) {
       FindQuote(first, "Critics say China's technology enables authoritarian control");
   ASSERT_EQ(tech.size(), 1U);
   EXPECT_EQ(At(first, tech[0]),
-            "Critics say China\u2019s technology enables\u00a0 authoritarian\u00a0control");
+            "Critics say China\u2019s technology enables\u00a0authoritarian\u00a0control");
 }
 
 }  // namespace
