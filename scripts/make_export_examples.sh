@@ -113,7 +113,7 @@ fi
 
 # The ordinal of the cue holding `quote` (one segment per cue; NOTE blocks are not cues).
 ordinal_of() {
-  awk -v q="$1" '/-->/ { n++ } index($0, q) { print n - 1; exit }' "$sample"
+  awk -v q="$1" '/-->/ { n++ } index($0, q) { print n; exit }' "$sample"
 }
 
 # Marks `quote` (as ben); prints the claim id.

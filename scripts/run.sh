@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Factdesk: installs what is missing, builds (release), starts the server with its
-# embedded PostgreSQL in ./.factdesk, makes a demo workspace and user if missing, imports
-# the sample transcript, prints the token and what to try, opens the desktop client when
-# a display is available, and keeps running until Ctrl-C.
+# embedded PostgreSQL in ./.factdesk, makes a demo workspace with two people if missing
+# (demo, its admin, and reviewer, a checker: a claim needs two independent reviews),
+# imports the sample transcript, prints both tokens and what to try, opens the desktop
+# client when a display is available, and keeps running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -46,13 +47,19 @@ done
 admin() { "$SERVER" admin --data-dir "$DATA_DIR" "$@"; }
 admin create-user demo --name "Demo Checker" --exist-ok >/dev/null
 admin create-workspace demo --name "Demo desk" --owner demo --exist-ok >/dev/null
+admin create-user reviewer --name "Second Reviewer" --exist-ok >/dev/null
+admin add-member demo reviewer --role checker >/dev/null
 
-# One token for the demo, kept (mode 0600) so later runs reuse it.
-TOKEN_FILE="$DATA_DIR/demo-token"
-if [[ ! -s "$TOKEN_FILE" ]]; then
-  (umask 077 && admin issue-token demo 2>/dev/null >"$TOKEN_FILE")
-fi
-TOKEN=$(cat "$TOKEN_FILE")
+# One token per person, kept (mode 0600) so later runs reuse them.
+token_of() {
+  local file="$DATA_DIR/$1-token"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && admin issue-token "$1" 2>/dev/null >"$file")
+  fi
+  cat "$file"
+}
+TOKEN=$(token_of demo)
+REVIEWER_TOKEN=$(token_of reviewer)
 export FACTDESK_SERVER=$LISTEN FACTDESK_TOKEN=$TOKEN
 
 if ! "$CLI" transcripts -w demo --json | grep -q '"Riverside town hall"'; then
@@ -63,15 +70,19 @@ TRANSCRIPT=$("$CLI" transcripts -w demo | awk '/Riverside town hall/ {print $1; 
 
 cat <<INFO
 
-Factdesk is running on $LISTEN with the demo workspace "demo".
+Factdesk is running on $LISTEN with the demo workspace "demo" and two people in it:
 
-  token:       $TOKEN
+  demo (admin: marks, reviews, decides, publishes)   token: $TOKEN
+  reviewer (checker: the second independent review)  token: $REVIEWER_TOKEN
+
   sign in:     $CLI login --server $LISTEN --token $TOKEN
   transcripts: $CLI transcripts -w demo
   read it:     $CLI show ${TRANSCRIPT:-<id>}
   search:      $CLI search "consultants" -w demo
-  mark:        $CLI claim add --transcript ${TRANSCRIPT:-<id>} --ordinal 3 --quote "Violent crime in Riverside fell by eighteen percent last year"
+  mark:        $CLI claim add --transcript ${TRANSCRIPT:-<id>} --ordinal 4 --quote "Violent crime in Riverside fell by eighteen percent last year"
   watch live:  $CLI watch -w demo
+  2nd review:  FACTDESK_TOKEN=$REVIEWER_TOKEN $CLI review submit <claim> --verdict ... --rationale ... --confidence high
+  (README.md, "A two-person review", walks the rest)
 
 INFO
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then

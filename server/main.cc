@@ -1,5 +1,6 @@
 // factdesk-server: serve, migrate, and the operator's admin commands.
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -101,9 +102,24 @@ int Serve(const server::ServerOptions& options) {
   return 0;
 }
 
+// Admin commands never create a data directory unless told to (--init): run from the
+// wrong folder they used to start a new, empty database there, silently.
+Status RequireDataDir(const store::DatabaseOptions& options, bool init) {
+  if (init || !options.url.empty()) return Status::Ok();
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::absolute(options.embedded.data_dir, ec);
+  if (std::filesystem::exists(dir / "pg" / "PG_VERSION", ec)) return Status::Ok();
+  return Status::FailedPrecondition(
+      "no Factdesk data in " + dir.string() +
+      " (nothing was created): give the server's data directory with --data-dir DIR (where "
+      "`factdesk-server serve` keeps it; ./.factdesk of the folder it started in by default) "
+      "or --database URL, or add --init to create a new, empty one here");
+}
+
 // Admin commands run beside a running server, sharing its embedded PostgreSQL.
 template <typename Fn>
-int WithDb(const store::DatabaseOptions& options, Fn fn) {
+int WithDb(const store::DatabaseOptions& options, bool init, Fn fn) {
+  if (const Status found = RequireDataDir(options, init); !found.ok()) return Fail(found);
   auto database = store::OpenDatabase(options, /*allow_shared=*/true);
   if (!database.ok()) return Fail(database.status());
   if (auto migrated = store::Migrate(database->url); !migrated.ok()) {
@@ -119,11 +135,11 @@ int WithDb(const store::DatabaseOptions& options, Fn fn) {
 }
 
 // The token on stdout (for scripts), what to know about it on stderr.
-int IssueToken(const store::DatabaseOptions& options, const std::string& handle,
+int IssueToken(const store::DatabaseOptions& options, bool init, const std::string& handle,
                const std::string& expires_in) {
   const auto lifetime = factdesk::domain::ParseTokenLifetime(expires_in);
   if (!lifetime.ok()) return Fail(lifetime.status());
-  return WithDb(options, [&](store::Db& db) -> Result<std::string> {
+  return WithDb(options, init, [&](store::Db& db) -> Result<std::string> {
     FD_ASSIGN_OR_RETURN(auto issued, server::AdminNewToken(db, handle, *lifetime));
     std::cerr << "Token " << issued.info.id() << " for " << handle << ", valid until "
               << store::TokenTime(issued.info.expires_at())
@@ -181,6 +197,9 @@ int main(int argc, char** argv) {
   auto* admin = app.add_subcommand("admin", "Users, workspaces, members and tokens");
   admin->require_subcommand(1);
   AddDatabaseFlags(admin, &admin_db);
+  bool init_data_dir = false;
+  admin->add_flag("--init", init_data_dir,
+                  "Create the embedded data directory if there is none (never done otherwise)");
   std::string handle;
   std::string name;
   std::string slug;
@@ -232,22 +251,22 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (create_user->parsed()) {
-    return WithDb(admin_db, [&](store::Db& db) {
+    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
       return server::AdminCreateUser(db, handle, name, exist_ok);
     });
   }
   if (create_ws->parsed()) {
-    return WithDb(admin_db, [&](store::Db& db) {
+    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
       return server::AdminCreateWorkspace(db, slug, name, owner, exist_ok);
     });
   }
   if (add_member->parsed()) {
-    return WithDb(admin_db,
+    return WithDb(admin_db, init_data_dir,
                   [&](store::Db& db) { return server::AdminAddMember(db, slug, handle, role); });
   }
-  if (issue_token->parsed()) return IssueToken(admin_db, handle, expires_in);
+  if (issue_token->parsed()) return IssueToken(admin_db, init_data_dir, handle, expires_in);
   if (list_tokens->parsed()) {
-    return WithDb(admin_db, [&](store::Db& db) {
+    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
       return server::AdminListTokens(db, handle, include_ended);
     });
   }
@@ -255,7 +274,7 @@ int main(int argc, char** argv) {
     if (handle.empty() && token_id == 0)
       return Fail(Status::InvalidArgument("revoke-token",
                                           "give a TOKEN_ID (see list-tokens) or --user HANDLE"));
-    return WithDb(admin_db, [&](store::Db& db) {
+    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
       return handle.empty() ? server::AdminRevokeToken(db, token_id)
                             : server::AdminRevokeTokensOf(db, handle);
     });

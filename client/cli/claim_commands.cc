@@ -8,6 +8,8 @@
 #include "client/cli/output.h"
 #include "client/cli/precheck.h"
 #include "client/cli/segment_text.h"
+#include "domain/match_text.h"
+#include "proto/claim_progress.h"
 #include "proto/workflow_requests.h"
 
 namespace factdesk::cli {
@@ -68,15 +70,15 @@ struct AddOptions {
 Status ResolveQuote(CommandClient& api, const AddOptions& o, v1::CreateClaimRequest& req) {
   v1::ListSegmentsRequest list;
   list.set_transcript_id(o.transcript_id);
-  list.set_from_ordinal(o.ordinal);
+  list.set_from_ordinal(ApiOrdinal(o.ordinal));
   list.set_page_size(1);
   FD_ASSIGN_OR_RETURN(const auto page, api.Call(&v1::TranscriptService::Stub::ListSegments, list));
-  if (page.segments().empty() || page.segments(0).ordinal() != o.ordinal) {
+  if (page.segments().empty() || page.segments(0).ordinal() != ApiOrdinal(o.ordinal)) {
     return Status::NotFound(
         fmt::format("transcript {} has no segment {}", o.transcript_id, o.ordinal));
   }
   const v1::Segment& segment = page.segments(0);
-  const auto found = FindQuote(segment.text(), o.quote);
+  const auto found = domain::FindQuote(segment.text(), o.quote);
   if (found.empty()) {
     return Status::InvalidArgument(
         "--quote", fmt::format("not found in segment {} of transcript {} ({})", o.ordinal,
@@ -93,10 +95,10 @@ Status ResolveQuote(CommandClient& api, const AddOptions& o, v1::CreateClaimRequ
                                "(1-{}), or quote more of the text",
                                found.size(), o.ordinal, found.size()));
   }
-  const ByteRange range = found[static_cast<std::size_t>(std::max(o.occurrence, 1) - 1)];
+  const domain::TextRange range = found[static_cast<std::size_t>(std::max(o.occurrence, 1) - 1)];
   req.set_segment_id(segment.id());
-  req.set_start_byte(range.start);
-  req.set_end_byte(range.end);
+  req.set_start_byte(static_cast<std::int32_t>(range.start));
+  req.set_end_byte(static_cast<std::int32_t>(range.end));
   return Status::Ok();
 }
 
@@ -109,7 +111,7 @@ Status Add(Context& ctx, const AddOptions& o) {
     req.set_start_byte(o.start);
     req.set_end_byte(o.end);
   } else {
-    if (o.transcript_id == 0 || o.ordinal < 0 || o.quote.empty()) {
+    if (o.transcript_id == 0 || o.ordinal < 1 || o.quote.empty()) {
       UsageError(
           "give --segment ID --start BYTE --end BYTE, or --transcript T --ordinal N --quote TEXT");
     }
@@ -122,7 +124,8 @@ Status Add(Context& ctx, const AddOptions& o) {
     PrintJson(ToJson(claim));
   } else {
     std::cout << fmt::format("created claim {} in transcript {} segment {}: {}\n", claim.id(),
-                             claim.transcript_id(), claim.segment_ordinal(), Quoted(claim.quote()));
+                             claim.transcript_id(), SegmentNumber(claim.segment_ordinal()),
+                             Quoted(claim.quote()));
   }
   return Status::Ok();
 }
@@ -159,9 +162,9 @@ Status List(Context& ctx, const ListOptions& o) {
   Table table({"ID", "STATUS", "WHERE", "CLAIMANT", "ASSIGNEES", "VERDICT", "SRC", "SUMMARY"});
   for (const auto& c : claims) {
     table.Add({std::to_string(c.id()), Upper(c.status()),
-               fmt::format("{}:{}", c.transcript_id(), c.segment_ordinal()), c.claimant(),
-               Handles(c.assignees()), c.final_verdict().label(), std::to_string(c.source_count()),
-               Shorten(c.summary(), 70)});
+               fmt::format("{}:{}", c.transcript_id(), SegmentNumber(c.segment_ordinal())),
+               c.claimant(), Handles(c.assignees()), c.final_verdict().label(),
+               std::to_string(c.source_count()), Shorten(c.summary(), 70)});
   }
   table.Print(std::cout);
   return Status::Ok();
@@ -190,9 +193,13 @@ Status Show(Context& ctx, const ShowOptions& o) {
   auto dispute = api->Call(&v1::ReviewService::Stub::GetDispute, dispute_req);
   // No dispute is the common case, not an error.
   if (!dispute.ok() && dispute.status().code() != Code::kNotFound) return dispute.status();
+  FD_ASSIGN_OR_RETURN(const v1::Workspace workspace, api->WorkspaceById(c.workspace_id()));
+  const std::string waiting =
+      v1::WaitingFor(c, workspace.policy(), reviews.reviews(), dispute.ok() ? &*dispute : nullptr);
 
   if (ctx.json()) {
     PrintJson({{"claim", ToJson(c)},
+               {"waiting_for", waiting},
                {"sources", ToJsonArray(sources.sources())},
                {"notes", ToJsonArray(notes.notes())},
                {"reviews", ToJsonArray(reviews.reviews())},
@@ -201,14 +208,15 @@ Status Show(Context& ctx, const ShowOptions& o) {
   }
   std::cout << fmt::format("Claim {}  {}  (version {})\n", c.id(), ClaimTag(c), c.version());
   Table fields({});
-  fields.Add(
-      {"Where:", fmt::format("transcript {}, segment {} ({}), bytes {}-{}", c.transcript_id(),
-                             c.segment_ordinal(), c.speaker(), c.start_byte(), c.end_byte())});
+  fields.Add({"Where:", fmt::format("transcript {}, segment {} ({}), bytes {}-{}",
+                                    c.transcript_id(), SegmentNumber(c.segment_ordinal()),
+                                    c.speaker(), c.start_byte(), c.end_byte())});
   fields.Add({"Quote:", Quoted(c.quote(), 500)});
   fields.Add({"Summary:", c.summary()});
   fields.Add({"Claimant:", c.claimant()});
   fields.Add({"Marked:", IsoDateTime(c.created_at()) + " by " + c.created_by().handle()});
   fields.Add({"Assignees:", c.assignees().empty() ? "(none)" : Handles(c.assignees())});
+  if (!waiting.empty()) fields.Add({"Next:", waiting});
   if (!c.final_verdict().label().empty()) {
     fields.Add({"Verdict:",
                 c.final_verdict().label() + " (resolved " + IsoDateTime(c.resolved_at()) + ")"});
@@ -356,7 +364,8 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
     cmd->add_option("--end", o->end, "Byte after the claim")->needs(segment);
     auto* transcript = cmd->add_option("--transcript", o->transcript_id, "Transcript id");
     transcript->excludes(segment);
-    cmd->add_option("--ordinal", o->ordinal, "Segment ordinal in the transcript")
+    cmd->add_option("--ordinal", o->ordinal,
+                    "Segment number in the transcript (from 1, as `show` prints it)")
         ->needs(transcript);
     cmd->add_option("--quote", o->quote, "The claim's exact text in that segment")
         ->needs(transcript);

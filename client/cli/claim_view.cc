@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "client/cli/output.h"
+#include "proto/claim_progress.h"
 
 namespace factdesk::cli {
 namespace {
@@ -58,6 +59,22 @@ std::string ClaimTag(const v1::Claim& c) {
   std::string tag = Upper(c.status());
   if (!c.final_verdict().label().empty()) tag += ": " + c.final_verdict().label();
   return tag;
+}
+
+Result<std::string> WaitingForNow(CommandClient& api, const v1::Claim& claim) {
+  FD_ASSIGN_OR_RETURN(const v1::Workspace workspace, api.WorkspaceById(claim.workspace_id()));
+  v1::ListReviewsRequest reviews_req;
+  reviews_req.set_claim_id(claim.id());
+  FD_ASSIGN_OR_RETURN(const auto reviews,
+                      api.Call(&v1::ReviewService::Stub::ListReviews, reviews_req));
+  std::optional<v1::Dispute> dispute;
+  if (claim.status() == v1::CLAIM_STATUS_DISPUTED) {
+    v1::GetDisputeRequest dispute_req;
+    dispute_req.set_claim_id(claim.id());
+    FD_ASSIGN_OR_RETURN(dispute, api.Call(&v1::ReviewService::Stub::GetDispute, dispute_req));
+  }
+  return v1::WaitingFor(claim, workspace.policy(), reviews.reviews(),
+                        dispute ? &*dispute : nullptr);
 }
 
 std::string ClaimLine(const v1::Claim& c) {

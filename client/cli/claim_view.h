@@ -12,6 +12,11 @@ std::string ClaimLine(const v1::Claim& claim);
 // "IN_REVIEW", or "RESOLVED: Mostly false" when a final verdict is set.
 std::string ClaimTag(const v1::Claim& claim);
 
+// What the claim waits for now ("waiting for 1 more independent review", "an editor must
+// publish it"; domain::WaitingFor), from its reviews, its workspace's policy and its open
+// dispute as the server has them. Empty when nothing is left to do.
+Result<std::string> WaitingForNow(CommandClient& api, const v1::Claim& claim);
+
 // An ABORTED status with what the record looks like now, from the serialized current
 // record (the v1::kCurrentRecordKey trailer). Other statuses pass through.
 Status WithCurrentClaim(const Status& status, const std::string& current_bin);

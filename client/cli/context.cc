@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -55,11 +56,17 @@ void Context::AddJsonFlag(CLI::App* command) {
   command->add_flag("--json", json_, "Print machine-readable JSON");
 }
 
-void Context::AddWorkspaceOption(CLI::App* command, bool required) {
-  command->add_option("-w,--workspace", workspace_, "Workspace slug")->required(required);
+void Context::AddWorkspaceOption(CLI::App* command) {
+  command->add_option("-w,--workspace", workspace_,
+                      "Workspace slug (default: your workspace, when you belong to one)");
 }
 
 Result<std::string> ReadInputFile(const std::string& field, const std::string& path) {
+  // A directory opens as a stream that reads nothing: say what it is instead.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(field, path + " is a directory; give a file in it");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::InvalidArgument(field, "cannot read " + path + ": " + std::strerror(errno));
@@ -119,7 +126,19 @@ Result<CommandClient*> Context::Api() {
 
 Result<v1::Workspace> Context::Workspace() {
   FD_ASSIGN_OR_RETURN(CommandClient * api, Api());
-  return api->Workspace(workspace_);
+  if (!workspace_.empty()) return api->Workspace(workspace_);
+  FD_ASSIGN_OR_RETURN(const auto mine, api->Call(&v1::WorkspaceService::Stub::ListWorkspaces,
+                                                 v1::ListWorkspacesRequest()));
+  if (mine.workspaces_size() == 1) return api->Workspace(mine.workspaces(0).slug());
+  if (mine.workspaces().empty()) {
+    return Status::FailedPrecondition(
+        "you are not a member of any workspace: ask one of its admins to add you");
+  }
+  std::string slugs;
+  for (const auto& ws : mine.workspaces()) slugs += (slugs.empty() ? "" : ", ") + ws.slug();
+  return Status::InvalidArgument("--workspace", "give one with -w SLUG: you belong to " +
+                                                    std::to_string(mine.workspaces_size()) + " (" +
+                                                    slugs + ")");
 }
 
 }  // namespace factdesk::cli

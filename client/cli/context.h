@@ -39,8 +39,8 @@ class Context {
                     Action action);
   // Binds --json to json().
   void AddJsonFlag(CLI::App* command);
-  // Binds -w/--workspace SLUG to workspace_slug().
-  void AddWorkspaceOption(CLI::App* command, bool required = true);
+  // Binds -w/--workspace SLUG to workspace_slug(); optional (see Workspace()).
+  void AddWorkspaceOption(CLI::App* command);
 
   // Runs the action of the command that was parsed.
   Status Run();
@@ -56,7 +56,8 @@ class Context {
   // The connection, opened on first use. FAILED_PRECONDITION when no server or token
   // is known (say how to give them).
   Result<CommandClient*> Api();
-  // The -w workspace.
+  // The -w workspace; without -w, the caller's only workspace. INVALID_ARGUMENT naming
+  // them when there are several, FAILED_PRECONDITION when there is none.
   Result<v1::Workspace> Workspace();
 
  private:
@@ -68,7 +69,8 @@ class Context {
   std::unique_ptr<CommandClient> api_;
 };
 
-// A whole file's bytes; INVALID_ARGUMENT "<field>: cannot read PATH: <reason>".
+// A whole file's bytes; INVALID_ARGUMENT "<field>: cannot read PATH: <reason>", or
+// "<field>: PATH is a directory; give a file in it".
 Result<std::string> ReadInputFile(const std::string& field, const std::string& path);
 
 // A usage error found after parsing (exit 2 with CLI11's usage hint, like parse errors).

@@ -18,6 +18,34 @@ struct ExportOptions {
   std::string output;
 };
 
+// html and vtt render one transcript. Without --transcript: the workspace's only one, or
+// INVALID_ARGUMENT listing them, before anything is written.
+Result<std::int64_t> TranscriptToRender(CommandClient& api, const v1::Workspace& ws,
+                                        const std::string& format) {
+  v1::ListTranscriptsRequest req;
+  req.set_workspace_id(ws.id());
+  req.set_page_size(500);
+  std::vector<v1::Transcript> all;
+  FD_RETURN_IF_ERROR(
+      api.Pages(&v1::TranscriptService::Stub::ListTranscripts, req, [&](const auto& page) {
+        all.insert(all.end(), page.transcripts().begin(), page.transcripts().end());
+        return true;
+      }));
+  if (all.size() == 1) return all.front().id();
+  if (all.empty()) {
+    return Status::FailedPrecondition(
+        fmt::format("{} renders a transcript and {} has none yet", format, ws.slug()));
+  }
+  std::string ids;
+  for (const auto& t : all)
+    ids += fmt::format("{}{} \"{}\"", ids.empty() ? "" : ", ", t.id(), t.title());
+  return Status::InvalidArgument(
+      "--transcript",
+      fmt::format("{} renders one transcript at a time and {} has {}: give --transcript ID, one "
+                  "of {}",
+                  format, ws.slug(), all.size(), ids));
+}
+
 Status Export(Context& ctx, const ExportOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
@@ -27,6 +55,12 @@ Status Export(Context& ctx, const ExportOptions& o) {
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);
   req.set_format(*v1::EnumFromText<v1::ExportFormat>(name));
+  const bool per_transcript =
+      req.format() == v1::EXPORT_FORMAT_HTML || req.format() == v1::EXPORT_FORMAT_VTT;
+  if (per_transcript && o.transcript_id == 0) {
+    FD_ASSIGN_OR_RETURN(const std::int64_t only, TranscriptToRender(*api, ws, o.format));
+    req.set_transcript_id(only);
+  }
 
   // Written to FILE.part and renamed at the end, so a failed export leaves no
   // half-written file behind.
@@ -81,7 +115,8 @@ void AddExportCommand(Context& ctx, CLI::App& app) {
       ->check(CLI::IsMember({"claimreview", "annotations", "csv", "sources-csv", "html", "vtt"},
                             CLI::ignore_case));
   ctx.AddWorkspaceOption(cmd);
-  cmd->add_option("--transcript", o->transcript_id, "One transcript (required for html and vtt)");
+  cmd->add_option("--transcript", o->transcript_id,
+                  "One transcript (html and vtt: default the workspace's only one)");
   cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
 }
 

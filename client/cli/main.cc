@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "client/cli/command_suggestion.h"
 #include "client/cli/context.h"
 
 int main(int argc, char** argv) {
@@ -27,6 +28,15 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     status = ctx.Run();
   } catch (const CLI::ParseError& e) {
+    // A mistyped command gets the near one named; other usage errors are CLI11's.
+    const auto suggestion =
+        e.get_exit_code() == 0
+            ? std::nullopt
+            : factdesk::cli::SuggestCommand(app, std::vector<std::string>(argv + 1, argv + argc));
+    if (suggestion) {
+      std::cerr << "factdesk: " << *suggestion << "\nRun with --help for more information.\n";
+      return 2;
+    }
     // CLI11 prints the usage (or --help); usage errors exit 2 like other Unix tools.
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;

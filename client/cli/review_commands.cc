@@ -22,6 +22,31 @@ v1::GetClaimRequest ClaimRequest(std::int64_t claim_id) {
   return req;
 }
 
+// "waiting for 1 more independent review": what the claim needs next, so nobody has to
+// guess after their part is done.
+Status PrintWaitingFor(CommandClient& api, const v1::Claim& claim) {
+  FD_ASSIGN_OR_RETURN(const std::string waiting, WaitingForNow(api, claim));
+  if (!waiting.empty()) std::cout << waiting << "\n";
+  return Status::Ok();
+}
+
+// The open dispute to decide: by its id, or the one on --claim. Dispute ids are not claim
+// ids, so a dispute id that is not found says how to name the claim instead.
+Result<v1::Dispute> DisputeToDecide(CommandClient& api, std::int64_t dispute_id,
+                                    std::int64_t claim_id) {
+  v1::GetDisputeRequest get;
+  get.set_dispute_id(dispute_id);
+  get.set_claim_id(claim_id);
+  auto found = api.Call(&RS::GetDispute, get);
+  if (!found.ok() && found.status().code() == Code::kNotFound && dispute_id != 0) {
+    return Status::NotFound(fmt::format(
+        "{} (dispute ids are not claim ids: `dispute decide --claim {}` decides claim {}'s "
+        "dispute; `dispute list --open` lists the disputes)",
+        found.status().message(), dispute_id, dispute_id));
+  }
+  return found;
+}
+
 struct ReviewOptions {
   std::int64_t id = 0;  // claim id (review), dispute id (dispute show/decide)
   std::int64_t claim_id = 0;
@@ -69,6 +94,7 @@ Status Submit(Context& ctx, const ReviewOptions& o) {
                              version == 0 ? "submitted" : "revised", resp->review().id(),
                              resp->review().version(), resp->review().verdict().label())
               << ClaimLine(resp->claim()) << "\n";
+    FD_RETURN_IF_ERROR(PrintWaitingFor(*api, resp->claim()));
   }
   return Status::Ok();
 }
@@ -154,17 +180,17 @@ Status ShowDispute(Context& ctx, const ReviewOptions& o) {
 }
 
 Status Decide(Context& ctx, const ReviewOptions& o) {
+  if ((o.id == 0) == (o.claim_id == 0)) UsageError("give a DISPUTE_ID or --claim CLAIM_ID");
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::DecideDisputeRequest req;
-  req.set_dispute_id(o.id);
+  req.set_dispute_id(o.id != 0 ? o.id : 1);  // the request is checked before the lookup
   req.set_verdict(o.verdict);
   req.set_reasoning(o.rationale);
   // What the server would refuse first is refused here, without sending (Precheck): the
   // dispute brings its claim and the reviews the caller can see.
   FD_RETURN_IF_ERROR(v1::CheckedRequest(req).status());
-  v1::GetDisputeRequest get;
-  get.set_dispute_id(o.id);
-  FD_ASSIGN_OR_RETURN(const v1::Dispute open, api->Call(&RS::GetDispute, get));
+  FD_ASSIGN_OR_RETURN(const v1::Dispute open, DisputeToDecide(*api, o.id, o.claim_id));
+  req.set_dispute_id(open.id());
   const std::vector<const v1::Review*> reviews(open.reviews().pointer_begin(),
                                                open.reviews().pointer_end());
   FD_RETURN_IF_ERROR(Precheck(*api, open.claim(), domain::Action::kDecideDispute, std::nullopt,
@@ -175,6 +201,7 @@ Status Decide(Context& ctx, const ReviewOptions& o) {
   } else {
     std::cout << fmt::format("decided dispute {} on claim {}: {}\n", d.id(), d.claim_id(),
                              d.final_verdict().label());
+    if (d.has_claim()) FD_RETURN_IF_ERROR(PrintWaitingFor(*api, d.claim()));
   }
   return Status::Ok();
 }
@@ -223,7 +250,8 @@ void AddReviewCommands(Context& ctx, CLI::App& app) {
   {
     auto* cmd = ctx.Command(*dispute, "decide", "End a dispute with a final verdict (editor)",
                             [&ctx, o] { return Decide(ctx, *o); });
-    cmd->add_option("DISPUTE_ID", o->id, "Dispute id")->required();
+    auto* id = cmd->add_option("DISPUTE_ID", o->id, "Dispute id (not a claim id)");
+    cmd->add_option("--claim", o->claim_id, "Decide this claim's open dispute")->excludes(id);
     cmd->add_option("--verdict", o->verdict, "A label of the current rating scale")->required();
     cmd->add_option("--reasoning", o->rationale, "Why (required)")->required();
     ctx.AddJsonFlag(cmd);

@@ -1,52 +1,11 @@
 #include "client/cli/segment_text.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "common/utf8.h"
 
 namespace factdesk::cli {
-namespace {
-
-constexpr std::array<std::string_view, 2> kSingleQuotes = {"\xE2\x80\x98", "\xE2\x80\x99"};
-constexpr std::array<std::string_view, 2> kDoubleQuotes = {"\xE2\x80\x9C", "\xE2\x80\x9D"};
-
-// Bytes of `text` at `pos` that match the quote character `q`, or 0.
-std::size_t MatchChar(std::string_view text, std::size_t pos, char q) {
-  if (pos >= text.size()) return 0;
-  if (text[pos] == q) return 1;
-  if (q == '\'' || q == '"') {
-    for (std::string_view alt : q == '\'' ? kSingleQuotes : kDoubleQuotes) {
-      if (text.substr(pos, alt.size()) == alt) return alt.size();
-    }
-  }
-  return 0;
-}
-
-}  // namespace
-
-std::vector<ByteRange> FindQuote(std::string_view text, std::string_view quote) {
-  std::vector<ByteRange> found;
-  if (quote.empty()) return found;
-  for (std::size_t start = 0; start < text.size(); ++start) {
-    if (!utf8::IsBoundary(text, start)) continue;
-    std::size_t pos = start;
-    bool ok = true;
-    for (char q : quote) {
-      const std::size_t n = MatchChar(text, pos, q);
-      if (n == 0) {
-        ok = false;
-        break;
-      }
-      pos += n;
-    }
-    if (ok && utf8::IsBoundary(text, pos)) {
-      found.push_back({static_cast<int>(start), static_cast<int>(pos)});
-    }
-  }
-  return found;
-}
 
 std::string MarkClaims(std::string_view text, std::vector<ClaimMark> marks) {
   // Insertions by byte offset: closings before openings at the same offset, so

@@ -7,17 +7,22 @@
 
 namespace factdesk::cli {
 
+// People count segments from 1, in what the CLI prints and in what it takes (--ordinal,
+// --from), as the desktop does. The API's `ordinal` counts from 0 and stays so (it is the
+// wire contract, and --json prints the API's records as they are).
+inline int SegmentNumber(int api_ordinal) {
+  return api_ordinal + 1;
+}
+inline int ApiOrdinal(int segment_number) {
+  return segment_number - 1;
+}
+
 // A byte range [start, end) in a segment's text.
 struct ByteRange {
   int start = 0;
   int end = 0;
   friend bool operator==(const ByteRange&, const ByteRange&) = default;
 };
-
-// Every occurrence of `quote` in `text`, as byte ranges in `text`. People type straight
-// quotes where transcripts have typographic ones, so ' also matches ‘ ’ and " matches
-// “ ”; everything else matches byte for byte.
-std::vector<ByteRange> FindQuote(std::string_view text, std::string_view quote);
 
 // A claim to show inside its segment's text.
 struct ClaimMark {

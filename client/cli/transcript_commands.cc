@@ -72,7 +72,7 @@ Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& by
                     : std::vector<std::string>{"#", "KIND", "SPEAKER", "TEXT"});
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& s = t.segments[i];
-    std::vector<std::string> row = {std::to_string(s.ordinal),
+    std::vector<std::string> row = {std::to_string(SegmentNumber(s.ordinal)),
                                     std::string(import::SegmentKindName(s.kind)),
                                     s.speaker.empty() ? "-" : s.speaker};
     if (timed) row.insert(row.end(), {ClockTime(s.start_ms), ClockTime(s.end_ms)});
@@ -89,9 +89,6 @@ Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& by
 Status Import(Context& ctx, const ImportOptions& o) {
   FD_ASSIGN_OR_RETURN(const std::string bytes, ReadInputFile("FILE", o.file));
   if (o.dry_run) return PreviewImport(ctx, o, bytes);
-  if (ctx.workspace_slug().empty()) {
-    UsageError("--workspace: give the workspace to import into (-w SLUG), or use --dry-run");
-  }
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ImportTranscriptRequest req;
@@ -142,7 +139,7 @@ Status Transcripts(Context& ctx) {
 
 struct ShowOptions {
   std::int64_t transcript_id = 0;
-  int from = 0;
+  int from = 1;
   int limit = 0;
 };
 
@@ -155,7 +152,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
   std::vector<v1::Segment> segments;
   v1::ListSegmentsRequest req;
   req.set_transcript_id(t.id());
-  req.set_from_ordinal(o.from);
+  req.set_from_ordinal(ApiOrdinal(o.from));
   req.set_page_size(o.limit > 0 ? std::min(o.limit, 500) : 500);
   FD_RETURN_IF_ERROR(api->Pages(&TS::ListSegments, req, [&](const auto& page) {
     for (const auto& s : page.segments()) {
@@ -196,7 +193,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
   headers.insert(headers.end(), {"SPEAKER", "TEXT"});
   Table table(headers);
   for (const auto& s : segments) {
-    std::vector<std::string> row = {std::to_string(s.ordinal())};
+    std::vector<std::string> row = {std::to_string(SegmentNumber(s.ordinal()))};
     if (timed)
       row.push_back(ClockTime(s.has_start_ms() ? std::optional(s.start_ms()) : std::nullopt));
     // Cues and captions have no speaker: their kind stands in its column.
@@ -241,7 +238,7 @@ Status Search(Context& ctx, const SearchOptions& o) {
   Table table({"TRANSCRIPT", "#", "SPEAKER", "SNIPPET"});
   for (const auto& h : hits) {
     table.Add({fmt::format("{} {}", h.segment().transcript_id(), Shorten(h.transcript_title(), 30)),
-               std::to_string(h.segment().ordinal()),
+               std::to_string(SegmentNumber(h.segment().ordinal())),
                h.segment().speaker().empty() ? "[" + Lower(h.segment().kind()) + "]"
                                              : h.segment().speaker(),
                RenderSnippet(h.snippet(), terminal)});
@@ -261,7 +258,7 @@ void AddTranscriptCommands(Context& ctx, CLI::App& app) {
                             "Import a transcript (or preview it without a server: --dry-run)",
                             [&ctx, o] { return Import(ctx, *o); });
     cmd->add_option("FILE", o->file, "Transcript file")->required();
-    ctx.AddWorkspaceOption(cmd, /*required=*/false);
+    ctx.AddWorkspaceOption(cmd);
     cmd->add_option("--title", o->title, "Title (default: the file name)");
     cmd->add_option("--format", o->format, "text, vtt, srt or tsv (default: guessed)")
         ->check(CLI::IsMember(formats, CLI::ignore_case));
@@ -283,7 +280,8 @@ void AddTranscriptCommands(Context& ctx, CLI::App& app) {
     auto* cmd = ctx.Command(app, "show", "Print a transcript's segments with its claims marked",
                             [&ctx, o] { return Show(ctx, *o); });
     cmd->add_option("TRANSCRIPT_ID", o->transcript_id, "Transcript id")->required();
-    cmd->add_option("--from", o->from, "First segment ordinal")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--from", o->from, "First segment to print (numbered from 1)")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--limit", o->limit, "Segments to print (default: all)")
         ->check(CLI::NonNegativeNumber);
     ctx.AddJsonFlag(cmd);

@@ -123,14 +123,15 @@ constexpr std::array kStatements = {
               "coalesce(sp.name, '') AS speaker, s.text FROM segments s "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1",
               RowsAs<SegmentInfoColumns>},
-    // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet).
+    // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet). Text and query
+    // are folded for matching (migrations/0002), so snippets show plain spaces and quotes.
     Statement{"transcripts.search",
-              "WITH q AS (SELECT websearch_to_tsquery('english', $3) AS query), "
+              "WITH q AS (SELECT websearch_to_tsquery('english', fd_match_text($3)) AS query), "
               "hits AS (SELECT s.id, ts_rank(s.tsv, q.query) AS rank FROM segments s, q "
               "  WHERE s.workspace_id = $1 AND ($2::bigint = 0 OR s.transcript_id = $2::bigint) "
               "  AND s.tsv @@ q.query) "
               "SELECT " FD_SEGMENT_COLUMNS ", h.rank, "
-              "  ts_headline('english', s.text, q.query, "
+              "  ts_headline('english', fd_match_text(s.text), q.query, "
               "    'StartSel=\xee\x80\x80, StopSel=\xee\x80\x81, MaxWords=30, MinWords=12, "
               "     MaxFragments=2, FragmentDelimiter=\" … \"') AS snippet, "
               "  t.title AS transcript_title, (SELECT count(*) FROM hits) AS total "

@@ -94,7 +94,7 @@ TEST_F(CliTest, ClaimMarkedByQuoteCarriesItsSourceAndNote) {
 
   // Typed with a straight apostrophe; the transcript has a typographic one.
   const ProcessResult added =
-      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal),
+      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
                  "--quote", "started Shenzhen's first Maker Space", "--json"});
   ASSERT_CLI_OK(added);
   const json claim = ParseJson(added);
@@ -151,7 +151,7 @@ TEST_F(CliTest, ClaimMarkedByQuoteCarriesItsSourceAndNote) {
 
   // The reader sees the claim where it is.
   const ProcessResult text =
-      Cli(vic_, {"show", seed_id_, "--from", std::to_string(ordinal), "--limit", "1"});
+      Cli(vic_, {"show", seed_id_, "--from", std::to_string(ordinal + 1), "--limit", "1"});
   ASSERT_CLI_OK(text);
   EXPECT_NE(text.out.find("[[#" + id + " started Shenzhen\u2019s first Maker Space]](OPEN)"),
             std::string::npos)
@@ -170,7 +170,7 @@ TEST_F(CliTest, AmbiguousOrMissingQuotesAreExplained) {
   const int ordinal = OrdinalOf(transcript, "very, very short time");
   ASSERT_GE(ordinal, 0);
   const std::vector<std::string> base = {"claim",  "add",       "--transcript",
-                                         seed_id_, "--ordinal", std::to_string(ordinal)};
+                                         seed_id_, "--ordinal", std::to_string(ordinal + 1)};
   auto with = [&](std::vector<std::string> more) {
     std::vector<std::string> args = base;
     args.insert(args.end(), more.begin(), more.end());
@@ -200,12 +200,38 @@ TEST_F(CliTest, SearchFindsAPhraseAndMarksTheMatch) {
   for (const auto& h : hits) EXPECT_EQ(h["segment"]["transcript_id"], debate_id_);
 }
 
+// The seed's first paragraph has no-break spaces and curly quotes people never type.
+TEST_F(CliTest, SearchAndQuotesMatchTheSeedsNoBreakSpacesAndCurlyQuotes) {
+  const json shown = ParseJson(Cli(vic_, {"show", seed_id_, "--json"}));
+  const int ordinal = OrdinalOf(shown, "global leader in cutting edge");
+  ASSERT_GE(ordinal, 0);
+  const ProcessResult found =
+      Cli(vic_, {"search", "fast", "-w", "desk", "--transcript", seed_id_, "--json"});
+  ASSERT_CLI_OK(found);
+  bool hit = false;
+  for (const auto& h : ParseJson(found)) hit = hit || h["segment"]["ordinal"] == ordinal;
+  EXPECT_TRUE(hit) << found.out;
+
+  const ProcessResult marked =
+      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
+                 "--quote", "such as AI, facial recognition", "--json"});
+  ASSERT_CLI_OK(marked);
+  // The claim quotes the stored bytes, no-break spaces and all.
+  EXPECT_EQ(ParseJson(marked)["quote"], "such as\u00a0AI,\u00a0facial recognition");
+  const ProcessResult curly =
+      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
+                 "--quote", "China's technology enables authoritarian control", "--json"});
+  ASSERT_CLI_OK(curly);
+  EXPECT_EQ(ParseJson(curly)["quote"],
+            "China\u2019s technology enables\u00a0authoritarian\u00a0control");
+}
+
 TEST_F(CliTest, StaleUpdateSaysWhereTheClaimStandsNow) {
   const json transcript = ParseJson(Cli(ben_, {"show", seed_id_, "--json"}));
   const int ordinal = OrdinalOf(transcript, "a cluster of fishing villages");
   ASSERT_GE(ordinal, 0);
   const json claim = ParseJson(
-      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal),
+      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
                  "--quote", "a cluster of fishing villages", "--json"}));
   const std::string id = claim["id"];
   // Without --version the current version is used.
@@ -229,7 +255,7 @@ TEST_F(CliTest, ReviewResolvesAClaimForPublicationAndTheDashboardCountsIt) {
   ASSERT_GE(ordinal, 0);
   const json claim =
       ParseJson(Cli(ben_, {"claim", "add", "--transcript", debate_id_, "--ordinal",
-                           std::to_string(ordinal), "--quote", "anchor of", "--json"}));
+                           std::to_string(ordinal + 1), "--quote", "anchor of", "--json"}));
   const std::string id = claim["id"];
   ASSERT_CLI_OK(Cli(
       ben_, {"source", "add", id, "--url", "https://www.nbcnews.com/", "--stance", "supports"}));
@@ -276,10 +302,11 @@ TEST_F(CliTest, ExportWritesTheFileAndRefusesBadRequestsInOneLine) {
   const ProcessResult out = Cli(vic_, {"export", "csv", "-w", "desk"});
   ASSERT_CLI_OK(out);
   EXPECT_NE(out.out.find("claim_id"), std::string::npos) << out.out.substr(0, 200);
-  // HTML renders one transcript: without one, a one-line refusal and no file.
+  // HTML renders one transcript: without one (desk has several), a one-line refusal
+  // naming them and no file.
   const std::string html = dir_->path() + "/report.html";
   EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "html", "-w", "desk", "-o", html}), "INVALID_ARGUMENT",
-                        "transcript_id"));
+                        "--transcript: html renders one transcript at a time"));
   EXPECT_FALSE(std::ifstream(html).good());
   EXPECT_FALSE(std::ifstream(html + ".part").good());
 }

@@ -1,5 +1,6 @@
 // Failures as a person at a terminal meets them: one line on stderr, a non-zero exit,
 // nothing written. Also the server binary's own refusals to start.
+#include <filesystem>
 #include <fstream>
 
 #include <netinet/in.h>
@@ -52,8 +53,9 @@ TEST_F(CliTest, ViewerCannotMarkClaims) {
   const int ordinal =
       OrdinalOf(ParseJson(Cli(vic_, {"show", seed_id_, "--json"})), "When I lived in China");
   ASSERT_GE(ordinal, 0);
-  const ProcessResult r = Cli(vic_, {"claim", "add", "--transcript", seed_id_, "--ordinal",
-                                     std::to_string(ordinal), "--quote", "When I lived in China"});
+  const ProcessResult r =
+      Cli(vic_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
+                 "--quote", "When I lived in China"});
   EXPECT_TRUE(FailsWith(r, "PERMISSION_DENIED", ""));
 }
 
@@ -93,9 +95,6 @@ TEST_F(CliTest, UsageErrorsExitTwoWithCliUsage) {
   const ProcessResult bad_choice = Cli(ben_, {"claim", "dismiss", "1", "--reason", "boring"});
   EXPECT_EQ(bad_choice.exit_code, 2) << Describe(bad_choice);
   EXPECT_NE(bad_choice.err.find("--reason"), std::string::npos) << bad_choice.err;
-  const ProcessResult missing = Cli(ben_, {"transcripts"});
-  EXPECT_EQ(missing.exit_code, 2) << Describe(missing);
-  EXPECT_NE(missing.err.find("--workspace"), std::string::npos) << missing.err;
   const ProcessResult unknown = Cli(ben_, {"frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2) << Describe(unknown);
   const ProcessResult help = Cli(ben_, {"claim", "--help"});
@@ -125,6 +124,30 @@ TEST_F(CliTest, ServerRefusesADataDirItCannotCreate) {
   EXPECT_NE(r.exit_code, 0) << Describe(r);
   EXPECT_TRUE(OneLine(r.err)) << Describe(r);
   EXPECT_NE(r.err.find(data_dir), std::string::npos) << Describe(r);
+}
+
+// Run from another folder, an admin command used to start a new, empty database in
+// ./.factdesk there and add the user to it, silently.
+TEST_F(CliTest, AdminCommandsInAForeignFolderCreateNothingWithoutInit) {
+  TempDir elsewhere;
+  const std::string looked_in = elsewhere.path() + "/.factdesk";
+  ProcessOptions o;
+  o.cwd = elsewhere.path();
+  o.argv = {ServerBinary(), "admin", "create-user", "zed", "--name", "Zed Nobody"};
+  const ProcessResult refused = RunProcess(o, std::chrono::seconds(120));
+  EXPECT_EQ(refused.exit_code, 1) << Describe(refused);
+  EXPECT_TRUE(OneLine(refused.err)) << Describe(refused);
+  EXPECT_NE(refused.err.find("no Factdesk data in " + looked_in), std::string::npos)
+      << Describe(refused);
+  EXPECT_NE(refused.err.find("--data-dir"), std::string::npos) << Describe(refused);
+  EXPECT_NE(refused.err.find("--init"), std::string::npos) << Describe(refused);
+  EXPECT_FALSE(std::filesystem::exists(looked_in));
+
+  // Asked to, it makes one there.
+  o.argv = {ServerBinary(), "admin", "--init", "create-user", "zed", "--name", "Zed Nobody"};
+  const ProcessResult created = RunProcess(o, std::chrono::seconds(300));
+  EXPECT_EQ(created.exit_code, 0) << Describe(created);
+  EXPECT_TRUE(std::filesystem::exists(looked_in + "/pg/PG_VERSION"));
 }
 
 }  // namespace

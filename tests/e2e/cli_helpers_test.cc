@@ -1,4 +1,4 @@
-// The CLI's pure helpers: finding a quote, marking claims in text, output and the
+// The CLI's pure helpers: marking claims in text, output and the
 // credentials file.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -10,21 +10,6 @@
 
 namespace factdesk::cli {
 namespace {
-
-TEST(FindQuote, MatchesStraightQuotesAgainstTypographicOnes) {
-  const std::string text = "He started Shenzhen\u2019s first \u201cMaker Space\u201d.";
-  const auto found = FindQuote(text, "Shenzhen's first \"Maker Space\"");
-  ASSERT_EQ(found.size(), 1U);
-  EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start),
-            "Shenzhen\u2019s first \u201cMaker Space\u201d");
-  EXPECT_EQ(FindQuote(text, "Shenzhen\u2019s").size(), 1U);
-}
-
-TEST(FindQuote, ReportsEveryOccurrenceAndNothingForAbsentText) {
-  EXPECT_EQ(FindQuote("very, very short", "very"), (std::vector<ByteRange>{{0, 4}, {6, 10}}));
-  EXPECT_TRUE(FindQuote("very, very short", "long").empty());
-  EXPECT_TRUE(FindQuote("anything", "").empty());
-}
 
 TEST(MarkClaims, WrapsEachRangeWithItsIdAndTag) {
   EXPECT_EQ(MarkClaims("abc def ghi", {{7, {4, 7}, "OPEN"}}), "abc [[#7 def]](OPEN) ghi");

@@ -53,7 +53,7 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
       OrdinalOf(ParseJson(Cli(ben_, {"show", seed_id_, "--json"})), "darling of Silicon Valley");
   ASSERT_GE(ordinal, 0);
   const ProcessResult added =
-      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal),
+      Cli(ben_, {"claim", "add", "--transcript", seed_id_, "--ordinal", std::to_string(ordinal + 1),
                  "--quote", "a darling of Silicon Valley", "--json"});
   ASSERT_CLI_OK(added);
   const std::string id = ParseJson(added)["id"];

@@ -213,7 +213,7 @@ TEST_F(TlsTest, TheWholeFlowRunsOverTls) {
   ASSERT_FALSE(transcript.empty());
 
   const ProcessResult added =
-      Cli("flow", {"claim", "add", "--transcript", transcript, "--ordinal", "0", "--quote",
+      Cli("flow", {"claim", "add", "--transcript", transcript, "--ordinal", "1", "--quote",
                    "cost four million dollars last year", "--json"});
   ASSERT_CLI_OK(added);
   const std::string claim = ParseJson(added).value("id", "");

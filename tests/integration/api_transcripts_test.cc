@@ -1,4 +1,7 @@
 // Importing transcripts, reading them in pages, searching them; bad imports refused.
+#include <pqxx/pqxx>
+
+#include "domain/match_text.h"
 #include "tests/integration/api_fixture.h"
 
 namespace factdesk::testing {
@@ -97,6 +100,51 @@ TEST_F(ApiTest, SearchFindsStemmedWordsWithMarkedSnippets) {
   v1::SearchSegmentsResponse next;
   ASSERT_TRUE(server().transcripts()->SearchSegments(Ctx(vic_.token).get(), req, &next).ok());
   EXPECT_NE(next.hits(0).segment().id(), debate.hits(0).segment().id());
+}
+
+// The seed's first paragraph reads "China is<NBSP>fast<NBSP>becoming ... China’s technology".
+TEST_F(ApiTest, SearchMatchesAcrossTheSeedsNoBreakSpacesAndCurlyQuotes) {
+  const std::string seed = ReadFile(SharedPath("seeds/000_964967168d34df55.txt"));
+  const std::string first = seed.substr(0, seed.find('\n'));
+  ASSERT_NE(first.find("is\u00a0fast\u00a0becoming"), std::string::npos);
+  for (const std::string query : {"fast", "\"China's technology\"", "\"such as AI\""}) {
+    v1::SearchSegmentsRequest req;
+    req.set_workspace_id(ws_);
+    req.set_transcript_id(seed_.id());
+    req.set_query(query);
+    v1::SearchSegmentsResponse resp;
+    ASSERT_TRUE(server().transcripts()->SearchSegments(Ctx(vic_.token).get(), req, &resp).ok());
+    bool found = false;
+    for (const auto& hit : resp.hits()) {
+      if (hit.segment().ordinal() != 0) continue;
+      found = true;
+      // Matching is folded; the text is the imported bytes.
+      EXPECT_EQ(hit.segment().text(), first);
+    }
+    EXPECT_TRUE(found) << query;
+  }
+}
+
+// fd_match_text() (migrations/0002) folds for search exactly what domain folds for quotes.
+TEST_F(ApiTest, TheDatabaseFoldsTypographyExactlyAsTheDomainDoes) {
+  std::string all;
+  for (const auto& fold : domain::MatchFolds()) {
+    all += "x";
+    const char32_t cp = fold.from;
+    if (cp < 0x800) {
+      all += static_cast<char>(0xC0 | (cp >> 6));
+    } else {
+      all += static_cast<char>(0xE0 | (cp >> 12));
+      all += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    }
+    all += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  all += "\u00e9\u4e60";  // letters are not folded
+  pqxx::connection conn(server().database_url());
+  pqxx::nontransaction tx(conn);
+  const auto folded = tx.exec_params1("SELECT fd_match_text($1)", all)[0].as<std::string>();
+  EXPECT_EQ(folded, domain::FoldForMatching(all));
+  EXPECT_EQ(folded.find("\xc2\xa0"), std::string::npos);
 }
 
 TEST_F(ApiTest, SearchRefusesAnEmptyQuery) {
