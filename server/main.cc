@@ -148,15 +148,8 @@ int IssueToken(const store::DatabaseOptions& options, bool init, const std::stri
   });
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"factdesk-server: the Factdesk gRPC server"};
-  app.require_subcommand(1);
-  server::ServerOptions options;
-  std::string log_format = "text";
-
-  auto* serve = app.add_subcommand("serve", "Serve the gRPC API");
+// `serve`'s options.
+void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::string& log_format) {
   serve->add_option("--listen", options.listen, "host:port (default 127.0.0.1:7420)");
   AddDatabaseFlags(serve, &options.database);
   serve
@@ -188,96 +181,140 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   serve->add_flag("--unsafe-no-fsync", options.database.embedded.unsafe_no_fsync,
                   "Embedded PostgreSQL without fsync (tests and benchmarks only)");
+}
 
-  store::DatabaseOptions migrate_db;
-  auto* migrate = app.add_subcommand("migrate", "Apply pending migrations and exit");
-  AddDatabaseFlags(migrate, &migrate_db);
-
-  store::DatabaseOptions admin_db;
-  auto* admin = app.add_subcommand("admin", "Users, workspaces, members and tokens");
-  admin->require_subcommand(1);
-  AddDatabaseFlags(admin, &admin_db);
-  bool init_data_dir = false;
-  admin->add_flag("--init", init_data_dir,
-                  "Create the embedded data directory if there is none (never done otherwise)");
+// What the admin subcommands were given, and which one was.
+struct AdminArgs {
+  store::DatabaseOptions db;
+  bool init = false;
   std::string handle;
   std::string name;
   std::string slug;
   std::string owner;
   std::string role;
   bool exist_ok = false;
-  auto* create_user = admin->add_subcommand("create-user", "Create a user");
-  create_user->add_option("HANDLE", handle, "2-40 of a-z 0-9 . _ -")->required();
-  create_user->add_option("--name", name, "Display name")->required();
-  create_user->add_flag("--exist-ok", exist_ok, "Succeed if the user exists");
-  auto* create_ws = admin->add_subcommand("create-workspace", "Create a workspace");
-  create_ws->add_option("SLUG", slug, "2-40 of a-z 0-9 . _ -")->required();
-  create_ws->add_option("--name", name, "Display name")->required();
-  create_ws->add_option("--owner", owner, "Handle of its first admin")->required();
-  create_ws->add_flag("--exist-ok", exist_ok, "Succeed if the workspace exists");
-  auto* add_member = admin->add_subcommand("add-member", "Add a member or change a role");
-  add_member->add_option("SLUG", slug, "Workspace")->required();
-  add_member->add_option("HANDLE", handle, "User")->required();
-  add_member->add_option("--role", role, "viewer, checker, editor or admin")->required();
   std::string expires_in = "90d";
   std::int64_t token_id = 0;
   bool include_ended = false;
-  auto* issue_token = admin->add_subcommand("issue-token", "Print a new API token for a user");
-  issue_token->add_option("HANDLE", handle, "User")->required();
-  issue_token->add_option("--expires-in", expires_in,
-                          "How long it lasts: 12h, 30d, 6w (default 90d, at most 366d)");
-  auto* list_tokens = admin->add_subcommand("list-tokens", "List live API tokens");
-  list_tokens->add_option("HANDLE", handle, "Only this user's (default: everyone's)");
-  list_tokens->add_flag("--all", include_ended, "Also revoked and expired tokens");
-  auto* revoke_token = admin->add_subcommand(
+  CLI::App* create_user = nullptr;
+  CLI::App* create_ws = nullptr;
+  CLI::App* add_member = nullptr;
+  CLI::App* issue_token = nullptr;
+  CLI::App* list_tokens = nullptr;
+  CLI::App* revoke_token = nullptr;
+};
+
+void AddUserAndWorkspaceCommands(CLI::App* admin, AdminArgs& a) {
+  a.create_user = admin->add_subcommand("create-user", "Create a user");
+  a.create_user->add_option("HANDLE", a.handle, "2-40 of a-z 0-9 . _ -")->required();
+  a.create_user->add_option("--name", a.name, "Display name")->required();
+  a.create_user->add_flag("--exist-ok", a.exist_ok, "Succeed if the user exists");
+  a.create_ws = admin->add_subcommand("create-workspace", "Create a workspace");
+  a.create_ws->add_option("SLUG", a.slug, "2-40 of a-z 0-9 . _ -")->required();
+  a.create_ws->add_option("--name", a.name, "Display name")->required();
+  a.create_ws->add_option("--owner", a.owner, "Handle of its first admin")->required();
+  a.create_ws->add_flag("--exist-ok", a.exist_ok, "Succeed if the workspace exists");
+  a.add_member = admin->add_subcommand("add-member", "Add a member or change a role");
+  a.add_member->add_option("SLUG", a.slug, "Workspace")->required();
+  a.add_member->add_option("HANDLE", a.handle, "User")->required();
+  a.add_member->add_option("--role", a.role, "viewer, checker, editor or admin")->required();
+}
+
+void AddTokenCommands(CLI::App* admin, AdminArgs& a) {
+  a.issue_token = admin->add_subcommand("issue-token", "Print a new API token for a user");
+  a.issue_token->add_option("HANDLE", a.handle, "User")->required();
+  a.issue_token->add_option("--expires-in", a.expires_in,
+                            "How long it lasts: 12h, 30d, 6w (default 90d, at most 366d)");
+  a.list_tokens = admin->add_subcommand("list-tokens", "List live API tokens");
+  a.list_tokens->add_option("HANDLE", a.handle, "Only this user's (default: everyone's)");
+  a.list_tokens->add_flag("--all", a.include_ended, "Also revoked and expired tokens");
+  a.revoke_token = admin->add_subcommand(
       "revoke-token", "Revoke a token (TOKEN_ID) or all of a user's (--user); at once, everywhere");
-  auto* revoke_id = revoke_token->add_option("TOKEN_ID", token_id, "From list-tokens");
-  revoke_token->add_option("--user", handle, "Revoke every live token of this user")
+  auto* revoke_id = a.revoke_token->add_option("TOKEN_ID", a.token_id, "From list-tokens");
+  a.revoke_token->add_option("--user", a.handle, "Revoke every live token of this user")
       ->excludes(revoke_id);
+}
 
-  CLI11_PARSE(app, argc, argv);
-  if (log_format == "json")
-    factdesk::logging::SetRequestLogFormat(factdesk::logging::LogFormat::kJson);
+CLI::App* AddAdminCommands(CLI::App& app, AdminArgs& a) {
+  auto* admin = app.add_subcommand("admin", "Users, workspaces, members and tokens");
+  admin->require_subcommand(1);
+  AddDatabaseFlags(admin, &a.db);
+  admin->add_flag("--init", a.init,
+                  "Create the embedded data directory if there is none (never done otherwise)");
+  AddUserAndWorkspaceCommands(admin, a);
+  AddTokenCommands(admin, a);
+  return admin;
+}
 
-  if (serve->parsed()) return Serve(options);
-  if (migrate->parsed()) {
-    auto database = store::OpenDatabase(migrate_db, /*allow_shared=*/true);
-    if (!database.ok()) return Fail(database.status());
-    auto report = store::Migrate(database->url);
-    if (!report.ok()) return Fail(report.status());
-    for (const auto& file : report->applied) std::cout << "applied " << file << "\n";
-    std::cout << report->applied.size() << " applied, " << report->already_applied
-              << " already applied\n";
-    return 0;
-  }
-  if (create_user->parsed()) {
-    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
-      return server::AdminCreateUser(db, handle, name, exist_ok);
+int RunAdmin(const AdminArgs& a) {
+  if (a.create_user->parsed()) {
+    return WithDb(a.db, a.init, [&](store::Db& db) {
+      return server::AdminCreateUser(db, a.handle, a.name, a.exist_ok);
     });
   }
-  if (create_ws->parsed()) {
-    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
-      return server::AdminCreateWorkspace(db, slug, name, owner, exist_ok);
+  if (a.create_ws->parsed()) {
+    return WithDb(a.db, a.init, [&](store::Db& db) {
+      return server::AdminCreateWorkspace(db, a.slug, a.name, a.owner, a.exist_ok);
     });
   }
-  if (add_member->parsed()) {
-    return WithDb(admin_db, init_data_dir,
-                  [&](store::Db& db) { return server::AdminAddMember(db, slug, handle, role); });
-  }
-  if (issue_token->parsed()) return IssueToken(admin_db, init_data_dir, handle, expires_in);
-  if (list_tokens->parsed()) {
-    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
-      return server::AdminListTokens(db, handle, include_ended);
+  if (a.add_member->parsed()) {
+    return WithDb(a.db, a.init, [&](store::Db& db) {
+      return server::AdminAddMember(db, a.slug, a.handle, a.role);
     });
   }
-  if (revoke_token->parsed()) {
-    if (handle.empty() && token_id == 0)
+  if (a.issue_token->parsed()) return IssueToken(a.db, a.init, a.handle, a.expires_in);
+  if (a.list_tokens->parsed()) {
+    return WithDb(a.db, a.init, [&](store::Db& db) {
+      return server::AdminListTokens(db, a.handle, a.include_ended);
+    });
+  }
+  if (a.revoke_token->parsed()) {
+    if (a.handle.empty() && a.token_id == 0) {
       return Fail(Status::InvalidArgument("revoke-token",
                                           "give a TOKEN_ID (see list-tokens) or --user HANDLE"));
-    return WithDb(admin_db, init_data_dir, [&](store::Db& db) {
-      return handle.empty() ? server::AdminRevokeToken(db, token_id)
-                            : server::AdminRevokeTokensOf(db, handle);
+    }
+    return WithDb(a.db, a.init, [&](store::Db& db) {
+      return a.handle.empty() ? server::AdminRevokeToken(db, a.token_id)
+                              : server::AdminRevokeTokensOf(db, a.handle);
     });
   }
+  return 0;
+}
+
+int RunMigrate(const store::DatabaseOptions& options) {
+  auto database = store::OpenDatabase(options, /*allow_shared=*/true);
+  if (!database.ok()) return Fail(database.status());
+  auto report = store::Migrate(database->url);
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& file : report->applied) std::cout << "applied " << file << "\n";
+  std::cout << report->applied.size() << " applied, " << report->already_applied
+            << " already applied\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"factdesk-server: the Factdesk gRPC server"};
+  app.require_subcommand(1);
+  server::ServerOptions options;
+  std::string log_format = "text";
+  auto* serve = app.add_subcommand("serve", "Serve the gRPC API");
+  AddServeOptions(serve, options, log_format);
+
+  store::DatabaseOptions migrate_db;
+  auto* migrate = app.add_subcommand("migrate", "Apply pending migrations and exit");
+  AddDatabaseFlags(migrate, &migrate_db);
+
+  AdminArgs admin_args;
+  auto* admin = AddAdminCommands(app, admin_args);
+
+  CLI11_PARSE(app, argc, argv);
+  if (log_format == "json") {
+    factdesk::logging::SetRequestLogFormat(factdesk::logging::LogFormat::kJson);
+  }
+  if (serve->parsed()) return Serve(options);
+  if (migrate->parsed()) return RunMigrate(migrate_db);
+  if (admin->parsed()) return RunAdmin(admin_args);
   return 0;
 }

@@ -348,33 +348,39 @@ std::vector<std::string> StatusNames() {
   return names;
 }
 
-}  // namespace
+void AddClaimIdArg(CLI::App* cmd, UpdateOptions& o) {
+  cmd->add_option("CLAIM_ID", o.claim_id, "Claim id")->required();
+}
 
-void AddClaimCommands(Context& ctx, CLI::App& app) {
-  auto* claim = ctx.Group(app, "claim", "Mark, list, inspect and move claims through review");
-  {
-    auto o = std::make_shared<AddOptions>();
-    auto* cmd = ctx.Command(*claim, "add",
-                            "Mark a claim: by byte range (--segment --start --end) or by quoting "
-                            "it (--transcript --ordinal --quote)",
-                            [&ctx, o] { return Add(ctx, *o); });
-    auto* segment = cmd->add_option("--segment", o->segment_id, "Segment id");
-    cmd->add_option("--start", o->start, "First byte of the claim in the segment's text")
-        ->needs(segment);
-    cmd->add_option("--end", o->end, "Byte after the claim")->needs(segment);
-    auto* transcript = cmd->add_option("--transcript", o->transcript_id, "Transcript id");
-    transcript->excludes(segment);
-    cmd->add_option("--ordinal", o->ordinal,
-                    "Segment number in the transcript (from 1, as `show` prints it)")
-        ->needs(transcript);
-    cmd->add_option("--quote", o->quote, "The claim's exact text in that segment")
-        ->needs(transcript);
-    cmd->add_option("--occurrence", o->occurrence, "Which occurrence of the quote (1-based)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--summary", o->summary, "The claim as it is checked (default: the quote)");
-    cmd->add_option("--claimant", o->claimant, "Who made it (default: the speaker)");
-    ctx.AddJsonFlag(cmd);
-  }
+void AddVersionOption(CLI::App* cmd, UpdateOptions& o) {
+  cmd->add_option("--version", o.version,
+                  "The version you read (default: the claim's current version)");
+}
+
+void AddMarkCommand(Context& ctx, CLI::App* claim) {
+  auto o = std::make_shared<AddOptions>();
+  auto* cmd = ctx.Command(*claim, "add",
+                          "Mark a claim: by byte range (--segment --start --end) or by quoting "
+                          "it (--transcript --ordinal --quote)",
+                          [&ctx, o] { return Add(ctx, *o); });
+  auto* segment = cmd->add_option("--segment", o->segment_id, "Segment id");
+  cmd->add_option("--start", o->start, "First byte of the claim in the segment's text")
+      ->needs(segment);
+  cmd->add_option("--end", o->end, "Byte after the claim")->needs(segment);
+  auto* transcript = cmd->add_option("--transcript", o->transcript_id, "Transcript id");
+  transcript->excludes(segment);
+  cmd->add_option("--ordinal", o->ordinal,
+                  "Segment number in the transcript (from 1, as `show` prints it)")
+      ->needs(transcript);
+  cmd->add_option("--quote", o->quote, "The claim's exact text in that segment")->needs(transcript);
+  cmd->add_option("--occurrence", o->occurrence, "Which occurrence of the quote (1-based)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--summary", o->summary, "The claim as it is checked (default: the quote)");
+  cmd->add_option("--claimant", o->claimant, "Who made it (default: the speaker)");
+  ctx.AddJsonFlag(cmd);
+}
+
+void AddReadCommands(Context& ctx, CLI::App* claim) {
   {
     auto o = std::make_shared<ListOptions>();
     auto* cmd =
@@ -389,31 +395,25 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
         ->excludes(assignee);
     ctx.AddJsonFlag(cmd);
   }
-  auto o = std::make_shared<UpdateOptions>();
-  auto id_arg = [&o](CLI::App* cmd) {
-    cmd->add_option("CLAIM_ID", o->claim_id, "Claim id")->required();
-  };
-  auto version_opt = [&o](CLI::App* cmd) {
-    cmd->add_option("--version", o->version,
-                    "The version you read (default: the claim's current version)");
-  };
-  {
-    auto show = std::make_shared<ShowOptions>();
-    auto* cmd = ctx.Command(*claim, "show",
-                            "A claim with its assignees, sources, notes, reviews and dispute",
-                            [&ctx, show] { return Show(ctx, *show); });
-    cmd->add_option("CLAIM_ID", show->claim_id, "Claim id")->required();
-    ctx.AddJsonFlag(cmd);
-    auto* history = ctx.Command(*claim, "history", "Who changed what, and when",
-                                [&ctx, show] { return History(ctx, *show); });
-    history->add_option("CLAIM_ID", show->claim_id, "Claim id")->required();
-    ctx.AddJsonFlag(history);
-  }
+  auto show = std::make_shared<ShowOptions>();
+  auto* cmd =
+      ctx.Command(*claim, "show", "A claim with its assignees, sources, notes, reviews and dispute",
+                  [&ctx, show] { return Show(ctx, *show); });
+  cmd->add_option("CLAIM_ID", show->claim_id, "Claim id")->required();
+  ctx.AddJsonFlag(cmd);
+  auto* history = ctx.Command(*claim, "history", "Who changed what, and when",
+                              [&ctx, show] { return History(ctx, *show); });
+  history->add_option("CLAIM_ID", show->claim_id, "Claim id")->required();
+  ctx.AddJsonFlag(history);
+}
+
+// Edits of an open claim: summary and claimant, who works on it.
+void AddEditCommands(Context& ctx, CLI::App* claim, const std::shared_ptr<UpdateOptions>& o) {
   {
     auto* cmd = ctx.Command(*claim, "update", "Edit the summary or claimant",
                             [&ctx, o] { return Update(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
     cmd->add_option("--summary", o->summary, "New summary");
     cmd->add_option("--claimant", o->claimant, "New claimant");
     ctx.AddJsonFlag(cmd);
@@ -421,24 +421,26 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
   {
     auto* cmd = ctx.Command(*claim, "assign", "Set the checkers working on a claim (editor)",
                             [&ctx, o] { return Assign(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
     cmd->add_option("--to", o->to, "Handles, comma-separated (\"\" unassigns)")
         ->required()
         ->delimiter(',');
     ctx.AddJsonFlag(cmd);
   }
-  {
-    auto* cmd = ctx.Command(*claim, "take", "Assign an unassigned claim to yourself",
-                            [&ctx, o] { return Take(ctx, *o); });
-    id_arg(cmd);
-    ctx.AddJsonFlag(cmd);
-  }
+  auto* cmd = ctx.Command(*claim, "take", "Assign an unassigned claim to yourself",
+                          [&ctx, o] { return Take(ctx, *o); });
+  AddClaimIdArg(cmd, *o);
+  ctx.AddJsonFlag(cmd);
+}
+
+// The editor's moves: dismiss, reopen, publish, correct.
+void AddDecisionCommands(Context& ctx, CLI::App* claim, const std::shared_ptr<UpdateOptions>& o) {
   {
     auto* cmd = ctx.Command(*claim, "dismiss", "Dismiss a claim as not checkable (editor)",
                             [&ctx, o] { return Dismiss(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
     cmd->add_option("--reason", o->reason,
                     "opinion, prediction, not-checkable, not-a-claim or duplicate")
         ->required()
@@ -451,29 +453,38 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
   {
     auto* cmd = ctx.Command(*claim, "reopen", "Reopen a dismissed, resolved or published claim",
                             [&ctx, o] { return Reopen(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
     cmd->add_option("--reason", o->reason, "Why (recorded)")->required();
     ctx.AddJsonFlag(cmd);
   }
   {
     auto* cmd = ctx.Command(*claim, "publish", "Publish a resolved claim (editor)",
                             [&ctx, o] { return Publish(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
     ctx.AddJsonFlag(cmd);
   }
-  {
-    auto* cmd = ctx.Command(*claim, "correct", "Correct a published claim, with a reason (editor)",
-                            [&ctx, o] { return Correct(ctx, *o); });
-    id_arg(cmd);
-    version_opt(cmd);
-    cmd->add_option("--reason", o->reason, "Why (published with the correction)")->required();
-    cmd->add_option("--summary", o->summary, "New summary");
-    cmd->add_option("--claimant", o->claimant, "New claimant");
-    cmd->add_option("--verdict", o->verdict, "New final verdict label");
-    ctx.AddJsonFlag(cmd);
-  }
+  auto* cmd = ctx.Command(*claim, "correct", "Correct a published claim, with a reason (editor)",
+                          [&ctx, o] { return Correct(ctx, *o); });
+  AddClaimIdArg(cmd, *o);
+  AddVersionOption(cmd, *o);
+  cmd->add_option("--reason", o->reason, "Why (published with the correction)")->required();
+  cmd->add_option("--summary", o->summary, "New summary");
+  cmd->add_option("--claimant", o->claimant, "New claimant");
+  cmd->add_option("--verdict", o->verdict, "New final verdict label");
+  ctx.AddJsonFlag(cmd);
+}
+
+}  // namespace
+
+void AddClaimCommands(Context& ctx, CLI::App& app) {
+  auto* claim = ctx.Group(app, "claim", "Mark, list, inspect and move claims through review");
+  AddMarkCommand(ctx, claim);
+  AddReadCommands(ctx, claim);
+  const auto o = std::make_shared<UpdateOptions>();
+  AddEditCommands(ctx, claim, o);
+  AddDecisionCommands(ctx, claim, o);
 }
 
 }  // namespace factdesk::cli

@@ -25,23 +25,7 @@ void PrintCounts(const Counts& rows) {
   table.Print(std::cout, 2);
 }
 
-Status Dashboard(Context& ctx, const DashboardOptions& o) {
-  FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
-  v1::GetDashboardRequest req;
-  req.set_workspace_id(ws.id());
-  req.set_transcript_id(o.transcript_id);
-  FD_ASSIGN_OR_RETURN(const v1::Dashboard d,
-                      api->Call(&v1::DashboardService::Stub::GetDashboard, req));
-  if (ctx.json()) {
-    PrintJson(ToJson(d));
-    return Status::Ok();
-  }
-  std::cout << fmt::format(
-      "Dashboard of {}{}, as of event {} ({})\n", ws.slug(),
-      o.transcript_id != 0 ? fmt::format(", transcript {}", o.transcript_id) : std::string(),
-      d.as_of_seq(), IsoDateTime(d.computed_at()));
-
+void PrintStatesAndVerdicts(const v1::Dashboard& d) {
   std::cout << fmt::format("\nClaims by state ({} in all)\n", d.total_claims());
   std::vector<std::pair<std::string, std::int64_t>> states;
   for (const auto& s : d.by_status()) states.emplace_back(Upper(s.status()), s.count());
@@ -52,7 +36,9 @@ Status Dashboard(Context& ctx, const DashboardOptions& o) {
   for (const auto& v : d.by_verdict()) verdicts.emplace_back(v.label(), v.count());
   if (verdicts.empty()) std::cout << "  (none yet)\n";
   PrintCounts(verdicts);
+}
 
+void PrintCheckersAndDisputes(const v1::Dashboard& d) {
   std::cout << "\nCheckers\n";
   Table checkers({"HANDLE", "ASSIGNED", "REVIEWED", "WAITING"});
   for (const auto& c : d.checkers()) {
@@ -62,17 +48,18 @@ Status Dashboard(Context& ctx, const DashboardOptions& o) {
   checkers.Print(std::cout, 2);
 
   std::cout << fmt::format("\nOpen disputes ({})\n", d.open_disputes_size());
-  if (!d.open_disputes().empty()) {
-    Table disputes({"ID", "CLAIM", "AGE", "VERDICTS", "SUMMARY"});
-    for (const auto& x : d.open_disputes()) {
-      std::string labels;
-      for (const auto& v : x.verdicts()) labels += (labels.empty() ? "" : " / ") + v;
-      disputes.Add({std::to_string(x.dispute_id()), std::to_string(x.claim_id()),
-                    Age(x.age_seconds()), labels, Shorten(x.claim_summary(), 60)});
-    }
-    disputes.Print(std::cout, 2);
+  if (d.open_disputes().empty()) return;
+  Table disputes({"ID", "CLAIM", "AGE", "VERDICTS", "SUMMARY"});
+  for (const auto& x : d.open_disputes()) {
+    std::string labels;
+    for (const auto& v : x.verdicts()) labels += (labels.empty() ? "" : " / ") + v;
+    disputes.Add({std::to_string(x.dispute_id()), std::to_string(x.claim_id()),
+                  Age(x.age_seconds()), labels, Shorten(x.claim_summary(), 60)});
   }
+  disputes.Print(std::cout, 2);
+}
 
+void PrintGapsAndSpeakers(const v1::Dashboard& d) {
   std::string ids;
   for (const auto id : d.claims_without_source_ids()) {
     ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
@@ -95,6 +82,27 @@ Status Dashboard(Context& ctx, const DashboardOptions& o) {
     speakers.Add({s.speaker(), std::to_string(s.claims()), mix});
   }
   speakers.Print(std::cout, 2);
+}
+
+Status Dashboard(Context& ctx, const DashboardOptions& o) {
+  FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
+  v1::GetDashboardRequest req;
+  req.set_workspace_id(ws.id());
+  req.set_transcript_id(o.transcript_id);
+  FD_ASSIGN_OR_RETURN(const v1::Dashboard d,
+                      api->Call(&v1::DashboardService::Stub::GetDashboard, req));
+  if (ctx.json()) {
+    PrintJson(ToJson(d));
+    return Status::Ok();
+  }
+  std::cout << fmt::format(
+      "Dashboard of {}{}, as of event {} ({})\n", ws.slug(),
+      o.transcript_id != 0 ? fmt::format(", transcript {}", o.transcript_id) : std::string(),
+      d.as_of_seq(), IsoDateTime(d.computed_at()));
+  PrintStatesAndVerdicts(d);
+  PrintCheckersAndDisputes(d);
+  PrintGapsAndSpeakers(d);
   return Status::Ok();
 }
 

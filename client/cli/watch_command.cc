@@ -85,6 +85,62 @@ std::string DescribePresence(const v1::Presence& p) {
   }
 }
 
+// Prints what the subscription delivers, one line at a time, from its thread; records
+// a permanent failure for the main thread.
+class WatchPrinter {
+ public:
+  explicit WatchPrinter(bool json) : json_(json) {}
+
+  void OnEvent(const v1::Event& e) {
+    std::lock_guard lock(mu_);
+    if (json_) {
+      PrintJson({{"event", EventJson(e)}});
+    } else {
+      std::cout << fmt::format("seq {}  {}  {}  {}\n", e.seq(), TimeOfDay(e.time()),
+                               events::DescribeEvent(e), Describe(e));
+    }
+    std::cout.flush();  // a pipe reader sees each line as it happens
+  }
+
+  void OnPresence(const v1::Presence& p) {
+    std::lock_guard lock(mu_);
+    if (json_) {
+      PrintJson({{"presence", ToJson(p)}});
+    } else {
+      std::cout << fmt::format("presence  {}  {}\n", p.user().handle(), DescribePresence(p));
+    }
+    std::cout.flush();
+  }
+
+  void OnState(const client::SubscriptionState& s) {
+    std::lock_guard lock(mu_);
+    if (s.phase == Phase::kReconnecting && s.attempts != last_attempts_) {
+      std::cerr << fmt::format("reconnecting (attempt {})… {}\n", s.attempts, s.last_error);
+    } else if (s.phase == Phase::kConnected && last_phase_ == Phase::kReconnecting) {
+      std::cerr << fmt::format("reconnected; resuming after seq {}\n", s.last_seq);
+    } else if (s.phase == Phase::kFailed) {
+      failure_ = s.error.ok() ? Status(Code::kUnknown, "the subscription failed") : s.error;
+      failed_ = true;
+    }
+    last_phase_ = s.phase;
+    last_attempts_ = s.attempts;
+  }
+
+  bool failed() const { return failed_; }
+  Status failure() {
+    std::lock_guard lock(mu_);
+    return failure_;
+  }
+
+ private:
+  const bool json_;
+  std::mutex mu_;  // lines from the subscription thread and state changes
+  std::atomic<bool> failed_{false};
+  Status failure_;
+  Phase last_phase_ = Phase::kConnecting;
+  int last_attempts_ = 0;
+};
+
 Status Watch(Context& ctx, const WatchOptions& o) {
   // Before any gRPC thread exists: SIGINT/SIGTERM are then taken by sigwait below,
   // never by a library thread (which would kill us mid-line).
@@ -97,64 +153,26 @@ Status Watch(Context& ctx, const WatchOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   const std::int64_t after = o.after >= 0 ? o.after : ws.last_seq();
-  const bool json = ctx.json();
 
-  std::mutex out_mu;  // lines from the subscription thread and state changes
-  std::atomic<bool> failed{false};
-  Status failure;
+  WatchPrinter printer(ctx.json());
   client::Subscription::Options options;
   options.connection = api->options();
   options.channel = api->channel();
   options.workspace_id = ws.id();
   options.after_seq = after;
-  options.on_event = [&](const v1::Event& e) {
-    std::lock_guard lock(out_mu);
-    if (json) {
-      PrintJson({{"event", EventJson(e)}});
-    } else {
-      std::cout << fmt::format("seq {}  {}  {}  {}\n", e.seq(), TimeOfDay(e.time()),
-                               events::DescribeEvent(e), Describe(e));
-    }
-    std::cout.flush();  // a pipe reader sees each line as it happens
-  };
-  options.on_presence = [&](const v1::Presence& p) {
-    std::lock_guard lock(out_mu);
-    if (json) {
-      PrintJson({{"presence", ToJson(p)}});
-    } else {
-      std::cout << fmt::format("presence  {}  {}\n", p.user().handle(), DescribePresence(p));
-    }
-    std::cout.flush();
-  };
-  Phase last_phase = Phase::kConnecting;
-  int last_attempts = 0;
-  options.on_state = [&](const client::SubscriptionState& s) {
-    std::lock_guard lock(out_mu);
-    if (s.phase == Phase::kReconnecting && s.attempts != last_attempts) {
-      std::cerr << fmt::format("reconnecting (attempt {})… {}\n", s.attempts, s.last_error);
-    } else if (s.phase == Phase::kConnected && last_phase == Phase::kReconnecting) {
-      std::cerr << fmt::format("reconnected; resuming after seq {}\n", s.last_seq);
-    } else if (s.phase == Phase::kFailed) {
-      failure = s.error.ok() ? Status(Code::kUnknown, "the subscription failed") : s.error;
-      failed = true;
-    }
-    last_phase = s.phase;
-    last_attempts = s.attempts;
-  };
+  options.on_event = [&printer](const v1::Event& e) { printer.OnEvent(e); };
+  options.on_presence = [&printer](const v1::Presence& p) { printer.OnPresence(p); };
+  options.on_state = [&printer](const client::SubscriptionState& s) { printer.OnState(s); };
   std::cerr << fmt::format("watching {} after seq {} (Ctrl-C to stop)\n", ws.slug(), after);
   client::Subscription subscription(std::move(options));
   subscription.Start();
 
   const timespec tick{0, 200 * 1000 * 1000};
-  while (!failed) {
+  while (!printer.failed()) {
     if (sigtimedwait(&signals, nullptr, &tick) > 0) break;
   }
   subscription.Stop();
-  if (failed) {
-    std::lock_guard lock(out_mu);
-    return failure;
-  }
-  return Status::Ok();
+  return printer.failed() ? printer.failure() : Status::Ok();
 }
 
 }  // namespace
