@@ -11,6 +11,8 @@
 namespace factdesk::domain {
 
 enum class Role { kViewer, kChecker, kEditor, kAdmin };
+// Every role, lowest first: for code and tests that walk them all.
+inline constexpr Role kAllRoles[] = {Role::kViewer, Role::kChecker, Role::kEditor, Role::kAdmin};
 
 // "viewer", "checker", "editor", "admin".
 std::string_view RoleName(Role role);

@@ -11,6 +11,10 @@
 namespace factdesk::domain {
 
 enum class ClaimState { kOpen, kInReview, kDisputed, kResolved, kPublished, kDismissed };
+// Every state, in workflow order: for code and tests that walk them all.
+inline constexpr ClaimState kAllClaimStates[] = {ClaimState::kOpen,      ClaimState::kInReview,
+                                                 ClaimState::kDisputed,  ClaimState::kResolved,
+                                                 ClaimState::kPublished, ClaimState::kDismissed};
 
 // "OPEN", "IN_REVIEW", "DISPUTED", "RESOLVED", "PUBLISHED", "DISMISSED".
 std::string_view StateName(ClaimState state);

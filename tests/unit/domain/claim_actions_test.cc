@@ -7,10 +7,8 @@
 namespace factdesk::domain {
 namespace {
 
-constexpr Role kRoles[] = {Role::kViewer, Role::kChecker, Role::kEditor, Role::kAdmin};
-constexpr ClaimState kStates[] = {ClaimState::kOpen,      ClaimState::kInReview,
-                                  ClaimState::kDisputed,  ClaimState::kResolved,
-                                  ClaimState::kPublished, ClaimState::kDismissed};
+constexpr auto& kRoles = kAllRoles;
+constexpr auto& kStates = kAllClaimStates;
 // Every action taken on an existing claim.
 constexpr Action kClaimActions[] = {
     Action::kEditClaim,     Action::kAddSource,    Action::kRemoveSource, Action::kAddNote,

@@ -11,10 +11,8 @@
 namespace factdesk::domain {
 namespace {
 
-constexpr Role kRoles[] = {Role::kViewer, Role::kChecker, Role::kEditor, Role::kAdmin};
-constexpr ClaimState kStates[] = {ClaimState::kOpen,      ClaimState::kInReview,
-                                  ClaimState::kDisputed,  ClaimState::kResolved,
-                                  ClaimState::kPublished, ClaimState::kDismissed};
+constexpr auto& kRoles = kAllRoles;
+constexpr auto& kStates = kAllClaimStates;
 constexpr Action kActions[] = {
     Action::kRead,          Action::kImportTranscript, Action::kMarkClaim,   Action::kEditClaim,
     Action::kAddSource,     Action::kRemoveSource,     Action::kAddNote,     Action::kEditNote,
