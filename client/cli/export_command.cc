@@ -16,6 +16,9 @@ struct ExportOptions {
   std::string format;
   std::int64_t transcript_id = 0;
   std::string output;
+  std::string audience = "public";
+  bool audience_given = false;
+  bool published_only = false;
 };
 
 Status Export(Context& ctx, const ExportOptions& o) {
@@ -27,6 +30,12 @@ Status Export(Context& ctx, const ExportOptions& o) {
   req.set_workspace_id(ws.id());
   req.set_transcript_id(o.transcript_id);
   req.set_format(*v1::EnumFromText<v1::ExportFormat>(name));
+  if (name == "html") {
+    req.set_audience(o.audience == "desk" ? v1::EXPORT_AUDIENCE_DESK : v1::EXPORT_AUDIENCE_PUBLIC);
+  } else if (o.audience_given) {
+    return Status::InvalidArgument("--audience", "only the html export takes an audience");
+  }
+  req.set_published_only(o.published_only);
 
   // Written to FILE.part and renamed at the end, so a failed export leaves no
   // half-written file behind.
@@ -83,6 +92,16 @@ void AddExportCommand(Context& ctx, CLI::App& app) {
   ctx.AddWorkspaceOption(cmd);
   cmd->add_option("--transcript", o->transcript_id, "One transcript (required for html and vtt)");
   cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
+  cmd->add_option_function<std::string>(
+         "--audience",
+         [o](const std::string& value) {
+           o->audience = value;
+           o->audience_given = true;
+         },
+         "html: public (published checks only, the default) or desk (every claim, internal)")
+      ->check(CLI::IsMember({"public", "desk"}, CLI::ignore_case));
+  cmd->add_flag("--published-only", o->published_only,
+                "csv, sources-csv, annotations: only published claims");
 }
 
 }  // namespace factdesk::cli
