@@ -1,5 +1,7 @@
 // W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): one "assessing"
 // Annotation per claim, in an AnnotationCollection whose single, embedded page holds them.
+// A desk file: every claim (or only PUBLISHED ones with --published-only), its state as a
+// "tagging" body and each correction as an "editing" body.
 //
 // Streaming: the collection is one JSON object written as it goes; `total` is a property
 // like any other, so it comes last, after the items, once the count is known.
@@ -47,6 +49,17 @@ json Bodies(const ClaimRecord& record) {
                       {"purpose", "assessing"},
                       {"format", "text/plain"},
                       {"value", verdict->label()}});
+  }
+  // Where the claim stands on the desk (this is a desk file), and its corrections.
+  bodies.push_back({{"type", "TextualBody"},
+                    {"purpose", "tagging"},
+                    {"format", "text/plain"},
+                    {"value", std::string(StatusName(claim.status()))}});
+  for (const v1::ClaimCorrection& correction : record.corrections) {
+    bodies.push_back({{"type", "TextualBody"},
+                      {"purpose", "editing"},
+                      {"format", "text/plain"},
+                      {"value", CorrectionNotice(correction)}});
   }
   // Sources are the evidence the assessment links to.
   for (const v1::Source& source : record.sources) {
@@ -107,6 +120,7 @@ class AnnotationsExporter final : public Exporter {
 
   void Begin(const ExportContext& context, const Sink& sink) override {
     generated_ = context.generated_at_iso;
+    published_only_ = context.published_only;
     const std::string id = Urn("workspace", context.workspace.id()) + ":annotations";
     const json label = "Claims checked in " + context.workspace.name();
     // The head up to the opening of the items array; End closes what is opened here.
@@ -114,12 +128,14 @@ class AnnotationsExporter final : public Exporter {
         fmt::format("{{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"id\":{},\"type\":"
                     "\"AnnotationCollection\",\"label\":{},\"first\":{{\"id\":{},\"type\":"
                     "\"AnnotationPage\",\"startIndex\":0,\"items\":[",
-                    json(id).dump(), label.dump(-1, ' ', false, json::error_handler_t::replace),
+                    json(id).dump(),
+                    EscapeScriptEnd(label.dump(-1, ' ', false, json::error_handler_t::replace)),
                     json(id + ":page:1").dump()));
   }
 
   void Add(const ClaimRecord& record, const Sink& sink) override {
     const v1::Claim& claim = record.claim;
+    if (published_only_ && !IsPublished(claim)) return;
     json annotation = {
         {"id", Urn("claim", claim.id())}, {"type", "Annotation"}, {"motivation", "assessing"}};
     if (claim.has_created_by()) annotation["creator"] = Agent(claim.created_by());
@@ -132,7 +148,7 @@ class AnnotationsExporter final : public Exporter {
     annotation["target"] = Targets(record);
 
     std::string text = total_ == 0 ? "\n" : ",\n";
-    text += annotation.dump(-1, ' ', false, json::error_handler_t::replace);
+    text += EscapeScriptEnd(annotation.dump(-1, ' ', false, json::error_handler_t::replace));
     sink(text);
     ++total_;
   }
@@ -141,6 +157,7 @@ class AnnotationsExporter final : public Exporter {
 
  private:
   std::string generated_;
+  bool published_only_ = false;
   std::int64_t total_ = 0;
 };
 

@@ -1,5 +1,7 @@
 // schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview), as search engines and
-// fact-check aggregators read it: a JSON array with one ClaimReview per checked claim.
+// fact-check aggregators read it: a JSON array with one ClaimReview per PUBLISHED claim
+// (RESOLVED is the desk's internal state). A corrected claim carries dateModified and a
+// CorrectionComment per correction (schema.org's `correction`), oldest first.
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -50,6 +52,21 @@ json Appearance(const ClaimRecord& record) {
   return work;
 }
 
+void AddCorrections(const ClaimRecord& record, json& review) {
+  if (record.corrections.empty()) return;
+  json corrections = json::array();
+  for (const v1::ClaimCorrection& correction : record.corrections) {
+    json comment = {{"@type", "CorrectionComment"}, {"text", CorrectionNotice(correction)}};
+    if (correction.has_corrected_at()) {
+      comment["datePublished"] = IsoDate(correction.corrected_at());
+    }
+    corrections.push_back(std::move(comment));
+  }
+  const v1::ClaimCorrection& last = record.corrections.back();
+  if (last.has_corrected_at()) review["dateModified"] = IsoDate(last.corrected_at());
+  review["correction"] = std::move(corrections);
+}
+
 json ClaimReview(const ExportContext& context, const ClaimRecord& record) {
   const v1::Claim& claim = record.claim;
   json review = {{"@context", "https://schema.org"}, {"@type", "ClaimReview"}};
@@ -58,11 +75,8 @@ json ClaimReview(const ExportContext& context, const ClaimRecord& record) {
   }
   review["claimReviewed"] = claim.summary().empty() ? claim.quote() : claim.summary();
   review["author"] = Organization(context);
-  if (claim.has_published_at()) {
-    review["datePublished"] = IsoDate(claim.published_at());
-  } else if (claim.has_resolved_at()) {
-    review["datePublished"] = IsoDate(claim.resolved_at());
-  }
+  if (claim.has_published_at()) review["datePublished"] = IsoDate(claim.published_at());
+  AddCorrections(record, review);
 
   json item = {{"@type", "Claim"}};
   if (!claim.claimant().empty()) {
@@ -99,11 +113,13 @@ class ClaimReviewExporter final : public Exporter {
   }
 
   void Add(const ClaimRecord& record, const Sink& sink) override {
-    if (!IsChecked(record.claim)) return;
+    if (!IsPublished(record.claim)) return;
     // One object per line; invalid UTF-8 (never stored, but) becomes U+FFFD, not a throw.
+    // Pages embed it in a <script> element, so "</" is escaped.
     std::string text = first_ ? "\n" : ",\n";
     first_ = false;
-    text += ClaimReview(context_, record).dump(-1, ' ', false, json::error_handler_t::replace);
+    text += EscapeScriptEnd(
+        ClaimReview(context_, record).dump(-1, ' ', false, json::error_handler_t::replace));
     sink(text);
   }
 

@@ -1,5 +1,7 @@
-// RFC 4180 CSV, one row per claim, for spreadsheets (see csv_writer.h for the quoting,
-// the byte order mark and the formula-injection guard).
+// RFC 4180 CSV, one row per claim, for spreadsheets: a desk file, so every claim with its
+// state and corrections (count, last reason and time), or PUBLISHED ones only on request (see
+// csv_writer.h for the quoting, the byte order mark and the formula-injection guard).
+#include <cstdint>
 #include <string>
 
 #include "export/csv_writer.h"
@@ -24,12 +26,30 @@ class CsvExporter final : public Exporter {
   std::string_view content_type() const override { return kCsvContentType; }
   std::string file_extension() const override { return "csv"; }
 
-  void Begin(const ExportContext& /*context*/, const Sink& sink) override {
+  void Begin(const ExportContext& context, const Sink& sink) override {
+    published_only_ = context.published_only;
     std::string head(kUtf8Bom);
-    for (const char* name :
-         {"claim_id", "transcript_id", "transcript", "segment_ordinal", "speaker", "claimant",
-          "start_time", "end_time", "quote", "summary", "status", "verdict", "rating_value",
-          "reviewers", "source_urls", "created_at", "resolved_at", "published_at"}) {
+    for (const char* name : {"claim_id",
+                             "transcript_id",
+                             "transcript",
+                             "segment_ordinal",
+                             "speaker",
+                             "claimant",
+                             "start_time",
+                             "end_time",
+                             "quote",
+                             "summary",
+                             "status",
+                             "verdict",
+                             "rating_value",
+                             "reviewers",
+                             "source_urls",
+                             "created_at",
+                             "resolved_at",
+                             "published_at",
+                             "corrections",
+                             "last_correction_reason",
+                             "last_correction_at"}) {
       record_.Value(name);
     }
     head += record_.Finish();
@@ -38,6 +58,7 @@ class CsvExporter final : public Exporter {
 
   void Add(const ClaimRecord& record, const Sink& sink) override {
     const v1::Claim& claim = record.claim;
+    if (published_only_ && !IsPublished(claim)) return;
     const v1::Verdict* verdict = CheckedVerdict(claim);
     std::string reviewers;
     for (const v1::Review& review : record.reviews) {
@@ -72,13 +93,25 @@ class CsvExporter final : public Exporter {
         .Value(OptionalIso(claim.has_created_at(), claim.created_at()))
         .Value(OptionalIso(claim.has_resolved_at(), claim.resolved_at()))
         .Value(OptionalIso(claim.has_published_at(), claim.published_at()));
+    AppendCorrections(record);
     sink(record_.Finish());
   }
 
   void End(const Sink& /*sink*/) override {}
 
  private:
+  // The count, and the last correction's reason and time (empty without one).
+  void AppendCorrections(const ClaimRecord& record) {
+    const bool any = !record.corrections.empty();
+    const v1::ClaimCorrection none;
+    const v1::ClaimCorrection& last = any ? record.corrections.back() : none;
+    record_.Int(static_cast<std::int64_t>(record.corrections.size()))
+        .Text(last.reason())
+        .Value(OptionalIso(last.has_corrected_at(), last.corrected_at()));
+  }
+
   CsvRecord record_;
+  bool published_only_ = false;
 };
 
 }  // namespace

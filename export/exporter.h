@@ -61,6 +61,10 @@ struct ClaimRecord {
   // All submitted reviews. Exports are made by members, and the blind rule does not
   // apply to RESOLVED and PUBLISHED claims, whose rationales are exported.
   std::vector<v1::Review> reviews;
+  // Changes made after publication, oldest first.
+  std::vector<v1::ClaimCorrection> corrections;
+  // The editor's reasoning when a dispute over the claim was decided ("" otherwise).
+  std::string decision_reasoning;
 };
 
 struct ExportContext {
@@ -68,6 +72,10 @@ struct ExportContext {
   v1::Workspace workspace;
   // When the export was made, ISO 8601 UTC (see IsoDateTime); empty leaves it out.
   std::string generated_at_iso;
+  // Who an HTML report is for (PUBLIC unless DESK; other formats ignore it).
+  v1::ExportAudience audience = v1::EXPORT_AUDIENCE_PUBLIC;
+  // The desk files (csv, sources_csv, annotations) leave out claims not PUBLISHED.
+  bool published_only = false;
 };
 
 // One per claim format. Use an instance for one export only.
@@ -80,8 +88,8 @@ class Exporter {
   virtual std::string file_extension() const = 0;
   // Writes the head of the file (a CSV header row, the opening of a JSON document).
   virtual void Begin(const ExportContext& context, const Sink& sink) = 0;
-  // Writes one claim (nothing when the format skips it, e.g. claimreview skips claims that
-  // are not RESOLVED or PUBLISHED). Called in transcript order.
+  // Writes one claim (nothing when the format skips it: claimreview skips claims that are
+  // not PUBLISHED). Called in transcript order.
   virtual void Add(const ClaimRecord& record, const Sink& sink) = 0;
   // Writes the tail; the file is complete.
   virtual void End(const Sink& sink) = 0;

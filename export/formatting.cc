@@ -90,6 +90,28 @@ const v1::Verdict* CheckedVerdict(const v1::Claim& claim) {
   return &claim.final_verdict();
 }
 
+bool IsPublished(const v1::Claim& claim) {
+  return claim.status() == v1::CLAIM_STATUS_PUBLISHED;
+}
+
+std::string CorrectionNotice(const v1::ClaimCorrection& correction) {
+  std::string notice = "Corrected";
+  if (correction.has_corrected_at()) notice += " on " + IsoDate(correction.corrected_at());
+  notice += ": " + correction.reason();
+  if (!correction.earlier_verdict().empty()) {
+    notice += " (earlier verdict: " + correction.earlier_verdict() + ")";
+  }
+  return notice;
+}
+
+std::string EscapeScriptEnd(std::string json_text) {
+  for (std::size_t at = json_text.find("</"); at != std::string::npos;
+       at = json_text.find("</", at + 3)) {
+    json_text.replace(at, 2, "<\\/");
+  }
+  return json_text;
+}
+
 VerdictTone ToneOf(const v1::Verdict& verdict) {
   const double span = verdict.best() - verdict.worst();
   if (!verdict.ordered() || !std::isfinite(span) || span == 0) return VerdictTone::kUnrated;

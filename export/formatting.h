@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "factdesk/v1/claim.pb.h"
+#include "factdesk/v1/export.pb.h"
 #include "factdesk/v1/source.pb.h"
 #include "factdesk/v1/workspace.pb.h"
 #include "google/protobuf/timestamp.pb.h"
@@ -33,6 +34,17 @@ std::string_view StatusName(v1::ClaimStatus status);
 bool IsChecked(const v1::Claim& claim);
 // The final verdict of a checked claim with a label, else nullptr.
 const v1::Verdict* CheckedVerdict(const v1::Claim& claim);
+
+// Only PUBLISHED claims leave the desk: RESOLVED is the desk's internal state.
+bool IsPublished(const v1::Claim& claim);
+
+// "Corrected on 2026-12-01: reason (earlier verdict: Mostly true)", as every format
+// words a correction; the parenthesis only when the correction changed the verdict.
+std::string CorrectionNotice(const v1::ClaimCorrection& correction);
+
+// JSON text that can sit inside an HTML <script> element: "</" becomes "<\/" (the same
+// string to a JSON parser), so "</script>" cannot end the element early.
+std::string EscapeScriptEnd(std::string json_text);
 
 // How a verdict reads on its scale, for colouring: kTrue in the top quarter of an ordered
 // scale, kFalse in the bottom quarter, kMixed between, kUnrated outside the order.

@@ -1,7 +1,10 @@
 // One standalone HTML5 report of a transcript: every segment with its speaker and times,
 // claims highlighted in the text, a card per claim (verdict, summary, review rationales,
-// sources) and a verdict summary at the end. No scripts and no external assets: the CSS
-// is inline, and the only URLs are links (sources, the recording, the publisher), so the
+// sources) and a verdict summary at the end. For the public (the default) only PUBLISHED
+// claims appear, each with its verdict, the editor's reasoning when a dispute was decided,
+// its sources and a notice per correction; for the desk every claim appears, its card
+// stating its state, under a banner saying the file is internal. No scripts and no external assets:
+// the CSS is inline, and the only URLs are links (sources, the recording, the publisher), so the
 // file can be mailed, archived and printed as it is. Every piece of text is escaped.
 //
 // Overlapping claims: the segment text is cut at every claim boundary, and each piece is
@@ -65,6 +68,9 @@ mark.st-dismissed{background:#eee;text-decoration:line-through}
 .rationale{white-space:pre-wrap}
 .sources{margin:.3rem 0;padding-left:1.1rem}
 .note{color:#666;font-size:.8rem}
+.internal{font:700 .9rem system-ui,sans-serif;background:#7a1f1f;color:#fff;padding:.5rem .75rem;border-radius:4px}
+.decision,.correction{margin:.35rem 0}
+.correction{border-left:3px solid #c98a00;padding-left:.5rem}
 table{border-collapse:collapse;font:.9rem system-ui,sans-serif;margin:.5rem 0}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}
 td.n{text-align:right}
@@ -204,6 +210,7 @@ class HtmlExporter final : public TranscriptExporter {
   Status Begin(const ExportContext& context, const v1::Transcript& transcript,
                const Sink& sink) override {
     generated_ = context.generated_at_iso;
+    desk_ = context.audience == v1::EXPORT_AUDIENCE_DESK;
     // The summary lists verdicts in the scale's order; labels no longer on it follow.
     for (const v1::RatingLabel& label : context.workspace.rating_scale().labels()) {
       tally_.push_back({label.label(), 0, VerdictTone::kUnrated});
@@ -240,6 +247,11 @@ class HtmlExporter final : public TranscriptExporter {
       }
       out += "</p>\n";
     }
+    if (desk_) {
+      out +=
+          "<p class=\"internal\">Internal desk file: every claim and where it stands, "
+          "including checks not yet published. Do not publish.</p>\n";
+    }
     out += "</header>\n<main>\n";
     sink(out);
     return Status::Ok();
@@ -250,6 +262,7 @@ class HtmlExporter final : public TranscriptExporter {
     std::vector<Placed> placed;
     placed.reserve(claims.size());
     for (const ClaimRecord& record : claims) {
+      if (!desk_ && !IsPublished(record.claim)) continue;  // only published checks are public
       std::optional<ByteRange> range = ClaimRange(record.claim, segment.text());
       if (range && range->start == range->end) range.reset();  // nothing to highlight
       placed.push_back({&record, 0, range});
@@ -281,7 +294,7 @@ class HtmlExporter final : public TranscriptExporter {
     AppendHighlighted(out, segment.text(), placed);
     out += "</p>\n";
     for (const Placed& p : placed) {
-      AppendCard(out, p);
+      AppendCard(out, p, desk_);
       Count(p.record->claim);
     }
     out += "</section>\n";
@@ -291,7 +304,8 @@ class HtmlExporter final : public TranscriptExporter {
   void End(const Sink& sink) override {
     std::string out = "</main>\n<section class=\"verdicts\">\n<h2>Verdicts</h2>\n";
     if (claim_count_ == 0) {
-      out += "<p>No claims were marked in this transcript.</p>\n";
+      out += desk_ ? "<p>No claims were marked in this transcript.</p>\n"
+                   : "<p>No checks of this transcript have been published.</p>\n";
     } else {
       out += "<table>\n<thead><tr><th>Verdict</th><th>Claims</th></tr></thead>\n<tbody>\n";
       for (const Tally& row : tally_) {
@@ -371,11 +385,11 @@ class HtmlExporter final : public TranscriptExporter {
     }
   }
 
-  static void AppendCard(std::string& out, const Placed& p) {
+  static void AppendCard(std::string& out, const Placed& p, bool desk) {
     const v1::Claim& claim = p.record->claim;
     out += fmt::format("<aside class=\"card {}\" id=\"card-{}\">\n<p>", ClaimClasses(claim),
                        claim.id());
-    AppendCardHeading(out, p);
+    AppendCardHeading(out, p, desk);
     out += "</p>\n<p class=\"summary\">";
     AppendEscaped(out, claim.summary().empty() ? claim.quote() : claim.summary());
     out += "</p>\n";
@@ -385,14 +399,18 @@ class HtmlExporter final : public TranscriptExporter {
       out += "</blockquote>\n";
     }
     // Rationales are published with the verdict, never before (the blind rule).
-    if (IsChecked(claim)) AppendReviews(out, p.record->reviews);
+    if (IsChecked(claim)) {
+      AppendDecision(out, p.record->decision_reasoning);
+      AppendReviews(out, p.record->reviews);
+    }
     AppendSources(out, p.record->sources);
+    AppendCorrections(out, p.record->corrections);
     out += "</aside>\n";
   }
 
   // The card's first line: its number, the verdict (or where the claim stands) and
   // who made the claim.
-  static void AppendCardHeading(std::string& out, const Placed& p) {
+  static void AppendCardHeading(std::string& out, const Placed& p, bool desk) {
     const v1::Claim& claim = p.record->claim;
     if (p.range) {
       out += fmt::format("<a class=\"ref\" href=\"#claim-{}\">[{}]</a> ", claim.id(), p.number);
@@ -403,8 +421,12 @@ class HtmlExporter final : public TranscriptExporter {
       out += fmt::format("<span class=\"badge {}\">", ToneClass(ToneOf(*verdict)));
       AppendEscaped(out, verdict->label());
       out += "</span>";
+      if (desk) {
+        out += fmt::format(" <span class=\"badge pending state\">{}</span>",
+                           v1::ClaimStatusLabel(claim.status()));
+      }
     } else {
-      out += fmt::format("<span class=\"badge pending\">{}</span>",
+      out += fmt::format("<span class=\"badge pending state\">{}</span>",
                          v1::ClaimStatusLabel(claim.status()));
       const std::string_view why = claim.status() == v1::CLAIM_STATUS_DISMISSED
                                        ? DismissReasonText(claim.dismiss_reason())
@@ -415,6 +437,24 @@ class HtmlExporter final : public TranscriptExporter {
       out += " <span class=\"claimant\">Claim by ";
       AppendEscaped(out, claim.claimant());
       out += "</span>";
+    }
+  }
+
+  static void AppendDecision(std::string& out, const std::string& reasoning) {
+    if (reasoning.empty()) return;
+    out +=
+        "<div class=\"decision\"><p><strong>Editor's decision</strong></p>"
+        "<p class=\"rationale\">";
+    AppendEscaped(out, reasoning);
+    out += "</p></div>\n";
+  }
+
+  static void AppendCorrections(std::string& out,
+                                const std::vector<v1::ClaimCorrection>& corrections) {
+    for (const v1::ClaimCorrection& correction : corrections) {
+      out += "<p class=\"correction\">";
+      AppendEscaped(out, CorrectionNotice(correction));
+      out += "</p>\n";
     }
   }
 
@@ -472,6 +512,7 @@ class HtmlExporter final : public TranscriptExporter {
   }
 
   std::string generated_;
+  bool desk_ = false;
   std::vector<Tally> tally_;
   std::array<int, 7> unchecked_{};  // by ClaimStatus number
   int claim_count_ = 0;

@@ -1,11 +1,12 @@
 // WebVTT (https://www.w3.org/TR/webvtt1/) of a transcript with its fact-checks: every
-// timed segment is a cue with a <v Speaker> voice tag, and every checked (RESOLVED or
-// PUBLISHED) claim in a timed segment adds a cue over the same span, shown at the top
-// of the picture (line:0) so it does not cover the caption:
+// timed segment is a cue with a <v Speaker> voice tag, and every PUBLISHED claim in a
+// timed segment (only published checks are public) adds a cue over the same span, shown
+// at the top of the picture (line:0) so it does not cover the caption; a corrected one
+// says so:
 //
 //   claim-42
 //   00:01:02.000 --> 00:01:05.500 line:0
-//   FACT CHECK: False — Crime doubled last year.
+//   FACT CHECK: False (corrected) — Crime doubled last year.
 //
 // Untimed transcripts: cues need times, so Begin refuses text and tab-separated
 // transcripts with FAILED_PRECONDITION before writing anything. A stray untimed segment
@@ -103,7 +104,9 @@ class VttExporter final : public TranscriptExporter {
 
     std::vector<const ClaimRecord*> checked;
     for (const ClaimRecord& record : claims) {
-      if (CheckedVerdict(record.claim) != nullptr) checked.push_back(&record);
+      if (IsPublished(record.claim) && CheckedVerdict(record.claim) != nullptr) {
+        checked.push_back(&record);
+      }
     }
     std::stable_sort(checked.begin(), checked.end(),
                      [](const ClaimRecord* a, const ClaimRecord* b) {
@@ -113,6 +116,7 @@ class VttExporter final : public TranscriptExporter {
       const v1::Claim& claim = record->claim;
       out += fmt::format("claim-{}\n{} line:0\nFACT CHECK: ", claim.id(), timing);
       AppendCueText(out, CheckedVerdict(claim)->label());
+      if (!record->corrections.empty()) out += " (corrected)";
       out += " — ";
       AppendCueText(out, claim.summary().empty() ? claim.quote() : claim.summary());
       out += "\n\n";

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes one export of each kind, made from the sample transcript samples/town-hall.vtt,
-# to docs/examples/town-hall.{claimreview.jsonld,annotations.jsonld,csv,sources.csv,html,vtt}.
+# to docs/examples/town-hall.{claimreview.jsonld,annotations.jsonld,csv,sources.csv,html,
+# desk.html,vtt}.
 #
 # It starts a throwaway factdesk-server (embedded PostgreSQL in a temporary directory, on a
 # free loopback port), makes a workspace with an admin and two checkers, imports the
@@ -168,6 +169,10 @@ resolve "$crime" "Half true" \
   "Violent crime fell 18%, but two cities of similar size saw larger drops." \
   "The drop is real; \"biggest in the state\" is not."
 publish "$crime"
+# A correction after publication: every format shows it.
+as "$ana_token" claim correct "$crime" --verdict "Mostly true" \
+  --reason "The state's 2025 report, released after our check, ranks the drop second in the state." \
+  >/dev/null
 
 consultants="$(mark "Consultants cost the city nine point four million dollars last year")"
 need "$consultants" consultants
@@ -207,5 +212,6 @@ export_as annotations town-hall.annotations.jsonld
 export_as csv town-hall.csv
 export_as sources-csv town-hall.sources.csv
 export_as html town-hall.html --transcript "$transcript"
+export_as html town-hall.desk.html --transcript "$transcript" --audience desk
 export_as vtt town-hall.vtt --transcript "$transcript"
 echo "wrote $(cd "$out" && ls town-hall.* | tr '\n' ' ')to $out"

@@ -62,6 +62,10 @@ TOKEN=$(token_of demo)
 REVIEWER_TOKEN=$(token_of reviewer)
 export FACTDESK_SERVER=$LISTEN FACTDESK_TOKEN=$TOKEN
 
+# ClaimReview exports need a publisher name and a page per claim; an example one for the demo.
+"$CLI" publisher set -w demo --name "Demo desk (example)" --url https://factdesk.example/ \
+  --claim-url-prefix https://factdesk.example/checks/ >/dev/null
+
 if ! "$CLI" transcripts -w demo --json | grep -q '"Riverside town hall"'; then
   "$CLI" import samples/town-hall.vtt -w demo --title "Riverside town hall" \
     --source-url https://example.org/riverside/town-hall-2027-budget --aired-at 2026-10-14 >/dev/null

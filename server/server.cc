@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "common/worker_pool.h"
+#include "grpc/health/v1/health.pb.h"
 #include "server/live/hub.h"
 #include "server/live/listener.h"
 #include "server/rpc/authenticator.h"
@@ -364,6 +365,9 @@ Status StartGrpc(FactdeskServer::Impl& impl, const ServerOptions& o,
                  const std::shared_ptr<grpc::ServerCredentials>& credentials) {
   gpr_set_log_function(GrpcLogToSpdlog);
   grpc::EnableDefaultHealthCheckService(true);
+  // The built-in health service has no protobuf descriptor; naming the generated one links
+  // it in, so reflection can describe grpc.health.v1.Health (proto/grpc/health/v1).
+  [[maybe_unused]] const auto* health = ::grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(o.listen, credentials, &impl.port);

@@ -16,6 +16,9 @@ struct ExportOptions {
   std::string format;
   std::int64_t transcript_id = 0;
   std::string output;
+  std::string audience = "public";
+  bool audience_given = false;
+  bool published_only = false;
 };
 
 // html and vtt render one transcript. Without --transcript: the workspace's only one, or
@@ -61,6 +64,12 @@ Status Export(Context& ctx, const ExportOptions& o) {
     FD_ASSIGN_OR_RETURN(const std::int64_t only, TranscriptToRender(*api, ws, o.format));
     req.set_transcript_id(only);
   }
+  if (name == "html") {
+    req.set_audience(o.audience == "desk" ? v1::EXPORT_AUDIENCE_DESK : v1::EXPORT_AUDIENCE_PUBLIC);
+  } else if (o.audience_given) {
+    return Status::InvalidArgument("--audience", "only the html export takes an audience");
+  }
+  req.set_published_only(o.published_only);
 
   // Written to FILE.part and renamed at the end, so a failed export leaves no
   // half-written file behind.
@@ -118,6 +127,16 @@ void AddExportCommand(Context& ctx, CLI::App& app) {
   cmd->add_option("--transcript", o->transcript_id,
                   "One transcript (html and vtt: default the workspace's only one)");
   cmd->add_option("-o,--output", o->output, "Write to FILE (default: standard output)");
+  cmd->add_option_function<std::string>(
+         "--audience",
+         [o](const std::string& value) {
+           o->audience = value;
+           o->audience_given = true;
+         },
+         "html: public (published checks only, the default) or desk (every claim, internal)")
+      ->check(CLI::IsMember({"public", "desk"}, CLI::ignore_case));
+  cmd->add_flag("--published-only", o->published_only,
+                "csv, sources-csv, annotations: only published claims");
 }
 
 }  // namespace factdesk::cli

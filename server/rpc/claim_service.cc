@@ -293,8 +293,11 @@ grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext
                                    r.has_summary() ? r.summary() : c.claim.summary(),
                                    r.has_claimant() ? r.claimant() : c.claim.claimant());
           }
+          // The verdict it replaced, kept only when the correction changed it.
+          const std::string& before = c.claim.final_verdict().label();
+          const bool changed = r.has_verdict() && r.verdict() != before;
           store::RecordCorrection(c.tx, c.claim.workspace_id(), c.claim.id(), reason,
-                                  call.user_id());
+                                  call.user_id(), changed ? before : std::string());
           return NewEvent(v1::EVENT_KIND_CLAIM_CORRECTED);
         },
         resp);

@@ -18,6 +18,7 @@
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
 #include "server/store/claim_store.h"
+#include "server/store/export_store.h"
 #include "server/store/review_store.h"
 #include "server/store/source_store.h"
 #include "server/store/transcript_store.h"
@@ -30,8 +31,9 @@ using store::Tx;
 constexpr int kClaimPage = 200;
 constexpr int kSegmentPage = 200;
 
-// Fills the records of a page of claims: their segments, active sources and reviews
-// (three queries per page, whatever its size) and transcripts (cached across pages).
+// Fills the records of a page of claims: their segments, active sources, reviews,
+// corrections and decided disputes (five queries per page, whatever its size) and
+// transcripts (cached across pages).
 Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
                    std::unordered_map<std::int64_t, v1::Transcript>& transcripts,
                    std::vector<exporting::ClaimRecord>* out) {
@@ -44,6 +46,8 @@ Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
   FD_ASSIGN_OR_RETURN(auto segments, store::SegmentsById(tx, segment_ids));
   FD_ASSIGN_OR_RETURN(auto sources, store::ActiveSourcesOf(tx, claim_ids));
   FD_ASSIGN_OR_RETURN(auto reviews, store::ReviewsOf(tx, claim_ids));
+  FD_ASSIGN_OR_RETURN(auto corrections, store::CorrectionsOf(tx, claim_ids));
+  FD_ASSIGN_OR_RETURN(auto decisions, store::DecisionsOf(tx, claim_ids));
   for (auto& c : claims) {
     if (!transcripts.contains(c.transcript_id())) {
       FD_ASSIGN_OR_RETURN(auto t, store::GetTranscript(tx, c.transcript_id()));
@@ -55,10 +59,49 @@ Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
     record.transcript = transcripts[c.transcript_id()];
     record.sources = std::move(sources[c.id()]);
     record.reviews = std::move(reviews[c.id()]);
+    record.corrections = std::move(corrections[c.id()]);
+    record.decision_reasoning = std::move(decisions[c.id()]);
     record.claim = std::move(c);
     out->push_back(std::move(record));
   }
   return Status::Ok();
+}
+
+bool IsDeskFile(v1::ExportFormat format) {
+  return format == v1::EXPORT_FORMAT_CSV || format == v1::EXPORT_FORMAT_SOURCES_CSV ||
+         format == v1::EXPORT_FORMAT_ANNOTATIONS;
+}
+
+// The audience is for HTML only, and --published-only for the desk files: the public
+// formats hold published claims only, always.
+Status CheckAudience(const v1::ExportRequest& request) {
+  if (request.audience() != v1::EXPORT_AUDIENCE_UNSPECIFIED &&
+      !v1::IsKnownEnum(request.audience())) {
+    return Status::InvalidArgument("audience", "must be PUBLIC or DESK");
+  }
+  if (request.audience() != v1::EXPORT_AUDIENCE_UNSPECIFIED &&
+      request.format() != v1::EXPORT_FORMAT_HTML) {
+    return Status::InvalidArgument("audience", "only the HTML export takes an audience");
+  }
+  if (request.published_only() && !IsDeskFile(request.format())) {
+    return Status::InvalidArgument(
+        "published_only",
+        "only the desk files (CSV, SOURCES_CSV, ANNOTATIONS) take it; the others hold "
+        "published claims only");
+  }
+  return Status::Ok();
+}
+
+// A ClaimReview without a publisher name and a page per claim is not one search engines
+// accept (author and url are required), so the export is refused until both are set.
+Status CheckPublisher(const v1::Workspace& workspace) {
+  const v1::Publisher& publisher = workspace.publisher();
+  if (!publisher.name().empty() && !publisher.claim_url_prefix().empty()) return Status::Ok();
+  return Status::FailedPrecondition(fmt::format(
+      "ClaimReview needs the workspace's publisher name and claim URL prefix; an admin can "
+      "set them with: factdesk publisher set -w {} --name NAME --url HOME_PAGE "
+      "--claim-url-prefix URL_PREFIX",
+      workspace.slug()));
 }
 
 struct ExportJob {
@@ -75,23 +118,54 @@ struct ExportJob {
   Status Run() {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt, credentials, request_id));
     user = call.user().handle();
+    FD_RETURN_IF_ERROR(CheckRequest());
+    exporting::ExportContext context;
+    context.generated_at_iso =
+        exporting::IsoDateTime(google::protobuf::util::TimeUtil::GetCurrentTime());
+    context.audience = request.audience() == v1::EXPORT_AUDIENCE_DESK ? v1::EXPORT_AUDIENCE_DESK
+                                                                      : v1::EXPORT_AUDIENCE_PUBLIC;
+    context.published_only = request.published_only();
+    v1::Transcript transcript;
+    FD_RETURN_IF_ERROR(Load(call, context, transcript));
+    const std::string base = FileBase(context);
+    bool cancelled = false;
+    const exporting::Sink sink = [&](std::string_view bytes) {
+      if (!cancelled && !writer->Append(bytes)) cancelled = true;
+    };
+    if (exporting::IsTranscriptFormat(request.format())) {
+      FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeTranscriptExporter(request.format()));
+      writer->SetHeader(std::string(exporter->content_type()),
+                        base + "." + exporter->file_extension());
+      FD_RETURN_IF_ERROR(exporter->Begin(context, transcript, sink));
+      return ExportTranscript(*exporter, transcript, sink, cancelled);
+    }
+    FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeClaimExporter(request.format()));
+    writer->SetHeader(std::string(exporter->content_type()),
+                      base + "." + exporter->file_extension());
+    exporter->Begin(context, sink);
+    return ExportClaims(*exporter, sink, cancelled);
+  }
+
+  // The request's fields, before any SQL.
+  Status CheckRequest() const {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", request.workspace_id()));
     if (request.transcript_id() < 0) return RequireId("transcript_id", request.transcript_id());
     if (!v1::IsKnownEnum(request.format())) {
       return Status::InvalidArgument(
           "format", "must be CLAIMREVIEW, ANNOTATIONS, CSV, SOURCES_CSV, HTML or VTT");
     }
-    const bool per_transcript = exporting::IsTranscriptFormat(request.format());
-    if (per_transcript && request.transcript_id() == 0) {
+    FD_RETURN_IF_ERROR(CheckAudience(request));
+    if (exporting::IsTranscriptFormat(request.format()) && request.transcript_id() == 0) {
       return Status::InvalidArgument(
           "transcript_id",
           fmt::format("{} renders one transcript; give its id", v1::EnumText(request.format())));
     }
-    exporting::ExportContext context;
-    context.generated_at_iso =
-        exporting::IsoDateTime(google::protobuf::util::TimeUtil::GetCurrentTime());
-    v1::Transcript transcript;
-    FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+    return Status::Ok();
+  }
+
+  // The caller's role, the workspace and the transcript (when one is asked for).
+  Status Load(const Call& call, exporting::ExportContext& context, v1::Transcript& transcript) {
+    return rt.db.Read("Export", [&](Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(role, Authorize(tx, request.workspace_id(), call, domain::Action::kRead));
       reader_id = call.user_id();
       FD_ASSIGN_OR_RETURN(context.workspace,
@@ -103,30 +177,29 @@ struct ExportJob {
               fmt::format("transcript {} is not in this workspace", request.transcript_id()));
         }
       }
+      if (request.format() == v1::EXPORT_FORMAT_CLAIMREVIEW) {
+        return CheckPublisher(context.workspace);
+      }
       return Status::Ok();
-    }));
-    // Distinct names for the formats that share an extension (a ClaimReview and an
-    // annotations export of one workspace must not overwrite each other when saved).
+    });
+  }
+
+  // Distinct names for the formats that share an extension (a ClaimReview and an
+  // annotations export of one workspace must not overwrite each other when saved), and
+  // for the desk's report beside the public one.
+  std::string FileBase(const exporting::ExportContext& context) const {
     std::string base = context.workspace.slug();
-    if (request.transcript_id() != 0) base += fmt::format("-transcript-{}", transcript.id());
+    if (request.transcript_id() != 0)
+      base += fmt::format("-transcript-{}", request.transcript_id());
     if (request.format() == v1::EXPORT_FORMAT_SOURCES_CSV) base += "-sources";
     if (request.format() == v1::EXPORT_FORMAT_CLAIMREVIEW) base += "-claimreview";
     if (request.format() == v1::EXPORT_FORMAT_ANNOTATIONS) base += "-annotations";
-    bool cancelled = false;
-    const exporting::Sink sink = [&](std::string_view bytes) {
-      if (!cancelled && !writer->Append(bytes)) cancelled = true;
-    };
-    if (per_transcript) {
-      FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeTranscriptExporter(request.format()));
-      writer->SetHeader(std::string(exporter->content_type()),
-                        base + "." + exporter->file_extension());
-      FD_RETURN_IF_ERROR(exporter->Begin(context, transcript, sink));
-      return ExportTranscript(*exporter, transcript, sink, cancelled);
-    }
-    FD_ASSIGN_OR_RETURN(auto exporter, exporting::MakeClaimExporter(request.format()));
-    writer->SetHeader(std::string(exporter->content_type()),
-                      base + "." + exporter->file_extension());
-    exporter->Begin(context, sink);
+    if (context.audience == v1::EXPORT_AUDIENCE_DESK) base += "-desk";
+    return base;
+  }
+
+  Status ExportClaims(exporting::Exporter& exporter, const exporting::Sink& sink,
+                      const bool& cancelled) {
     store::ClaimFilter filter;
     filter.workspace_id = request.workspace_id();
     filter.transcript_id = request.transcript_id();
@@ -139,11 +212,11 @@ struct ExportJob {
         BlindRecords(tx, role, reader_id, &records);
         return Status::Ok();
       }));
-      for (const auto& r : records) exporter->Add(r, sink);
+      for (const auto& r : records) exporter.Add(r, sink);
       if (static_cast<int>(records.size()) < kClaimPage) break;
       after = records.back().claim.id();
     }
-    exporter->End(sink);
+    exporter.End(sink);
     return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();
   }
 

@@ -120,7 +120,7 @@ constexpr std::array kStatements = {
               "VALUES ($1, $2, $3, $4)"},
     Statement{"claims.record_correction",
               "WITH c AS (INSERT INTO claim_corrections (workspace_id, claim_id, reason, "
-              "corrected_by) VALUES ($1, $2, $3, $4) RETURNING claim_id) "
+              "corrected_by, earlier_verdict) VALUES ($1, $2, $3, $4, $5) RETURNING claim_id) "
               "UPDATE claims SET correction_count = correction_count + 1 WHERE id = $2"},
     Statement{"claims.touch",
               "UPDATE claims SET version = version + 1, updated_at = now() WHERE id = $1"},
@@ -262,8 +262,10 @@ void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
 }
 
 void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
-                      const std::string& reason, std::int64_t corrected_by) {
-  tx.Exec("claims.record_correction", workspace_id, claim_id, reason, corrected_by);
+                      const std::string& reason, std::int64_t corrected_by,
+                      const std::string& earlier_verdict) {
+  tx.Exec("claims.record_correction", workspace_id, claim_id, reason, corrected_by,
+          earlier_verdict);
 }
 
 void TouchClaim(Tx& tx, std::int64_t claim_id) {

@@ -69,8 +69,10 @@ struct ClaimStateChange {
 void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& change);
 void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
                   const std::vector<std::int64_t>& user_ids, std::int64_t assigned_by);
+// `earlier_verdict`: the verdict a correction replaced ("" when it kept the verdict).
 void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
-                      const std::string& reason, std::int64_t corrected_by);
+                      const std::string& reason, std::int64_t corrected_by,
+                      const std::string& earlier_verdict = "");
 // Bumps version and updated_at (for changes recorded elsewhere, e.g. assignees).
 void TouchClaim(Tx& tx, std::int64_t claim_id);
 

@@ -2,6 +2,7 @@
 #include "server/store/claim_store.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
+#include "server/store/export_store.h"
 #include "server/store/note_store.h"
 #include "server/store/review_store.h"
 #include "server/store/scale_store.h"
@@ -17,7 +18,7 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -311,6 +311,38 @@ TEST_F(CliTest, ExportWritesTheFileAndRefusesBadRequestsInOneLine) {
   EXPECT_FALSE(std::ifstream(html + ".part").good());
 }
 
+TEST_F(CliTest, ExportAudienceAndPublisherAsAUserMeetsThem) {
+  // ClaimReview without a publisher: refused, naming the command that fixes it.
+  const std::string jsonld = dir_->path() + "/checks.jsonld";
+  const ProcessResult refused = Cli(vic_, {"export", "claimreview", "-w", "desk", "-o", jsonld});
+  EXPECT_TRUE(FailsWith(refused, "FAILED_PRECONDITION", "factdesk publisher set -w desk"))
+      << Describe(refused);
+  EXPECT_FALSE(std::ifstream(jsonld).good());
+  ASSERT_CLI_OK(
+      Cli(ana_, {"publisher", "set", "-w", "desk", "--name", "Debate Desk", "--url",
+                 "https://desk.example/", "--claim-url-prefix", "https://desk.example/checks/"}));
+  ASSERT_CLI_OK(Cli(vic_, {"export", "claimreview", "-w", "desk", "-o", jsonld}));
+  EXPECT_TRUE(std::ifstream(jsonld).good());
+
+  // The desk's report says it is internal; the public one (the default) does not.
+  const ProcessResult desk =
+      Cli(vic_, {"export", "html", "-w", "desk", "--transcript", seed_id_, "--audience", "desk"});
+  ASSERT_CLI_OK(desk);
+  EXPECT_NE(desk.out.find("Internal desk file"), std::string::npos);
+  const ProcessResult pub = Cli(vic_, {"export", "html", "-w", "desk", "--transcript", seed_id_});
+  ASSERT_CLI_OK(pub);
+  EXPECT_EQ(pub.out.find("Internal desk file"), std::string::npos);
+
+  // An audience is for HTML only; --published-only for the desk files only.
+  EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "csv", "-w", "desk", "--audience", "desk"}),
+                        "INVALID_ARGUMENT", "only the html export takes an audience"));
+  EXPECT_TRUE(FailsWith(Cli(vic_, {"export", "claimreview", "-w", "desk", "--published-only"}),
+                        "INVALID_ARGUMENT", "published_only"));
+  const ProcessResult narrowed = Cli(vic_, {"export", "csv", "-w", "desk", "--published-only"});
+  ASSERT_CLI_OK(narrowed);
+  EXPECT_NE(narrowed.out.find("last_correction_reason"), std::string::npos);
+}
+
 TEST_F(CliTest, DryRunPreviewsTheSeedWithoutAServer) {
   // No credentials and no server address anywhere.
   const ProcessResult r = Cli(Anonymous(), {"import", SeedPath(), "--dry-run", "--json"});

@@ -59,6 +59,8 @@ constexpr std::string_view kTownHallVtt =
 
 const char* const kTitle = "Town hall <live> & \"more\"";
 const char* const kRecording = "https://video.example/townhall";
+const char* const kDecision = "The draft report is the only count; it shows a small rise.";
+const char* const kCorrection = "The police withdrew the draft </script> we relied on";
 
 struct Exported {
   grpc::Status status;
@@ -71,16 +73,11 @@ struct Exported {
   }
 };
 
-Exported RunExport(TestServer& server, const std::string& token, std::int64_t workspace,
-                   std::int64_t transcript, v1::ExportFormat format,
+Exported RunExport(TestServer& server, const std::string& token, const v1::ExportRequest& req,
                    std::chrono::seconds deadline = std::chrono::seconds(60)) {
   auto stub = v1::ExportService::NewStub(server.channel());
   auto ctx = Ctx(token);
   ctx->set_deadline(std::chrono::system_clock::now() + deadline);
-  v1::ExportRequest req;
-  req.set_workspace_id(workspace);
-  req.set_transcript_id(transcript);
-  req.set_format(format);
   Exported out;
   auto reader = stub->Export(ctx.get(), req);
   v1::ExportChunk chunk;
@@ -90,6 +87,16 @@ Exported RunExport(TestServer& server, const std::string& token, std::int64_t wo
   }
   out.status = reader->Finish();
   return out;
+}
+
+Exported RunExport(TestServer& server, const std::string& token, std::int64_t workspace,
+                   std::int64_t transcript, v1::ExportFormat format,
+                   std::chrono::seconds deadline = std::chrono::seconds(60)) {
+  v1::ExportRequest req;
+  req.set_workspace_id(workspace);
+  req.set_transcript_id(transcript);
+  req.set_format(format);
+  return RunExport(server, token, req, deadline);
 }
 
 // YYYY-MM-DD (UTC) of a timestamp, computed here rather than by the export library.
@@ -118,6 +125,18 @@ class ExportTest : public ::testing::Test {
   static Exported Export(v1::ExportFormat format, std::int64_t transcript = 0,
                          const TestUser* as = nullptr) {
     return RunExport(*server_, (as != nullptr ? *as : vic_).token, ws_, transcript, format);
+  }
+
+  // An export with an audience (HTML) or --published-only (the desk files).
+  static Exported ExportFor(v1::ExportFormat format, std::int64_t transcript,
+                            v1::ExportAudience audience, bool published_only = false) {
+    v1::ExportRequest req;
+    req.set_workspace_id(ws_);
+    req.set_transcript_id(transcript);
+    req.set_format(format);
+    req.set_audience(audience);
+    req.set_published_only(published_only);
+    return RunExport(*server_, vic_.token, req);
   }
 
   static v1::Segment SegmentWith(const std::string& needle, int* offset);
@@ -317,12 +336,32 @@ void ExportTest::SetUpTestSuite() {
   open_ =
       Mark("\"<script>alert(1)</script>\" was fine", "=HYPERLINK(\"http://evil.example\",\"x\")");
 
-  // Published, unordered verdict; a summary with a comma, a quote and a newline.
+  // Disputed, decided by the editor, published, then corrected to an unordered verdict;
+  // a summary with a comma, a quote and a newline.
   unverifiable_ = Mark("crime doubled since 2020", "Crime doubled, \"per police\"\nsince 2020");
   AddSource(unverifiable_, "https://police.example.org/report", v1::STANCE_CONTEXT,
             "@annual report");
-  Review(ben_, unverifiable_, "Unverifiable", "No police data published.");
+  Review(ben_, unverifiable_, "Mostly false", "No police data published.");
   Review(cat_, unverifiable_, "Unverifiable", "Nothing to check against.");
+  v1::GetDisputeRequest get_dispute;
+  get_dispute.set_claim_id(unverifiable_.id());
+  v1::Dispute dispute;
+  ASSERT_TRUE(server_->reviews()->GetDispute(Ctx(eve_.token).get(), get_dispute, &dispute).ok());
+  v1::DecideDisputeRequest decide;
+  decide.set_dispute_id(dispute.id());
+  decide.set_verdict("Mostly false");
+  decide.set_reasoning(kDecision);
+  ASSERT_TRUE(server_->reviews()->DecideDispute(Ctx(eve_.token).get(), decide, &dispute).ok());
+  publish.set_claim_id(unverifiable_.id());
+  publish.set_expected_version(Get(unverifiable_).version());
+  ASSERT_TRUE(server_->claims()->PublishClaim(Ctx(eve_.token).get(), publish, &out).ok());
+  v1::CorrectClaimRequest correct;
+  correct.set_claim_id(unverifiable_.id());
+  correct.set_expected_version(out.version());
+  correct.set_verdict("Unverifiable");
+  correct.set_reason(kCorrection);
+  const auto corrected = server_->claims()->CorrectClaim(Ctx(eve_.token).get(), correct, &out);
+  ASSERT_TRUE(corrected.ok()) << corrected.error_message();
 
   // Dismissed.
   dismissed_ = Mark("Taxes rose and wages fell");
@@ -343,7 +382,8 @@ void ExportTest::SetUpTestSuite() {
   ASSERT_EQ(resolved_.status(), v1::CLAIM_STATUS_RESOLVED);
   ASSERT_EQ(in_review_.status(), v1::CLAIM_STATUS_IN_REVIEW);
   ASSERT_EQ(open_.status(), v1::CLAIM_STATUS_OPEN);
-  ASSERT_EQ(unverifiable_.status(), v1::CLAIM_STATUS_RESOLVED);
+  ASSERT_EQ(unverifiable_.status(), v1::CLAIM_STATUS_PUBLISHED);
+  ASSERT_EQ(unverifiable_.correction_count(), 1);
   ASSERT_EQ(dismissed_.status(), v1::CLAIM_STATUS_DISMISSED);
 }
 
@@ -360,17 +400,18 @@ const json& ReviewWithUrl(const json& reviews, const std::string& url) {
   return kNone;
 }
 
-TEST_F(ExportTest, ClaimReviewHasOneReviewPerCheckedClaimFieldByField) {
+TEST_F(ExportTest, ClaimReviewHasOneReviewPerPublishedClaimFieldByField) {
   const Exported e = Export(v1::EXPORT_FORMAT_CLAIMREVIEW);
   ASSERT_TRUE(e.status.ok()) << e.status.error_message();
   EXPECT_EQ(e.first().content_type(), "application/ld+json");
   EXPECT_EQ(e.first().filename(), "desk-claimreview.jsonld");
   const json reviews = json::parse(e.bytes);
   ASSERT_TRUE(reviews.is_array());
-  // Resolved and published claims only, in transcript order.
+  // Published claims only, in transcript order: the RESOLVED one is the desk's business.
   std::vector<std::string> urls;
   for (const json& r : reviews) urls.push_back(r.value("url", ""));
-  EXPECT_EQ(urls, (std::vector<std::string>{Url(published_), Url(resolved_), Url(unverifiable_)}));
+  EXPECT_EQ(urls, (std::vector<std::string>{Url(published_), Url(unverifiable_)}));
+  EXPECT_EQ(e.bytes.find("Exports grew by 20 percent"), std::string::npos);
 
   const json& pub = ReviewWithUrl(reviews, Url(published_));
   EXPECT_EQ(pub.at("@context"), "https://schema.org");
@@ -396,20 +437,52 @@ TEST_F(ExportTest, ClaimReviewHasOneReviewPerCheckedClaimFieldByField) {
                                           {"worstRating", 1},
                                           {"alternateName", "Mostly true"}}));
 
-  const json& res = ReviewWithUrl(reviews, Url(resolved_));
-  EXPECT_EQ(res.at("claimReviewed"), "Exports grew by 20 percent");
-  ASSERT_TRUE(resolved_.has_resolved_at());
-  EXPECT_EQ(res.at("datePublished"), DateOf(resolved_.resolved_at()));
-  EXPECT_EQ(res.at("itemReviewed").at("author").at("name"), "Li Wei");
-  EXPECT_EQ(res.at("itemReviewed").at("appearance").at("startOffset"), 7);
-  EXPECT_EQ(res.at("itemReviewed").at("appearance").at("endOffset"), 12.25);
-  EXPECT_EQ(res.at("reviewRating").at("ratingValue"), 1);
-  EXPECT_EQ(res.at("reviewRating").at("alternateName"), "False");
+  EXPECT_FALSE(pub.contains("dateModified"));
+  EXPECT_FALSE(pub.contains("correction"));
 
-  // A label outside the ordered scale carries no numbers.
+  // A label outside the ordered scale carries no numbers; the correction travels with it.
   const json& unv = ReviewWithUrl(reviews, Url(unverifiable_));
   EXPECT_EQ(unv.at("reviewRating"), json({{"@type", "Rating"}, {"alternateName", "Unverifiable"}}));
   EXPECT_EQ(unv.at("claimReviewed"), "Crime doubled, \"per police\"\nsince 2020");
+  const std::string corrected_on = DateOf(unverifiable_.updated_at());
+  EXPECT_EQ(unv.at("dateModified"), corrected_on);
+  EXPECT_EQ(unv.at("correction"),
+            json::array({{{"@type", "CorrectionComment"},
+                          {"text", "Corrected on " + corrected_on + ": " + kCorrection +
+                                       " (earlier verdict: Mostly false)"},
+                          {"datePublished", corrected_on}}}));
+  // "</script>" in the reason cannot end a <script> element the JSON-LD is embedded in.
+  EXPECT_EQ(e.bytes.find("</"), std::string::npos);
+}
+
+TEST_F(ExportTest, ClaimReviewIsRefusedWithoutAPublisher) {
+  // A workspace of its own, so the others' publisher stays set.
+  const TestUser owner = server_->AddUser("nopub");
+  const std::int64_t ws = server_->CreateWorkspace("no-publisher", owner);
+  const Exported e = RunExport(*server_, owner.token, ws, 0, v1::EXPORT_FORMAT_CLAIMREVIEW);
+  EXPECT_EQ(e.status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(e.status.error_message(),
+            "ClaimReview needs the workspace's publisher name and claim URL prefix; an admin "
+            "can set them with: factdesk publisher set -w no-publisher --name NAME --url "
+            "HOME_PAGE --claim-url-prefix URL_PREFIX");
+  EXPECT_TRUE(e.bytes.empty());
+  EXPECT_TRUE(e.chunks.empty());
+  // A name alone is not enough: the ClaimReview's url needs the prefix.
+  v1::UpdatePublisherRequest publisher;
+  publisher.set_workspace_id(ws);
+  publisher.mutable_publisher()->set_name("Nopub News");
+  v1::Workspace updated;
+  ASSERT_TRUE(
+      server_->workspaces()->UpdatePublisher(Ctx(owner.token).get(), publisher, &updated).ok());
+  EXPECT_EQ(
+      RunExport(*server_, owner.token, ws, 0, v1::EXPORT_FORMAT_CLAIMREVIEW).status.error_code(),
+      grpc::StatusCode::FAILED_PRECONDITION);
+  publisher.mutable_publisher()->set_claim_url_prefix("https://nopub.example/checks/");
+  ASSERT_TRUE(
+      server_->workspaces()->UpdatePublisher(Ctx(owner.token).get(), publisher, &updated).ok());
+  const Exported ok = RunExport(*server_, owner.token, ws, 0, v1::EXPORT_FORMAT_CLAIMREVIEW);
+  EXPECT_TRUE(ok.status.ok()) << ok.status.error_message();
+  EXPECT_EQ(json::parse(ok.bytes), json::array());
 }
 
 TEST_F(ExportTest, ClaimReviewUsesOnlyTheSchemaOrgVocabulary) {
@@ -419,17 +492,18 @@ TEST_F(ExportTest, ClaimReviewUsesOnlyTheSchemaOrgVocabulary) {
   const Exported e = Export(v1::EXPORT_FORMAT_CLAIMREVIEW);
   ASSERT_TRUE(e.status.ok()) << e.status.error_message();
   const json reviews = json::parse(e.bytes);
-  ASSERT_EQ(reviews.size(), 3U);
+  ASSERT_EQ(reviews.size(), 2U);
   std::set<std::string> types;
   std::set<std::string> properties;
   for (std::size_t i = 0; i < reviews.size(); ++i) {
     CheckSchemaOrgNode(vocab, reviews[i], "[" + std::to_string(i) + "]", types, properties);
   }
   EXPECT_EQ(types, (std::set<std::string>{"ClaimReview", "Claim", "Clip", "Organization", "Person",
-                                          "Rating"}));
-  for (const char* p : {"url", "claimReviewed", "author", "datePublished", "itemReviewed",
-                        "appearance", "startOffset", "endOffset", "reviewRating", "ratingValue",
-                        "bestRating", "worstRating", "alternateName"}) {
+                                          "Rating", "CorrectionComment"}));
+  for (const char* p :
+       {"url", "claimReviewed", "author", "datePublished", "itemReviewed", "appearance",
+        "startOffset", "endOffset", "reviewRating", "ratingValue", "bestRating", "worstRating",
+        "alternateName", "dateModified", "correction", "text"}) {
     EXPECT_TRUE(properties.contains(p)) << p;
   }
 }
@@ -479,18 +553,29 @@ TEST_F(ExportTest, AnnotationsAnchorEveryClaimWithQuoteAndPositionSelectors) {
   EXPECT_EQ(SelectorOf(pub, "TextPositionSelector"),
             json({{"type", "TextPositionSelector"}, {"start", 14}, {"end", 49}}));
   const json& body = pub.at("body");
-  ASSERT_EQ(body.size(), 4U) << body.dump();  // summary, verdict, two active sources
+  ASSERT_EQ(body.size(), 5U) << body.dump();  // summary, verdict, state, two active sources
   EXPECT_EQ(body[0].at("purpose"), "describing");
   EXPECT_EQ(body[0].at("value"), "Unemployment fell to 3.9% last year");
   EXPECT_EQ(body[1], json({{"type", "TextualBody"},
                            {"purpose", "assessing"},
                            {"format", "text/plain"},
                            {"value", "Mostly true"}}));
-  EXPECT_EQ(body[2], json({{"type", "SpecificResource"},
+  EXPECT_EQ(body[2], json({{"type", "TextualBody"},
+                           {"purpose", "tagging"},
+                           {"format", "text/plain"},
+                           {"value", "published"}}));
+  EXPECT_EQ(body[3], json({{"type", "SpecificResource"},
                            {"purpose", "linking"},
                            {"source", "https://stats.example.gov/unemployment-2023"}}));
-  EXPECT_EQ(body[3].at("source"), "https://news.example.com/jobs?id=1&ref=x");
+  EXPECT_EQ(body[4].at("source"), "https://news.example.com/jobs?id=1&ref=x");
   EXPECT_EQ(e.bytes.find("removed.example.com"), std::string::npos);
+  // A desk file: the RESOLVED claim is there, marked; the correction is an editing body.
+  EXPECT_EQ(AnnotationOf(doc, resolved_).at("body").at(2).at("value"), "resolved");
+  const json& corrected = AnnotationOf(doc, unverifiable_).at("body").at(3);
+  EXPECT_EQ(corrected.at("purpose"), "editing");
+  EXPECT_EQ(corrected.at("value"), "Corrected on " + DateOf(unverifiable_.updated_at()) + ": " +
+                                       kCorrection + " (earlier verdict: Mostly false)");
+  EXPECT_EQ(e.bytes.find("</"), std::string::npos);
   EXPECT_EQ(pub.at("target").at(0).at("scope"), kRecording);
   EXPECT_EQ(pub.at("target").at(1).at("selector").at("value"), "t=1.000,5.500");
 
@@ -548,6 +633,14 @@ TEST_F(ExportTest, CsvIsRfc4180WithARowPerClaim) {
   EXPECT_EQ(rows.at(std::to_string(unverifiable_.id())).at("summary"),
             "Crime doubled, \"per police\"\nsince 2020");
   EXPECT_EQ(rows.at(std::to_string(unverifiable_.id())).at("rating_value"), "");
+  EXPECT_EQ(rows.at(std::to_string(unverifiable_.id())).at("corrections"), "1");
+  EXPECT_EQ(rows.at(std::to_string(unverifiable_.id())).at("last_correction_reason"), kCorrection);
+  EXPECT_TRUE(rows.at(std::to_string(unverifiable_.id()))
+                  .at("last_correction_at")
+                  .starts_with(DateOf(unverifiable_.updated_at()) + "T"));
+  EXPECT_EQ(pub.at("corrections"), "0");
+  EXPECT_EQ(pub.at("last_correction_reason"), "");
+  EXPECT_EQ(pub.at("last_correction_at"), "");
   EXPECT_EQ(rows.at(std::to_string(dismissed_.id())).at("status"), "dismissed");
   EXPECT_EQ(rows.at(std::to_string(dismissed_.id())).at("end_time"), "01:02:03.004");
 }
@@ -558,9 +651,11 @@ TEST_F(ExportTest, SourcesCsvHasEveryActiveSource) {
   EXPECT_EQ(e.first().filename(), "desk-sources.csv");
   const CsvTable table = ReadCsv(WithoutBom(e.bytes));
   ASSERT_EQ(table.size(), 6U);  // header + five active sources (the removed one is not)
-  EXPECT_EQ(table[0], (std::vector<std::string>{
-                          "source_id", "claim_id", "claim_summary", "url", "title", "publisher",
-                          "stance", "primary", "archived_url", "excerpt", "added_by", "added_at"}));
+  EXPECT_EQ(table[0],
+            (std::vector<std::string>{"source_id", "claim_id", "claim_summary", "url", "title",
+                                      "publisher", "stance", "primary", "archived_url", "excerpt",
+                                      "added_by", "added_at", "claim_status", "claim_corrections",
+                                      "last_correction_reason", "last_correction_at"}));
   const auto rows = CsvByKey(table);
   EXPECT_FALSE(rows.contains(std::to_string(removed_source_.id())));
   bool customs_seen = false;
@@ -575,8 +670,30 @@ TEST_F(ExportTest, SourcesCsvHasEveryActiveSource) {
     EXPECT_EQ(row.at("stance"), "refutes");
     EXPECT_EQ(row.at("primary"), "yes");
     EXPECT_EQ(row.at("excerpt"), "Exports fell 4.6%,\nnot \"grew\".");
+    EXPECT_EQ(row.at("claim_status"), "resolved");
+    EXPECT_EQ(row.at("claim_corrections"), "0");
   }
   EXPECT_TRUE(customs_seen);
+}
+
+TEST_F(ExportTest, DeskFilesPublishedOnlyKeepPublishedClaims) {
+  const Exported csv = ExportFor(v1::EXPORT_FORMAT_CSV, 0, v1::EXPORT_AUDIENCE_UNSPECIFIED, true);
+  ASSERT_TRUE(csv.status.ok()) << csv.status.error_message();
+  const CsvTable table = ReadCsv(WithoutBom(csv.bytes));
+  std::vector<std::string> ids;
+  for (std::size_t r = 1; r < table.size(); ++r) ids.push_back(table[r][0]);
+  EXPECT_EQ(ids, (std::vector<std::string>{std::to_string(published_.id()),
+                                           std::to_string(unverifiable_.id())}));
+  const Exported sources =
+      ExportFor(v1::EXPORT_FORMAT_SOURCES_CSV, 0, v1::EXPORT_AUDIENCE_UNSPECIFIED, true);
+  ASSERT_TRUE(sources.status.ok()) << sources.status.error_message();
+  for (const auto& [id, row] : CsvByKey(ReadCsv(WithoutBom(sources.bytes)))) {
+    EXPECT_EQ(row.at("claim_status"), "published") << id;
+  }
+  const Exported notes =
+      ExportFor(v1::EXPORT_FORMAT_ANNOTATIONS, 0, v1::EXPORT_AUDIENCE_UNSPECIFIED, true);
+  ASSERT_TRUE(notes.status.ok()) << notes.status.error_message();
+  EXPECT_EQ(json::parse(notes.bytes).at("total"), 2);
 }
 
 TEST_F(ExportTest, ClaimFormatsOfOneTranscriptHoldOnlyItsClaims) {
@@ -586,14 +703,15 @@ TEST_F(ExportTest, ClaimFormatsOfOneTranscriptHoldOnlyItsClaims) {
   EXPECT_EQ(ReadCsv(WithoutBom(e.bytes)).size(), 1U);  // the header only
   const Exported town = Export(v1::EXPORT_FORMAT_CLAIMREVIEW, town_hall_.id());
   ASSERT_TRUE(town.status.ok()) << town.status.error_message();
-  EXPECT_EQ(json::parse(town.bytes).size(), 3U);
+  EXPECT_EQ(json::parse(town.bytes).size(), 2U);
 }
 
-TEST_F(ExportTest, HtmlReportIsStandaloneAndEscaped) {
-  const Exported e = Export(v1::EXPORT_FORMAT_HTML, town_hall_.id());
+TEST_F(ExportTest, DeskHtmlReportIsStandaloneEscapedAndHasEveryClaim) {
+  const Exported e = ExportFor(v1::EXPORT_FORMAT_HTML, town_hall_.id(), v1::EXPORT_AUDIENCE_DESK);
   ASSERT_TRUE(e.status.ok()) << e.status.error_message();
   EXPECT_EQ(e.first().content_type(), "text/html; charset=utf-8");
-  EXPECT_EQ(e.first().filename(), "desk-transcript-" + std::to_string(town_hall_.id()) + ".html");
+  EXPECT_EQ(e.first().filename(),
+            "desk-transcript-" + std::to_string(town_hall_.id()) + "-desk.html");
   const std::string& html = e.bytes;
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>")) << html.substr(0, 80);
   EXPECT_TRUE(html.ends_with("</html>\n"));
@@ -615,6 +733,29 @@ TEST_F(ExportTest, HtmlReportIsStandaloneAndEscaped) {
   // Blind rule: rationales of claims still in review stay out of the report.
   EXPECT_EQ(html.find("secret until resolved"), std::string::npos);
   EXPECT_EQ(html.find("removed.example.com"), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"internal\">Internal desk file"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"badge pending state\">Resolved</span>"), std::string::npos);
+}
+
+TEST_F(ExportTest, PublicHtmlReportHasOnlyPublishedChecksWithDecisionAndCorrection) {
+  const Exported e = Export(v1::EXPORT_FORMAT_HTML, town_hall_.id());  // public by default
+  ASSERT_TRUE(e.status.ok()) << e.status.error_message();
+  EXPECT_EQ(e.first().filename(), "desk-transcript-" + std::to_string(town_hall_.id()) + ".html");
+  const std::string& html = e.bytes;
+  for (const v1::Claim* c : {&published_, &unverifiable_}) {
+    EXPECT_NE(html.find("id=\"card-" + std::to_string(c->id()) + "\""), std::string::npos);
+  }
+  for (const v1::Claim* c : {&resolved_, &in_review_, &open_, &dismissed_}) {
+    EXPECT_EQ(html.find("data-claim=\"" + std::to_string(c->id()) + "\""), std::string::npos)
+        << c->quote();
+  }
+  EXPECT_EQ(html.find("Customs data shows"), std::string::npos);  // the RESOLVED claim's
+  EXPECT_EQ(html.find("class=\"internal\""), std::string::npos);
+  EXPECT_NE(html.find(std::string("<p class=\"rationale\">") + kDecision), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"correction\">Corrected on " + DateOf(unverifiable_.updated_at()) +
+                      ": The police withdrew the draft &lt;/script&gt; we relied on (earlier "
+                      "verdict: Mostly false)</p>"),
+            std::string::npos);
 }
 
 TEST_F(ExportTest, VttRoundTripsThroughTheImporterWithVerdictCues) {
@@ -631,6 +772,7 @@ TEST_F(ExportTest, VttRoundTripsThroughTheImporterWithVerdictCues) {
     std::int64_t end_ms;
     std::string text;
   };
+  // Published claims only: the RESOLVED one gets no public cue.
   const auto cue = [](const v1::Segment& s, const std::string& label, const std::string& summary) {
     return Expected{"", s.start_ms(), s.end_ms(), "FACT CHECK: " + label + " — " + summary};
   };
@@ -638,9 +780,9 @@ TEST_F(ExportTest, VttRoundTripsThroughTheImporterWithVerdictCues) {
   for (const v1::Segment& s : segments_) {
     expected.push_back({s.speaker(), s.start_ms(), s.end_ms(), s.text()});
     if (s.ordinal() == 0) expected.push_back(cue(s, "Mostly true", published_.summary()));
-    if (s.ordinal() == 2) expected.push_back(cue(s, "False", "Exports grew by 20 percent"));
     if (s.ordinal() == 3) {
-      expected.push_back(cue(s, "Unverifiable", "Crime doubled, \"per police\" since 2020"));
+      expected.push_back(
+          cue(s, "Unverifiable (corrected)", "Crime doubled, \"per police\" since 2020"));
     }
   }
   ASSERT_EQ(parsed->segments.size(), expected.size()) << e.bytes;
@@ -658,7 +800,6 @@ TEST_F(ExportTest, VttRoundTripsThroughTheImporterWithVerdictCues) {
     if (c.identifier.starts_with("claim-")) claim_cues.push_back(c.identifier);
   }
   EXPECT_EQ(claim_cues, (std::vector<std::string>{"claim-" + std::to_string(published_.id()),
-                                                  "claim-" + std::to_string(resolved_.id()),
                                                   "claim-" + std::to_string(unverifiable_.id())}));
 }
 
@@ -668,6 +809,26 @@ void ExpectRefused(const Exported& e, grpc::StatusCode code, const std::string& 
   EXPECT_NE(e.status.error_message().find(text), std::string::npos) << e.status.error_message();
   EXPECT_TRUE(e.chunks.empty()) << e.chunks.size()
                                 << " chunks, first: " << e.first().data().substr(0, 80);
+}
+
+TEST_F(ExportTest, AudienceAndPublishedOnlyWhereTheyDoNotApplyAreRefused) {
+  ExpectRefused(ExportFor(v1::EXPORT_FORMAT_CSV, 0, v1::EXPORT_AUDIENCE_DESK),
+                grpc::StatusCode::INVALID_ARGUMENT,
+                "audience: only the HTML export takes an audience");
+  ExpectRefused(ExportFor(v1::EXPORT_FORMAT_VTT, town_hall_.id(), v1::EXPORT_AUDIENCE_PUBLIC),
+                grpc::StatusCode::INVALID_ARGUMENT,
+                "audience: only the HTML export takes an audience");
+  ExpectRefused(
+      ExportFor(v1::EXPORT_FORMAT_HTML, town_hall_.id(), static_cast<v1::ExportAudience>(7)),
+      grpc::StatusCode::INVALID_ARGUMENT, "audience: must be PUBLIC or DESK");
+  for (const auto format :
+       {v1::EXPORT_FORMAT_CLAIMREVIEW, v1::EXPORT_FORMAT_HTML, v1::EXPORT_FORMAT_VTT}) {
+    ExpectRefused(
+        ExportFor(format, town_hall_.id(), v1::EXPORT_AUDIENCE_UNSPECIFIED, true),
+        grpc::StatusCode::INVALID_ARGUMENT,
+        "published_only: only the desk files (CSV, SOURCES_CSV, ANNOTATIONS) take it; the "
+        "others hold published claims only");
+  }
 }
 
 TEST_F(ExportTest, TranscriptFormatsWithoutATranscriptAreRefused) {
@@ -776,6 +937,13 @@ TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
   EXPECT_EQ(ids, expected_ids);
   EXPECT_NE(csv.bytes.find("\"Claim №10000, \"\"quoted\"\" — \","), std::string::npos);
 
+  v1::UpdatePublisherRequest publisher;
+  publisher.set_workspace_id(big);
+  publisher.mutable_publisher()->set_name("Big Desk");
+  publisher.mutable_publisher()->set_claim_url_prefix("https://big.example/checks/");
+  v1::Workspace updated;
+  ASSERT_TRUE(
+      server_->workspaces()->UpdatePublisher(Ctx(ana_.token).get(), publisher, &updated).ok());
   const Exported reviews = RunExport(*server_, ana_.token, big, 0, v1::EXPORT_FORMAT_CLAIMREVIEW,
                                      std::chrono::seconds(600));
   ExpectStreamed(reviews, "application/ld+json", "big-claimreview.jsonld");

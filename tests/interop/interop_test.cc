@@ -118,6 +118,14 @@ TEST(InteropTest, NodeClientDiscoversAndCallsTheApiThroughReflectionAndHealth) {
     EXPECT_NE(std::find(services.begin(), services.end(), name), services.end())
         << name << " not listed: " << r.out;
   }
+  // Every listed service was described through reflection, the standard ones included.
+  const json& described = report["described"];
+  for (const std::string& name : services) {
+    EXPECT_TRUE(described.contains(name)) << name << " not described: " << r.out;
+  }
+  EXPECT_EQ(described["grpc.health.v1.Health"], json({"Check", "Watch"})) << r.out;
+  EXPECT_EQ(described["grpc.reflection.v1alpha.ServerReflection"], json({"ServerReflectionInfo"}))
+      << r.out;
   const auto methods = report.value("workspace_methods", std::vector<std::string>());
   for (const char* name : {"WhoAmI", "ListWorkspaces", "GetWorkspace", "UpdatePublisher"}) {
     EXPECT_NE(std::find(methods.begin(), methods.end(), name), methods.end()) << name;

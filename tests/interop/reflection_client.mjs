@@ -1,8 +1,9 @@
 // A gRPC client nobody on the Factdesk team wrote: Node's @grpc/grpc-js with
 // grpc-reflection-js. It knows nothing of the Factdesk API beforehand: it discovers the
 // services through server reflection, builds a WorkspaceService client from the file
-// descriptor the server sends, calls WhoAmI with a bearer token, and asks the standard
-// health service whether the server is SERVING.
+// descriptor the server sends, calls WhoAmI with a bearer token, describes every service
+// reflection lists (health and reflection included), and asks the health service, with a
+// client built from the descriptor reflection sent, whether the server is SERVING.
 //
 //   node reflection_client.mjs ADDRESS TOKEN EXPECTED_HANDLE [--ca CA.pem]
 //
@@ -87,43 +88,30 @@ function clientFromDescriptor(root, serviceName, address, credentials) {
   return { client: new Client(address, credentials), methods: Object.keys(definition) };
 }
 
-// The standard health protocol (grpc/grpc doc/health-checking.md), declared here from the
-// published spec: the default C++ health service is not described through reflection.
-function healthClient(address, credentials) {
-  const root = protobuf.Root.fromJSON({
-    nested: {
-      grpc: {
-        nested: {
-          health: {
-            nested: {
-              v1: {
-                nested: {
-                  HealthCheckRequest: { fields: { service: { type: 'string', id: 1 } } },
-                  HealthCheckResponse: {
-                    fields: { status: { type: 'ServingStatus', id: 1 } },
-                    nested: {
-                      ServingStatus: {
-                        values: { UNKNOWN: 0, SERVING: 1, NOT_SERVING: 2, SERVICE_UNKNOWN: 3 },
-                      },
-                    },
-                  },
-                  Health: {
-                    methods: {
-                      Check: {
-                        requestType: 'HealthCheckRequest',
-                        responseType: 'HealthCheckResponse',
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  return clientFromDescriptor(root, 'grpc.health.v1.Health', address, credentials).client;
+// Describes every listed service through reflection (file_containing_symbol), as grpcurl
+// `describe` does: each must come back with its methods. Returns { name: [methods] } and
+// the Root each was found in.
+async function describeAll(reflector, services) {
+  const described = {};
+  const roots = {};
+  for (const name of services) {
+    let root;
+    try {
+      root = await reflector.fileContainingSymbol(name);
+    } catch (e) {
+      throw new CheckFailed(`reflection cannot describe ${name}: ${e.message || e}`);
+    }
+    let service;
+    try {
+      service = root.lookupService(name);
+    } catch (e) {
+      throw new CheckFailed(`the descriptor sent for ${name} has no such service: ${e.message}`);
+    }
+    described[name] = service.methodsArray.map((m) => m.name).sort();
+    check(described[name].length > 0, `${name} is described without methods`);
+    roots[name] = root;
+  }
+  return { described, roots };
 }
 
 async function main() {
@@ -146,7 +134,15 @@ async function main() {
     check(services.includes(name), `reflection does not list ${name}; it lists ${services}`);
   }
 
-  // 2. The file descriptor of WorkspaceService (with its imports), through reflection.
+  // 2. Every listed service can be described, the standard ones included.
+  const { described, roots } = await describeAll(reflector, services);
+  report.described = described;
+  check(
+    JSON.stringify(described['grpc.health.v1.Health']) === JSON.stringify(['Check', 'Watch']),
+    `grpc.health.v1.Health is described with ${described['grpc.health.v1.Health']}`,
+  );
+
+  // 3. The file descriptor of WorkspaceService (with its imports), through reflection.
   let root;
   try {
     root = await reflector.fileContainingSymbol('factdesk.v1.WorkspaceService');
@@ -166,7 +162,7 @@ async function main() {
   report.workspace_methods = methods;
   check(methods.includes('WhoAmI'), `WorkspaceService has no WhoAmI: ${methods}`);
 
-  // 3. WhoAmI with the token: the handle comes back.
+  // 4. WhoAmI with the token: the handle comes back.
   const withToken = new grpc.Metadata();
   withToken.set('authorization', `Bearer ${args.token}`);
   const who = await unary(client, 'WhoAmI', {}, withToken);
@@ -187,9 +183,14 @@ async function main() {
     `WhoAmI without a token: code ${anonymous.error.code}, expected UNAUTHENTICATED`,
   );
 
-  // 4. Health, without a token.
-  const health = await unary(healthClient(args.address, credentials), 'Check', { service: '' },
-                             new grpc.Metadata());
+  // 5. Health, without a token, through the descriptor reflection sent.
+  const healthClient = clientFromDescriptor(
+    roots['grpc.health.v1.Health'],
+    'grpc.health.v1.Health',
+    args.address,
+    credentials,
+  ).client;
+  const health = await unary(healthClient, 'Check', { service: '' }, new grpc.Metadata());
   check(!health.error, `Health/Check failed: ${health.error?.code} ${health.error?.details}`);
   report.health = health.response.status;
   check(health.response.status === 'SERVING', `Health/Check says ${health.response.status}`);

@@ -180,13 +180,19 @@ inline void CheckSchemaOrgNode(const SchemaOrgVocabulary& vocab, const nlohmann:
       continue;
     }
     EXPECT_TRUE(vocab.AllowedOn(key, type)) << where << ": " << key << " is not for " << type;
-    if (value.is_object()) {
-      const std::string value_type = value.value("@type", "");
+    // A JSON-LD list gives a property several values (a ClaimReview's corrections); each is
+    // checked as a single value would be.
+    const nlohmann::json values = value.is_array() ? value : nlohmann::json::array({value});
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const nlohmann::json& one = values[i];
+      const std::string at = value.is_array() ? where + "[" + std::to_string(i) + "]" : where;
+      EXPECT_FALSE(one.is_array()) << at << ": nested lists are not expected";
+      if (!one.is_object()) continue;
+      const std::string value_type = one.value("@type", "");
       EXPECT_TRUE(vocab.AllowedValue(key, value_type))
-          << where << ": " << value_type << " is outside the range of " << key;
-      CheckSchemaOrgNode(vocab, value, where, types, properties);
+          << at << ": " << value_type << " is outside the range of " << key;
+      CheckSchemaOrgNode(vocab, one, at, types, properties);
     }
-    EXPECT_FALSE(value.is_array()) << where << ": lists are not expected";
   }
 }
 

@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -80,17 +81,22 @@ TEST(AnnotationsTest, PublishedClaimFieldByField) {
                                    {"name", "María Kovač"},
                                    {"nickname", "maria.k"}}));
   const json& body = a.at("body");
-  ASSERT_EQ(body.size(), 4U);  // summary, verdict, two active sources (the removed one is not)
+  // Summary, verdict, state, two active sources (the removed one is not).
+  ASSERT_EQ(body.size(), 5U);
   EXPECT_EQ(body[0], json({{"type", "TextualBody"},
                            {"purpose", "describing"},
                            {"format", "text/plain"},
                            {"value", "Unemployment fell to 3.9% last year"}}));
   EXPECT_EQ(body[1].at("purpose"), "assessing");
   EXPECT_EQ(body[1].at("value"), "Mostly true");
-  EXPECT_EQ(body[2], json({{"type", "SpecificResource"},
+  EXPECT_EQ(body[2], json({{"type", "TextualBody"},
+                           {"purpose", "tagging"},
+                           {"format", "text/plain"},
+                           {"value", "published"}}));
+  EXPECT_EQ(body[3], json({{"type", "SpecificResource"},
                            {"purpose", "linking"},
                            {"source", "https://stats.example.gov/unemployment-2023"}}));
-  EXPECT_EQ(body[3].at("source"), "https://news.example.com/jobs?id=1&ref=x");
+  EXPECT_EQ(body[4].at("source"), "https://news.example.com/jobs?id=1&ref=x");
 
   const json& targets = a.at("target");
   ASSERT_EQ(targets.size(), 2U);
@@ -143,9 +149,42 @@ TEST(AnnotationsTest, UncheckedClaimsHaveNoAssessment) {
     }
   }
   const json& disputed = AnnotationOf(doc, 104);
-  EXPECT_EQ(disputed.at("body").size(), 1U);
+  EXPECT_EQ(disputed.at("body").size(), 2U);
   EXPECT_EQ(disputed.at("body")[0].at("value"), "=HYPERLINK(\"http://evil.example\",\"x\")");
+  EXPECT_EQ(disputed.at("body")[1].at("value"), "disputed");
   EXPECT_EQ(AnnotationOf(doc, 105).at("body")[1].at("value"), "Unverifiable");
+}
+
+TEST(AnnotationsTest, DeskFileMarksStatesAndCorrections) {
+  const json doc = ExportJson(MakeScenario());
+  auto tag = [&](std::int64_t id) {
+    for (const json& body : AnnotationOf(doc, id).at("body")) {
+      if (body.value("purpose", "") == "tagging") return body.at("value").get<std::string>();
+    }
+    return std::string();
+  };
+  EXPECT_EQ(tag(102), "resolved");
+  EXPECT_EQ(tag(106), "resolved");
+  EXPECT_EQ(tag(107), "dismissed");
+  const json& corrected = AnnotationOf(doc, 105).at("body");
+  EXPECT_EQ(corrected[3], json({{"type", "TextualBody"},
+                                {"purpose", "editing"},
+                                {"format", "text/plain"},
+                                {"value",
+                                 "Corrected on 2024-03-09: The draft we cited (</script>) was "
+                                 "withdrawn (earlier verdict: Mostly false)"}}));
+}
+
+TEST(AnnotationsTest, PublishedOnlyAndNoScriptEnd) {
+  Scenario s = MakeScenario();
+  s.context.published_only = true;
+  const std::string text = ExportClaims(v1::EXPORT_FORMAT_ANNOTATIONS, s);
+  EXPECT_EQ(text.find("</"), std::string::npos);  // the correction's "</script>" is escaped
+  const json doc = json::parse(text);
+  EXPECT_EQ(doc.at("total"), 2);
+  std::vector<std::string> ids;
+  for (const json& a : doc.at("first").at("items")) ids.push_back(a.at("id"));
+  EXPECT_EQ(ids, (std::vector<std::string>{"urn:factdesk:claim:101", "urn:factdesk:claim:105"}));
 }
 
 TEST(AnnotationsTest, RangeThatDoesNotFitLosesOnlyItsPosition) {

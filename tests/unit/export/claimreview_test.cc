@@ -33,16 +33,51 @@ const json& ReviewOf(const json& reviews, const std::string& url) {
   return kNone;
 }
 
-TEST(ClaimReviewTest, OneReviewPerCheckedClaimInOrder) {
+TEST(ClaimReviewTest, OneReviewPerPublishedClaimInOrder) {
   const json reviews = ExportJson(MakeScenario());
   ASSERT_TRUE(reviews.is_array());
   std::vector<std::string> urls;
   for (const json& review : reviews) urls.push_back(review.at("url"));
-  // 103 (in review), 104 (disputed) and 107 (dismissed) are not checked.
-  EXPECT_EQ(urls,
-            (std::vector<std::string>{
-                "https://dailycheck.example/checks/101", "https://dailycheck.example/checks/102",
-                "https://dailycheck.example/checks/105", "https://dailycheck.example/checks/106"}));
+  // 102 and 106 are RESOLVED (the desk agreed, no editor published them): internal, not
+  // public. 103 (in review), 104 (disputed) and 107 (dismissed) are not checked.
+  EXPECT_EQ(urls, (std::vector<std::string>{"https://dailycheck.example/checks/101",
+                                            "https://dailycheck.example/checks/105"}));
+}
+
+TEST(ClaimReviewTest, ResolvedButUnpublishedClaimsNeverLeave) {
+  const std::string text = ExportClaims(v1::EXPORT_FORMAT_CLAIMREVIEW, MakeScenario());
+  EXPECT_EQ(text.find("Exports grew by 20 percent"), std::string::npos);
+  EXPECT_EQ(text.find("Taxes rose and wages fell"), std::string::npos);
+  EXPECT_EQ(text.find("checks/102"), std::string::npos);
+  EXPECT_EQ(text.find("checks/106"), std::string::npos);
+}
+
+TEST(ClaimReviewTest, CorrectionCarriesDateModifiedAndCorrectionComment) {
+  const json review = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/105");
+  EXPECT_EQ(review.at("datePublished"), "2024-03-08");
+  EXPECT_EQ(review.at("dateModified"), "2024-03-09");
+  EXPECT_EQ(review.at("correction"),
+            json::array({{{"@type", "CorrectionComment"},
+                          {"text",
+                           "Corrected on 2024-03-09: The draft we cited (</script>) was withdrawn "
+                           "(earlier verdict: Mostly false)"},
+                          {"datePublished", "2024-03-09"}}}));
+  // The uncorrected one has neither.
+  const json first = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/101");
+  EXPECT_FALSE(first.contains("dateModified"));
+  EXPECT_FALSE(first.contains("correction"));
+}
+
+TEST(ClaimReviewTest, ScriptEndCannotAppearSoPagesCanEmbedIt) {
+  Scenario s = MakeScenario();
+  s.claims[0].claim.set_summary("Unemployment </script><script>alert(1)</script> fell");
+  s.claims[0].claim.set_claimant("</SCRIPT>");
+  const std::string text = ExportClaims(v1::EXPORT_FORMAT_CLAIMREVIEW, s);
+  EXPECT_EQ(text.find("</"), std::string::npos) << text;
+  // The same strings to a JSON parser.
+  const json reviews = json::parse(text);
+  EXPECT_EQ(reviews[0].at("claimReviewed"), "Unemployment </script><script>alert(1)</script> fell");
+  EXPECT_EQ(reviews[0].at("itemReviewed").at("author").at("name"), "</SCRIPT>");
 }
 
 TEST(ClaimReviewTest, PublishedClaimFieldByField) {
@@ -76,8 +111,11 @@ TEST(ClaimReviewTest, PublishedClaimFieldByField) {
   EXPECT_EQ(rating.at("alternateName"), "Mostly true");
 }
 
-TEST(ClaimReviewTest, ResolvedClaimUsesResolvedDateAndFractionalOffsets) {
-  const json review = ReviewOf(ExportJson(MakeScenario()), "https://dailycheck.example/checks/102");
+TEST(ClaimReviewTest, FractionalOffsets) {
+  Scenario s = MakeScenario();
+  s.claims[1].claim.set_status(v1::CLAIM_STATUS_PUBLISHED);
+  *s.claims[1].claim.mutable_published_at() = testing::At(testing::kAired + 2 * testing::kDay);
+  const json review = ReviewOf(ExportJson(s), "https://dailycheck.example/checks/102");
   EXPECT_EQ(review.at("datePublished"), "2024-03-07");
   EXPECT_EQ(review.at("claimReviewed"), "Exports grew by 20 percent");
   EXPECT_EQ(review.at("itemReviewed").at("author").at("name"), "Li Wei");
@@ -103,7 +141,7 @@ TEST(ClaimReviewTest, FallbacksWithoutPublisherTimesOrAirDate) {
     record.transcript.clear_aired_at();
   }
   const json reviews = ExportJson(s);
-  ASSERT_EQ(reviews.size(), 4U);
+  ASSERT_EQ(reviews.size(), 2U);
   const json& review = reviews[0];
   EXPECT_FALSE(review.contains("url"));  // no claim_url_prefix
   EXPECT_EQ(review.at("author"), json({{"@type", "Organization"}, {"name", "Town Hall Desk"}}));
@@ -143,7 +181,7 @@ TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
   }
   json all = ExportJson(rich);
   for (const json& review : ExportJson(untimed)) all.push_back(review);
-  ASSERT_EQ(all.size(), 8U);
+  ASSERT_EQ(all.size(), 4U);
 
   std::set<std::string> types;
   std::set<std::string> properties;
@@ -151,11 +189,13 @@ TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
     CheckSchemaOrgNode(vocab, all[i], "[" + std::to_string(i) + "]", types, properties);
   }
   // The check saw what the export is meant to emit.
-  EXPECT_EQ(types, (std::set<std::string>{"ClaimReview", "Claim", "Clip", "CreativeWork",
-                                          "Organization", "Person", "Rating"}));
-  for (const char* property : {"url", "claimReviewed", "author", "datePublished", "itemReviewed",
-                               "appearance", "startOffset", "endOffset", "name", "reviewRating",
-                               "ratingValue", "bestRating", "worstRating", "alternateName"}) {
+  EXPECT_EQ(types,
+            (std::set<std::string>{"ClaimReview", "Claim", "Clip", "CreativeWork", "Organization",
+                                   "Person", "Rating", "CorrectionComment"}));
+  for (const char* property :
+       {"url", "claimReviewed", "author", "datePublished", "itemReviewed", "appearance",
+        "startOffset", "endOffset", "name", "reviewRating", "ratingValue", "bestRating",
+        "worstRating", "alternateName", "dateModified", "correction", "text"}) {
     EXPECT_TRUE(properties.contains(property)) << property;
   }
 }

@@ -37,11 +37,27 @@ TEST(CsvRecordTest, QuotesOnlyWhenNeededAndGuardsFormulas) {
 TEST(CsvTest, HeaderAndOneRowPerClaim) {
   const Table table = ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, MakeScenario())));
   ASSERT_EQ(table.size(), 8U);
-  EXPECT_EQ(table[0],
-            (std::vector<std::string>{"claim_id", "transcript_id", "transcript", "segment_ordinal",
-                                      "speaker", "claimant", "start_time", "end_time", "quote",
-                                      "summary", "status", "verdict", "rating_value", "reviewers",
-                                      "source_urls", "created_at", "resolved_at", "published_at"}));
+  EXPECT_EQ(table[0], (std::vector<std::string>{"claim_id",
+                                                "transcript_id",
+                                                "transcript",
+                                                "segment_ordinal",
+                                                "speaker",
+                                                "claimant",
+                                                "start_time",
+                                                "end_time",
+                                                "quote",
+                                                "summary",
+                                                "status",
+                                                "verdict",
+                                                "rating_value",
+                                                "reviewers",
+                                                "source_urls",
+                                                "created_at",
+                                                "resolved_at",
+                                                "published_at",
+                                                "corrections",
+                                                "last_correction_reason",
+                                                "last_correction_at"}));
   std::vector<std::string> ids;
   for (std::size_t r = 1; r < table.size(); ++r) ids.push_back(table[r][0]);
   EXPECT_EQ(ids, (std::vector<std::string>{"101", "102", "103", "104", "105", "106", "107"}));
@@ -70,8 +86,36 @@ TEST(CsvTest, PublishedClaimCellByCell) {
       {"created_at", "2024-03-06T20:00:00Z"},
       {"resolved_at", "2024-03-07T20:00:00.250Z"},
       {"published_at", "2024-03-08T20:00:00Z"},
+      {"corrections", "0"},
+      {"last_correction_reason", ""},
+      {"last_correction_at", ""},
   };
   EXPECT_EQ(rows.at("101"), expected);
+}
+
+TEST(CsvTest, DeskFileMarksResolvedClaimsAndCorrections) {
+  const auto rows =
+      CsvByKey(ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, MakeScenario()))));
+  // RESOLVED claims are in the desk file, marked as such.
+  EXPECT_EQ(rows.at("102").at("status"), "resolved");
+  EXPECT_EQ(rows.at("106").at("status"), "resolved");
+  EXPECT_EQ(rows.at("105").at("corrections"), "1");
+  EXPECT_EQ(rows.at("105").at("last_correction_reason"),
+            "The draft we cited (</script>) was withdrawn");
+  EXPECT_EQ(rows.at("105").at("last_correction_at"), "2024-03-09T20:00:00Z");
+}
+
+TEST(CsvTest, PublishedOnlyKeepsPublishedClaims) {
+  Scenario s = MakeScenario();
+  s.context.published_only = true;
+  const Table table = ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_CSV, s)));
+  std::vector<std::string> ids;
+  for (std::size_t r = 1; r < table.size(); ++r) ids.push_back(table[r][0]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"101", "105"}));
+  const Table sources = ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_SOURCES_CSV, s)));
+  std::vector<std::string> source_ids;
+  for (std::size_t r = 1; r < sources.size(); ++r) source_ids.push_back(sources[r][0]);
+  EXPECT_EQ(source_ids, (std::vector<std::string>{"501", "502", "505"}));  // not 504 (102)
 }
 
 TEST(CsvTest, OtherClaimsRoundTrip) {
@@ -123,9 +167,11 @@ TEST(SourcesCsvTest, OneRowPerActiveSource) {
   const Table table =
       ReadCsv(WithoutBom(ExportClaims(v1::EXPORT_FORMAT_SOURCES_CSV, MakeScenario())));
   ASSERT_EQ(table.size(), 5U);  // 503 was removed
-  EXPECT_EQ(table[0], (std::vector<std::string>{
-                          "source_id", "claim_id", "claim_summary", "url", "title", "publisher",
-                          "stance", "primary", "archived_url", "excerpt", "added_by", "added_at"}));
+  EXPECT_EQ(table[0],
+            (std::vector<std::string>{"source_id", "claim_id", "claim_summary", "url", "title",
+                                      "publisher", "stance", "primary", "archived_url", "excerpt",
+                                      "added_by", "added_at", "claim_status", "claim_corrections",
+                                      "last_correction_reason", "last_correction_at"}));
   std::vector<std::string> ids;
   for (std::size_t r = 1; r < table.size(); ++r) ids.push_back(table[r][0]);
   EXPECT_EQ(ids, (std::vector<std::string>{"501", "502", "504", "505"}));
@@ -144,8 +190,17 @@ TEST(SourcesCsvTest, OneRowPerActiveSource) {
       {"excerpt", "Exports fell 4.6%,\nnot \"grew\"."},
       {"added_by", "tom_r"},
       {"added_at", "2024-03-06T21:00:00Z"},
+      {"claim_status", "resolved"},
+      {"claim_corrections", "0"},
+      {"last_correction_reason", ""},
+      {"last_correction_at", ""},
   };
   EXPECT_EQ(rows.at("504"), customs);
+  EXPECT_EQ(rows.at("505").at("claim_status"), "published");
+  EXPECT_EQ(rows.at("505").at("claim_corrections"), "1");
+  EXPECT_EQ(rows.at("505").at("last_correction_reason"),
+            "The draft we cited (</script>) was withdrawn");
+  EXPECT_EQ(rows.at("505").at("last_correction_at"), "2024-03-09T20:00:00Z");
   EXPECT_EQ(rows.at("501").at("title"), "Employment Situation, December 2023");
   EXPECT_EQ(rows.at("501").at("publisher"), "Bureau of Stats");
   EXPECT_EQ(rows.at("502").at("stance"), "context");

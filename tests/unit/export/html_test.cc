@@ -16,7 +16,14 @@ using testing::ExportTranscript;
 using testing::MakeScenario;
 using testing::Scenario;
 
-std::string Html(const Scenario& s) {
+// The desk's report: every claim, in every state (most tests look at how each renders).
+std::string Html(Scenario s) {
+  s.context.audience = v1::EXPORT_AUDIENCE_DESK;
+  return ExportTranscript(v1::EXPORT_FORMAT_HTML, s);
+}
+
+// The public report, the default.
+std::string PublicHtml(const Scenario& s) {
   return ExportTranscript(v1::EXPORT_FORMAT_HTML, s);
 }
 
@@ -177,6 +184,7 @@ TEST(HtmlTest, ManyOverlappingClaimsEachHighlightExactlyTheirQuote) {
   auto exporter = MakeTranscriptExporter(v1::EXPORT_FORMAT_HTML);
   ASSERT_TRUE(exporter.ok());
   testing::Capture out;
+  s.context.audience = v1::EXPORT_AUDIENCE_DESK;  // the claims are RESOLVED, not published
   ASSERT_TRUE((*exporter)->Begin(s.context, s.transcript, out.sink()).ok());
   (*exporter)->AddSegment(segment, claims, out.sink());
   (*exporter)->End(out.sink());
@@ -242,16 +250,18 @@ TEST(HtmlTest, CardsWithBadgesRationalesAndSources) {
   const std::string html = Html(MakeScenario());
   EXPECT_NE(html.find("<aside class=\"card st-published v-true\" id=\"card-101\">\n<p><a "
                       "class=\"ref\" href=\"#claim-101\">[1]</a> <span class=\"badge v-true\">"
-                      "Mostly true</span> <span class=\"claimant\">Claim by Ana Moreno</span></p>"),
+                      "Mostly true</span> <span class=\"badge pending state\">Published</span> "
+                      "<span class=\"claimant\">Claim by Ana Moreno</span></p>"),
             std::string::npos);
   EXPECT_NE(html.find("<strong>María Kovač</strong> · Mostly true</p><p class=\"rationale\">The "
                       "rate was 3.7–3.9% all year.\nClose enough.</p>"),
             std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge v-false\">False</span>"), std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge v-unrated\">Unverifiable</span>"), std::string::npos);
-  EXPECT_NE(html.find("<span class=\"badge pending\">In review</span>"), std::string::npos);
-  EXPECT_NE(html.find("<span class=\"badge pending\">Disputed</span>"), std::string::npos);
-  EXPECT_NE(html.find("<span class=\"badge pending\">Dismissed</span> <span class=\"note\">a "
+  EXPECT_NE(html.find("<span class=\"badge pending state\">In review</span>"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"badge pending state\">Disputed</span>"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"badge pending state\">Resolved</span>"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"badge pending state\">Dismissed</span> <span class=\"note\">a "
                       "duplicate</span> <span class=\"claimant\">Claim by -Li Wei</span>"),
             std::string::npos);
   // Rationales of claims still under review stay unpublished.
@@ -311,6 +321,75 @@ TEST(HtmlTest, ClaimThatDoesNotFitIsCardedNotHighlighted) {
   EXPECT_NE(html.find("<span class=\"ref\">[2]</span>"), std::string::npos);
   EXPECT_NE(html.find("<blockquote class=\"quote\">出口增长了百分之二十</blockquote>"),
             std::string::npos);
+  ExpectWellNested(html);
+}
+
+TEST(HtmlTest, DeskReportSaysItIsInternal) {
+  const std::string html = Html(MakeScenario());
+  EXPECT_NE(html.find("<p class=\"internal\">Internal desk file: every claim and where it "
+                      "stands, including checks not yet published. Do not publish.</p>"),
+            std::string::npos);
+  EXPECT_EQ(PublicHtml(MakeScenario()).find("class=\"internal\""), std::string::npos);
+}
+
+TEST(HtmlTest, PublicReportHasOnlyPublishedClaims) {
+  const std::string html = PublicHtml(MakeScenario());
+  for (const char* id : {"102", "103", "104", "106", "107"}) {
+    EXPECT_EQ(html.find(std::string("data-claim=\"") + id + "\""), std::string::npos) << id;
+    EXPECT_EQ(html.find(std::string("id=\"card-") + id + "\""), std::string::npos) << id;
+  }
+  // Nothing of the unpublished checks: verdicts, rationales, sources.
+  EXPECT_EQ(html.find("Exports grew by 20 percent"), std::string::npos);
+  EXPECT_EQ(html.find("Customs data shows"), std::string::npos);
+  EXPECT_EQ(html.find("Taxes rose; wages were flat."), std::string::npos);
+  EXPECT_EQ(html.find("trade.example.cn"), std::string::npos);
+  // The transcript itself is all there; unpublished claims are plain text in it.
+  EXPECT_NE(html.find("<p class=\"text\">Taxes rose and wages fell at the same time.</p>"),
+            std::string::npos);
+  // Published cards carry their verdict, without the desk's state badge.
+  EXPECT_NE(html.find("<a class=\"ref\" href=\"#claim-101\">[1]</a> <span class=\"badge "
+                      "v-true\">Mostly true</span> <span class=\"claimant\">"),
+            std::string::npos);
+  EXPECT_EQ(html.find("badge pending state"), std::string::npos);
+  // The summary counts published checks only.
+  EXPECT_NE(html.find("<tfoot><tr><th>All claims</th><td class=\"n\">2</td></tr></tfoot>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("no verdict"), std::string::npos);
+  ExpectWellNested(html);
+}
+
+TEST(HtmlTest, PublicCardShowsDecisionAndCorrection) {
+  const std::string html = PublicHtml(MakeScenario());
+  const std::size_t card = html.find("id=\"card-105\"");
+  ASSERT_NE(card, std::string::npos);
+  const std::string body = html.substr(card, html.find("</aside>", card) - card);
+  EXPECT_NE(body.find("<div class=\"decision\"><p><strong>Editor's decision</strong></p><p "
+                      "class=\"rationale\">Two reviews differed; the police figures are not "
+                      "public.</p></div>"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("<p class=\"correction\">Corrected on 2024-03-09: The draft we cited "
+                      "(&lt;/script&gt;) was withdrawn (earlier verdict: Mostly false)</p>"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("<span class=\"badge v-unrated\">Unverifiable</span>"), std::string::npos);
+  // The uncorrected card has no notice.
+  const std::size_t first = html.find("id=\"card-101\"");
+  EXPECT_EQ(html.substr(first, html.find("</aside>", first) - first).find("Corrected"),
+            std::string::npos);
+}
+
+TEST(HtmlTest, PublicReportWithNothingPublished) {
+  Scenario s = MakeScenario();
+  for (ClaimRecord& record : s.claims) {
+    if (record.claim.status() == v1::CLAIM_STATUS_PUBLISHED) {
+      record.claim.set_status(v1::CLAIM_STATUS_RESOLVED);
+    }
+  }
+  const std::string html = PublicHtml(s);
+  EXPECT_EQ(html.find("<mark"), std::string::npos);
+  EXPECT_EQ(html.find("<aside"), std::string::npos);
+  EXPECT_NE(html.find("No checks of this transcript have been published."), std::string::npos);
   ExpectWellNested(html);
 }
 

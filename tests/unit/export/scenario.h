@@ -19,7 +19,10 @@
 // timed segments (one a sound cue), a Chinese quote next to an emoji, claims in every
 // state, overlapping claims, sources (one removed) and reviews (one hidden), text that
 // must be escaped (<script>, & and quotes), a summary with a comma, a quote and a newline,
-// and values that look like spreadsheet formulas.
+// and values that look like spreadsheet formulas. Two claims are RESOLVED but not
+// PUBLISHED (internal: absent from public exports); one published claim was corrected
+// (its verdict changed, the reason carries "</script>") and had a dispute an editor
+// decided.
 namespace factdesk::exporting::testing {
 
 inline google::protobuf::Timestamp At(std::int64_t seconds, std::int32_t nanos = 0) {
@@ -242,6 +245,14 @@ inline Scenario MakeScenario() {
     resolve(r, MakeVerdict("Unverifiable", std::nullopt), true);
     add_review(r, kTom, "Unverifiable", std::nullopt, "No police data published.");
     add_source(r, 505, "https://police.example.org/report", "@annual report", v1::STANCE_CONTEXT);
+    r.decision_reasoning = "Two reviews differed; the police figures are not public.";
+    v1::ClaimCorrection correction;
+    correction.set_claim_id(105);
+    correction.set_reason("The draft we cited (</script>) was withdrawn");
+    *correction.mutable_corrected_at() = At(kAired + 4 * kDay);
+    correction.set_earlier_verdict("Mostly false");
+    r.corrections.push_back(correction);
+    r.claim.set_correction_count(1);
   }
   {  // Two overlapping claims in one segment.
     ClaimRecord& r = add_claim(106, 4, "Taxes rose and wages fell", v1::CLAIM_STATUS_RESOLVED);

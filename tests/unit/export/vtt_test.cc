@@ -32,17 +32,21 @@ TEST(VttTest, HeaderAndCues) {
             std::string::npos);
   EXPECT_NE(vtt.find("segment-1\n00:00:04.000 --> 00:00:05.000\n(APPLAUSE)\n\n"),
             std::string::npos);
-  EXPECT_NE(vtt.find("claim-102\n00:00:05.000 --> 00:00:09.500 line:0\nFACT CHECK: False — Exports "
-                     "grew by 20 percent\n\n"),
-            std::string::npos);
+  // RESOLVED is internal: no public cue for 102 or 106 until an editor publishes them.
+  EXPECT_EQ(vtt.find("claim-102"), std::string::npos);
+  EXPECT_EQ(vtt.find("claim-106"), std::string::npos);
+  EXPECT_EQ(vtt.find("Exports grew by 20 percent"), std::string::npos);
   // Markup in the text is escaped; a summary's line break does not end the cue.
   EXPECT_NE(vtt.find("<v Ana Moreno>He said \"&lt;script&gt;alert(1)&lt;/script&gt;\" was fine "
                      "&amp; crime doubled since 2020.\n\n"),
             std::string::npos);
-  EXPECT_NE(vtt.find("FACT CHECK: Unverifiable — Crime doubled, \"per police\" since 2020\n\n"),
+  // 105 was corrected, and its cue says so.
+  EXPECT_NE(vtt.find("claim-105\n00:00:09.500 --> 00:00:15.250 line:0\nFACT CHECK: Unverifiable "
+                     "(corrected) — Crime doubled, \"per police\" since 2020\n\n"),
             std::string::npos);
+  EXPECT_NE(vtt.find("FACT CHECK: Mostly true — Unemployment"), std::string::npos);
   EXPECT_NE(vtt.find("segment-4\n00:00:15.250 --> 01:02:03.004\n"), std::string::npos);
-  // Only checked claims get a cue.
+  // Only published claims get a cue.
   for (const char* unchecked : {"claim-103", "claim-104", "claim-107"}) {
     EXPECT_EQ(vtt.find(unchecked), std::string::npos) << unchecked;
   }
@@ -66,13 +70,13 @@ TEST(VttTest, RoundTripsThroughTheImporter) {
     expected.push_back({segment.speaker(), segment.start_ms(), segment.end_ms(), segment.text()});
     for (const ClaimRecord& record : s.ClaimsOf(segment.ordinal())) {
       const v1::Claim& c = record.claim;
-      if (c.status() != v1::CLAIM_STATUS_RESOLVED && c.status() != v1::CLAIM_STATUS_PUBLISHED) {
-        continue;
-      }
+      if (c.status() != v1::CLAIM_STATUS_PUBLISHED) continue;
       std::string summary = c.summary();
       std::replace(summary.begin(), summary.end(), '\n', ' ');
-      expected.push_back({"", segment.start_ms(), segment.end_ms(),
-                          "FACT CHECK: " + c.final_verdict().label() + " — " + summary});
+      const std::string corrected = record.corrections.empty() ? "" : " (corrected)";
+      expected.push_back(
+          {"", segment.start_ms(), segment.end_ms(),
+           "FACT CHECK: " + c.final_verdict().label() + corrected + " — " + summary});
     }
   }
   const std::vector<import::Segment>& segments = parsed->segments;
@@ -92,8 +96,7 @@ TEST(VttTest, RoundTripsThroughTheImporter) {
   std::vector<std::string> ids;
   for (const import::VttCue& cue : *cues) ids.push_back(cue.identifier);
   EXPECT_EQ(ids, (std::vector<std::string>{"segment-0", "claim-101", "segment-1", "segment-2",
-                                           "claim-102", "segment-3", "claim-105", "segment-4",
-                                           "claim-106"}));
+                                           "segment-3", "claim-105", "segment-4"}));
 }
 
 TEST(VttTest, SpeakerNamesAreEscapedInVoiceTags) {
@@ -131,7 +134,7 @@ TEST(VttTest, StrayUntimedSegmentIsLeftOutAndNoted) {
   EXPECT_TRUE(vtt.ends_with("NOTE\n1 segment without timings left out.\n\n"));
   const auto parsed = import::Parse(vtt, import::Format::kVtt);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
-  EXPECT_EQ(parsed->segments.size(), 8U);
+  EXPECT_EQ(parsed->segments.size(), 6U);  // four timed segments, two published checks
 }
 
 TEST(VttTest, NoteNeverContainsACueArrow) {
