@@ -109,37 +109,22 @@ class RawDashboard {
 
 int Main(int argc, char** argv) {
   CLI::App app{"dashboard_bench: GetDashboard on a 10,000-claim workspace vs raw PostgreSQL"};
-  int claims = 10000;
-  int reps = 20;
-  bool fsync = false;
-  std::string debates_dir = std::string(FACTDESK_SHARED_DIR) + "/data/debates";
-  app.add_option("--claims", claims, "Claims in the workspace (10000)")
-      ->check(CLI::Range(100, 1000000));
-  app.add_option("--reps", reps, "Timed repetitions of each, interleaved (20)")
-      ->check(CLI::Range(1, 1000));
-  app.add_flag("--fsync", fsync, "Run PostgreSQL with fsync on (default off)");
-  app.add_option("--debates", debates_dir, "Directory of the debate .tsv files");
+  bench::DebateBenchOptions options;
+  options.reps = 20;
+  bench::AddDebateBenchOptions(app, options);
   CLI11_PARSE(app, argc, argv);
   // The in-process server logs a line per request, as in production: to stderr here, so
   // the results on stdout stay readable.
   spdlog::set_default_logger(spdlog::stderr_logger_mt("server"));
 
-  bench::ScratchDir dir;
-  auto pg = bench::StartPostgres(dir.path(), fsync);
-  const std::string url = pg->Url();
-  bench::BenchServer bs = bench::StartServer(url);
-  auto& server = bs.server;
-  factdesk::store::Db& db = *bs.db;
-
-  bench::PgConn conn(url);
-  grpc::ChannelArguments args;
-  args.SetMaxSendMessageSize(64 << 20);
-  args.SetMaxReceiveMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(server->port()),
-                                           grpc::InsecureChannelCredentials(), args);
+  const auto run = bench::StartDebateBench(options);
+  const std::string& url = run->url;
+  auto& server = run->server.server;
+  const auto& channel = run->channel;
+  const int claims = options.claims;
+  const int reps = options.reps;
   auto dashboards = v1::DashboardService::NewStub(channel);
-  const bench::DebateWorkspace workspace =
-      bench::MakeDebateWorkspace(db, url, channel, debates_dir, claims);
+  const bench::DebateWorkspace& workspace = run->workspace;
   const std::int64_t ws = workspace.id;
   const std::string& token = workspace.token;
   const std::int64_t first_transcript = workspace.first_transcript;

@@ -180,11 +180,43 @@ DebateWorkspace MakeDebateWorkspace(store::Db& db, const std::string& database_u
   PgConn conn(database_url);
   ws.id = std::stoll(conn.Value("SELECT id FROM workspaces WHERE slug = 'debates'"));
   const auto editor = std::stoll(conn.Value("SELECT id FROM users WHERE handle = 'editor'"));
+  conn.Exec(
+      "UPDATE workspaces SET publisher_name = 'Bench Desk', publisher_url = "
+      "'https://bench.example/', claim_url_prefix = 'https://bench.example/checks/' WHERE id = " +
+      std::to_string(ws.id));
   ImportDebates(channel, debates_dir, ws);
   const auto seed_start = Clock::now();
   SeedClaims(conn, ws.id, editor, claims);
   ws.seed_seconds = Seconds(Clock::now() - seed_start);
   return ws;
+}
+
+void AddDebateBenchOptions(CLI::App& app, DebateBenchOptions& options) {
+  options.debates_dir = std::string(FACTDESK_SHARED_DIR) + "/data/debates";
+  app.add_option("--claims", options.claims,
+                 fmt::format("Claims in the workspace ({})", options.claims))
+      ->check(CLI::Range(100, 1000000));
+  app.add_option("--reps", options.reps,
+                 fmt::format("Timed repetitions of each, interleaved ({})", options.reps))
+      ->check(CLI::Range(1, 1000));
+  app.add_flag("--fsync", options.fsync, "Run PostgreSQL with fsync on (default off)");
+  app.add_option("--debates", options.debates_dir, "Directory of the debate .tsv files");
+}
+
+std::unique_ptr<DebateBench> StartDebateBench(const DebateBenchOptions& options) {
+  auto bench = std::make_unique<DebateBench>();
+  bench->pg = StartPostgres(bench->dir.path(), options.fsync);
+  bench->url = bench->pg->Url();
+  bench->server = StartServer(bench->url);
+  grpc::ChannelArguments args;
+  args.SetMaxSendMessageSize(64 << 20);
+  args.SetMaxReceiveMessageSize(64 << 20);
+  bench->channel =
+      grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(bench->server.server->port()),
+                                grpc::InsecureChannelCredentials(), args);
+  bench->workspace = MakeDebateWorkspace(*bench->server.db, bench->url, bench->channel,
+                                         options.debates_dir, options.claims);
+  return bench;
 }
 
 }  // namespace factdesk::bench

@@ -7,7 +7,7 @@
 //   CSV          Export(workspace, EXPORT_FORMAT_CSV) over loopback gRPC to an in-process
 //                server, every chunk read: pages of claims, their segments, sources and
 //                reviews read from PostgreSQL, mapped to protobuf, written as CSV;
-//   ClaimReview  the same for EXPORT_FORMAT_CLAIMREVIEW (JSON-LD, decided claims only);
+//   ClaimReview  the same for EXPORT_FORMAT_CLAIMREVIEW (JSON-LD, published claims only);
 //   COPY         in one REPEATABLE READ READ ONLY transaction via libpq, three
 //                `COPY (SELECT ...) TO STDOUT (FORMAT csv)`: the workspace's claims with
 //                their segment's ordinal, text and speaker, its active sources and its
@@ -115,29 +115,16 @@ struct Series {
 
 int Main(int argc, char** argv) {
   CLI::App app{"export_bench: exporting a 10,000-claim workspace vs COPY TO of the same rows"};
-  int claims = 10000;
-  int reps = 10;
-  bool fsync = false;
-  std::string debates_dir = std::string(FACTDESK_SHARED_DIR) + "/data/debates";
-  app.add_option("--claims", claims, "Claims in the workspace (10000)")
-      ->check(CLI::Range(100, 1000000));
-  app.add_option("--reps", reps, "Timed repetitions of each, interleaved (10)")
-      ->check(CLI::Range(1, 1000));
-  app.add_flag("--fsync", fsync, "Run PostgreSQL with fsync on (default off)");
-  app.add_option("--debates", debates_dir, "Directory of the debate .tsv files");
+  bench::DebateBenchOptions options;
+  bench::AddDebateBenchOptions(app, options);
   CLI11_PARSE(app, argc, argv);
   spdlog::set_default_logger(spdlog::stderr_logger_mt("server"));
 
-  bench::ScratchDir dir;
-  auto pg = bench::StartPostgres(dir.path(), fsync);
-  const std::string url = pg->Url();
-  bench::BenchServer bs = bench::StartServer(url);
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(bs.server->port()),
-                                           grpc::InsecureChannelCredentials(), args);
-  const bench::DebateWorkspace ws =
-      bench::MakeDebateWorkspace(*bs.db, url, channel, debates_dir, claims);
+  const auto run = bench::StartDebateBench(options);
+  const std::string& url = run->url;
+  const bench::DebateWorkspace& ws = run->workspace;
+  const int claims = options.claims;
+  const int reps = options.reps;
   bench::PgConn conn(url);
   conn.Exec("VACUUM ANALYZE");
   std::cout << "export_bench: " << bench::MachineDescription() << "\n"
@@ -150,7 +137,7 @@ int Main(int argc, char** argv) {
                    conn.Value("SELECT count(*) FROM reviews"),
                    conn.Value("SELECT count(*) FROM sources WHERE removed_at IS NULL"));
 
-  auto exports = v1::ExportService::NewStub(channel);
+  auto exports = v1::ExportService::NewStub(run->channel);
   RawCopy raw(url, ws.id);
   std::vector<Series> series = {{"CSV", {}, 0}, {"ClaimReview", {}, 0}, {"COPY", {}, 0}};
   constexpr int kWarmUp = 2;
@@ -177,7 +164,7 @@ int Main(int argc, char** argv) {
                              bench::Thousands(static_cast<std::int64_t>(s.bytes)), ms / copy);
   }
   std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
-  bs.server->Shutdown();
+  run->server.server->Shutdown();
   return 0;
 }
 

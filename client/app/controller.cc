@@ -302,7 +302,14 @@ bool Controller::Pump() {
 
 void Controller::Tick(const ui::UiState& state, Clock::time_point now) {
   if (api_ == nullptr || !model_.has_workspace() || shut_down_) return;
-  // Presence: every heartbeat, and soon after the user moves to another claim or segment.
+  TickPresence(state, now);
+  TickPing(now);
+  RefreshSettledViews(state, now);
+  RefetchUnblindedReviews();
+}
+
+void Controller::TickPresence(const ui::UiState& state, Clock::time_point now) {
+  // Every heartbeat, and soon after the user moves to another claim or segment.
   const auto where = std::make_tuple(state.transcript_id, state.top_segment_id, state.claim_id);
   if (where != last_presence_) presence_dirty_ = true;
   if (now - last_heartbeat_ >= options_.heartbeat ||
@@ -312,41 +319,52 @@ void Controller::Tick(const ui::UiState& state, Clock::time_point now) {
     presence_dirty_ = false;
     SendPresence(state, false);
   }
-  if (!ping_in_flight_ && now - last_ping_ >= options_.ping) {
-    last_ping_ = now;
-    ping_in_flight_ = true;
-    const auto sent = Clock::now();
-    Run<double>(
-        [sent](Api& api) -> Result<double> {
-          FD_RETURN_IF_ERROR(api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(),
-                                      {.timeout = std::chrono::seconds(10)})
-                                 .status());
-          return std::chrono::duration<double, std::milli>(Clock::now() - sent).count();
-        },
-        [this](Result<double> r) {
-          ping_in_flight_ = false;
-          session_.connection.rtt_ms = r.ok() ? *r : -1;
-        });
-  }
   if (now - last_expire_ >= std::chrono::seconds(1)) {
     last_expire_ = now;
     model_.ExpirePresence();
   }
+}
+
+void Controller::TickPing(Clock::time_point now) {
+  if (ping_in_flight_ || now - last_ping_ < options_.ping) return;
+  last_ping_ = now;
+  ping_in_flight_ = true;
+  const auto sent = Clock::now();
+  Run<double>(
+      [sent](Api& api) -> Result<double> {
+        FD_RETURN_IF_ERROR(api.Call(&v1::WorkspaceService::Stub::WhoAmI, v1::WhoAmIRequest(),
+                                    {.timeout = std::chrono::seconds(10)})
+                               .status());
+        return std::chrono::duration<double, std::milli>(Clock::now() - sent).count();
+      },
+      [this](Result<double> r) {
+        ping_in_flight_ = false;
+        session_.connection.rtt_ms = r.ok() ? *r : -1;
+      });
+}
+
+// The dashboard, the disputes and the open claim's history are fetched again once changes
+// have settled, and only while they are on screen.
+void Controller::RefreshSettledViews(const ui::UiState& state, Clock::time_point now) {
   const bool settled = now - last_relevant_change_ >= options_.refresh_debounce;
-  if (dashboard_dirty_ && settled && state.tab == ui::Tab::kDashboard) {
+  if (!settled) return;
+  if (dashboard_dirty_ && state.tab == ui::Tab::kDashboard) {
     dashboard_dirty_ = false;
     RefreshDashboard();
   }
-  if (disputes_dirty_ && settled && state.tab == ui::Tab::kDisputes) {
+  if (disputes_dirty_ && state.tab == ui::Tab::kDisputes) {
     disputes_dirty_ = false;
     RefreshDisputes();
     if (state.dispute_claim_id != 0) Handle(ui::action::OpenDispute{state.dispute_claim_id});
   }
-  if (history_dirty_ && settled && open_claim_ != 0) {
+  if (history_dirty_ && open_claim_ != 0) {
     history_dirty_ = false;
     RefreshHistory(open_claim_);
   }
-  // Blind reviews: once allowed to see them, fetch the unredacted copies.
+}
+
+// Blind reviews: once allowed to see them, fetch the unredacted copies.
+void Controller::RefetchUnblindedReviews() {
   for (const std::int64_t claim_id : model_.ClaimsNeedingReviewRefetch()) {
     if (!review_refetching_.insert(claim_id).second) continue;
     v1::ListReviewsRequest req;

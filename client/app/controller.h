@@ -102,6 +102,11 @@ class Controller {
   void RefreshDisputes();
   void RefreshHistory(std::int64_t claim_id);
   void SendPresence(const ui::UiState& state, bool leaving);
+  // Tick's parts.
+  void TickPresence(const ui::UiState& state, Clock::time_point now);
+  void TickPing(Clock::time_point now);
+  void RefreshSettledViews(const ui::UiState& state, Clock::time_point now);
+  void RefetchUnblindedReviews();
   void ClaimResult(Result<v1::Claim> result, const std::string& what);
   void Navigate(std::int64_t transcript_id, std::int64_t claim_id);
 

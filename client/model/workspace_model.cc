@@ -93,6 +93,59 @@ v1::NoteThread ThreadOf(const v1::Note& note) {
   return note.thread() == v1::NOTE_THREAD_UNSPECIFIED ? v1::NOTE_THREAD_CLAIM : note.thread();
 }
 
+// The claim an event concerns: named on the event, or the claim of the record it carries.
+std::int64_t ClaimIdOf(const v1::Event& event) {
+  if (event.claim_id() != 0) return event.claim_id();
+  if (event.has_claim()) return event.claim().id();
+  if (event.has_source()) return event.source().claim_id();
+  if (event.has_note()) return event.note().claim_id();
+  if (event.has_review()) return event.review().claim_id();
+  if (event.has_dispute()) return event.dispute().claim_id();
+  return 0;
+}
+
+// The id of the record an event changed, by what kind of record it is.
+std::int64_t RecordIdOf(const v1::Event& event, Change::Subject subject, std::int64_t claim_id) {
+  switch (subject) {
+    case Change::Subject::kWorkspace:
+      return event.workspace_id();
+    case Change::Subject::kMember:
+      return event.member().user().id();
+    case Change::Subject::kTranscript:
+      return event.transcript().id();
+    case Change::Subject::kClaim:
+      return claim_id;
+    case Change::Subject::kSource:
+      return event.source().id();
+    case Change::Subject::kNote:
+      return event.note().id();
+    case Change::Subject::kReview:
+      return event.review().id();
+    case Change::Subject::kDispute:
+      return event.dispute().id();
+    case Change::Subject::kOther:
+      break;
+  }
+  return 0;
+}
+
+// Stores a note or a review unless the stored copy is newer; an edit keeps the earlier
+// revisions the model already had.
+template <typename Record>
+bool StoreRevised(std::map<std::int64_t, Record>& stored, const Record& record,
+                  bool (*replaces)(const Record&, const Record&)) {
+  auto it = stored.find(record.id());
+  if (it == stored.end()) {
+    stored.emplace(record.id(), record);
+    return true;
+  }
+  if (!replaces(it->second, record)) return false;
+  Record copy = record;
+  KeepRevisions(it->second, &copy);
+  it->second = std::move(copy);
+  return true;
+}
+
 }  // namespace
 
 const char* SubjectName(Change::Subject subject) {
@@ -248,53 +301,14 @@ Change WorkspaceModel::Describe(const v1::Event& event) const {
   c.by_self = self_user_id_ != 0 && c.actor_id == self_user_id_;
   c.replayed = event.seq() <= history_seq_;
 
-  c.claim_id = event.claim_id();
-  if (c.claim_id == 0) {
-    if (event.has_claim())
-      c.claim_id = event.claim().id();
-    else if (event.has_source())
-      c.claim_id = event.source().claim_id();
-    else if (event.has_note())
-      c.claim_id = event.note().claim_id();
-    else if (event.has_review())
-      c.claim_id = event.review().claim_id();
-    else if (event.has_dispute())
-      c.claim_id = event.dispute().claim_id();
-  }
+  c.claim_id = ClaimIdOf(event);
   if (const v1::Claim* claim = FindClaim(c.claim_id)) {
     c.transcript_id = claim->transcript_id();
     c.segment_id = claim->segment_id();
   }
 
-  switch (c.subject) {
-    case Change::Subject::kWorkspace:
-      c.record_id = event.workspace_id();
-      break;
-    case Change::Subject::kMember:
-      c.record_id = event.member().user().id();
-      break;
-    case Change::Subject::kTranscript:
-      c.record_id = event.transcript().id();
-      c.transcript_id = event.transcript().id();
-      break;
-    case Change::Subject::kClaim:
-      c.record_id = c.claim_id;
-      break;
-    case Change::Subject::kSource:
-      c.record_id = event.source().id();
-      break;
-    case Change::Subject::kNote:
-      c.record_id = event.note().id();
-      break;
-    case Change::Subject::kReview:
-      c.record_id = event.review().id();
-      break;
-    case Change::Subject::kDispute:
-      c.record_id = event.dispute().id();
-      break;
-    case Change::Subject::kOther:
-      break;
-  }
+  c.record_id = RecordIdOf(event, c.subject, c.claim_id);
+  if (c.subject == Change::Subject::kTranscript) c.transcript_id = event.transcript().id();
   return c;
 }
 
@@ -466,31 +480,13 @@ bool WorkspaceModel::StoreSource(const v1::Source& source) {
 }
 
 bool WorkspaceModel::StoreNote(const v1::Note& note) {
-  auto& notes = records_[note.claim_id()].notes;
-  auto it = notes.find(note.id());
-  if (it == notes.end()) {
-    notes.emplace(note.id(), note);
-  } else {
-    if (!NoteReplaces(it->second, note)) return false;
-    v1::Note copy = note;
-    KeepRevisions(it->second, &copy);
-    it->second = std::move(copy);
-  }
+  if (!StoreRevised(records_[note.claim_id()].notes, note, &NoteReplaces)) return false;
   note_claim_[note.id()] = note.claim_id();
   return true;
 }
 
 bool WorkspaceModel::StoreReview(const v1::Review& review) {
-  auto& reviews = records_[review.claim_id()].reviews;
-  auto it = reviews.find(review.id());
-  if (it == reviews.end()) {
-    reviews.emplace(review.id(), review);
-  } else {
-    if (!ReviewReplaces(it->second, review)) return false;
-    v1::Review copy = review;
-    KeepRevisions(it->second, &copy);
-    it->second = std::move(copy);
-  }
+  if (!StoreRevised(records_[review.claim_id()].reviews, review, &ReviewReplaces)) return false;
   review_claim_[review.id()] = review.claim_id();
   return true;
 }
