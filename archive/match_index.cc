@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace factdesk::archive {
 
@@ -45,15 +46,16 @@ void MatchIndex::Remove(std::int64_t id) {
 
 std::vector<MatchHit> MatchIndex::Search(std::string_view text, std::size_t limit) const {
   if (docs_.empty() || limit == 0) return {};
-  std::map<std::string, int> query;
-  for (std::string& term : MatchTerms(text, term_options_)) ++query[std::move(term)];
+  // Each distinct term counts once: a tweet that repeats a word is not more about it.
+  std::set<std::string> query;
+  for (std::string& term : MatchTerms(text, term_options_)) query.insert(std::move(term));
   const auto n = static_cast<double>(docs_.size());
   const double weight[kFields] = {weights_.claim_weight, weights_.headline_weight};
   double average[kFields];
   for (int f = 0; f < kFields; ++f) average[f] = std::max(total_length_[f] / n, 1.0);
 
   std::unordered_map<std::int64_t, double> scores;
-  for (const auto& [term, count] : query) {
+  for (const std::string& term : query) {
     const auto list = postings_.find(term);
     if (list == postings_.end()) continue;
     const auto df = static_cast<double>(list->second.size());
@@ -65,7 +67,7 @@ std::vector<MatchHit> MatchIndex::Search(std::string_view text, std::size_t limi
         const double norm = 1.0 - weights_.b + weights_.b * p.length[f] / average[f];
         tf += weight[f] * p.tf[f] / norm;
       }
-      scores[p.id] += count * idf * tf / (weights_.k1 + tf);
+      scores[p.id] += idf * tf / (weights_.k1 + tf);
     }
   }
   std::vector<MatchHit> hits;
