@@ -8,7 +8,7 @@ FACTDESK_BUILD_PACKAGES=(
   libpqxx-dev libpq-dev postgresql
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libfreetype-dev
   libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev prometheus-cpp-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libstemmer-dev
   fonts-noto-cjk fonts-dejavu-core
 )
 

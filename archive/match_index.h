@@ -1,0 +1,68 @@
+// "Checked before?": ranks past checks (the desk's own and other fact-checkers') for a
+// piece of text, by BM25F over each check's claim and headline.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "archive/match_terms.h"
+
+namespace factdesk::archive {
+
+// BM25F's parameters: Robertson's usual k1 and b; the headline's weight was chosen on the
+// tuning tweets of ../shared/data/claim-retrieval-2020 (archive/tools/eval_matching.cc
+// --grid, docs/benchmarks.md). Query terms count once each (BM25's k3 = 0).
+struct MatchWeights {
+  double k1 = 1.2;
+  double b = 0.75;  // how much a long field is discounted
+  double claim_weight = 1.0;
+  double headline_weight = 1.5;
+};
+
+struct MatchHit {
+  std::int64_t id = 0;
+  double score = 0;  // BM25F; comparable within one search only
+  friend bool operator==(const MatchHit&, const MatchHit&) = default;
+};
+
+// An in-memory index of checks. Not thread-safe: the owner serialises writers against
+// readers (searches are const and may run together).
+class MatchIndex {
+ public:
+  explicit MatchIndex(TermOptions terms = {}, MatchWeights weights = {});
+
+  // Adds the check `id`, or replaces what the index held for it.
+  void Put(std::int64_t id, std::string_view claim, std::string_view headline);
+  void Remove(std::int64_t id);
+  std::size_t size() const { return docs_.size(); }
+  // Weights apply when searching, so they can change without indexing again.
+  void set_weights(const MatchWeights& weights) { weights_ = weights; }
+
+  // The best `limit` checks for `text`, best first (ties: lower id first); empty when no
+  // term of `text` occurs in any check.
+  std::vector<MatchHit> Search(std::string_view text, std::size_t limit) const;
+
+ private:
+  enum Field { kClaim = 0, kHeadline = 1, kFields = 2 };
+  struct Posting {
+    std::int64_t id = 0;
+    std::uint32_t tf[kFields] = {0, 0};
+    std::uint32_t length[kFields] = {0, 0};  // the check's, kept here for scoring
+  };
+  struct Doc {
+    std::uint32_t length[kFields] = {0, 0};
+    std::vector<std::string> terms;  // distinct, to remove its postings
+  };
+
+  TermOptions term_options_;
+  MatchWeights weights_;
+  std::unordered_map<std::int64_t, Doc> docs_;
+  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  double total_length_[kFields] = {0, 0};
+};
+
+}  // namespace factdesk::archive
