@@ -88,6 +88,7 @@ std::vector<RetrievalQuery> ClaimRetrievalQueries(const std::string& dir) {
     if (by_id.contains(tweet)) by_id[tweet].relevant.insert(vclaim);
   }
   std::vector<RetrievalQuery> out;
+  out.reserve(by_id.size());
   for (auto& [id, q] : by_id) out.push_back(std::move(q));
   return out;
 }
