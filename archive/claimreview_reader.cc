@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "archive/check_rules.h"
 #include "domain/unicode.h"
-#include "domain/url.h"
 
 namespace factdesk::archive {
 namespace {
@@ -43,19 +43,12 @@ std::string TypeName(const json& node) {
 // Reads the fields of one ClaimReview, checking each: the first problem is the item's.
 class CheckBuilder {
  public:
-  CheckBuilder(const json& review, const ReadOptions& options)
-      : review_(review), options_(options) {}
+  explicit CheckBuilder(const json& review) : review_(review) {}
 
   Result<ArchivedCheck> Build() {
     ArchivedCheck c;
-    FD_ASSIGN_OR_RETURN(const std::string url, Text(review_, "url", "url"));
-    if (url.empty()) return Status::InvalidArgument("url", "is missing (it keys the archive)");
-    FD_ASSIGN_OR_RETURN(c.url, domain::NormalizeUrl("url", url));
-    if (!c.url.starts_with("http://") && !c.url.starts_with("https://")) {
-      return Status::InvalidArgument("url", "must be an http or https URL");
-    }
+    FD_ASSIGN_OR_RETURN(c.url, Text(review_, "url", "url"));
     FD_ASSIGN_OR_RETURN(c.claim_reviewed, Text(review_, "claimReviewed", "claimReviewed"));
-    if (c.claim_reviewed.empty()) return Status::InvalidArgument("claimReviewed", "is missing");
     FD_ASSIGN_OR_RETURN(c.headline, Text(review_, "headline", "headline"));
     if (c.headline.empty()) {
       FD_ASSIGN_OR_RETURN(c.headline, Text(review_, "name", "name"));
@@ -66,6 +59,7 @@ class CheckBuilder {
     FD_ASSIGN_OR_RETURN(c.author_url, Member(review_, "author", "url"));
     FD_RETURN_IF_ERROR(ReadRating(c));
     FD_RETURN_IF_ERROR(ReadItemReviewed(c));
+    FD_RETURN_IF_ERROR(ValidateArchivedCheck(c));
     return c;
   }
 
@@ -91,9 +85,9 @@ class CheckBuilder {
   }
 
   Result<std::string> Clean(const std::string& field, std::string_view text) {
-    if (text.size() > options_.max_field_bytes) {
-      return Status::InvalidArgument(field, fmt::format("is {} bytes long; at most {}", text.size(),
-                                                        options_.max_field_bytes));
+    if (text.size() > kMaxCheckFieldBytes) {
+      return Status::InvalidArgument(
+          field, fmt::format("is {} bytes long; at most {}", text.size(), kMaxCheckFieldBytes));
     }
     std::string out;
     out.reserve(text.size());
@@ -177,7 +171,6 @@ class CheckBuilder {
   }
 
   const json& review_;
-  const ReadOptions& options_;
 };
 
 // A SAX handler that builds one item at a time. Arrays at the top level and under
@@ -327,7 +320,7 @@ class StreamingHandler final : public json::json_sax_t {
       return Status::InvalidArgument("@type",
                                      fmt::format("is not ClaimReview ({})", TypeName(*review)));
     }
-    Result<ArchivedCheck> check = CheckBuilder(*review, options_).Build();
+    Result<ArchivedCheck> check = CheckBuilder(*review).Build();
     if (!check.ok()) return check.status();
     ++summary_.read;
     status_ = on_check_(std::move(*check));

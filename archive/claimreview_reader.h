@@ -15,8 +15,6 @@
 namespace factdesk::archive {
 
 struct ReadOptions {
-  // A string field longer than this makes its item malformed.
-  std::size_t max_field_bytes = 16 * 1024;
   // Arrays and objects nested deeper than this refuse the file (a parser's stack is not
   // a caller's to exhaust).
   std::size_t max_depth = 64;

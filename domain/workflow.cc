@@ -67,6 +67,8 @@ StateRule RuleFor(Action action) {
     case Action::kManageMembers:
     case Action::kManagePolicy:
     case Action::kManageScale:
+    case Action::kImportChecks:
+    case Action::kRemoveCheck:
       return {kAnyState, ""};
   }
   return {kAnyState, ""};
@@ -159,6 +161,10 @@ std::string_view ActionName(Action action) {
       return "change the review policy";
     case Action::kManageScale:
       return "change the rating scale";
+    case Action::kImportChecks:
+      return "import past checks";
+    case Action::kRemoveCheck:
+      return "remove an archived check";
   }
   return "do an unknown action";
 }
@@ -176,6 +182,7 @@ Role MinimumRole(Action action) {
     case Action::kEditNote:
     case Action::kSubmitReview:
     case Action::kTakeClaim:
+    case Action::kImportChecks:
       return Role::kChecker;
     case Action::kAssignClaim:
     case Action::kDecideDispute:
@@ -183,6 +190,7 @@ Role MinimumRole(Action action) {
     case Action::kDismiss:
     case Action::kReopen:
     case Action::kCorrect:
+    case Action::kRemoveCheck:
       return Role::kEditor;
     case Action::kManageMembers:
     case Action::kManagePolicy:

@@ -18,7 +18,8 @@ constexpr Action kActions[] = {
     Action::kAddSource,     Action::kRemoveSource,     Action::kAddNote,     Action::kEditNote,
     Action::kSubmitReview,  Action::kTakeClaim,        Action::kAssignClaim, Action::kDecideDispute,
     Action::kPublish,       Action::kDismiss,          Action::kReopen,      Action::kCorrect,
-    Action::kManageMembers, Action::kManagePolicy,     Action::kManageScale,
+    Action::kManageMembers, Action::kManagePolicy,     Action::kManageScale, Action::kImportChecks,
+    Action::kRemoveCheck,
 };
 
 // Identifier-safe names for parameterised test names.
@@ -40,12 +41,12 @@ std::string Id(std::string_view words) {
 // The permission table of the issue, written out independently of MinimumRole.
 Role ExpectedMinimumRole(Action action) {
   static const std::set<Action> kChecker = {
-      Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
-      Action::kAddSource,        Action::kRemoveSource, Action::kAddNote,
-      Action::kEditNote,         Action::kSubmitReview, Action::kTakeClaim};
-  static const std::set<Action> kEditor = {Action::kAssignClaim, Action::kDecideDispute,
-                                           Action::kPublish,     Action::kDismiss,
-                                           Action::kReopen,      Action::kCorrect};
+      Action::kImportTranscript, Action::kMarkClaim,   Action::kEditClaim, Action::kAddSource,
+      Action::kRemoveSource,     Action::kAddNote,     Action::kEditNote,  Action::kSubmitReview,
+      Action::kTakeClaim,        Action::kImportChecks};
+  static const std::set<Action> kEditor = {
+      Action::kAssignClaim, Action::kDecideDispute, Action::kPublish,    Action::kDismiss,
+      Action::kReopen,      Action::kCorrect,       Action::kRemoveCheck};
   static const std::set<Action> kAdmin = {Action::kManageMembers, Action::kManagePolicy,
                                           Action::kManageScale};
   if (kChecker.count(action) != 0) return Role::kChecker;
