@@ -24,6 +24,7 @@
 #include "server/live/hub.h"
 #include "server/live/listener.h"
 #include "server/rpc/authenticator.h"
+#include "server/rpc/archive_service.h"
 #include "server/rpc/claim_service.h"
 #include "server/rpc/dashboard_service.h"
 #include "server/rpc/export_service.h"
@@ -144,6 +145,7 @@ const std::vector<std::string>& HealthNames() {
       v1::DashboardService::service_full_name(),
       v1::ExportService::service_full_name(),
       v1::TokenService::service_full_name(),
+      v1::ArchiveService::service_full_name(),
   };
   return names;
 }
@@ -327,6 +329,7 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::NoteService>(rt));
   impl.services.push_back(std::make_unique<rpc::ReviewService>(rt));
   impl.services.push_back(std::make_unique<rpc::LiveService>(rt));
+  impl.services.push_back(std::make_unique<rpc::ArchiveService>(rt));
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));

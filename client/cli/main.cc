@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddExportCommand(ctx, app);
   factdesk::cli::AddTokenCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
+  factdesk::cli::AddArchiveCommands(ctx, app);
 
   factdesk::Status status;
   try {

@@ -10,6 +10,7 @@
 
 #include "client/net/connection.h"
 #include "common/result.h"
+#include "factdesk/v1/archive.grpc.pb.h"
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/dashboard.grpc.pb.h"
 #include "factdesk/v1/export.grpc.pb.h"
@@ -116,7 +117,7 @@ class ApiClient {
              std::unique_ptr<v1::SourceService::Stub>, std::unique_ptr<v1::NoteService::Stub>,
              std::unique_ptr<v1::ReviewService::Stub>, std::unique_ptr<v1::DashboardService::Stub>,
              std::unique_ptr<v1::LiveService::Stub>, std::unique_ptr<v1::ExportService::Stub>,
-             std::unique_ptr<v1::TokenService::Stub>>
+             std::unique_ptr<v1::TokenService::Stub>, std::unique_ptr<v1::ArchiveService::Stub>>
       stubs_;
 };
 

@@ -1,4 +1,5 @@
 #include "server/store/account_store.h"
+#include "server/store/archive_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
@@ -18,7 +19,7 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements(), ArchiveStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

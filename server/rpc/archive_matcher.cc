@@ -1,0 +1,30 @@
+#include "server/rpc/archive_matcher.h"
+
+#include "server/store/archive_store.h"
+
+namespace factdesk::rpc {
+
+ArchiveMatcher::WorkspaceIndex& ArchiveMatcher::IndexOf(std::int64_t workspace_id) {
+  const std::lock_guard lock(mu_);
+  auto& slot = workspaces_[workspace_id];
+  if (!slot) slot = std::make_unique<WorkspaceIndex>();
+  return *slot;
+}
+
+std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t workspace_id,
+                                                     std::string_view text, std::size_t limit) {
+  WorkspaceIndex& ws = IndexOf(workspace_id);
+  const std::lock_guard lock(ws.mu);
+  for (const store::ArchiveChange& change :
+       store::ArchiveChangesSince(tx, workspace_id, ws.revision)) {
+    if (change.removed) {
+      ws.index.Remove(change.id);
+    } else {
+      ws.index.Put(change.id, change.claim_reviewed, change.headline);
+    }
+    ws.revision = change.revision;
+  }
+  return ws.index.Search(text, limit);
+}
+
+}  // namespace factdesk::rpc

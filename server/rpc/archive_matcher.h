@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "archive/match_index.h"
+#include "server/store/db.h"
+
+namespace factdesk::rpc {
+
+// Each workspace's archive as an in-memory match index (archive/match_index.h), built on
+// the first search and caught up with the table before each one: rows past the revision
+// it holds are applied (one indexed query; nothing when nothing changed). So every
+// replica answers from what PostgreSQL holds, without events or a shared cache.
+class ArchiveMatcher {
+ public:
+  std::vector<archive::MatchHit> Match(store::Tx& tx, std::int64_t workspace_id,
+                                       std::string_view text, std::size_t limit);
+
+ private:
+  struct WorkspaceIndex {
+    std::mutex mu;  // one catch-up and search at a time per workspace
+    archive::MatchIndex index;
+    std::int64_t revision = 0;
+  };
+  WorkspaceIndex& IndexOf(std::int64_t workspace_id);
+
+  std::mutex mu_;
+  std::unordered_map<std::int64_t, std::unique_ptr<WorkspaceIndex>> workspaces_;
+};
+
+}  // namespace factdesk::rpc
