@@ -392,6 +392,7 @@ void Controller::OpenTranscript(std::int64_t transcript_id) {
   if (session_.transcript_id == transcript_id) return;
   session_.transcript_id = transcript_id;
   session_.search = {};
+  if (session_.dashboard) RefreshDashboard();
   presence_dirty_ = true;
   const auto missing = model_.FirstMissingSegment(transcript_id, 0);
   session_.segments_complete = !missing.has_value();
@@ -477,6 +478,8 @@ void Controller::RefreshDashboard() {
   session_.dashboard_loading = true;
   v1::GetDashboardRequest req;
   req.set_workspace_id(model_.workspace().id());
+  // The dashboard covers the transcript the reader shows, as the reader's filter does.
+  req.set_transcript_id(session_.transcript_id);
   Run<v1::Dashboard>(
       [req](Api& api) { return api.Call(&v1::DashboardService::Stub::GetDashboard, req); },
       [this](Result<v1::Dashboard> r) {

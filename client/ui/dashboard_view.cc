@@ -78,7 +78,7 @@ void DrawCharts(const v1::Dashboard& d, const v1::RatingScale& scale) {
   const float half = ImGui::GetContentRegionAvail().x * 0.5F;
   ImGui::Columns(2, "##dashcols", false);
   ImGui::SetColumnWidth(0, half);
-  ImGui::Text("Progress  (%d claims, %d resolved)", d.total_claims(), d.resolved_claims());
+  ImGui::Text("Progress  (%s)", ProgressHeading(d).c_str());
   BarChart("status", StatusBars(d));
   if (d.median_seconds_to_resolution() > 0) {
     ImGui::TextDisabled(
@@ -202,6 +202,13 @@ void DrawDashboard(ViewContext& ctx) {
     ImGui::TextDisabled("Loading the dashboard...");
     return;
   }
+  // The figures follow the transcript chosen in the reader.
+  const v1::Transcript* t = ctx.model.FindTranscript(d->transcript_id());
+  const std::string scope = d->transcript_id() == 0 ? "whole workspace"
+                            : t != nullptr          ? "transcript: " + t->title()
+                                                    : "one transcript";
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", scope.c_str());
   ImGui::BeginChild("##dash", ImVec2(0, 0));
   DrawCharts(*d, ctx.model.workspace().rating_scale());
   ImGui::Separator();
