@@ -429,19 +429,23 @@ void Controller::FetchSegments(std::int64_t transcript_id, std::int32_t from) {
       });
 }
 
+// A claim's sources, unless the model has them (the inspector and the dispute page).
+void Controller::FetchSources(std::int64_t claim_id) {
+  if (model_.SourcesLoaded(claim_id)) return;
+  v1::ListSourcesRequest sreq;
+  sreq.set_claim_id(claim_id);
+  Run<v1::ListSourcesResponse>(
+      [sreq](Api& api) { return api.Call(&v1::SourceService::Stub::ListSources, sreq); },
+      [this, claim_id](Result<v1::ListSourcesResponse> r) {
+        if (r.ok()) model_.SetSources(claim_id, {r->sources().begin(), r->sources().end()});
+      });
+}
+
 void Controller::OpenClaim(std::int64_t claim_id) {
   open_claim_ = claim_id;
   presence_dirty_ = true;
   if (claim_id == 0) return;
-  v1::ListSourcesRequest sreq;
-  sreq.set_claim_id(claim_id);
-  if (!model_.SourcesLoaded(claim_id)) {
-    Run<v1::ListSourcesResponse>(
-        [sreq](Api& api) { return api.Call(&v1::SourceService::Stub::ListSources, sreq); },
-        [this, claim_id](Result<v1::ListSourcesResponse> r) {
-          if (r.ok()) model_.SetSources(claim_id, {r->sources().begin(), r->sources().end()});
-        });
-  }
+  FetchSources(claim_id);
   if (!model_.NotesLoaded(claim_id)) {
     v1::ListNotesRequest nreq;
     nreq.set_claim_id(claim_id);

@@ -549,7 +549,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   const float top_y = ImGui::GetCursorPosY();
   if (st.search_open) DrawSearchBar(ctx);
   if (st.filter_open) DrawFilterBar(ctx);
-  DrawHighlightLegend(ctx.model.workspace().rating_scale());
+  DrawHighlightLegend(ctx.model.workspace().rating_scale(), size.x);
   size.y -= ImGui::GetCursorPosY() - top_y;
 
   PerTranscript& pt = transcripts_[transcript->id()];

@@ -1,6 +1,7 @@
 // Real ImGui frames, headless, with synthetic mouse and keyboard input, against a real
 // in-process server: what a checker does with the mouse and keys ends up on the server.
 #include <algorithm>
+#include <cfloat>
 #include <fstream>
 #include <set>
 #include <string_view>
@@ -176,7 +177,11 @@ TEST_F(DesktopUiTest, DraggingPastTheBottomEdgeScrollsAndKeepsSelecting) {
   const ui::VisibleRow* row = nullptr;
   for (const auto& r : ui->state().visible_rows) {
     const v1::Segment* s = ui->model().FindSegment(r.segment_id);
-    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) row = &r;
+    // Its first line above the status bar, where a press lands in the reader.
+    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH &&
+        r.text_y + 4 * r.layout.line_height < 800) {
+      row = &r;
+    }
   }
   ASSERT_NE(row, nullptr);
   const std::int64_t segment_id = row->segment_id;
@@ -739,12 +744,19 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   req.set_stance(v1::STANCE_REFUTES);
   v1::Source source;
   ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), req, &source).ok());
+  // And one whose title is longer than the screen is wide.
+  std::string long_title = "Census tables 2013, annex";
+  for (int i = 0; i < 12; ++i) long_title += " with every district figure";
+  long_title += " and the closing word";
+  req.set_url("https://example.org/census-annex");
+  req.set_title(long_title);
+  ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), req, &source).ok());
   ASSERT_TRUE(ui->PumpUntil([&] {
     const auto& changes = ui->controller().session().recent_changes;
-    return std::any_of(changes.begin(), changes.end(), [](const model::Change& c) {
-      return c.kind == v1::EVENT_KIND_SOURCE_ADDED;
-    });
-  })) << "Ana's source never reached Ben's changes";
+    return std::count_if(changes.begin(), changes.end(), [](const model::Change& c) {
+             return c.kind == v1::EVENT_KIND_SOURCE_ADDED;
+           }) >= 2;
+  })) << "Ana's sources never reached Ben's changes";
 
   const std::optional<ui::Rect> badge = ui->state().ControlRect(ui::Control::kChangesBadge);
   ASSERT_TRUE(badge.has_value());
@@ -755,6 +767,14 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   EXPECT_NE(shown.find("User ana added a source: Census tables 2013 (refutes)"), std::string::npos)
       << shown;
   EXPECT_EQ(shown.find("source.added"), std::string::npos) << shown;
+  // The long title wraps inside the popup: its last words are on screen.
+  EXPECT_NE(shown.find("closing"), std::string::npos) << shown;
+  // Every window, the popup included, lies inside the display: no line is clipped.
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (!w->Active) continue;
+    EXPECT_LE(w->Pos.x + w->Size.x, 1280.5F) << w->Name;
+    EXPECT_LE(w->Pos.y + w->Size.y, 800.5F) << w->Name;
+  }
 }
 
 // Whether a tooltip was drawn in the last frame.
@@ -821,9 +841,12 @@ TEST_F(DesktopUiTest, TheReviewFormIsLabelledAndADisabledSubmitSaysWhatIsMissing
   auto ui = Open(ana_, ImVec2(1280, 1600));
   ui->state().claim_id = claim.id();
   ASSERT_TRUE(ui->PumpUntil([&] {
-    return ui->state().ControlRect(ui::Control::kReviewSubmit).has_value() &&
+    return ui->model().ReviewsLoaded(claim.id()) && ui->model().SourcesLoaded(claim.id()) &&
+           ui->model().NotesLoaded(claim.id()) &&
+           ui->state().ControlRect(ui::Control::kReviewSubmit).has_value() &&
            ui->state().ControlRect(ui::Control::kNoteInput).has_value();
   })) << "the review form did not show";
+  ui->Frame();  // laid out with everything loaded
   const std::string form = ui->FrameText();
   EXPECT_NE(form.find("Rationale: why this verdict"), std::string::npos) << form;
   EXPECT_NE(form.find("New note"), std::string::npos) << form;
@@ -833,8 +856,7 @@ TEST_F(DesktopUiTest, TheReviewFormIsLabelledAndADisabledSubmitSaysWhatIsMissing
   ui->MoveMouse(Center(*ui->state().ControlRect(ui::Control::kReviewSubmit)));
   ui->Frame();
   std::string hover = ui->FrameText();
-  EXPECT_NE(hover.find("verdict: choose one of the workspace's verdicts"), std::string::npos)
-      << hover;
+  EXPECT_NE(hover.find("verdict: choose one of the workspace's"), std::string::npos) << hover;
   ui->state().DraftFor(claim.id()).verdict_index = 0;
   ui->Frame();
   hover = ui->FrameText();
@@ -977,6 +999,22 @@ TEST_F(DesktopUiTest, DoubleClickTakesAWordTripleClickASentenceAndADragSnapsToWo
              c.end_byte() == static_cast<int>(w.second.end);
   }
   EXPECT_TRUE(whole) << "the claim is not the two whole words";
+}
+
+TEST_F(DesktopUiTest, ACaptionsTagIsNotDrawnOverItsText) {
+  auto ui = Open(ben_);
+  const ui::VisibleRow* speech = nullptr;
+  const ui::VisibleRow* caption = nullptr;
+  for (const auto& r : ui->state().visible_rows) {
+    const v1::Segment* s = ui->model().FindSegment(r.segment_id);
+    if (s == nullptr) continue;
+    (s->kind() == v1::SEGMENT_KIND_SPEECH ? speech : caption) = &r;
+  }
+  ASSERT_TRUE(speech != nullptr && caption != nullptr) << "the seed's first screen has both";
+  // A speech row's text starts where the tag is drawn; the caption's starts past the tag.
+  const ImFont* font = ImGui::GetFont();
+  const float tag = font->CalcTextSizeA(font->FontSize * 0.75F, FLT_MAX, 0, "caption").x;
+  EXPECT_GE(caption->text_x - speech->text_x, tag);
 }
 
 }  // namespace
