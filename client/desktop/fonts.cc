@@ -15,6 +15,11 @@ constexpr const char* kCjk[] = {
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
 };
 constexpr int kCjkSimplifiedChinese = 2;  // face index of "Noto Sans CJK SC" in the .ttc
+// Dear ImGui sizes a font by its line height (ascent + descent), which is 1.448 em in Noto
+// Sans CJK and 1.164 em in DejaVu Sans: at the same size an ideograph would be a fifth
+// smaller than the Latin text around it. Scaled by their ratio, an ideograph is one
+// DejaVu em wide, as CJK text set beside Latin should be.
+constexpr float kCjkScale = 1.448F / 1.164F;
 // Everything from here up in Dear ImGui's Chinese ranges is CJK; below it, Latin and
 // punctuation that a CJK font draws full-width ("China’ s").
 constexpr ImWchar kFirstCjk = 0x2E80;
@@ -108,7 +113,8 @@ std::string AddLatinAndCjk(ImGuiIO& io, float pixels, const ImWchar* extra) {
                  "Latin punctuation will be drawn full-width\n";
   }
   const ImWchar* cjk_ranges = description.empty() ? FixedRanges(io) : CjkRanges(io);
-  if (cjk != nullptr && AddFont(io, cjk, kCjkSimplifiedChinese, !description.empty(), pixels,
+  const float cjk_pixels = description.empty() ? pixels : pixels * kCjkScale;
+  if (cjk != nullptr && AddFont(io, cjk, kCjkSimplifiedChinese, !description.empty(), cjk_pixels,
                                 WithExtra(cjk_slot, cjk_ranges, extra)) != nullptr) {
     description +=
         (description.empty() ? "" : ", CJK from ") + std::string("Noto Sans CJK SC from ") + cjk;

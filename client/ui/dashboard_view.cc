@@ -144,6 +144,7 @@ void DrawOpenDisputes(ViewContext& ctx, const v1::Dashboard& d) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(od.dispute_id()));
+    ctx.state.glyphs.Add(od.claim_summary());  // a Chinese name the atlas may lack
     if (ImGui::Selectable(od.claim_summary().c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
       JumpToClaim(ctx, od.claim_id());
     }
@@ -166,6 +167,7 @@ void DrawClaimsWithoutSource(ViewContext& ctx, const v1::Dashboard& d) {
     ImGui::PushID(static_cast<int>(id));
     std::string label = c != nullptr ? c->summary() : std::string("#");
     if (c == nullptr) label += std::to_string(id);
+    ctx.state.glyphs.Add(label);  // the atlas must hold what is shown
     if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
     if (id == d.claims_without_source_ids(0)) {
       ctx.state.SetControlRect(Control::kFirstUnsourcedClaim, ItemRect());

@@ -73,15 +73,18 @@ TEST_F(DesktopFontsTest, ChineseComesFromTheCjkFontAndGrowsIntoTheSameAtlas) {
   const ImFont& font = Load();
   const ImFontGlyph* zhong = font.FindGlyphNoFallback(0x4E2D);  // 中, in the common set
   ASSERT_NE(zhong, nullptr);
-  EXPECT_EQ(zhong->AdvanceX, cjk_.font()->FindGlyphNoFallback(0x4E2D)->AdvanceX);
+  // Full-width beside the Latin text: one DejaVu em (U+2003 EM SPACE is one em wide), not
+  // the fifth narrower ideograph Noto Sans CJK gives at the same size.
+  const float em = dejavu_.Advance(0x2003);
+  EXPECT_NEAR(zhong->AdvanceX, em, 1.0F);
+  EXPECT_GT(em - cjk_.Advance(0x4E2D), 1.5F);
   EXPECT_EQ(font.FindGlyphNoFallback(0x96EF), nullptr);  // 雯 is not: the atlas grows
   EXPECT_EQ(font.FindGlyphNoFallback(0x0531), nullptr);  // nor Armenian Ա
 
   static const ImWchar kExtra[] = {0x96EF, 0x96EF, 0x0531, 0x0531, 0};
   const ImFont& grown = Load(kExtra);
   ASSERT_NE(grown.FindGlyphNoFallback(0x96EF), nullptr);
-  EXPECT_EQ(grown.FindGlyphNoFallback(0x96EF)->AdvanceX,
-            cjk_.font()->FindGlyphNoFallback(0x96EF)->AdvanceX);
+  EXPECT_NEAR(grown.FindGlyphNoFallback(0x96EF)->AdvanceX, dejavu_.Advance(0x2003), 1.0F);
   // A grown character DejaVu has comes from DejaVu, not the CJK font.
   ASSERT_NE(grown.FindGlyphNoFallback(0x0531), nullptr);
   EXPECT_EQ(grown.FindGlyphNoFallback(0x0531)->AdvanceX,
