@@ -1,6 +1,7 @@
 #include "client/desktop/desktop_login.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <string>
 
 #include "client/net/credentials_file.h"
@@ -23,7 +24,11 @@ Status ResolveLogin(DesktopOptions& options) {
   FromEnvironment(options.token, "FACTDESK_TOKEN");
   FromEnvironment(options.ca_file, "FACTDESK_CA");
   client::Credentials login{options.server, options.token, options.ca_file};
-  FD_RETURN_IF_ERROR(client::FillFromSavedLogin(login));
+  // A saved login that cannot be read is not worth refusing to start over: the connect
+  // screen asks instead, and the warning says which file to look at.
+  if (const Status saved = client::FillFromSavedLogin(login); !saved.ok()) {
+    std::cerr << "factdesk-desktop: warning: " << saved.message() << "\n";
+  }
   options.server = login.server;
   options.token = login.token;
   options.ca_file = login.ca;

@@ -10,7 +10,8 @@ namespace factdesk::desktop {
 // environment (FACTDESK_SERVER, FACTDESK_TOKEN, FACTDESK_CA); the login `factdesk login`
 // saved (~/.config/factdesk/credentials). With a server and a token the desktop signs
 // in at once; otherwise the connect screen asks. INVALID_ARGUMENT naming the file when
-// --token-file cannot be read or the saved login is not readable.
+// --token-file cannot be read; a saved login that cannot be read is warned about on
+// stderr and left out.
 Status ResolveLogin(DesktopOptions& options);
 
 }  // namespace factdesk::desktop

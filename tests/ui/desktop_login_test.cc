@@ -84,6 +84,20 @@ TEST_F(DesktopLoginTest, AnUnreadableOrEmptyTokenFileIsRefusedByName) {
   EXPECT_EQ(empty.token, "");
 }
 
+TEST_F(DesktopLoginTest, ABrokenSavedLoginIsWarnedAboutAndTheConnectScreenAsks) {
+  std::filesystem::create_directories(dir_ + "/config/factdesk");
+  const std::string file = dir_ + "/config/factdesk/credentials";
+  std::ofstream(file) << "{not json";
+  DesktopOptions o;
+  ::testing::internal::CaptureStderr();
+  EXPECT_TRUE(ResolveLogin(o).ok());
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find(file + " is not valid JSON; run `factdesk login` again"), std::string::npos)
+      << err;
+  EXPECT_EQ(o.server, "");
+  EXPECT_EQ(o.token, "");
+}
+
 TEST_F(DesktopLoginTest, TokenAndTokenFileTogetherAreAUsageError) {
   const std::string file = WriteFile("token", "fd_x\n");
   std::string a0 = "factdesk-desktop", a1 = "--token", a2 = "fd_y", a3 = "--token-file";
