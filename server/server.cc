@@ -319,10 +319,9 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
 }
 
 void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
-  impl.runtime = std::make_unique<rpc::Runtime>(rpc::Runtime{*impl.db, *impl.workers, *impl.auth,
-                                                             impl.hub.get(), impl.metrics.get(),
-                                                             o.max_transcript_bytes,
-                                                             impl.heavy.get()});
+  impl.runtime = std::make_unique<rpc::Runtime>(
+      rpc::Runtime{*impl.db, *impl.workers, *impl.auth, impl.hub.get(), impl.metrics.get(),
+                   o.max_transcript_bytes, impl.heavy.get()});
   rpc::Runtime& rt = *impl.runtime;
   impl.services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
   impl.services.push_back(std::make_unique<rpc::TranscriptService>(rt));

@@ -5,10 +5,9 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
-#include "server/store/digest.h"
-
 #include "server/logging/request_log.h"
 #include "server/rpc/metrics.h"
+#include "server/store/digest.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -133,9 +132,8 @@ void RunUnary(Runtime& rt, grpc::CallbackServerContext* ctx, grpc::ServerUnaryRe
     } else {
       user = call->user().handle();
       call->set_deadline(ctx->deadline());
-      status = request == nullptr
-                   ? Status::Ok()
-                   : TakeIdempotencyKey(ctx, method, request, response, *call);
+      status = request == nullptr ? Status::Ok()
+                                  : TakeIdempotencyKey(ctx, method, request, response, *call);
       if (status.ok()) status = handler(*call);
       if (status.code() == Code::kAborted && !call->current().empty()) {
         ctx->AddTrailingMetadata(v1::kCurrentRecordKey, call->current());

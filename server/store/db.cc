@@ -1,8 +1,7 @@
 #include "server/store/db.h"
 
-#include <pqxx/transaction>
-
 #include <fmt/format.h>
+#include <pqxx/transaction>
 
 #include "server/store/idempotency_store.h"
 #include "server/store/pg_errors.h"

@@ -56,8 +56,8 @@ Status ReplayRecorded(const pqxx::row& row, const KeyColumns& col, const Idempot
   }
   const pqxx::binarystring response(row[col.response]);
   if (!idem.response->ParseFromArray(response.data(), static_cast<int>(response.size()))) {
-    return Status::Internal(fmt::format("idempotency key \"{}\" holds an unreadable response",
-                                        idem.key));
+    return Status::Internal(
+        fmt::format("idempotency key \"{}\" holds an unreadable response", idem.key));
   }
   return Status::Ok();
 }

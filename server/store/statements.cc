@@ -19,8 +19,7 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements(),
-        IdempotencyStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -54,7 +54,8 @@ TEST(ImportMemoryTest, ANonMembers16MiBImportIsRefusedWithoutBeingParsed) {
   get.set_slug("desk");
   v1::Workspace ws;
   auto channel = grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
-  ASSERT_TRUE(v1::WorkspaceService::NewStub(channel)->GetWorkspace(Ctx(owner).get(), get, &ws).ok());
+  ASSERT_TRUE(
+      v1::WorkspaceService::NewStub(channel)->GetWorkspace(Ctx(owner).get(), get, &ws).ok());
 
   v1::ImportTranscriptRequest req;
   req.set_workspace_id(ws.id());
@@ -65,8 +66,8 @@ TEST(ImportMemoryTest, ANonMembers16MiBImportIsRefusedWithoutBeingParsed) {
   req.set_content(std::move(content));
   const long before = RssKiB(server.pid());
   v1::ImportTranscriptResponse resp;
-  const grpc::Status refused = v1::TranscriptService::NewStub(channel)->ImportTranscript(
-      Ctx(outsider).get(), req, &resp);
+  const grpc::Status refused =
+      v1::TranscriptService::NewStub(channel)->ImportTranscript(Ctx(outsider).get(), req, &resp);
   const long after = RssKiB(server.pid());
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::PERMISSION_DENIED) << refused.error_message();
   EXPECT_NE(refused.error_message().find("is not a member of workspace"), std::string::npos)

@@ -289,9 +289,9 @@ TEST_F(ApiClientTest, AnImportThatTimesOutIsRetriedAndLandsOnce) {
   importing.join();
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   EXPECT_EQ(imported->transcript().title(), "Retried interview");
-  EXPECT_EQ(server_->QueryValue(
-                "SELECT count(*) FROM transcripts WHERE title = 'Retried interview'"),
-            "1");
+  EXPECT_EQ(
+      server_->QueryValue("SELECT count(*) FROM transcripts WHERE title = 'Retried interview'"),
+      "1");
 }
 
 }  // namespace

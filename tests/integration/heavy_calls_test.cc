@@ -77,8 +77,7 @@ TEST(HeavyCallsTest, AnImportBeyondTheMemoryBudgetIsRefusedAndWritesNothing) {
   while (content.size() < (3U << 20U)) content += "ANA: The budget grew by four percent.\n";
   content.resize(3U << 20U);  // exactly 3 MiB: 24 MiB at 8x
   const auto before = server.Snapshot();
-  EXPECT_REFUSED(ImportAs(server, ana, ws, "Large", content),
-                 grpc::StatusCode::RESOURCE_EXHAUSTED,
+  EXPECT_REFUSED(ImportAs(server, ana, ws, "Large", content), grpc::StatusCode::RESOURCE_EXHAUSTED,
                  "of their 16 MiB memory budget (--import-memory-budget-mib) and this one needs "
                  "24 MiB (8x its size)");
   EXPECT_EQ(server.Snapshot(), before);

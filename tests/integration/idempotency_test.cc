@@ -67,12 +67,12 @@ TEST_F(ApiTest, AKeyReusedForADifferentRequestIsRefusedAndWritesNothing) {
                   .ok());
   const auto before = server().Snapshot();
   v1::ImportTranscriptResponse second;
-  EXPECT_REFUSED(server().transcripts()->ImportTranscript(Keyed(ana_.token, "import-once").get(),
-                                                          ImportOf(ws, "Second interview"),
-                                                          &second),
-                 grpc::StatusCode::FAILED_PRECONDITION,
-                 "idempotency key \"import-once\" was already used for a different request "
-                 "(ImportTranscript); a new action needs a new key");
+  EXPECT_REFUSED(
+      server().transcripts()->ImportTranscript(Keyed(ana_.token, "import-once").get(),
+                                               ImportOf(ws, "Second interview"), &second),
+      grpc::StatusCode::FAILED_PRECONDITION,
+      "idempotency key \"import-once\" was already used for a different request "
+      "(ImportTranscript); a new action needs a new key");
   EXPECT_EQ(server().Snapshot(), before);
   EXPECT_EQ(TranscriptsTitled("Second interview"), "0");
   // Keys belong to their user: another user's same key is a key of their own.
