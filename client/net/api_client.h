@@ -26,6 +26,18 @@
 
 namespace factdesk::client {
 
+// How a unary call is retried: three tries, the waits between them drawn from
+// [0, 250 ms] and [0, 500 ms] (backoff.h), so a failover of a few seconds is ridden
+// through by the caller's own retry and a dead server is reported within a second.
+inline constexpr int kCallAttempts = 3;
+inline constexpr BackoffParams kCallRetryBackoff{std::chrono::milliseconds(250),
+                                                 std::chrono::milliseconds(2000)};
+
+// A new idempotency key: 32 random hex digits.
+std::string NewIdempotencyKey();
+// UNAVAILABLE or DEADLINE_EXCEEDED: worth the same request again.
+bool IsRetryable(const grpc::Status& status);
+
 // What one unary call may change from the defaults.
 struct CallOptions {
   std::chrono::milliseconds timeout = kDefaultCallTimeout;
@@ -38,18 +50,6 @@ struct CallOptions {
   // The mutation's idempotency key; empty: a new one for this call.
   std::string idempotency_key;
 };
-
-// How a unary call is retried: three tries, the waits between them drawn from
-// [0, 250 ms] and [0, 500 ms] (backoff.h), so a failover of a few seconds is ridden
-// through by the caller's own retry and a dead server is reported within a second.
-inline constexpr int kCallAttempts = 3;
-inline constexpr BackoffParams kCallRetryBackoff{std::chrono::milliseconds(250),
-                                                 std::chrono::milliseconds(2000)};
-
-// A new idempotency key: 32 random hex digits.
-std::string NewIdempotencyKey();
-// UNAVAILABLE or DEADLINE_EXCEEDED: worth the same request again.
-bool IsRetryable(const grpc::Status& status);
 
 // The value of a trailer of a finished call ("" when absent).
 std::string TrailerOf(const grpc::ClientContext& ctx, const char* key);

@@ -1,5 +1,7 @@
 #include "server/rpc/heavy_calls.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 namespace factdesk::rpc {

@@ -4,6 +4,7 @@
 // /proc: the refusal comes before the parse, so the server grows by little more than the
 // request it received.
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +19,10 @@ using namespace std::chrono_literals;
 // What the refused import may add to the server's resident memory: the 16 MiB request
 // as gRPC received it, and a copy in flight. Parsing it cost 440 MiB or more.
 constexpr long kMaxGrowthKiB = 64L * 1024;
+
+// ASan's quarantine would count freed memory as growth; a small one keeps RSS honest.
+const std::map<std::string, std::string> kSmallQuarantine = {
+    {"ASAN_OPTIONS", "quarantine_size_mb=8:detect_leaks=1"}};
 
 long RssKiB(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -42,9 +47,7 @@ std::string Admin(const std::string& data_dir, std::vector<std::string> args) {
 TEST(ImportMemoryTest, ANonMembers16MiBImportIsRefusedWithoutBeingParsed) {
   TempDir dir;
   const std::string data = dir.path() + "/data";
-  // ASan's quarantine would count freed memory as growth; a small one keeps RSS honest.
-  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0,
-                       {{"ASAN_OPTIONS", "quarantine_size_mb=8:detect_leaks=1"}});
+  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, kSmallQuarantine);
   Admin(data, {"create-user", "ana", "--name", "Ana"});
   Admin(data, {"create-workspace", "desk", "--name", "Desk", "--owner", "ana"});
   Admin(data, {"create-user", "mal", "--name", "Mal"});

@@ -29,8 +29,8 @@ v1::ImportTranscriptRequest ImportOf(std::int64_t workspace, const std::string& 
   return req;
 }
 
-std::string TranscriptsTitled(const std::string& title) {
-  return server().QueryValue("SELECT count(*) FROM transcripts WHERE title = '" + title + "'");
+std::string TranscriptsTitled(TestServer& server, const std::string& title) {
+  return server.QueryValue("SELECT count(*) FROM transcripts WHERE title = '" + title + "'");
 }
 
 TEST_F(ApiTest, ARetryWithTheSameKeyGetsTheFirstClaimAndWritesNothing) {
@@ -74,7 +74,7 @@ TEST_F(ApiTest, AKeyReusedForADifferentRequestIsRefusedAndWritesNothing) {
       "idempotency key \"import-once\" was already used for a different request "
       "(ImportTranscript); a new action needs a new key");
   EXPECT_EQ(server().Snapshot(), before);
-  EXPECT_EQ(TranscriptsTitled("Second interview"), "0");
+  EXPECT_EQ(TranscriptsTitled(server(), "Second interview"), "0");
   // Keys belong to their user: another user's same key is a key of their own.
   v1::ImportTranscriptResponse bens;
   ASSERT_TRUE(server()
@@ -113,7 +113,7 @@ TEST_F(ApiTest, AnImportWhoseCallerGaveUpRollsBackAndItsRetryImportsItOnce) {
     EXPECT_TRUE(WaitUntilNobodyWaitsForALock(server().database_url()));
     lock.Release();
   }
-  EXPECT_EQ(TranscriptsTitled("Late interview"), "0");
+  EXPECT_EQ(TranscriptsTitled(server(), "Late interview"), "0");
 
   v1::ImportTranscriptResponse retried;
   ASSERT_TRUE(server()
@@ -126,7 +126,7 @@ TEST_F(ApiTest, AnImportWhoseCallerGaveUpRollsBackAndItsRetryImportsItOnce) {
                   ->ImportTranscript(Keyed(ana_.token, "late-import").get(), req, &again)
                   .ok());
   EXPECT_EQ(again.transcript().id(), retried.transcript().id());
-  EXPECT_EQ(TranscriptsTitled("Late interview"), "1");
+  EXPECT_EQ(TranscriptsTitled(server(), "Late interview"), "1");
 }
 
 }  // namespace
