@@ -164,7 +164,8 @@ void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::strin
       ->add_option_function<std::size_t>(
           "--import-memory-budget-mib",
           [&options](std::size_t mib) { options.import_memory_budget_bytes = mib << 20U; },
-          "Memory all running imports may claim together, each 8x its size (default 512)")
+          "Memory all running imports may claim together, each 8x its size or 200 bytes a "
+          "line, whichever is more (default 512)")
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20U));
   serve->add_option("--pool-size", options.pool_size, "Database connections (default 16)")
       ->check(CLI::Range(1, 500));

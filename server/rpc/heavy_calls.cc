@@ -1,5 +1,6 @@
 #include "server/rpc/heavy_calls.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
@@ -12,6 +13,21 @@ std::size_t MiB(std::size_t bytes) {
 }
 
 }  // namespace
+
+std::size_t ImportMemoryCost(std::string_view content) {
+  std::size_t lines = 0;
+  bool blank = true;
+  for (const char c : content) {
+    if (c == '\n') {
+      lines += blank ? 0 : 1;
+      blank = true;
+    } else if (c != '\r' && c != ' ' && c != '\t') {
+      blank = false;
+    }
+  }
+  lines += blank ? 0 : 1;
+  return std::max(content.size() * kImportMemoryFactor, lines * kImportBytesPerLine);
+}
 
 HeavyCalls::Slot& HeavyCalls::Slot::operator=(Slot&& other) noexcept {
   if (this != &other) {
@@ -44,16 +60,17 @@ Result<HeavyCalls::Slot> HeavyCalls::Enter(std::int64_t user_id, std::string_vie
   return Slot(this, user_id, 0);
 }
 
-Result<HeavyCalls::Slot> HeavyCalls::EnterImport(std::int64_t user_id, std::size_t content_bytes) {
-  const std::size_t cost = content_bytes * kImportMemoryFactor;
+Result<HeavyCalls::Slot> HeavyCalls::EnterImport(std::int64_t user_id, std::string_view content) {
+  const std::size_t cost = ImportMemoryCost(content);
   const std::lock_guard lock(mu_);
   FD_RETURN_IF_ERROR(CheckUser(user_id, "import"));
   if (import_bytes_ + cost > options_.import_budget_bytes) {
     return Status::ResourceExhausted(fmt::format(
         "the server's imports are using {} MiB of their {} MiB memory budget "
-        "(--import-memory-budget-mib) and this one needs {} MiB ({}x its size); try again "
-        "when others have finished",
-        MiB(import_bytes_), MiB(options_.import_budget_bytes), MiB(cost), kImportMemoryFactor));
+        "(--import-memory-budget-mib) and this one needs {} MiB ({}x its size, or {} bytes "
+        "a line if more); try again when others have finished, or send it in parts",
+        MiB(import_bytes_), MiB(options_.import_budget_bytes), MiB(cost), kImportMemoryFactor,
+        kImportBytesPerLine));
   }
   ++running_[user_id];
   import_bytes_ += cost;

@@ -17,10 +17,17 @@ struct HeavyCallOptions {
   std::size_t import_budget_bytes = std::size_t{512} << 20U;
 };
 
-// What an import is taken to cost while it runs, as a multiple of its size: the content
-// as received, the parsed segments (a string and a few numbers each) and the rows built
-// for COPY. Measured on the seed transcripts at about 4x; 8x leaves room.
+// What an import is taken to cost while it runs: the content as received, the parsed
+// segments and the rows built for COPY. For transcripts as people write them that is a
+// small multiple of the size (the seed transcripts: about 4x; 8x leaves room); a file of
+// very short lines costs per line instead (a segment's strings, numbers and vector slot),
+// so an import reserves whichever is more.
 inline constexpr std::size_t kImportMemoryFactor = 8;
+inline constexpr std::size_t kImportBytesPerLine = 200;
+
+// The memory an import of `content` reserves: the larger of kImportMemoryFactor times
+// its size and kImportBytesPerLine for each of its non-empty lines.
+std::size_t ImportMemoryCost(std::string_view content);
 
 // Bounds the calls that cost the server the most: a few per user at once, and imports
 // together within a memory budget. Past either, RESOURCE_EXHAUSTED names the limit.
@@ -48,8 +55,8 @@ class HeavyCalls {
 
   // An export or a search by this user. `what` names it in the refusal.
   Result<Slot> Enter(std::int64_t user_id, std::string_view what);
-  // An import of `content_bytes` by this user: a place and its memory from the budget.
-  Result<Slot> EnterImport(std::int64_t user_id, std::size_t content_bytes);
+  // An import of `content` by this user: a place and its memory from the budget.
+  Result<Slot> EnterImport(std::int64_t user_id, std::string_view content);
 
   const HeavyCallOptions& options() const { return options_; }
 

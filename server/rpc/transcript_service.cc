@@ -71,7 +71,7 @@ grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
       return Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status();
     }));
     FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot,
-                        rt_.heavy->EnterImport(call.user_id(), req->content().size()));
+                        rt_.heavy->EnterImport(call.user_id(), req->content()));
     FD_ASSIGN_OR_RETURN(const import::Transcript parsed,
                         import::Parse(req->content(), format, {rt_.max_transcript_bytes}));
     return rt_.db.Write("ImportTranscript", call.writer(), [&](Tx& tx) -> Status {

@@ -282,9 +282,10 @@ TEST_F(ApiClientTest, AnImportThatTimesOutIsRetriedAndLandsOnce) {
   WorkspaceLock lock(server_->database_url(), ws);
   Result<v1::ImportTranscriptResponse> imported = Status::Internal("the import did not run");
   std::thread importing([&] { imported = api->Call(&TS::ImportTranscript, req, options); });
-  // The first try waits on the lock until its deadline cancels it; a retry follows.
-  ASSERT_TRUE(WaitUntilSomeoneWaitsForALock(server_->database_url()));
-  ASSERT_TRUE(WaitUntilNobodyWaitsForALock(server_->database_url()));
+  // The first try waits on the lock until its deadline cancels it; then a retry waits.
+  const std::string first_try = LockWaiterStart(server_->database_url());
+  ASSERT_NE(first_try, "");
+  EXPECT_TRUE(WaitUntilAnotherStatementWaitsForALock(server_->database_url(), first_try));
   lock.Release();
   importing.join();
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();

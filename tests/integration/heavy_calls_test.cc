@@ -79,7 +79,14 @@ TEST(HeavyCallsTest, AnImportBeyondTheMemoryBudgetIsRefusedAndWritesNothing) {
   const auto before = server.Snapshot();
   EXPECT_REFUSED(ImportAs(server, ana, ws, "Large", content), grpc::StatusCode::RESOURCE_EXHAUSTED,
                  "of their 16 MiB memory budget (--import-memory-budget-mib) and this one needs "
-                 "24 MiB (8x its size)");
+                 "24 MiB (8x its size, or 200 bytes a line if more)");
+  EXPECT_EQ(server.Snapshot(), before);
+  // A file of very short lines costs per line: 1 MiB of "A: x" lines (209,715 of them)
+  // reserves 40 MiB, not 8 MiB.
+  std::string short_lines;
+  while (short_lines.size() + 5 <= (1U << 20U)) short_lines += "A: x\n";
+  EXPECT_REFUSED(ImportAs(server, ana, ws, "Short lines", short_lines),
+                 grpc::StatusCode::RESOURCE_EXHAUSTED, "and this one needs 40 MiB");
   EXPECT_EQ(server.Snapshot(), before);
   // One within the budget goes through.
   EXPECT_TRUE(ImportAs(server, ana, ws, "Small", content.substr(0, 1U << 20U)).ok());

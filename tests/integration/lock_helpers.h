@@ -24,5 +24,10 @@ class WorkspaceLock {
 // Polls the database (up to a minute) until some backend waits for a lock, or none does.
 bool WaitUntilSomeoneWaitsForALock(const std::string& database_url);
 bool WaitUntilNobodyWaitsForALock(const std::string& database_url);
+// When the statement now waiting for a lock began ("" if none waits within a minute),
+// and a wait (up to a minute) for a statement begun at another time to wait for one.
+std::string LockWaiterStart(const std::string& database_url);
+bool WaitUntilAnotherStatementWaitsForALock(const std::string& database_url,
+                                            const std::string& previous_start);
 
 }  // namespace factdesk::testing
