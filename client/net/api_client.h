@@ -48,7 +48,7 @@ struct CallOptions {
   // DEADLINE_EXCEEDED; a mutation's retries carry its first try's idempotency key.
   int attempts = kCallAttempts;
   // The mutation's idempotency key; empty: a new one for this call.
-  std::string idempotency_key;
+  std::string idempotency_key{};
 };
 
 // The value of a trailer of a finished call ("" when absent).
