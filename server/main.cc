@@ -156,6 +156,17 @@ void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::strin
       ->add_option("--max-transcript-bytes", options.max_transcript_bytes,
                    "Largest transcript accepted (default 16 MiB)")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30U));
+  serve
+      ->add_option("--heavy-calls-per-user", options.heavy_calls_per_user,
+                   "Imports, exports and searches one user may run at once (default 2)")
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option_function<std::size_t>(
+          "--import-memory-budget-mib",
+          [&options](std::size_t mib) { options.import_memory_budget_bytes = mib << 20U; },
+          "Memory all running imports may claim together, each 8x its size or 200 bytes a "
+          "line, whichever is more (default 512)")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20U));
   serve->add_option("--pool-size", options.pool_size, "Database connections (default 16)")
       ->check(CLI::Range(1, 500));
   serve->add_option("--workers", options.worker_threads, "Request threads (default 16)")

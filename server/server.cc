@@ -157,6 +157,7 @@ struct FactdeskServer::Impl {
   std::unique_ptr<WorkerPool> workers;
   std::unique_ptr<rpc::Authenticator> auth;
   std::unique_ptr<rpc::Metrics> metrics;
+  std::unique_ptr<rpc::HeavyCalls> heavy;
   std::unique_ptr<live::Hub> hub;
   std::unique_ptr<live::Listener> listener;
   std::unique_ptr<rpc::Runtime> runtime;
@@ -296,6 +297,8 @@ void OpenStores(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
   impl.auth = std::make_unique<rpc::Authenticator>(*impl.db, std::chrono::seconds(30));
   impl.metrics = std::make_unique<rpc::Metrics>();
+  impl.heavy = std::make_unique<rpc::HeavyCalls>(
+      rpc::HeavyCallOptions{o.heavy_calls_per_user, o.import_memory_budget_bytes});
 }
 
 // The hub that feeds Subscribe streams and the LISTEN connection that wakes it.
@@ -316,9 +319,9 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
 }
 
 void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
-  impl.runtime = std::make_unique<rpc::Runtime>(rpc::Runtime{*impl.db, *impl.workers, *impl.auth,
-                                                             impl.hub.get(), impl.metrics.get(),
-                                                             o.max_transcript_bytes});
+  impl.runtime = std::make_unique<rpc::Runtime>(
+      rpc::Runtime{*impl.db, *impl.workers, *impl.auth, impl.hub.get(), impl.metrics.get(),
+                   o.max_transcript_bytes, impl.heavy.get()});
   rpc::Runtime& rt = *impl.runtime;
   impl.services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
   impl.services.push_back(std::make_unique<rpc::TranscriptService>(rt));

@@ -49,13 +49,14 @@ void Controller::Shutdown() {
   // show us present for another 30 s.
   if (pool_ != nullptr) pool_->Stop();
   if (api_ != nullptr && model_.has_workspace()) {
-    // Leave at once rather than expire 30 s later; a short deadline, we are closing.
+    // Leave at once rather than expire 30 s later; a short deadline and one try, we are
+    // closing.
     v1::UpdatePresenceRequest req;
     req.set_workspace_id(model_.workspace().id());
     req.set_session_id(options_.session_id);
     req.set_leaving(true);
     (void)api_->Call(&v1::LiveService::Stub::UpdatePresence, req,
-                     {.timeout = std::chrono::milliseconds(1500)});
+                     {.timeout = std::chrono::milliseconds(1500), .attempts = 1});
   }
   queue_.Clear();
 }

@@ -24,7 +24,7 @@ using store::Tx;
 Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, v1::EventKind kind,
                        domain::Action action, const std::function<Status(Tx&)>& change,
                        v1::Workspace* out) {
-  return rt.db.Write(events::KindName(kind), call.user_id(), [&](Tx& tx) -> Status {
+  return rt.db.Write(events::KindName(kind), call.writer(), [&](Tx& tx) -> Status {
     FD_RETURN_IF_ERROR(Authorize(tx, workspace_id, call, action).status());
     FD_RETURN_IF_ERROR(tx.TakeSeq(workspace_id).status());
     FD_RETURN_IF_ERROR(change(tx));
@@ -117,12 +117,12 @@ grpc::ServerUnaryReactor* WorkspaceService::ListMembers(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContext* ctx,
                                                       const v1::SetMemberRequest* req,
                                                       v1::Member* resp) {
-  return Unary(rt_, ctx, "SetMember", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "SetMember", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
     const auto role = v1::ToDomain(req->role());
     if (!role) return Status::InvalidArgument("role", "must be viewer, checker, editor or admin");
-    return rt_.db.Write("SetMember", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("SetMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
       FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
@@ -150,11 +150,11 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
 
 grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerContext* ctx,
                                                          const v1::RemoveMemberRequest* req,
-                                                         v1::RemoveMemberResponse* /*resp*/) {
-  return Unary(rt_, ctx, "RemoveMember", [this, req](Call& call) -> Status {
+                                                         v1::RemoveMemberResponse* resp) {
+  return Mutation(rt_, ctx, "RemoveMember", req, resp, [this, req](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
-    return rt_.db.Write("RemoveMember", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("RemoveMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
       FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
@@ -180,7 +180,7 @@ grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerContext* ctx,
                                                          const v1::UpdatePolicyRequest* req,
                                                          v1::Workspace* resp) {
-  return Unary(rt_, ctx, "UpdatePolicy", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "UpdatePolicy", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     const auto& p = req->policy();
     if (!v1::IsKnownEnum(p.dispute_rule())) {
@@ -197,7 +197,7 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerContext* ctx,
                                                            const v1::SetRatingScaleRequest* req,
                                                            v1::Workspace* resp) {
-  return Unary(rt_, ctx, "SetRatingScale", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "SetRatingScale", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     v1::RatingScale given;
     *given.mutable_labels() = req->labels();
@@ -216,7 +216,7 @@ grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerC
 grpc::ServerUnaryReactor* WorkspaceService::UpdatePublisher(grpc::CallbackServerContext* ctx,
                                                             const v1::UpdatePublisherRequest* req,
                                                             v1::Workspace* resp) {
-  return Unary(rt_, ctx, "UpdatePublisher", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "UpdatePublisher", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     v1::Publisher publisher;
     const std::string name = domain::Trim(req->publisher().name());

@@ -3,6 +3,7 @@
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
 #include "server/store/export_store.h"
+#include "server/store/idempotency_store.h"
 #include "server/store/note_store.h"
 #include "server/store/review_store.h"
 #include "server/store/scale_store.h"
@@ -18,7 +19,7 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;
