@@ -35,7 +35,7 @@ TEST(ParseTest, RefusesANulNamingTheLine) {
   const std::string bytes = std::string("A: one\nB: two\nA: th") + '\0' + "ree\n";
   for (const Format format : kFormats) {
     EXPECT_EQ(Parse(bytes, format).status(),
-              Status(Code::kInvalidArgument, "content: line 3 holds a NUL character (byte 20)"))
+              Status(Code::kInvalidArgument, "content: line 3 holds a NUL character (byte 19)"))
         << FormatName(format);
   }
 }
