@@ -321,9 +321,9 @@ int main(int argc, char** argv) {
   auto* admin = AddAdminCommands(app, admin_args);
 
   CLI11_PARSE(app, argc, argv);
-  if (log_format == "json") {
-    factdesk::logging::SetRequestLogFormat(factdesk::logging::LogFormat::kJson);
-  }
+  factdesk::logging::SetRequestLogFormat(log_format == "json"
+                                             ? factdesk::logging::LogFormat::kJson
+                                             : factdesk::logging::LogFormat::kText);
   if (serve->parsed()) return Serve(options);
   if (migrate->parsed()) return RunMigrate(migrate_db);
   if (admin->parsed()) return RunAdmin(admin_args);

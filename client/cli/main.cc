@@ -5,8 +5,11 @@
 
 #include "client/cli/command_suggestion.h"
 #include "client/cli/context.h"
+#include "client/cli/control_filter.h"
 
 int main(int argc, char** argv) {
+  // Before anything prints: what other users wrote must not drive this terminal.
+  const factdesk::cli::NeutralisedStandardStreams neutralised;
   CLI::App app{"factdesk: the Factdesk command-line client"};
   app.require_subcommand(1);
   factdesk::cli::Context ctx(app);

@@ -149,7 +149,7 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
             return Status::FailedPrecondition(
                 fmt::format("note {} was already removed", note.id()));
           }
-          store::MarkNoteRemoved(c.tx, note.id());
+          store::MarkNoteRemoved(c.tx, note);
           return v1::EVENT_KIND_NOTE_REMOVED;
         },
         resp);

@@ -40,13 +40,13 @@ Result<store::NewTranscript> ValidateImport(const v1::ImportTranscriptRequest& r
   store::NewTranscript meta;
   FD_RETURN_IF_ERROR(RequireId("workspace_id", req.workspace_id()));
   meta.workspace_id = req.workspace_id();
-  FD_RETURN_IF_ERROR(domain::ValidateText("filename", req.filename(), 255, false));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("filename", req.filename(), 255, false));
   std::string title = domain::Trim(req.title());
   if (title.empty()) title = std::filesystem::path(req.filename()).stem().string();
   if (title.empty()) {
     return Status::InvalidArgument("title", "must not be empty (give a title or a filename)");
   }
-  FD_RETURN_IF_ERROR(domain::ValidateText("title", title, domain::kMaxTitleChars, true));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("title", title, domain::kMaxTitleChars, true));
   meta.title = std::move(title);
   if (!req.source_url().empty()) {
     FD_ASSIGN_OR_RETURN(meta.source_url, domain::NormalizeUrl("source_url", req.source_url()));
@@ -156,7 +156,7 @@ grpc::ServerUnaryReactor* TranscriptService::SearchSegments(grpc::CallbackServer
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
     const std::string query = domain::Trim(req->query());
-    FD_RETURN_IF_ERROR(domain::ValidateText("query", query, domain::kMaxSearchQueryChars, true));
+    FD_RETURN_IF_ERROR(domain::ValidateLine("query", query, domain::kMaxSearchQueryChars, true));
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t token, DecodePageToken(req->page_token()));
     const int offset = token == 0 ? 0 : static_cast<int>(token - 1);
