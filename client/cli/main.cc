@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddWatchCommand(ctx, app);
   factdesk::cli::AddExportCommand(ctx, app);
   factdesk::cli::AddTokenCommands(ctx, app);
+  factdesk::cli::AddWebhookCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
 
   factdesk::Status status;
