@@ -48,6 +48,16 @@ bool InternalV6(const unsigned char* a) {
 
 }  // namespace
 
+Status CheckCanManageWebhooks(Role role) {
+  if (HasAtLeast(role, kManageWebhooksRole)) return Status::Ok();
+  const std::string_view name = RoleName(role);
+  const bool vowel =
+      !name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos;
+  return Status::PermissionDenied(std::string(vowel ? "an " : "a ") + std::string(name) +
+                                  " may not manage webhooks; it needs the " +
+                                  std::string(RoleName(kManageWebhooksRole)) + " role");
+}
+
 std::string_view WebhookEventOfKind(std::string_view kind_name) {
   for (const auto& e : kWebhookEvents) {
     if (e.kind_name == kind_name) return e.name;

@@ -6,10 +6,18 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/roles.h"
 
-// What a webhook may be: the events a CMS can ask for, and where it may be sent. Who may
-// manage webhooks is in workflow.h (Action::kManageWebhooks: editors and admins).
+// Webhooks: who may manage them, the events a CMS can ask for, and where they may be sent.
 namespace factdesk::domain {
+
+// Editors and admins manage a workspace's webhooks: what the desk publishes is theirs to
+// announce (publishing needs an editor too).
+inline constexpr Role kManageWebhooksRole = Role::kEditor;
+
+// OK, or PERMISSION_DENIED "a checker may not manage webhooks; it needs the editor role"
+// (the wording of workflow.h's CheckRole).
+Status CheckCanManageWebhooks(Role role);
 
 // An event a hook can ask for, by the name people type, and the stored event kind it
 // follows (events/event_kind.cc's stable names).

@@ -67,7 +67,6 @@ StateRule RuleFor(Action action) {
     case Action::kManageMembers:
     case Action::kManagePolicy:
     case Action::kManageScale:
-    case Action::kManageWebhooks:
       return {kAnyState, ""};
   }
   return {kAnyState, ""};
@@ -160,8 +159,6 @@ std::string_view ActionName(Action action) {
       return "change the review policy";
     case Action::kManageScale:
       return "change the rating scale";
-    case Action::kManageWebhooks:
-      return "manage webhooks";
   }
   return "do an unknown action";
 }
@@ -186,7 +183,6 @@ Role MinimumRole(Action action) {
     case Action::kDismiss:
     case Action::kReopen:
     case Action::kCorrect:
-    case Action::kManageWebhooks:
       return Role::kEditor;
     case Action::kManageMembers:
     case Action::kManagePolicy:

@@ -41,7 +41,6 @@ enum class Action {
   kManageMembers,
   kManagePolicy,
   kManageScale,
-  kManageWebhooks,
 };
 
 // A verb phrase for messages: "publish a claim", "decide a dispute", "manage members".
@@ -49,8 +48,7 @@ std::string_view ActionName(Action action);
 
 // The least role that may take `action`: viewers read; checkers import, mark, edit claims,
 // add and remove sources, add and edit notes, review and take claims; editors assign,
-// decide disputes, publish, dismiss, reopen, correct and manage webhooks (what the
-// desk publishes is theirs to announce); admins manage members, the review
+// decide disputes, publish, dismiss, reopen and correct; admins manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)
 Role MinimumRole(Action action);

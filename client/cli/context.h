@@ -88,7 +88,6 @@ void AddSettingsCommands(Context& ctx, CLI::App& app);
 void AddWatchCommand(Context& ctx, CLI::App& app);
 void AddExportCommand(Context& ctx, CLI::App& app);
 void AddTokenCommands(Context& ctx, CLI::App& app);
-void AddWebhookCommands(Context& ctx, CLI::App& app);
 void AddCheckworthyCommand(Context& ctx, CLI::App& app);
 
 }  // namespace factdesk::cli

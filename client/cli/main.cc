@@ -5,6 +5,7 @@
 
 #include "client/cli/command_suggestion.h"
 #include "client/cli/context.h"
+#include "client/cli/webhook_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"factdesk: the Factdesk command-line client"};

@@ -1,11 +1,13 @@
 // webhook add, list, remove, test, deliveries: a workspace's outbound webhooks (editor).
+#include "client/cli/webhook_commands.h"
+
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
 
-#include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "factdesk/v1/webhook.grpc.pb.h"
 
 namespace factdesk::cli {
 namespace {
@@ -36,6 +38,20 @@ std::string DeliveryStateName(v1::DeliveryState state) {
   }
 }
 
+// A WebhookService call with the API client's channel, token, deadline and wording of
+// failures (its own stubs are the other services').
+template <typename Req, typename Resp>
+Result<Resp> CallHooks(CommandClient* api,
+                       grpc::Status (WH::*method)(grpc::ClientContext*, const Req&, Resp*),
+                       const Req& request) {
+  const auto stub = v1::WebhookService::NewStub(api->channel());
+  const auto context = api->StreamContext(client::kDefaultCallTimeout);
+  Resp response;
+  const grpc::Status status = ((*stub).*method)(context.get(), request, &response);
+  if (!status.ok()) return api->Error(status, context.get());
+  return response;
+}
+
 Status RequireHookId(std::int64_t id) {
   if (id > 0) return Status::Ok();
   return Status::InvalidArgument("WEBHOOK_ID", "must be a positive id (see webhook list)");
@@ -48,7 +64,7 @@ Status AddWebhook(Context& ctx, const WebhookOptions& o) {
   req.set_workspace_id(ws.id());
   req.set_url(o.url);
   for (const auto& e : o.events) req.add_events(e);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WH::AddWebhook, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, CallHooks(api, &WH::AddWebhook, req));
   if (ctx.json()) {
     PrintJson(ToJson(resp));
     return Status::Ok();
@@ -64,7 +80,7 @@ Status ListWebhooks(Context& ctx) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListWebhooksRequest req;
   req.set_workspace_id(ws.id());
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WH::ListWebhooks, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, CallHooks(api, &WH::ListWebhooks, req));
   if (ctx.json()) {
     PrintJson(ToJsonArray(resp.webhooks()));
     return Status::Ok();
@@ -83,7 +99,7 @@ Status RemoveWebhook(Context& ctx, std::int64_t id) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RemoveWebhookRequest req;
   req.set_webhook_id(id);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WH::RemoveWebhook, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, CallHooks(api, &WH::RemoveWebhook, req));
   std::cout << fmt::format("removed webhook {} ({})\n", resp.webhook().id(), resp.webhook().url());
   return Status::Ok();
 }
@@ -93,7 +109,7 @@ Status TestWebhook(Context& ctx, std::int64_t id) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::TestWebhookRequest req;
   req.set_webhook_id(id);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WH::TestWebhook, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, CallHooks(api, &WH::TestWebhook, req));
   if (ctx.json()) {
     PrintJson(ToJson(resp.delivery()));
     return Status::Ok();
@@ -110,7 +126,7 @@ Status ListDeliveries(Context& ctx, std::int64_t id, int limit) {
   v1::ListWebhookDeliveriesRequest req;
   req.set_webhook_id(id);
   req.set_limit(limit);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&WH::ListWebhookDeliveries, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, CallHooks(api, &WH::ListWebhookDeliveries, req));
   if (ctx.json()) {
     PrintJson(ToJsonArray(resp.deliveries()));
     return Status::Ok();

@@ -19,7 +19,6 @@
 #include "factdesk/v1/source.grpc.pb.h"
 #include "factdesk/v1/token.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
-#include "factdesk/v1/webhook.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
 
 namespace factdesk::client {
@@ -117,7 +116,7 @@ class ApiClient {
              std::unique_ptr<v1::SourceService::Stub>, std::unique_ptr<v1::NoteService::Stub>,
              std::unique_ptr<v1::ReviewService::Stub>, std::unique_ptr<v1::DashboardService::Stub>,
              std::unique_ptr<v1::LiveService::Stub>, std::unique_ptr<v1::ExportService::Stub>,
-             std::unique_ptr<v1::TokenService::Stub>, std::unique_ptr<v1::WebhookService::Stub>>
+             std::unique_ptr<v1::TokenService::Stub>>
       stubs_;
 };
 

@@ -1,6 +1,7 @@
 #include "server/jobs/webhook_http.h"
 
 #include <array>
+#include <csignal>
 #include <ctime>
 #include <memory>
 #include <mutex>
@@ -65,7 +66,12 @@ void SetHeaders(Headers& h, const store::DueDelivery& d) {
 
 void InitHttp() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    // A receiver that closes mid-request must fail the attempt, not end the process
+    // (OpenSSL writes to a TLS socket without MSG_NOSIGNAL).
+    std::signal(SIGPIPE, SIG_IGN);
+  });
 }
 
 store::AttemptOutcome PostDelivery(const store::DueDelivery& d, const WebhookHttpOptions& o) {

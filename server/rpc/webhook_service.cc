@@ -49,11 +49,17 @@ Status CheckResolvedHost(const std::string& url) {
                  "unless the server runs with --allow-private-webhooks");
 }
 
+// PERMISSION_DENIED for non-members and roles below domain::kManageWebhooksRole.
+Status AuthorizeHooks(store::Tx& tx, std::int64_t workspace_id, const Call& call) {
+  FD_ASSIGN_OR_RETURN(const domain::Role role,
+                      Authorize(tx, workspace_id, call, domain::Action::kRead));
+  return domain::CheckCanManageWebhooks(role);
+}
+
 // The hook, if the caller may manage the webhooks of its workspace.
 Result<v1::Webhook> HookToManage(store::Tx& tx, std::int64_t webhook_id, const Call& call) {
   FD_ASSIGN_OR_RETURN(v1::Webhook hook, store::GetWebhook(tx, webhook_id));
-  FD_RETURN_IF_ERROR(
-      Authorize(tx, hook.workspace_id(), call, domain::Action::kManageWebhooks).status());
+  FD_RETURN_IF_ERROR(AuthorizeHooks(tx, hook.workspace_id(), call));
   return hook;
 }
 
@@ -83,8 +89,7 @@ grpc::ServerUnaryReactor* WebhookService::AddWebhook(grpc::CallbackServerContext
     hook.workspace_id = req->workspace_id();
     hook.created_by = call.user_id();
     return rt_.db.Write("AddWebhook", call.user_id(), [&](store::Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(
-          Authorize(tx, hook.workspace_id, call, domain::Action::kManageWebhooks).status());
+      FD_RETURN_IF_ERROR(AuthorizeHooks(tx, hook.workspace_id, call));
       FD_ASSIGN_OR_RETURN(*resp->mutable_webhook(), store::AddWebhook(tx, hook));
       resp->set_secret(hook.secret);
       return Status::Ok();
@@ -98,8 +103,7 @@ grpc::ServerUnaryReactor* WebhookService::ListWebhooks(grpc::CallbackServerConte
   return Unary(rt_, ctx, "ListWebhooks", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     return rt_.db.Read("ListWebhooks", [&](store::Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(
-          Authorize(tx, req->workspace_id(), call, domain::Action::kManageWebhooks).status());
+      FD_RETURN_IF_ERROR(AuthorizeHooks(tx, req->workspace_id(), call));
       for (auto& hook : store::ListWebhooks(tx, req->workspace_id())) {
         *resp->add_webhooks() = std::move(hook);
       }

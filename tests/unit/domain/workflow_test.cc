@@ -14,13 +14,11 @@ namespace {
 constexpr auto& kRoles = kAllRoles;
 constexpr auto& kStates = kAllClaimStates;
 constexpr Action kActions[] = {
-    Action::kRead,        Action::kImportTranscript, Action::kMarkClaim,
-    Action::kEditClaim,   Action::kAddSource,        Action::kRemoveSource,
-    Action::kAddNote,     Action::kEditNote,         Action::kSubmitReview,
-    Action::kTakeClaim,   Action::kAssignClaim,      Action::kDecideDispute,
-    Action::kPublish,     Action::kDismiss,          Action::kReopen,
-    Action::kCorrect,     Action::kManageMembers,    Action::kManagePolicy,
-    Action::kManageScale, Action::kManageWebhooks,
+    Action::kRead,          Action::kImportTranscript, Action::kMarkClaim,   Action::kEditClaim,
+    Action::kAddSource,     Action::kRemoveSource,     Action::kAddNote,     Action::kEditNote,
+    Action::kSubmitReview,  Action::kTakeClaim,        Action::kAssignClaim, Action::kDecideDispute,
+    Action::kPublish,       Action::kDismiss,          Action::kReopen,      Action::kCorrect,
+    Action::kManageMembers, Action::kManagePolicy,     Action::kManageScale,
 };
 
 // Identifier-safe names for parameterised test names.
@@ -45,9 +43,9 @@ Role ExpectedMinimumRole(Action action) {
       Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
       Action::kAddSource,        Action::kRemoveSource, Action::kAddNote,
       Action::kEditNote,         Action::kSubmitReview, Action::kTakeClaim};
-  static const std::set<Action> kEditor = {
-      Action::kAssignClaim, Action::kDecideDispute, Action::kPublish,       Action::kDismiss,
-      Action::kReopen,      Action::kCorrect,       Action::kManageWebhooks};
+  static const std::set<Action> kEditor = {Action::kAssignClaim, Action::kDecideDispute,
+                                           Action::kPublish,     Action::kDismiss,
+                                           Action::kReopen,      Action::kCorrect};
   static const std::set<Action> kAdmin = {Action::kManageMembers, Action::kManagePolicy,
                                           Action::kManageScale};
   if (kChecker.count(action) != 0) return Role::kChecker;
