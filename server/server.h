@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "server/jobs/webhook_worker.h"
 #include "server/store/database.h"
 
 namespace factdesk::server {
@@ -41,6 +42,8 @@ struct ServerOptions {
   std::string tls_cert;
   std::string tls_key;
   std::string client_ca;
+  // Outbound webhooks: senders, lease, retries, timeouts and --allow-private-webhooks.
+  jobs::WebhookWorkerOptions webhooks;
 };
 
 // The whole server: database (embedded or external), migrations, pool, services,

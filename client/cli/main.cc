@@ -6,6 +6,7 @@
 #include "client/cli/command_suggestion.h"
 #include "client/cli/context.h"
 #include "client/cli/control_filter.h"
+#include "client/cli/webhook_commands.h"
 
 int main(int argc, char** argv) {
   // Before anything prints: what other users wrote must not drive this terminal.
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddWatchCommand(ctx, app);
   factdesk::cli::AddExportCommand(ctx, app);
   factdesk::cli::AddTokenCommands(ctx, app);
+  factdesk::cli::AddWebhookCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
 
   factdesk::Status status;

@@ -11,6 +11,7 @@
 #include "server/store/statement.h"
 #include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
+#include "server/store/webhook_store.h"
 
 namespace factdesk::store {
 
@@ -19,7 +20,8 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
+        WebhookStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;
