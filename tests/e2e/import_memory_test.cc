@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/e2e/cli_fixture.h"
+#include "tests/e2e/server_process_helpers.h"
 #include "tests/support/test_server.h"
 
 namespace factdesk::testing {
@@ -21,34 +22,10 @@ using namespace std::chrono_literals;
 // as gRPC received it, and a copy in flight. Parsing it cost 440 MiB or more.
 constexpr long kMaxGrowthKiB = 64L * 1024;
 
-// ASan's quarantine would count freed memory as growth; a small one keeps RSS honest.
-const std::map<std::string, std::string> kSmallQuarantine = {
-    {"ASAN_OPTIONS", "quarantine_size_mb=8:detect_leaks=1"}};
-
-long RssKiB(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  }
-  ADD_FAILURE() << "no VmRSS in /proc/" << pid << "/status";
-  return 0;
-}
-
-std::string Admin(const std::string& data_dir, std::vector<std::string> args) {
-  ProcessOptions o;
-  o.argv = {ServerBinary(), "admin", "--data-dir", data_dir};
-  o.argv.insert(o.argv.end(), args.begin(), args.end());
-  const ProcessResult r = RunProcess(o, 120s);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::string out = r.out;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
 TEST(ImportMemoryTest, ANonMembers16MiBImportIsRefusedWithoutBeingParsed) {
   TempDir dir;
   const std::string data = dir.path() + "/data";
-  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, kSmallQuarantine);
+  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, SmallQuarantine());
   Admin(data, {"create-user", "ana", "--name", "Ana"});
   Admin(data, {"create-workspace", "desk", "--name", "Desk", "--owner", "ana"});
   Admin(data, {"create-user", "mal", "--name", "Mal"});
