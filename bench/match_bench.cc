@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,7 +15,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "archive/claimreview_reader.h"
 #include "archive/match_index.h"
 #include "archive/tools/claim_retrieval_data.h"
 
@@ -38,13 +36,7 @@ double Percentile(std::vector<double> values, double p) {
 // Reads and indexes the feed; returns the seconds it took.
 double Index(const std::string& feed, archive::MatchIndex& index) {
   const auto start = Clock::now();
-  std::istringstream in(feed);
-  const auto summary = archive::ReadClaimReviews(in, [&](archive::ArchivedCheck c) {
-    index.Put(std::stoll(c.url.substr(archive::kClaimRetrievalUrlPrefix.size())), c.claim_reviewed,
-              c.headline);
-    return factdesk::Status::Ok();
-  });
-  if (!summary.ok()) throw std::runtime_error(std::string(summary.status().message()));
+  archive::IndexClaimRetrievalFeed(feed, index);
   return Seconds(Clock::now() - start);
 }
 

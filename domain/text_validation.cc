@@ -1,5 +1,9 @@
 #include "domain/text_validation.h"
 
+#include <cstdio>
+#include <optional>
+#include <utility>
+
 #include "common/utf8.h"
 #include "domain/limits.h"
 #include "domain/unicode.h"
@@ -24,7 +28,33 @@ Status ValidateIdentifier(std::string_view field, std::string_view value, std::s
                                                          "'-', starting with a letter or digit");
 }
 
+// The first control character other than tab and newline: its code point and byte.
+std::optional<std::pair<unsigned, std::size_t>> FirstControl(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return std::pair{unsigned{c}, i};
+    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F in (already valid) UTF-8.
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      return std::pair{unsigned{static_cast<unsigned char>(text[i + 1])}, i};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+Status ValidateLine(std::string_view field, std::string_view text, std::size_t max_chars,
+                    bool required) {
+  FD_RETURN_IF_ERROR(ValidateText(field, text, max_chars, required));
+  if (const auto control = FirstControl(text)) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", control->first);
+    return Status::InvalidArgument(std::string(field), "must not contain control characters (" +
+                                                           std::string(code) + " at byte " +
+                                                           std::to_string(control->second) + ")");
+  }
+  return Status::Ok();
+}
 
 Status ValidateText(std::string_view field, std::string_view text, std::size_t max_chars,
                     bool required) {

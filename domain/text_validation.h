@@ -18,6 +18,13 @@ namespace factdesk::domain {
 Status ValidateText(std::string_view field, std::string_view text, std::size_t max_chars,
                     bool required);
 
+// ValidateText for a single-line field (summary, title, name, ...), which also refuses
+// control characters other than tab and newline: C0, DEL and C1 (U+0080..U+009F), as
+// "must not contain control characters (U+001B at byte 5)". Multi-line fields (notes,
+// rationales, reasons) keep what was written; clients make controls visible on display.
+Status ValidateLine(std::string_view field, std::string_view text, std::size_t max_chars,
+                    bool required);
+
 // `text` without leading and trailing whitespace: ASCII whitespace, the Unicode spaces
 // (U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and
 // the invisible U+200B and U+FEFF.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "common/utf8.h"
@@ -14,6 +15,14 @@ Result<Transcript> Parse(std::string_view bytes, Format format, const Options& o
   }
   if (const auto offset = utf8::FirstInvalidByte(bytes)) {
     return Status::InvalidArgument("content", "invalid UTF-8 at byte " + std::to_string(*offset));
+  }
+  // PostgreSQL text cannot hold NUL; refused here, naming the line, before any SQL.
+  if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    const auto line =
+        std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(nul), '\n') + 1;
+    return Status::InvalidArgument("content", "line " + std::to_string(line) +
+                                                  " holds a NUL character (byte " +
+                                                  std::to_string(nul) + ")");
   }
   if (IsBlank(StripBom(bytes))) return Status::InvalidArgument("content", "no segments found");
   switch (format) {

@@ -21,17 +21,24 @@ Status TrimmedText(std::string_view field, std::string* text, std::size_t max_ch
   return domain::ValidateText(field, *text, max_chars, required);
 }
 
+// Trims `*text` and checks it as a single line (no control characters).
+Status TrimmedLine(std::string_view field, std::string* text, std::size_t max_chars,
+                   bool required) {
+  *text = domain::Trim(*text);
+  return domain::ValidateLine(field, *text, max_chars, required);
+}
+
 // A claim's summary and claimant, either of which a change may leave out; given ones
 // must not be blank.
 template <typename Req>
 Status ClaimTexts(Req& req) {
   if (req.has_summary()) {
     FD_RETURN_IF_ERROR(
-        TrimmedText("summary", req.mutable_summary(), domain::kMaxSummaryChars, true));
+        TrimmedLine("summary", req.mutable_summary(), domain::kMaxSummaryChars, true));
   }
   if (req.has_claimant()) {
     FD_RETURN_IF_ERROR(
-        TrimmedText("claimant", req.mutable_claimant(), domain::kMaxClaimantChars, true));
+        TrimmedLine("claimant", req.mutable_claimant(), domain::kMaxClaimantChars, true));
   }
   return Status::Ok();
 }
@@ -51,11 +58,11 @@ Result<CreateClaimRequest> CheckedRequest(const CreateClaimRequest& in) {
   // Empty means "the default" (the quote, the speaker); blank is refused.
   if (!req.summary().empty()) {
     FD_RETURN_IF_ERROR(
-        TrimmedText("summary", req.mutable_summary(), domain::kMaxSummaryChars, true));
+        TrimmedLine("summary", req.mutable_summary(), domain::kMaxSummaryChars, true));
   }
   if (!req.claimant().empty()) {
     FD_RETURN_IF_ERROR(
-        TrimmedText("claimant", req.mutable_claimant(), domain::kMaxClaimantChars, true));
+        TrimmedLine("claimant", req.mutable_claimant(), domain::kMaxClaimantChars, true));
   }
   return req;
 }
@@ -154,9 +161,9 @@ Result<AddSourceRequest> CheckedRequest(const AddSourceRequest& in) {
   FD_ASSIGN_OR_RETURN(*req.mutable_url(), domain::NormalizeUrl("url", req.url()));
   FD_RETURN_IF_ERROR(OptionalUrl("archived_url", req.mutable_archived_url()));
   FD_RETURN_IF_ERROR(
-      TrimmedText("title", req.mutable_title(), domain::kMaxSourceTitleChars, false));
+      TrimmedLine("title", req.mutable_title(), domain::kMaxSourceTitleChars, false));
   FD_RETURN_IF_ERROR(
-      TrimmedText("publisher", req.mutable_publisher(), domain::kMaxPublisherChars, false));
+      TrimmedLine("publisher", req.mutable_publisher(), domain::kMaxPublisherChars, false));
   FD_RETURN_IF_ERROR(
       TrimmedText("excerpt", req.mutable_excerpt(), domain::kMaxExcerptChars, false));
   if (!IsKnownEnum(req.stance())) {

@@ -74,7 +74,7 @@ else
 fi
 phase_done tsan "$tsan_rc" "$t"
 
-echo "==> fuzzing each importer for ${FUZZ_SECONDS} s"
+echo "==> fuzzing each importer for ${FUZZ_SECONDS} s, the request checks for at most 15 s"
 t=$(date +%s)
 fuzz_rc=0
 if factdesk_build fuzz; then

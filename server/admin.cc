@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/limits.h"
+#include "domain/role_change.h"
 #include "domain/roles.h"
 #include "domain/text_validation.h"
 #include "domain/token_lifetime.h"
@@ -17,7 +18,7 @@ Result<std::string> AdminCreateUser(store::Db& db, const std::string& handle,
                                     const std::string& display_name, bool exist_ok) {
   FD_RETURN_IF_ERROR(domain::ValidateHandle(handle));
   const std::string name = domain::Trim(display_name);
-  FD_RETURN_IF_ERROR(domain::ValidateText("--name", name, domain::kMaxDisplayNameChars, true));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("--name", name, domain::kMaxDisplayNameChars, true));
   std::string out;
   FD_RETURN_IF_ERROR(db.Write("admin create-user", 0, [&](Tx& tx) -> Status {
     auto user = store::CreateUser(tx, handle, name);
@@ -38,7 +39,7 @@ Result<std::string> AdminCreateWorkspace(store::Db& db, const std::string& slug,
                                          bool exist_ok) {
   FD_RETURN_IF_ERROR(domain::ValidateSlug(slug));
   const std::string trimmed = domain::Trim(name);
-  FD_RETURN_IF_ERROR(domain::ValidateText("--name", trimmed, 200, true));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("--name", trimmed, 200, true));
   FD_RETURN_IF_ERROR(domain::ValidateHandle(owner));
   std::string out;
   FD_RETURN_IF_ERROR(db.Write("admin create-workspace", 0, [&](Tx& tx) -> Status {
@@ -74,12 +75,9 @@ Result<std::string> AdminAddMember(store::Db& db, const std::string& slug,
   FD_RETURN_IF_ERROR(db.Write("admin add-member", 0, [&](Tx& tx) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::Workspace workspace, store::GetWorkspaceBySlug(tx, slug, 0));
     FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, handle));
-    const auto previous = store::RoleOf(tx, workspace.id(), user.id());
-    if (previous == domain::Role::kAdmin && *role != domain::Role::kAdmin &&
-        store::CountAdmins(tx, workspace.id()) == 1) {
-      return Status::FailedPrecondition(
-          fmt::format("{} is the last admin of {}; make someone else admin first", handle, slug));
-    }
+    // The same rule as the SetMember RPC: no last admin demoted, no claims stranded.
+    FD_RETURN_IF_ERROR(
+        domain::CheckRoleChange(store::ReadRoleChange(tx, workspace.id(), user, *role)));
     FD_RETURN_IF_ERROR(tx.TakeSeq(workspace.id()).status());
     FD_ASSIGN_OR_RETURN(v1::Member member, store::SetMember(tx, workspace.id(), user.id(), *role));
     *member.mutable_user() = user;

@@ -64,6 +64,45 @@ void AddPresenceFlags(CLI::App* serve, server::ServerOptions* o) {
       ->check(CLI::Range(1.0, 100000.0));
 }
 
+// Webhook deliveries: where they may go, how many threads send, and the retry schedule
+// (seconds may be fractional, so tests can shorten them).
+void AddWebhookFlags(CLI::App* serve, factdesk::jobs::WebhookWorkerOptions* o) {
+  auto ms = [](std::chrono::milliseconds* out) {
+    return [out](double seconds) {
+      *out = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    };
+  };
+  serve->add_flag("--allow-private-webhooks", o->http.allow_private,
+                  "Let webhooks post to loopback and private addresses (tests, intranets)");
+  serve->add_option("--webhook-senders", o->senders, "Threads sending webhooks (default 2)")
+      ->check(CLI::Range(0, 64));
+  serve
+      ->add_option_function<double>("--webhook-poll", ms(&o->poll),
+                                    "Seconds between looks for due deliveries (default 1)")
+      ->check(CLI::Range(0.01, 60.0));
+  serve
+      ->add_option_function<double>("--webhook-lease", ms(&o->lease),
+                                    "Seconds a claimed delivery is kept from other senders; "
+                                    "above --webhook-timeout (default 60)")
+      ->check(CLI::Range(0.1, 3600.0));
+  serve
+      ->add_option_function<double>("--webhook-timeout", ms(&o->http.timeout),
+                                    "Seconds one attempt may take (default 10)")
+      ->check(CLI::Range(0.1, 600.0));
+  serve
+      ->add_option_function<double>("--webhook-retry-base", ms(&o->retry_base),
+                                    "Seconds before the first retry, doubling after (default 1)")
+      ->check(CLI::Range(0.01, 3600.0));
+  serve
+      ->add_option_function<double>("--webhook-retry-cap", ms(&o->retry_cap),
+                                    "Most seconds between retries (default 600)")
+      ->check(CLI::Range(0.01, 86400.0));
+  serve
+      ->add_option_function<double>("--webhook-retry-for", ms(&o->retry_for),
+                                    "Seconds after which a delivery is given up (default 86400)")
+      ->check(CLI::Range(0.1, 30.0 * 86400));
+}
+
 // Blocks SIGINT/SIGTERM in every thread started after this, and waits for them on one
 // thread, which shuts the server down in order (streams, hub, PostgreSQL).
 void HandleSignals(server::FactdeskServer* s) {
@@ -156,6 +195,17 @@ void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::strin
       ->add_option("--max-transcript-bytes", options.max_transcript_bytes,
                    "Largest transcript accepted (default 16 MiB)")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30U));
+  serve
+      ->add_option("--heavy-calls-per-user", options.heavy_calls_per_user,
+                   "Imports, exports and searches one user may run at once (default 2)")
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option_function<std::size_t>(
+          "--import-memory-budget-mib",
+          [&options](std::size_t mib) { options.import_memory_budget_bytes = mib << 20U; },
+          "Memory all running imports may claim together, each 8x its size or 200 bytes a "
+          "line, whichever is more (default 512)")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20U));
   serve->add_option("--pool-size", options.pool_size, "Database connections (default 16)")
       ->check(CLI::Range(1, 500));
   serve->add_option("--workers", options.worker_threads, "Request threads (default 16)")
@@ -171,6 +221,7 @@ void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::strin
                    "8 MiB)")
       ->check(CLI::Range(std::size_t{64} << 10U, std::size_t{1} << 30U));
   AddPresenceFlags(serve, &options);
+  AddWebhookFlags(serve, &options.webhooks);
   serve->add_option("--metrics-listen", options.metrics_listen,
                     "Serve Prometheus metrics on host:port");
   serve->add_option("--tls-cert", options.tls_cert, "PEM certificate chain (enables TLS)");
@@ -310,9 +361,9 @@ int main(int argc, char** argv) {
   auto* admin = AddAdminCommands(app, admin_args);
 
   CLI11_PARSE(app, argc, argv);
-  if (log_format == "json") {
-    factdesk::logging::SetRequestLogFormat(factdesk::logging::LogFormat::kJson);
-  }
+  factdesk::logging::SetRequestLogFormat(log_format == "json"
+                                             ? factdesk::logging::LogFormat::kJson
+                                             : factdesk::logging::LogFormat::kText);
   if (serve->parsed()) return Serve(options);
   if (migrate->parsed()) return RunMigrate(migrate_db);
   if (admin->parsed()) return RunAdmin(admin_args);

@@ -23,8 +23,8 @@
 #include "grpc/health/v1/health.pb.h"
 #include "server/live/hub.h"
 #include "server/live/listener.h"
-#include "server/rpc/authenticator.h"
 #include "server/rpc/archive_service.h"
+#include "server/rpc/authenticator.h"
 #include "server/rpc/claim_service.h"
 #include "server/rpc/dashboard_service.h"
 #include "server/rpc/export_service.h"
@@ -36,6 +36,7 @@
 #include "server/rpc/source_service.h"
 #include "server/rpc/token_service.h"
 #include "server/rpc/transcript_service.h"
+#include "server/rpc/webhook_service.h"
 #include "server/rpc/workspace_service.h"
 #include "server/store/connection_pool.h"
 #include "server/store/database_health.h"
@@ -145,6 +146,7 @@ const std::vector<std::string>& HealthNames() {
       v1::DashboardService::service_full_name(),
       v1::ExportService::service_full_name(),
       v1::TokenService::service_full_name(),
+      v1::WebhookService::service_full_name(),
       v1::ArchiveService::service_full_name(),
   };
   return names;
@@ -159,8 +161,10 @@ struct FactdeskServer::Impl {
   std::unique_ptr<WorkerPool> workers;
   std::unique_ptr<rpc::Authenticator> auth;
   std::unique_ptr<rpc::Metrics> metrics;
+  std::unique_ptr<rpc::HeavyCalls> heavy;
   std::unique_ptr<live::Hub> hub;
   std::unique_ptr<live::Listener> listener;
+  std::unique_ptr<jobs::WebhookWorker> webhooks;
   std::unique_ptr<rpc::Runtime> runtime;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<store::DatabaseHealth> health;
@@ -229,6 +233,7 @@ struct FactdeskServer::Impl {
       if (server) server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
       if (listener) listener->Stop();
       if (hub) hub->Stop();
+      if (webhooks) webhooks->Stop();
       if (workers) workers->Stop();
       if (health) health->Stop();
       if (supervisor) supervisor->Stop();  // before PostgreSQL is stopped on purpose
@@ -242,9 +247,13 @@ struct FactdeskServer::Impl {
 // What the LISTEN connection's notifications do. A revoked token is forgotten and its
 // streams ended on every replica at once; after a reconnect, anything may have been
 // missed: feeds read again, and the tokens of open streams are checked again.
-live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& auth) {
+live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& auth,
+                                            jobs::WebhookWorker& webhooks) {
   live::Listener::Callbacks c;
-  c.on_event = [&hub](std::int64_t ws, std::int64_t seq) { hub.OnEvent(ws, seq); };
+  c.on_event = [&hub, &webhooks](std::int64_t ws, std::int64_t seq) {
+    hub.OnEvent(ws, seq);
+    webhooks.Poke();  // the event may be owed to a hook
+  };
   c.on_presence = [&hub](const std::string& payload) { hub.OnPresence(payload); };
   c.on_reconnect = [&hub, &auth] {
     hub.WakeAll();
@@ -284,6 +293,21 @@ void AddHealthMetrics(FactdeskServer::Impl& impl) {
                });
 }
 
+// Webhook deliveries on /metrics (deploy/ alerts on the failed ones).
+void AddWebhookMetrics(FactdeskServer::Impl& impl) {
+  const auto* c = &impl.webhooks->counters();
+  auto& m = *impl.metrics;
+  m.AddCounter("factdesk_webhook_deliveries_sent_total",
+               "Webhook deliveries a receiver accepted (2xx), by this process",
+               [c] { return static_cast<double>(c->delivered.load()); });
+  m.AddCounter("factdesk_webhook_deliveries_failed_total",
+               "Webhook deliveries given up after retrying for --webhook-retry-for",
+               [c] { return static_cast<double>(c->failed.load()); });
+  m.AddCounter("factdesk_webhook_attempts_failed_total",
+               "Webhook attempts that failed (each is retried with backoff)",
+               [c] { return static_cast<double>(c->attempts_failed.load()); });
+}
+
 // The pool, the health probe, the workers and the authenticator over a migrated database.
 void OpenStores(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.pool = std::make_unique<store::ConnectionPool>(
@@ -298,6 +322,8 @@ void OpenStores(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.workers = std::make_unique<WorkerPool>(o.worker_threads, o.max_queued_requests);
   impl.auth = std::make_unique<rpc::Authenticator>(*impl.db, std::chrono::seconds(30));
   impl.metrics = std::make_unique<rpc::Metrics>();
+  impl.heavy = std::make_unique<rpc::HeavyCalls>(
+      rpc::HeavyCallOptions{o.heavy_calls_per_user, o.import_memory_budget_bytes});
 }
 
 // The hub that feeds Subscribe streams and the LISTEN connection that wakes it.
@@ -313,14 +339,15 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
     metrics->ObserveRequest("Subscribe", s.code(), seconds);
   };
   impl.hub = std::make_unique<live::Hub>(*impl.db, *impl.workers, hub_options);
-  impl.listener =
-      std::make_unique<live::Listener>(impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth));
+  impl.webhooks = std::make_unique<jobs::WebhookWorker>(*impl.db, o.webhooks);
+  impl.listener = std::make_unique<live::Listener>(
+      impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks));
 }
 
 void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
-  impl.runtime = std::make_unique<rpc::Runtime>(rpc::Runtime{*impl.db, *impl.workers, *impl.auth,
-                                                             impl.hub.get(), impl.metrics.get(),
-                                                             o.max_transcript_bytes});
+  impl.runtime = std::make_unique<rpc::Runtime>(
+      rpc::Runtime{*impl.db, *impl.workers, *impl.auth, impl.hub.get(), impl.metrics.get(),
+                   o.max_transcript_bytes, impl.heavy.get()});
   rpc::Runtime& rt = *impl.runtime;
   impl.services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
   impl.services.push_back(std::make_unique<rpc::TranscriptService>(rt));
@@ -333,6 +360,9 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));
+  impl.services.push_back(std::make_unique<rpc::WebhookService>(
+      rt, rpc::WebhookServiceOptions{o.webhooks.http.allow_private,
+                                     [w = impl.webhooks.get()] { w->Poke(); }}));
 }
 
 // Live fan-out, the pool and the databases on /metrics.
@@ -361,6 +391,7 @@ void AddRuntimeMetrics(FactdeskServer::Impl& impl) {
              "1 while the embedded PostgreSQL runs (0 when external or down)",
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
   AddHealthMetrics(impl);
+  AddWebhookMetrics(impl);
 }
 
 // Builds and starts the gRPC server with every service, health checking and reflection.
@@ -403,6 +434,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   FD_RETURN_IF_ERROR(StartGrpc(*impl, o, credentials));
   impl->hub->Start();
   impl->listener->Start();
+  impl->webhooks->Start();
   impl->health->Start();  // the first probe sets the health statuses
   if (impl->database.embedded) impl->WatchEmbedded(*impl->database.embedded);
   return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));

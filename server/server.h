@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "server/jobs/webhook_worker.h"
 #include "server/store/database.h"
 
 namespace factdesk::server {
@@ -18,6 +19,10 @@ struct ServerOptions {
   int worker_threads = 16;
   std::size_t max_queued_requests = 1024;
   std::size_t max_transcript_bytes = std::size_t{16} << 20U;
+  // Imports, exports and searches one user may run at once; the memory all running
+  // imports may claim together (each claims kImportMemoryFactor times its size).
+  int heavy_calls_per_user = 2;
+  std::size_t import_memory_budget_bytes = std::size_t{512} << 20U;
   // Live streams: how far a subscriber may fall behind (messages and bytes), how long an
   // idle stream waits before a heartbeat.
   std::size_t max_subscriber_queue = 1024;
@@ -37,6 +42,8 @@ struct ServerOptions {
   std::string tls_cert;
   std::string tls_key;
   std::string client_ca;
+  // Outbound webhooks: senders, lease, retries, timeouts and --allow-private-webhooks.
+  jobs::WebhookWorkerOptions webhooks;
 };
 
 // The whole server: database (embedded or external), migrations, pool, services,

@@ -3,9 +3,12 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "archive/claimreview_reader.h"
 
 namespace factdesk::archive {
 namespace {
@@ -73,6 +76,16 @@ std::string ClaimRetrievalFeed(const std::string& dir, int copies) {
                         {"@type", "DataFeed"},
                         {"dataFeedElement", std::move(elements)}}
       .dump();
+}
+
+void IndexClaimRetrievalFeed(const std::string& feed, MatchIndex& index) {
+  std::istringstream in(feed);
+  const auto summary = ReadClaimReviews(in, [&](ArchivedCheck c) {
+    index.Put(std::stoll(c.url.substr(kClaimRetrievalUrlPrefix.size())), c.claim_reviewed,
+              c.headline);
+    return Status::Ok();
+  });
+  if (!summary.ok()) throw std::runtime_error(std::string(summary.status().message()));
 }
 
 std::vector<RetrievalQuery> ClaimRetrievalQueries(const std::string& dir) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "archive/match_index.h"
+
 namespace factdesk::archive {
 
 // Each verified claim's ClaimReview url is this prefix and its id.
@@ -24,6 +26,10 @@ struct RetrievalQuery {
 // shape aggregators publish and the archive reads. `copies` > 1 repeats them with new ids
 // (id + k * 100000) to make a larger archive for benchmarks.
 std::string ClaimRetrievalFeed(const std::string& dir, int copies = 1);
+
+// Reads `feed` (ClaimRetrievalFeed's) with the archive's reader into `index`, each check
+// under its verified claim's id; throws when the feed cannot be read.
+void IndexClaimRetrievalFeed(const std::string& feed, MatchIndex& index);
 
 // The tweets of `dir` with their relevant verified claims, by tweet id.
 std::vector<RetrievalQuery> ClaimRetrievalQueries(const std::string& dir);

@@ -11,14 +11,12 @@
 // baseline the task's organisers quote.
 #include <algorithm>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "archive/claimreview_reader.h"
 #include "archive/match_index.h"
 #include "archive/retrieval_metrics.h"
 #include "archive/tools/claim_retrieval_data.h"
@@ -53,13 +51,7 @@ Scores Evaluate(const archive::MatchIndex& index,
 
 archive::MatchIndex Index(const std::string& feed, const archive::TermOptions& terms) {
   archive::MatchIndex index(terms);
-  std::istringstream in(feed);
-  const auto summary = archive::ReadClaimReviews(in, [&](archive::ArchivedCheck c) {
-    index.Put(std::stoll(c.url.substr(archive::kClaimRetrievalUrlPrefix.size())), c.claim_reviewed,
-              c.headline);
-    return factdesk::Status::Ok();
-  });
-  if (!summary.ok()) throw std::runtime_error(std::string(summary.status().message()));
+  archive::IndexClaimRetrievalFeed(feed, index);
   return index;
 }
 

@@ -49,13 +49,14 @@ void Controller::Shutdown() {
   // show us present for another 30 s.
   if (pool_ != nullptr) pool_->Stop();
   if (api_ != nullptr && model_.has_workspace()) {
-    // Leave at once rather than expire 30 s later; a short deadline, we are closing.
+    // Leave at once rather than expire 30 s later; a short deadline and one try, we are
+    // closing.
     v1::UpdatePresenceRequest req;
     req.set_workspace_id(model_.workspace().id());
     req.set_session_id(options_.session_id);
     req.set_leaving(true);
     (void)api_->Call(&v1::LiveService::Stub::UpdatePresence, req,
-                     {.timeout = std::chrono::milliseconds(1500)});
+                     {.timeout = std::chrono::milliseconds(1500), .attempts = 1});
   }
   queue_.Clear();
 }
@@ -410,6 +411,7 @@ void Controller::OpenTranscript(std::int64_t transcript_id) {
   if (session_.transcript_id == transcript_id) return;
   session_.transcript_id = transcript_id;
   session_.search = {};
+  if (session_.dashboard) RefreshDashboard();
   presence_dirty_ = true;
   const auto missing = model_.FirstMissingSegment(transcript_id, 0);
   session_.segments_complete = !missing.has_value();
@@ -446,19 +448,23 @@ void Controller::FetchSegments(std::int64_t transcript_id, std::int32_t from) {
       });
 }
 
+// A claim's sources, unless the model has them (the inspector and the dispute page).
+void Controller::FetchSources(std::int64_t claim_id) {
+  if (model_.SourcesLoaded(claim_id)) return;
+  v1::ListSourcesRequest sreq;
+  sreq.set_claim_id(claim_id);
+  Run<v1::ListSourcesResponse>(
+      [sreq](Api& api) { return api.Call(&v1::SourceService::Stub::ListSources, sreq); },
+      [this, claim_id](Result<v1::ListSourcesResponse> r) {
+        if (r.ok()) model_.SetSources(claim_id, {r->sources().begin(), r->sources().end()});
+      });
+}
+
 void Controller::OpenClaim(std::int64_t claim_id) {
   open_claim_ = claim_id;
   presence_dirty_ = true;
   if (claim_id == 0) return;
-  v1::ListSourcesRequest sreq;
-  sreq.set_claim_id(claim_id);
-  if (!model_.SourcesLoaded(claim_id)) {
-    Run<v1::ListSourcesResponse>(
-        [sreq](Api& api) { return api.Call(&v1::SourceService::Stub::ListSources, sreq); },
-        [this, claim_id](Result<v1::ListSourcesResponse> r) {
-          if (r.ok()) model_.SetSources(claim_id, {r->sources().begin(), r->sources().end()});
-        });
-  }
+  FetchSources(claim_id);
   if (!model_.NotesLoaded(claim_id)) {
     v1::ListNotesRequest nreq;
     nreq.set_claim_id(claim_id);
@@ -495,6 +501,8 @@ void Controller::RefreshDashboard() {
   session_.dashboard_loading = true;
   v1::GetDashboardRequest req;
   req.set_workspace_id(model_.workspace().id());
+  // The dashboard covers the transcript the reader shows, as the reader's filter does.
+  req.set_transcript_id(session_.transcript_id);
   Run<v1::Dashboard>(
       [req](Api& api) { return api.Call(&v1::DashboardService::Stub::GetDashboard, req); },
       [this](Result<v1::Dashboard> r) {

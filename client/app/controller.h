@@ -99,6 +99,7 @@ class Controller {
   void FetchSegments(std::int64_t transcript_id, std::int32_t from);
   void OpenClaim(std::int64_t claim_id);
   void RefreshDashboard();
+  void FetchSources(std::int64_t claim_id);
   void RefreshDisputes();
   void RefreshHistory(std::int64_t claim_id);
   void SendPresence(const ui::UiState& state, bool leaving);

@@ -232,6 +232,7 @@ void Controller::Handle(const a::SubmitReview& x) {
 }
 
 void Controller::Handle(const a::OpenDispute& x) {
+  FetchSources(x.claim_id);  // the page lists them with stance and URL
   v1::GetDisputeRequest req;
   req.set_claim_id(x.claim_id);
   Run<v1::Dispute>([req](Api& api) { return api.Call(&v1::ReviewService::Stub::GetDispute, req); },

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "client/cli/context.h"
-#include "client/cli/credentials_file.h"
 #include "client/cli/output.h"
+#include "client/net/credentials_file.h"
 #include "client/net/tls_discovery.h"
 
 namespace factdesk::cli {
@@ -26,7 +26,7 @@ Status Login(Context& ctx) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   // Check the token before saving it, so a typo is caught now, not at the next command.
   FD_ASSIGN_OR_RETURN(const v1::User me, api->Me());
-  Credentials saved;
+  client::Credentials saved;
   saved.server = api->options().address;
   // --tls on a bare host:port is remembered as https://.
   if (ctx.global().tls && client::TargetOf(saved.server) == saved.server) {
@@ -34,8 +34,8 @@ Status Login(Context& ctx) {
   }
   saved.token = api->options().token;
   saved.ca = api->options().ca_file;
-  FD_ASSIGN_OR_RETURN(const std::string path, CredentialsPath());
-  FD_RETURN_IF_ERROR(SaveCredentials(path, saved));
+  FD_ASSIGN_OR_RETURN(const std::string path, client::CredentialsPath());
+  FD_RETURN_IF_ERROR(client::SaveCredentials(path, saved));
   std::cout << fmt::format("logged in to {} as {} ({}); saved to {}\n", saved.server, me.handle(),
                            me.display_name(), path);
   return Status::Ok();

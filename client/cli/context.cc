@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "client/cli/credentials_file.h"
+#include "client/net/credentials_file.h"
 
 namespace factdesk::cli {
 namespace {
@@ -95,16 +95,12 @@ Result<client::ConnectionOptions> Context::Connection() const {
   o.cert_file = Pick(global_.cert, "FACTDESK_CERT", "");
   o.key_file = Pick(global_.key, "FACTDESK_KEY", "");
   o.tls = global_.tls;
-  // The saved login fills in only what flags and environment leave out, so a broken
-  // file does not get in the way of a fully given server and token.
-  if (o.address.empty() || o.token.empty()) {
-    FD_ASSIGN_OR_RETURN(const std::string path, CredentialsPath());
-    FD_ASSIGN_OR_RETURN(const Credentials saved, LoadCredentials(path));
-    if (o.address.empty()) o.address = saved.server;
-    if (o.token.empty()) o.token = saved.token;
-    // The saved CA belongs to the saved server only.
-    if (o.ca_file.empty() && o.address == saved.server) o.ca_file = saved.ca;
-  }
+  // The saved login fills in only what flags and environment leave out.
+  client::Credentials login{o.address, o.token, o.ca_file};
+  FD_RETURN_IF_ERROR(client::FillFromSavedLogin(login));
+  o.address = login.server;
+  o.token = login.token;
+  o.ca_file = login.ca;
   return o;
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "client/cli/context.h"
+#include "client/cli/control_filter.h"
 #include "proto/enum_text.h"
 
 namespace factdesk::cli {
@@ -79,7 +80,7 @@ Status Export(Context& ctx, const ExportOptions& o) {
     file.open(part, std::ios::binary | std::ios::trunc);
     if (!file) return Status::InvalidArgument("-o", "cannot write " + part);
   }
-  std::ostream& out = o.output.empty() ? std::cout : file;
+  std::ostream& out = o.output.empty() ? DataStdout() : file;
 
   // Exports stream for as long as they take; the deadline only guards a hung server.
   auto call = api->StreamContext(std::chrono::minutes(30));

@@ -5,8 +5,12 @@
 
 #include "client/cli/command_suggestion.h"
 #include "client/cli/context.h"
+#include "client/cli/control_filter.h"
+#include "client/cli/webhook_commands.h"
 
 int main(int argc, char** argv) {
+  // Before anything prints: what other users wrote must not drive this terminal.
+  const factdesk::cli::NeutralisedStandardStreams neutralised;
   CLI::App app{"factdesk: the Factdesk command-line client"};
   app.require_subcommand(1);
   factdesk::cli::Context ctx(app);
@@ -21,6 +25,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddWatchCommand(ctx, app);
   factdesk::cli::AddExportCommand(ctx, app);
   factdesk::cli::AddTokenCommands(ctx, app);
+  factdesk::cli::AddWebhookCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
   factdesk::cli::AddArchiveCommands(ctx, app);
 

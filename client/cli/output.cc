@@ -39,7 +39,24 @@ nlohmann::json ToJson(const google::protobuf::Message& message) {
 }
 
 void PrintJson(const nlohmann::json& json) {
-  std::cout << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  // The dump escapes C0 controls; DEL and C1 controls (which occur only inside strings)
+  // are escaped here too, so the terminal filter finds nothing to change in JSON.
+  const std::string text = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+    if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && next >= 0x80 && next < 0xA0) {
+      out += fmt::format("\\u{:04x}", next);
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  std::cout << out << "\n";
 }
 
 namespace {

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "client/cli/context.h"
-#include "client/cli/credentials_file.h"
 #include "client/cli/output.h"
+#include "client/net/credentials_file.h"
 
 namespace factdesk::cli {
 namespace {
@@ -23,8 +23,8 @@ std::string StateOf(const v1::ApiToken& t) {
 
 // Forgets the saved login when it holds `token`; returns the file removed ("" if none).
 Result<std::string> ForgetSavedToken(const std::string& token) {
-  FD_ASSIGN_OR_RETURN(const std::string path, CredentialsPath());
-  auto saved = LoadCredentials(path);
+  FD_ASSIGN_OR_RETURN(const std::string path, client::CredentialsPath());
+  auto saved = client::LoadCredentials(path);
   // A file we cannot read holds nothing we could use: leave it for the user to look at.
   if (!saved.ok() || saved->token.empty() || saved->token != token) return std::string();
   std::error_code ec;

@@ -251,6 +251,7 @@ void DesktopApp::Frame() {
   ui::ViewContext ctx{controller_->model(), controller_->session(), state_, actions_};
   view_.Draw(ctx, servers_);
   ImGui::Render();
+  hooks_->AfterRender(*ImGui::GetDrawData(), *ImGui::GetFont());
   int w = 0;
   int h = 0;
   glfwGetFramebufferSize(window_, &w, &h);

@@ -10,11 +10,19 @@ namespace factdesk::desktop {
 Result<DesktopOptions> ParseOptions(int argc, char** argv, int* exit_code) {
   DesktopOptions o;
   CLI::App app{"factdesk-desktop: the Factdesk desktop client"};
-  app.add_option("--server", o.server, "Server address (host:port, https://host:port for TLS)");
-  app.add_option("--token", o.token, "API token (factdesk-server admin issue-token)");
+  app.add_option("--server", o.server,
+                 "Server address (host:port, https://host:port for TLS); default: "
+                 "FACTDESK_SERVER, then the server `factdesk login` saved");
+  auto* token_file = app.add_option("--token-file", o.token_file,
+                                    "Read the API token from this file; default: FACTDESK_TOKEN, "
+                                    "then the token `factdesk login` saved");
+  app.add_option("--token", o.token,
+                 "API token on the command line (others can see it in `ps`: prefer "
+                 "--token-file, FACTDESK_TOKEN or `factdesk login`)")
+      ->excludes(token_file);
   app.add_option("--workspace", o.workspace, "Workspace slug to open");
   app.add_flag("--tls", o.tls, "Use TLS for a bare host:port");
-  app.add_option("--ca", o.ca_file, "PEM CA to trust for TLS");
+  app.add_option("--ca", o.ca_file, "PEM CA to trust for TLS (default: FACTDESK_CA)");
   app.add_option("--transcript", o.transcript_id, "Transcript id to show");
   app.add_option("--claim", o.claim_id, "Claim id to open in the inspector");
   app.add_option("--tab", o.tab, "What to show: reader, inspector, dashboard or disputes")
@@ -33,6 +41,9 @@ Result<DesktopOptions> ParseOptions(int argc, char** argv, int* exit_code) {
       ->group(hooks);
   app.add_flag("--report-changes", o.report_changes,
                "Test hook: print applied changes and the claim list to stdout")
+      ->group(hooks);
+  app.add_flag("--report-glyphs", o.report_glyphs,
+               "Test hook: print the glyph drawn for each character, once, to stdout")
       ->group(hooks);
   app.add_option("--wait-claims", o.wait_claims,
                  "Test hook: the screenshot waits until this many claims are known")

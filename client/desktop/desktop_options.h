@@ -10,9 +10,11 @@ namespace factdesk::desktop {
 
 // `factdesk-desktop [--server ADDR --token T --workspace SLUG ...]`.
 struct DesktopOptions {
-  // Sign in directly (scripts/run.sh, tests); without them the connect screen shows.
+  // Sign in directly; see ResolveLogin for where else these come from. Without a server
+  // and a token the connect screen shows.
   std::string server;
   std::string token;
+  std::string token_file;
   std::string workspace;
   bool tls = false;
   std::string ca_file;
@@ -37,6 +39,8 @@ struct DesktopOptions {
   std::string mark;
   // Print each applied change, and the claim list when it changes, to stdout.
   bool report_changes = false;
+  // Print each character's glyph the first time a frame draws it.
+  bool report_glyphs = false;
   // Wait for the model to hold this many claims before taking the screenshot.
   int wait_claims = 0;
 };

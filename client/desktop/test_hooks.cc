@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "client/desktop/drawn_glyphs.h"
 #include "client/model/change.h"
 #include "client/ui/selection_actions.h"
 
@@ -15,7 +16,9 @@ std::int64_t NowMs() {
 }
 
 TestHooks::TestHooks(const DesktopOptions& options, app::Controller& controller)
-    : controller_(controller), report_(options.report_changes) {
+    : controller_(controller),
+      report_(options.report_changes),
+      report_glyphs_(options.report_glyphs) {
   if (!options.mark.empty()) {
     auto spec = ParseMarkSpec(options.mark);
     if (spec.ok()) mark_ = *spec;
@@ -88,6 +91,17 @@ void TestHooks::BeforeFrame(ui::UiState& state) {
     }
     mark_sent_ = true;
   }
+}
+
+void TestHooks::AfterRender(const ImDrawData& data, const ImFont& font) {
+  if (!report_glyphs_) return;
+  for (const ImFontGlyph* g : DrawnGlyphs(data, font)) {
+    if (!reported_glyphs_.insert(g->Codepoint).second) continue;
+    std::printf("glyph U+%04X advance=%.1f width=%.1f t_ms=%lld\n", g->Codepoint,
+                static_cast<double>(g->AdvanceX), static_cast<double>(g->X1 - g->X0),
+                static_cast<long long>(NowMs()));
+  }
+  std::fflush(stdout);
 }
 
 }  // namespace factdesk::desktop

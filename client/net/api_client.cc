@@ -1,6 +1,24 @@
 #include "client/net/api_client.h"
 
+#include <cstdio>
+#include <random>
+
 namespace factdesk::client {
+
+std::string NewIdempotencyKey() {
+  std::random_device device;
+  std::uniform_int_distribution<std::uint64_t> bits;
+  // Two draws of 64 bits: keys of different actions never meet in practice.
+  char key[33];
+  std::snprintf(key, sizeof key, "%016llx%016llx", static_cast<unsigned long long>(bits(device)),
+                static_cast<unsigned long long>(bits(device)));
+  return key;
+}
+
+bool IsRetryable(const grpc::Status& status) {
+  return status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+         status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
 
 std::string TrailerOf(const grpc::ClientContext& ctx, const char* key) {
   const auto& trailers = ctx.GetServerTrailingMetadata();

@@ -3,12 +3,15 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
 #include <grpcpp/grpcpp.h>
 
+#include "client/net/backoff.h"
 #include "client/net/connection.h"
+#include "client/net/mutations.h"
 #include "common/result.h"
 #include "factdesk/v1/archive.grpc.pb.h"
 #include "factdesk/v1/claim.grpc.pb.h"
@@ -24,12 +27,29 @@
 
 namespace factdesk::client {
 
+// How a unary call is retried: three tries, the waits between them drawn from
+// [0, 250 ms] and [0, 500 ms] (backoff.h), so a failover of a few seconds is ridden
+// through by the caller's own retry and a dead server is reported within a second.
+inline constexpr int kCallAttempts = 3;
+inline constexpr BackoffParams kCallRetryBackoff{std::chrono::milliseconds(250),
+                                                 std::chrono::milliseconds(2000)};
+
+// A new idempotency key: 32 random hex digits.
+std::string NewIdempotencyKey();
+// UNAVAILABLE or DEADLINE_EXCEEDED: worth the same request again.
+bool IsRetryable(const grpc::Status& status);
+
 // What one unary call may change from the defaults.
 struct CallOptions {
   std::chrono::milliseconds timeout = kDefaultCallTimeout;
   // When set and the call fails ABORTED: the serialized record as it now stands, from
   // the v1::kCurrentRecordKey trailer ("" when the server sent none).
   std::string* current_bin = nullptr;
+  // Tries in all while the call fails UNAVAILABLE (no server, a failover) or
+  // DEADLINE_EXCEEDED; a mutation's retries carry its first try's idempotency key.
+  int attempts = kCallAttempts;
+  // The mutation's idempotency key; empty: a new one for this call.
+  std::string idempotency_key{};
 };
 
 // The value of a trailer of a finished call ("" when absent).
@@ -49,19 +69,32 @@ class ApiClient {
   template <typename Stub, typename Req, typename Resp>
   using Method = grpc::Status (Stub::*)(grpc::ClientContext*, const Req&, Resp*);
 
-  // Runs a unary RPC.
+  // Runs a unary RPC, retrying it (options.attempts) while the server is unreachable or
+  // late; a mutation sends one idempotency key with every try.
   template <typename Stub, typename Req, typename Resp>
   Result<Resp> Call(Method<Stub, Req, Resp> method, const Req& request,
                     const CallOptions& options = {}) {
-    grpc::ClientContext ctx;
-    PrepareContext(ctx, options_.token, options.timeout);
-    Resp response;
-    const grpc::Status status = (StubOf<Stub>().*method)(&ctx, request, &response);
-    if (status.ok()) return response;
-    if (options.current_bin != nullptr) {
-      *options.current_bin = TrailerOf(ctx, v1::kCurrentRecordKey);
+    std::string key;
+    if constexpr (kIsMutation<Req>) {
+      key = options.idempotency_key.empty() ? NewIdempotencyKey() : options.idempotency_key;
     }
-    return Error(status, &ctx);
+    Backoff backoff(kCallRetryBackoff);
+    for (int attempt = 1;; ++attempt) {
+      grpc::ClientContext ctx;
+      PrepareContext(ctx, options_.token, options.timeout);
+      if (!key.empty()) ctx.AddMetadata(v1::kIdempotencyKey, key);
+      Resp response;
+      const grpc::Status status = (StubOf<Stub>().*method)(&ctx, request, &response);
+      if (status.ok()) return response;
+      if (attempt < options.attempts && IsRetryable(status)) {
+        std::this_thread::sleep_for(backoff.Next());
+        continue;
+      }
+      if (options.current_bin != nullptr) {
+        *options.current_bin = TrailerOf(ctx, v1::kCurrentRecordKey);
+      }
+      return Error(status, &ctx);
+    }
   }
 
   // Runs a listing RPC page by page from request's page (its page_token, usually none);

@@ -67,4 +67,10 @@ Rgba HighlightFill(const v1::Claim& claim, int depth) {
   return HighlightFillFor(ClaimColor(claim), depth);
 }
 
+Rgba StanceColor(v1::Stance stance) {
+  return stance == v1::STANCE_SUPPORTS  ? palette::kGood
+         : stance == v1::STANCE_REFUTES ? palette::kBad
+                                        : palette::kDimText;
+}
+
 }  // namespace factdesk::ui

@@ -21,5 +21,7 @@ Rgba ClaimColor(const v1::Claim& claim);
 // (depth > 1) is drawn stronger.
 Rgba HighlightFill(const v1::Claim& claim, int depth = 1);
 Rgba HighlightFillFor(Rgba claim_color, int depth = 1);
+// A source's stance: supports green, refutes red, context dim.
+Rgba StanceColor(v1::Stance stance);
 
 }  // namespace factdesk::ui

@@ -20,6 +20,19 @@ std::vector<BarItem> StatusBars(const v1::Dashboard& dashboard) {
   return bars;
 }
 
+std::string ProgressHeading(const v1::Dashboard& dashboard) {
+  int total = 0;
+  int resolved = 0;
+  int published = 0;
+  for (const auto& sc : dashboard.by_status()) {
+    total += sc.count();
+    if (sc.status() == v1::CLAIM_STATUS_RESOLVED) resolved = sc.count();
+    if (sc.status() == v1::CLAIM_STATUS_PUBLISHED) published = sc.count();
+  }
+  return std::to_string(total) + (total == 1 ? " claim: " : " claims: ") +
+         std::to_string(resolved) + " resolved, " + std::to_string(published) + " published";
+}
+
 std::vector<BarItem> VerdictBars(const v1::Dashboard& dashboard, const v1::RatingScale& scale) {
   std::vector<BarItem> bars;
   for (const auto& vc : dashboard.by_verdict()) {

@@ -28,6 +28,10 @@ struct StackedRow {
 // The dashboard's figures as chart items.
 // Progress: one bar per status, in workflow order (zero counts kept).
 std::vector<BarItem> StatusBars(const v1::Dashboard& dashboard);
+// The progress chart's heading, "14 claims: 4 resolved, 1 published", from the same
+// per-status counts the bars show, so the heading and the rows always agree (a published
+// claim is not counted as resolved).
+std::string ProgressHeading(const v1::Dashboard& dashboard);
 // Verdict mix: one bar per final verdict label, most frequent first.
 std::vector<BarItem> VerdictBars(const v1::Dashboard& dashboard, const v1::RatingScale& scale);
 // Verdicts per speaker, most claims first.

@@ -78,7 +78,7 @@ void DrawCharts(const v1::Dashboard& d, const v1::RatingScale& scale) {
   const float half = ImGui::GetContentRegionAvail().x * 0.5F;
   ImGui::Columns(2, "##dashcols", false);
   ImGui::SetColumnWidth(0, half);
-  ImGui::Text("Progress  (%d claims, %d resolved)", d.total_claims(), d.resolved_claims());
+  ImGui::Text("Progress  (%s)", ProgressHeading(d).c_str());
   BarChart("status", StatusBars(d));
   if (d.median_seconds_to_resolution() > 0) {
     ImGui::TextDisabled(
@@ -144,6 +144,7 @@ void DrawOpenDisputes(ViewContext& ctx, const v1::Dashboard& d) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(od.dispute_id()));
+    ctx.state.glyphs.Add(od.claim_summary());  // a Chinese name the atlas may lack
     if (ImGui::Selectable(od.claim_summary().c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
       JumpToClaim(ctx, od.claim_id());
     }
@@ -166,6 +167,7 @@ void DrawClaimsWithoutSource(ViewContext& ctx, const v1::Dashboard& d) {
     ImGui::PushID(static_cast<int>(id));
     std::string label = c != nullptr ? c->summary() : std::string("#");
     if (c == nullptr) label += std::to_string(id);
+    ctx.state.glyphs.Add(label);  // the atlas must hold what is shown
     if (ImGui::Selectable(label.c_str())) JumpToClaim(ctx, id);
     if (id == d.claims_without_source_ids(0)) {
       ctx.state.SetControlRect(Control::kFirstUnsourcedClaim, ItemRect());
@@ -202,6 +204,13 @@ void DrawDashboard(ViewContext& ctx) {
     ImGui::TextDisabled("Loading the dashboard...");
     return;
   }
+  // The figures follow the transcript chosen in the reader.
+  const v1::Transcript* t = ctx.model.FindTranscript(d->transcript_id());
+  const std::string scope = d->transcript_id() == 0 ? "whole workspace"
+                            : t != nullptr          ? "transcript: " + t->title()
+                                                    : "one transcript";
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", scope.c_str());
   ImGui::BeginChild("##dash", ImVec2(0, 0));
   DrawCharts(*d, ctx.model.workspace().rating_scale());
   ImGui::Separator();

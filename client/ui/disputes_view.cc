@@ -51,7 +51,12 @@ void ReviewsAndSources(const ViewContext& ctx, const v1::Dispute& dispute) {
   ImGui::Separator();
   ImGui::Text("Sources");
   for (const v1::Source* s : ctx.model.Sources(dispute.claim_id())) {
-    ImGui::BulletText("%s", (s->title().empty() ? s->url() : s->title()).c_str());
+    Chip(v1::StanceLabel(s->stance()), StanceColor(s->stance()));
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted((s->title().empty() ? s->url() : s->title()).c_str());
+    ImGui::PopTextWrapPos();
+    if (!s->title().empty()) DimWrapped(s->url());
   }
 }
 
@@ -86,6 +91,9 @@ void DecideForm(ViewContext& ctx, const v1::Dispute& dispute, const Status& allo
 }
 
 void DrawDetail(ViewContext& ctx, const v1::Dispute& dispute) {
+  // Disputes have ids of their own: say which is which (`dispute decide --claim N`).
+  ImGui::TextDisabled("Dispute #%lld on claim #%lld", static_cast<long long>(dispute.id()),
+                      static_cast<long long>(dispute.claim_id()));
   DisputedClaim(ctx, dispute);
   if (!dispute.waiting_for().empty())
     ImGui::TextDisabled("Waiting for %s", dispute.waiting_for().c_str());
@@ -129,7 +137,9 @@ void DrawDisputes(ViewContext& ctx) {
       ctx.Emit(action::OpenDispute{d.claim_id()});
     }
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch());
-    ImGui::TextDisabled("open %s", FormatDuration(now.count() - d.opened_at().seconds()).c_str());
+    ImGui::TextDisabled("dispute #%lld, claim #%lld, open %s", static_cast<long long>(d.id()),
+                        static_cast<long long>(d.claim_id()),
+                        FormatDuration(now.count() - d.opened_at().seconds()).c_str());
     ImGui::PopID();
   }
   ImGui::EndChild();

@@ -9,6 +9,8 @@
 #include "client/ui/keys.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "domain/limits.h"
+#include "domain/text_validation.h"
 #include "proto/enum_text.h"
 #include "proto/labels.h"
 
@@ -27,12 +29,6 @@ bool CtrlEnter() {
          ImGui::GetIO().KeyCtrl &&
          (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
-}
-
-Rgba StanceColor(v1::Stance s) {
-  return s == v1::STANCE_SUPPORTS  ? palette::kGood
-         : s == v1::STANCE_REFUTES ? palette::kBad
-                                   : palette::kDimText;
 }
 
 // One note of the thread, indented by its depth, with a reply form under it when asked.
@@ -163,6 +159,7 @@ void DrawNotes(ViewContext& ctx, const v1::Claim& claim, const Status& can_add) 
     ImGui::Spacing();
   }
   if (!can_add.ok()) return RefusalLine(can_add);
+  ImGui::TextDisabled("New note (the team sees it at once)");
   ImGui::InputTextMultiline("##note", &d.note, ImVec2(-1, fs * 3.0F));
   ctx.state.SetControlRect(Control::kNoteInput, ItemRect());
   const bool submit = CtrlEnter();
@@ -194,6 +191,15 @@ void VerdictCombo(ClaimDraft& d, const v1::RatingScale& scale) {
   ImGui::EndCombo();
 }
 
+// Whether the form can be sent, and if not why, in the server's words where it checks
+// the same thing (the rationale's rule is domain's ValidateText).
+Status ReviewFormReady(const ClaimDraft& d, const v1::RatingScale& scale) {
+  if (d.verdict_index < 0 || d.verdict_index >= scale.labels_size()) {
+    return Status::InvalidArgument("verdict", "choose one of the workspace's verdicts");
+  }
+  return domain::ValidateText("rationale", d.rationale, domain::kMaxRationaleChars, true);
+}
+
 // The own review's form: verdict, rationale, confidence, submit (or revise `own`).
 void OwnReviewForm(ViewContext& ctx, const v1::Claim& claim, const v1::Review* own) {
   const auto& scale = ctx.model.workspace().rating_scale();
@@ -201,6 +207,7 @@ void OwnReviewForm(ViewContext& ctx, const v1::Claim& claim, const v1::Review* o
   if (own != nullptr && !d.review_seeded) SeedReviewForm(d, *own, scale);
   ImGui::TextDisabled(own != nullptr ? "My review (revise)" : "My review");
   VerdictCombo(d, scale);
+  ImGui::TextDisabled("Rationale: why this verdict, from the sources");
   ImGui::InputTextMultiline("##rationale", &d.rationale, ImVec2(-1, ImGui::GetFontSize() * 3.0F));
   const bool submit = CtrlEnter();
   ImGui::TextDisabled("Confidence");
@@ -208,15 +215,15 @@ void OwnReviewForm(ViewContext& ctx, const v1::Claim& claim, const v1::Review* o
     ImGui::SameLine();
     ImGui::RadioButton(c == 1 ? "low" : c == 2 ? "medium" : "high", &d.confidence, c);
   }
-  const bool ready =
-      d.verdict_index >= 0 && d.verdict_index < scale.labels_size() && !d.rationale.empty();
-  if (ButtonIf(ready,
-               own != nullptr ? "Revise review (Ctrl+Enter)" : "Submit review (Ctrl+Enter)") ||
-      (submit && ready)) {
+  const Status ready = ReviewFormReady(d, scale);
+  if (ButtonIfAllowed(
+          ready, own != nullptr ? "Revise review (Ctrl+Enter)" : "Submit review (Ctrl+Enter)") ||
+      (submit && ready.ok())) {
     ctx.Emit(action::SubmitReview{claim.id(), scale.labels(d.verdict_index).label(), d.rationale,
                                   static_cast<v1::Confidence>(d.confidence),
                                   own != nullptr ? own->version() : 0});
   }
+  ctx.state.SetControlRect(Control::kReviewSubmit, ItemRect());
   ImGui::Spacing();
 }
 

@@ -10,6 +10,7 @@
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "client/ui/workflow_rules.h"
+#include "proto/claim_progress.h"
 #include "proto/enum_text.h"
 #include "proto/labels.h"
 
@@ -277,6 +278,24 @@ void NoteGlyphs(ViewContext& ctx, const v1::Claim& claim) {
   for (const std::string* typed : {&d.summary, &d.note, &d.reply, &d.rationale}) g.Add(*typed);
 }
 
+// What the claim waits for, in the words the CLI prints (domain::WaitingFor), once its
+// reviews are known; nothing when nothing is left to do.
+void WaitingLine(const ViewContext& ctx, const v1::Claim& claim,
+                 const std::vector<const v1::Review*>& reviews) {
+  google::protobuf::RepeatedPtrField<v1::Review> known;
+  for (const v1::Review* r : reviews) *known.Add() = *r;
+  const auto d = ctx.session.dispute_details.find(claim.id());
+  const v1::Dispute* dispute =
+      d != ctx.session.dispute_details.end() && d->second.status() == v1::DISPUTE_STATUS_OPEN
+          ? &d->second
+          : nullptr;
+  const std::string waiting = v1::WaitingFor(claim, ctx.model.workspace().policy(), known, dispute);
+  if (waiting.empty()) return;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ToVec4(palette::kWarn), "Next: %s", waiting.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void DrawInspector(ViewContext& ctx) {
@@ -299,6 +318,7 @@ void DrawInspector(ViewContext& ctx) {
   Claimant(ctx, *claim, wf);
   ImGui::Spacing();
   Workflow(ctx, *claim, wf);
+  if (reviews_loaded) WaitingLine(ctx, *claim, reviews);
   ImGui::Separator();
   if (ImGui::CollapsingHeader(
           ("Sources (" + std::to_string(claim->source_count()) + ")###sources").c_str(),

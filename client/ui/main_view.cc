@@ -11,7 +11,7 @@
 #include "client/ui/import_view.h"
 #include "client/ui/inspector_view.h"
 #include "client/ui/keys.h"
-#include "client/ui/selection_actions.h"
+#include "client/ui/mark_confirm.h"
 #include "client/ui/status_bar.h"
 #include "client/ui/widgets.h"
 #include "proto/claim_checks.h"
@@ -52,17 +52,6 @@ void NextSearchHit(ViewContext& ctx, bool back) {
       ctx.session.search.hits[static_cast<std::size_t>(st.search_index)].segment().ordinal();
 }
 
-// Ctrl+M: the selection becomes a claim.
-void MarkSelection(ViewContext& ctx) {
-  UiState& st = ctx.state;
-  if (const v1::Segment* s = ctx.model.FindSegment(st.selection.segment_id)) {
-    if (auto mark = MarkFromSelection(st.selection, *s)) {
-      ctx.Emit(*mark);
-      st.selection.Clear();
-    }
-  }
-}
-
 // J/K: the next or previous claim the filter lets through, brought into view.
 void StepClaimWithKeys(ViewContext& ctx, bool next) {
   UiState& st = ctx.state;
@@ -87,7 +76,7 @@ void MainView::Shortcuts(ViewContext& ctx) {
     st.focus_search = true;
   }
   if (Pressed(key::kF3) && !ctx.session.search.hits.empty()) NextSearchHit(ctx, io.KeyShift);
-  if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) MarkSelection(ctx);
+  if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) RequestMark(ctx);
   if (st.typing || st.tab != Tab::kReader) return;
   if (io.KeyShift) ReaderView::KeyboardSelection(ctx);
   if (io.KeyCtrl) return;
@@ -259,6 +248,7 @@ void MainView::Draw(ViewContext& ctx, const std::vector<SavedServer>& saved_serv
   DrawStatusBar(ctx);
   ImGui::End();
   DrawImportPreview(ctx);
+  DrawMarkConfirm(ctx);
   DrawHelpOverlay(ctx);
   st.typing = IsTyping();
 }

@@ -1,6 +1,7 @@
 #include "client/ui/reader_view.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <unordered_map>
 
@@ -9,12 +10,15 @@
 
 #include "client/ui/claim_style.h"
 #include "client/ui/filter_bar.h"
+#include "client/ui/highlight_legend.h"
 #include "client/ui/highlight_spans.h"
 #include "client/ui/imgui_text_measure.h"
 #include "client/ui/keys.h"
+#include "client/ui/mark_confirm.h"
 #include "client/ui/selection_actions.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "client/ui/word_bounds.h"
 #include "proto/labels.h"
 
 namespace factdesk::ui {
@@ -53,6 +57,8 @@ struct ReaderFrame {
   double total = 0;
   // The mouse, through the invisible button that covers the view.
   bool pressed = false;
+  int clicks = 0;      // 2 on a double-click, 3 on a triple-click
+  bool exact = false;  // Alt: a drag selects exactly, without snapping to words
   bool held = false;
   bool released = false;
   ImVec2 mouse;
@@ -88,7 +94,8 @@ constexpr float kPadBottom = 0.45F;
 constexpr float kHeader = 1.2F;
 constexpr float kGutter = 2.2F;
 constexpr float kRightMargin = 1.0F;
-constexpr float kCueIndent = 1.5F;
+// The "cue" and "caption" tags beside such segments, at this fraction of the text size.
+constexpr float kTagScale = 0.75F;
 // Unmeasured rows measured per frame in the background, so the scrollbar settles.
 constexpr int kMeasureBudget = 200;
 
@@ -96,8 +103,14 @@ bool HasHeader(const v1::Segment& s) {
   return s.kind() == v1::SEGMENT_KIND_SPEECH && (!s.speaker().empty() || s.has_start_ms());
 }
 
-float TextIndent(const v1::Segment& s, float fs) {
-  return s.kind() == v1::SEGMENT_KIND_SPEECH ? 0.0F : kCueIndent * fs;
+const char* TagOf(const v1::Segment& s) {
+  return s.kind() == v1::SEGMENT_KIND_CUE ? "cue" : "caption";
+}
+
+// Cues and captions start past their tag (measured, so no tag is drawn over the text).
+float TextIndent(const v1::Segment& s, const ReaderFrame& f) {
+  if (s.kind() == v1::SEGMENT_KIND_SPEECH) return 0.0F;
+  return f.font->CalcTextSizeA(f.fs * kTagScale, FLT_MAX, 0, "caption").x + f.fs * 0.6F;
 }
 
 std::uint64_t Fingerprint(const v1::Segment& s) {
@@ -106,7 +119,7 @@ std::uint64_t Fingerprint(const v1::Segment& s) {
 
 // A row's height; with `layout`, also where its lines break.
 float MeasureRow(const v1::Segment& segment, const ReaderFrame& f, TextLayout* layout) {
-  const float text_wrap = std::max(f.fs * 4, f.wrap - TextIndent(segment, f.fs));
+  const float text_wrap = std::max(f.fs * 4, f.wrap - TextIndent(segment, f));
   float lines = 0;
   if (layout != nullptr) {
     *layout = LayoutText(segment.text(), text_wrap, f.measure);
@@ -188,6 +201,8 @@ void ReadMouse(ReaderFrame& f) {
   ImGui::InvisibleButton("##text", ImVec2(std::max(1.0F, f.view_w), std::max(1.0F, f.view_h)));
   ImGui::SetItemAllowOverlap();
   f.pressed = ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+  f.clicks = f.pressed ? ImGui::GetMouseClickedCount(ImGuiMouseButton_Left) : 0;
+  f.exact = ImGui::GetIO().KeyAlt;
   f.held = ImGui::IsItemActive();
   f.released = ImGui::IsItemDeactivated();
   f.mouse = ImGui::GetIO().MousePos;
@@ -331,10 +346,9 @@ void PaintText(ImDrawList* draw, const ReaderFrame& f, const ReaderRow& row) {
     y += row.visible.layout.line_height;
   }
   if (speech) return;
-  const char* tag = row.seg.kind() == v1::SEGMENT_KIND_CUE ? "cue" : "caption";
-  draw->AddText(f.font, f.fs * 0.75F,
+  draw->AddText(f.font, f.fs * kTagScale,
                 ImVec2(f.win.x + f.text_x0, row.visible.text_y + f.fs * 0.15F),
-                ToU32(palette::kDimText), tag);
+                ToU32(palette::kDimText), TagOf(row.seg));
 }
 
 // The gutter: who else is reading here.
@@ -403,10 +417,7 @@ void DrawMarkButton(ViewContext& ctx, const ReaderFrame& f) {
   }
   ImGui::SetCursorScreenPos(ImVec2(std::min(f.selection_end->x + 4, f.win.x + f.view_w - f.fs * 8),
                                    f.selection_end->y + 2));
-  if (ImGui::SmallButton("Mark claim (Ctrl+M)")) {
-    if (auto mark = MarkFromSelection(st.selection, *s)) ctx.Emit(*mark);
-    st.selection.Clear();
-  }
+  if (ImGui::SmallButton("Mark claim (Ctrl+M)")) RequestMark(ctx);
   st.SetControlRect(Control::kMarkButton, ItemRect());
 }
 
@@ -538,6 +549,7 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   const float top_y = ImGui::GetCursorPosY();
   if (st.search_open) DrawSearchBar(ctx);
   if (st.filter_open) DrawFilterBar(ctx);
+  DrawHighlightLegend(ctx.model.workspace().rating_scale(), size.x);
   size.y -= ImGui::GetCursorPosY() - top_y;
 
   PerTranscript& pt = transcripts_[transcript->id()];
@@ -671,11 +683,32 @@ ReaderRow ReaderView::LayOutRow(const ReaderFrame& f, PerTranscript& pt, std::si
   }
   float text_y = y + f.fs * kPadTop;
   if (HasHeader(seg)) text_y += f.fs * kHeader;
-  row.text_x = f.win.x + f.text_x0 + TextIndent(seg, f.fs);
+  row.text_x = f.win.x + f.text_x0 + TextIndent(seg, f);
   row.visible.text_x = row.text_x;
   row.visible.text_y = text_y;
   return row;
 }
+
+namespace {
+
+// A drag from `press` to `at`: whole words from the one pressed in to the one under the
+// pointer, or exactly those bytes with Alt (a quick drag must not cut "security" to
+// "rity"). No movement yet is an empty selection, so a click stays a click.
+void DragTo(TextSelection& sel, std::string_view text, std::size_t press, std::size_t at,
+            bool exact) {
+  if (exact || at == press) {
+    sel.anchor = press;
+    sel.caret = at;
+  } else if (at > press) {
+    sel.anchor = WordStartAt(text, press);
+    sel.caret = WordEndAt(text, at);
+  } else {
+    sel.anchor = WordEndAt(text, press);
+    sel.caret = WordStartAt(text, at);
+  }
+}
+
+}  // namespace
 
 // Mouse: a press starts a selection in the row under it; dragging extends it within the
 // segment.
@@ -685,11 +718,19 @@ void ReaderView::HandleRowMouse(UiState& st, const ReaderFrame& f, const ReaderR
   const float y = f.mouse.y - row.visible.text_y;
   if (f.pressed && over) {
     const std::size_t b = ByteAtPoint(row.text(), row.visible.layout, x, y, f.measure);
-    st.selection = {row.seg.id(), b, b, true};
-    press_claim_ = ClaimAtByte(row.spans, b);
+    press_byte_ = b;
+    press_claim_ = f.clicks >= 2 ? 0 : ClaimAtByte(row.spans, b);
+    if (f.clicks >= 2) {
+      // Double-click: the word; triple-click: the sentence. Done at once, no drag.
+      const ByteRange r = f.clicks == 2 ? WordAt(row.text(), b) : SentenceAt(row.text(), b);
+      st.selection = {row.seg.id(), r.begin, r.end, false};
+    } else {
+      st.selection = {row.seg.id(), b, b, true};
+    }
   }
   if (f.held && st.selection.dragging && st.selection.segment_id == row.seg.id()) {
-    st.selection.caret = ByteAtPoint(row.text(), row.visible.layout, x, y, f.measure);
+    const std::size_t b = ByteAtPoint(row.text(), row.visible.layout, x, y, f.measure);
+    DragTo(st.selection, row.text(), press_byte_, b, f.exact);
   }
 }
 

@@ -72,6 +72,8 @@ class ReaderView {
   std::map<std::int64_t, PerTranscript> transcripts_;
   std::int64_t drawn_transcript_ = 0;
   std::int64_t press_claim_ = 0;
+  // Where the mouse went down: a drag snaps to words from here.
+  std::size_t press_byte_ = 0;
 };
 
 }  // namespace factdesk::ui

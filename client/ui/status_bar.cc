@@ -12,7 +12,26 @@
 namespace factdesk::ui {
 namespace {
 
+// One change, wrapped at `wrap` pixels (a long title must not run off the popup); the
+// whole entry is clickable. True when clicked.
+bool WrappedEntry(const std::string& text, float wrap) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 at = ImGui::GetCursorPos();
+  const bool clicked = ImGui::Selectable("##change", false, 0, ImVec2(wrap, size.y));
+  ImGui::SetCursorPos(at);
+  ImGui::PushTextWrapPos(at.x + wrap);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  return clicked;
+}
+
 void ChangesPopup(ViewContext& ctx) {
+  const float wrap = ImGui::GetFontSize() * 34;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  // Never wider than the entries' wrap nor taller than most of the window: it scrolls.
+  ImGui::SetNextWindowSizeConstraints(
+      ImVec2(0, 0), ImVec2(wrap + ImGui::GetStyle().WindowPadding.x * 2 + ImGui::GetFontSize(),
+                           display.y * 0.7F));
   if (!ImGui::BeginPopup("##changes")) return;
   ImGui::TextDisabled("Recent changes by others");
   if (ctx.session.recent_changes.empty()) ImGui::TextDisabled("nothing yet");
@@ -29,7 +48,7 @@ void ChangesPopup(ViewContext& ctx) {
       }
     }
     ctx.state.glyphs.Add(text);  // names and titles may need characters the atlas lacks
-    if (ImGui::Selectable(text.c_str()) && c.claim_id != 0) {
+    if (WrappedEntry(text, wrap) && c.claim_id != 0) {
       JumpToClaim(ctx, c.claim_id);
       ImGui::CloseCurrentPopup();
     }

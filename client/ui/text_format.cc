@@ -35,7 +35,8 @@ std::string FormatTimestamp(std::int64_t ms) {
 }
 
 std::string FormatDuration(std::int64_t seconds) {
-  if (seconds < 60) return std::to_string(std::max<std::int64_t>(0, seconds)) + " s";
+  // "0 s" reads as a fault: durations on the dashboard are minutes and up.
+  if (seconds < 60) return "under a minute";
   if (seconds < 3600) return std::to_string(seconds / 60) + " min";
   if (seconds < 86400) return std::to_string(seconds / 3600) + " h";
   return std::to_string(seconds / 86400) + " d";
@@ -43,6 +44,7 @@ std::string FormatDuration(std::int64_t seconds) {
 
 std::string FormatAgo(std::int64_t seconds) {
   if (seconds < 5) return "just now";
+  if (seconds < 60) return std::to_string(seconds) + " s ago";
   return FormatDuration(seconds) + " ago";
 }
 

@@ -9,7 +9,7 @@ namespace factdesk::ui {
 
 // 0:05, 12:34, 1:02:03 (hours only when needed).
 std::string FormatTimestamp(std::int64_t ms);
-// "42 s", "5 min", "3 h", "2 d".
+// "under a minute", "5 min", "3 h", "2 d".
 std::string FormatDuration(std::int64_t seconds);
 // "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago".
 std::string FormatAgo(std::int64_t seconds);

@@ -83,6 +83,9 @@ enum class Control {
   kDecideButton,
   kFirstUnsourcedClaim,
   kChangesBadge,
+  kReviewSubmit,
+  kMarkWholeWords,
+  kMarkAsSelected,
   kCount
 };
 
@@ -111,6 +114,8 @@ struct UiState {
   // The claim open in the inspector (0: closed).
   std::int64_t claim_id = 0;
   TextSelection selection;
+  // The selection asked to be marked starts or ends inside a word: ask before marking.
+  bool confirm_mark = false;
   // Scroll position per transcript.
   std::map<std::int64_t, ScrollAnchor> anchors;
   // Bring this row into view on the next frame (J/K, search hits, dashboard rows).

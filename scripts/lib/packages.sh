@@ -5,7 +5,7 @@
 FACTDESK_BUILD_PACKAGES=(
   cmake ninja-build g++ lld pkg-config ccache git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libpqxx-dev libpq-dev postgresql
+  libpqxx-dev libcurl4-openssl-dev libpq-dev postgresql
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libfreetype-dev
   libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev prometheus-cpp-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libstemmer-dev

@@ -2,8 +2,12 @@
 
 #include <chrono>
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include "server/logging/request_log.h"
 #include "server/rpc/metrics.h"
+#include "server/store/digest.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -12,6 +16,27 @@ using logging::LogRequest;
 using logging::NewRequestId;
 
 constexpr std::size_t kMaxRequestIdBytes = 64;
+constexpr std::size_t kMaxIdempotencyKeyBytes = 128;
+
+bool Printable(std::string_view text) {
+  for (const char c : text) {
+    if (c <= ' ' || c >= 127 || c == '"') return false;
+  }
+  return true;
+}
+
+// The same request always gives the same bytes (map order fixed), hence the same print.
+std::string Fingerprint(std::string_view method, const google::protobuf::Message& request) {
+  std::string bytes(method);
+  bytes.push_back('\0');
+  {
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&coded);
+  }
+  return store::Sha256(bytes);
+}
 
 std::string_view Metadata(const grpc::CallbackServerContext* ctx, std::string_view key,
                           bool* present) {
@@ -28,14 +53,51 @@ std::string TakeRequestId(grpc::CallbackServerContext* ctx) {
   std::string id = NewRequestId();
   bool present = false;
   const std::string_view given = Metadata(ctx, v1::kRequestIdKey, &present);
-  if (present && !given.empty() && given.size() <= kMaxRequestIdBytes) {
-    bool printable = true;
-    for (const char c : given) printable = printable && c > ' ' && c < 127 && c != '"';
-    if (printable) id = given;
+  if (present && !given.empty() && given.size() <= kMaxRequestIdBytes && Printable(given)) {
+    id = given;
   }
   ctx->AddInitialMetadata(v1::kRequestIdKey, id);
   return id;
 }
+
+store::WriteOptions Call::writer() {
+  store::WriteOptions options{.actor_id = user_id(), .deadline = deadline_};
+  if (request_ != nullptr) {
+    if (idempotency_.fingerprint.empty()) {
+      idempotency_.fingerprint = Fingerprint(idempotency_.method, *request_);
+    }
+    options.idempotency = &idempotency_;
+  }
+  return options;
+}
+
+void Call::set_idempotency(std::string key, std::string_view method,
+                           const google::protobuf::Message* request,
+                           google::protobuf::Message* response) {
+  request_ = request;
+  idempotency_ = {std::move(key), std::string(method), "", response};
+}
+
+namespace {
+
+// Reads a mutation's idempotency key into `call`: none sent is fine (tools such as
+// grpcurl), a malformed one is refused before anything runs.
+Status TakeIdempotencyKey(const grpc::CallbackServerContext* ctx, std::string_view method,
+                          const google::protobuf::Message* request,
+                          google::protobuf::Message* response, Call& call) {
+  bool present = false;
+  const std::string_view key = Metadata(ctx, v1::kIdempotencyKey, &present);
+  if (!present) return Status::Ok();
+  if (key.empty() || key.size() > kMaxIdempotencyKeyBytes || !Printable(key)) {
+    return Status::InvalidArgument(
+        v1::kIdempotencyKey,
+        "must be 1 to 128 printable ASCII characters without spaces or quotes (a UUID will do)");
+  }
+  call.set_idempotency(std::string(key), method, request, response);
+  return Status::Ok();
+}
+
+}  // namespace
 
 grpc::Status ToGrpc(const Status& status) {
   if (status.ok()) return grpc::Status::OK;
@@ -55,9 +117,11 @@ Result<Call> AuthenticateCall(Runtime& rt, const Credentials& credentials, std::
 }
 
 void RunUnary(Runtime& rt, grpc::CallbackServerContext* ctx, grpc::ServerUnaryReactor* reactor,
-              std::string_view method, std::function<Status(Call&)> handler) {
+              std::string_view method, std::function<Status(Call&)> handler,
+              const google::protobuf::Message* request, google::protobuf::Message* response) {
   const auto start = std::chrono::steady_clock::now();
-  auto task = [&rt, ctx, reactor, method, start, handler = std::move(handler)]() {
+  auto task = [&rt, ctx, reactor, method, start, request, response,
+               handler = std::move(handler)]() {
     Status status;
     std::string user = "-";
     const std::string request_id = TakeRequestId(ctx);
@@ -67,7 +131,10 @@ void RunUnary(Runtime& rt, grpc::CallbackServerContext* ctx, grpc::ServerUnaryRe
       status = call.status();
     } else {
       user = call->user().handle();
-      status = handler(*call);
+      call->set_deadline(ctx->deadline());
+      status = request == nullptr ? Status::Ok()
+                                  : TakeIdempotencyKey(ctx, method, request, response, *call);
+      if (status.ok()) status = handler(*call);
       if (status.code() == Code::kAborted && !call->current().empty()) {
         ctx->AddTrailingMetadata(v1::kCurrentRecordKey, call->current());
       }

@@ -36,7 +36,7 @@ Status StaleVersion(Call& call, std::string_view what, std::int64_t id, std::int
 Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out) {
-  return rt.db.Write(domain::ActionName(action), call.user_id(), [&](store::Tx& tx) -> Status {
+  return rt.db.Write(domain::ActionName(action), call.writer(), [&](store::Tx& tx) -> Status {
     FD_ASSIGN_OR_RETURN(const std::int64_t ws, store::ClaimWorkspace(tx, claim_id));
     FD_ASSIGN_OR_RETURN(const domain::Role role, Authorize(tx, ws, call, action));
     FD_RETURN_IF_ERROR(tx.TakeSeq(ws).status());

@@ -55,9 +55,9 @@ std::string StateText(domain::ClaimState s) {
 grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext* ctx,
                                                     const v1::CreateClaimRequest* req,
                                                     v1::Claim* resp) {
-  return Unary(rt_, ctx, "CreateClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "CreateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
-    return rt_.db.Write("CreateClaim", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, r.segment_id()));
       FD_RETURN_IF_ERROR(
           Authorize(tx, seg.workspace_id, call, domain::Action::kMarkClaim).status());
@@ -142,7 +142,7 @@ grpc::ServerUnaryReactor* ClaimService::ListClaims(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext* ctx,
                                                     const v1::UpdateClaimRequest* req,
                                                     v1::Claim* resp) {
-  return Unary(rt_, ctx, "UpdateClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "UpdateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::UpdateClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kEditClaim,
@@ -159,7 +159,7 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext* ctx,
                                                     const v1::AssignClaimRequest* req,
                                                     v1::Claim* resp) {
-  return Unary(rt_, ctx, "AssignClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "AssignClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::AssignClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kAssignClaim,
@@ -191,7 +191,7 @@ grpc::ServerUnaryReactor* ClaimService::AssignClaim(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* ctx,
                                                   const v1::TakeClaimRequest* req,
                                                   v1::Claim* resp) {
-  return Unary(rt_, ctx, "TakeClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "TakeClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::TakeClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
         rt_, call, r.claim_id(), -1, domain::Action::kTakeClaim,
@@ -209,7 +209,7 @@ grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext* ctx,
                                                      const v1::DismissClaimRequest* req,
                                                      v1::Claim* resp) {
-  return Unary(rt_, ctx, "DismissClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "DismissClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::DismissClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kDismiss,
@@ -227,7 +227,7 @@ grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext* ctx,
                                                     const v1::ReopenClaimRequest* req,
                                                     v1::Claim* resp) {
-  return Unary(rt_, ctx, "ReopenClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "ReopenClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::ReopenClaimRequest r, v1::CheckedRequest(*req));
     const std::string& reason = r.reason();
     return MutateClaim(
@@ -255,7 +255,7 @@ grpc::ServerUnaryReactor* ClaimService::ReopenClaim(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext* ctx,
                                                      const v1::PublishClaimRequest* req,
                                                      v1::Claim* resp) {
-  return Unary(rt_, ctx, "PublishClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "PublishClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::PublishClaimRequest r, v1::CheckedRequest(*req));
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kPublish,
@@ -273,7 +273,7 @@ grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* ClaimService::CorrectClaim(grpc::CallbackServerContext* ctx,
                                                      const v1::CorrectClaimRequest* req,
                                                      v1::Claim* resp) {
-  return Unary(rt_, ctx, "CorrectClaim", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "CorrectClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CorrectClaimRequest r, v1::CheckedRequest(*req));
     const std::string& reason = r.reason();
     return MutateClaim(

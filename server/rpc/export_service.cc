@@ -119,6 +119,7 @@ struct ExportJob {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt, credentials, request_id));
     user = call.user().handle();
     FD_RETURN_IF_ERROR(CheckRequest());
+    FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot, rt.heavy->Enter(call.user_id(), "export"));
     exporting::ExportContext context;
     context.generated_at_iso =
         exporting::IsoDateTime(google::protobuf::util::TimeUtil::GetCurrentTime());

@@ -96,7 +96,7 @@ grpc::ServerUnaryReactor* LiveService::UpdatePresence(grpc::CallbackServerContex
     presence.set_online(!req->leaving());
     *presence.mutable_updated_at() = google::protobuf::util::TimeUtil::GetCurrentTime();
     // Unsequenced: it goes to every replica on its own channel, not into the event log.
-    return rt_.db.Write("UpdatePresence", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("UpdatePresence", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
       tx.Exec("live.notify_presence", live::EncodePresence(req->workspace_id(), presence));
       return Status::Ok();

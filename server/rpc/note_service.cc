@@ -53,7 +53,7 @@ Status MutateNote(
 
 grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
                                                const v1::AddNoteRequest* req, v1::Note* resp) {
-  return Unary(rt_, ctx, "AddNote", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "AddNote", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
     FD_RETURN_IF_ERROR(ValidateBody(req->body()));
     if (req->parent_id() < 0) return RequireId("parent_id", req->parent_id());
@@ -108,7 +108,7 @@ grpc::ServerUnaryReactor* NoteService::ListNotes(grpc::CallbackServerContext* ct
 
 grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx,
                                                 const v1::EditNoteRequest* req, v1::Note* resp) {
-  return Unary(rt_, ctx, "EditNote", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "EditNote", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
     FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
     FD_RETURN_IF_ERROR(ValidateBody(req->body()));
@@ -136,7 +136,7 @@ grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx
 grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* ctx,
                                                   const v1::RemoveNoteRequest* req,
                                                   v1::Note* resp) {
-  return Unary(rt_, ctx, "RemoveNote", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "RemoveNote", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
     return MutateNote(
         rt_, call, req->note_id(),
@@ -149,7 +149,7 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
             return Status::FailedPrecondition(
                 fmt::format("note {} was already removed", note.id()));
           }
-          store::MarkNoteRemoved(c.tx, note.id());
+          store::MarkNoteRemoved(c.tx, note);
           return v1::EVENT_KIND_NOTE_REMOVED;
         },
         resp);

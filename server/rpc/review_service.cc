@@ -54,7 +54,7 @@ Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Disput
 grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContext* ctx,
                                                       const v1::SubmitReviewRequest* req,
                                                       v1::SubmitReviewResponse* resp) {
-  return Unary(rt_, ctx, "SubmitReview", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "SubmitReview", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(v1::CheckedRequest(*req).status());
     return MutateClaim(
         rt_, call, req->claim_id(), -1, domain::Action::kSubmitReview,
@@ -185,7 +185,7 @@ grpc::ServerUnaryReactor* ReviewService::ListDisputes(grpc::CallbackServerContex
 grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerContext* ctx,
                                                        const v1::DecideDisputeRequest* req,
                                                        v1::Dispute* resp) {
-  return Unary(rt_, ctx, "DecideDispute", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "DecideDispute", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::DecideDisputeRequest r, v1::CheckedRequest(*req));
     const std::string& reasoning = r.reasoning();
     std::int64_t claim_id = 0;
@@ -195,11 +195,9 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
       return Status::Ok();
     }));
     v1::Claim claim;
-    domain::Role role = domain::Role::kViewer;
     FD_RETURN_IF_ERROR(MutateClaim(
         rt_, call, claim_id, -1, domain::Action::kDecideDispute,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          role = c.role;
           const auto open = store::FindOpenDispute(c.tx, claim_id);
           if (!open || open->id() != req->dispute_id()) {
             return Status::FailedPrecondition(
@@ -224,7 +222,10 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
           return event;
         },
         &claim));
+    // The role is read again: a replayed decision (idempotency key) ran no change.
     return rt_.db.Read("DecideDispute", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const domain::Role role,
+                          Authorize(tx, resp->workspace_id(), call, domain::Action::kRead));
       return FillDispute(tx, role, call.user_id(), resp);
     });
   });

@@ -32,7 +32,7 @@ v1::Source SourceOf(const v1::AddSourceRequest& req) {
 grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* ctx,
                                                    const v1::AddSourceRequest* req,
                                                    v1::Source* resp) {
-  return Unary(rt_, ctx, "AddSource", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "AddSource", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::AddSourceRequest checked, v1::CheckedRequest(*req));
     const v1::Source source = SourceOf(checked);
     v1::Claim claim;
@@ -68,7 +68,7 @@ grpc::ServerUnaryReactor* SourceService::ListSources(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* SourceService::RemoveSource(grpc::CallbackServerContext* ctx,
                                                       const v1::RemoveSourceRequest* req,
                                                       v1::Source* resp) {
-  return Unary(rt_, ctx, "RemoveSource", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "RemoveSource", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("source_id", req->source_id()));
     // The source names its claim; the claim's lock and state rules then apply.
     std::int64_t claim_id = 0;

@@ -28,12 +28,12 @@ grpc::ServerUnaryReactor* TokenService::ListTokens(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* TokenService::RevokeToken(grpc::CallbackServerContext* ctx,
                                                     const v1::RevokeTokenRequest* req,
                                                     v1::RevokeTokenResponse* resp) {
-  return Unary(rt_, ctx, "RevokeToken", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "RevokeToken", req, resp, [this, req, resp](Call& call) -> Status {
     if (req->token_id() < 0) return RequireId("token_id", req->token_id());
     const std::int64_t id = req->token_id() == 0 ? call.token().id() : req->token_id();
     // No event: a token belongs to a user, not to a workspace's log. Its NOTIFY, at
     // commit, tells every replica.
-    return rt_.db.Write("RevokeToken", call.user_id(), [&](store::Tx& tx) -> Status {
+    return rt_.db.Write("RevokeToken", call.writer(), [&](store::Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(*resp->mutable_token(), store::RevokeToken(tx, id, call.user_id()));
       resp->mutable_token()->set_current(id == call.token().id());
       return Status::Ok();

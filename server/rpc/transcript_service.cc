@@ -40,13 +40,13 @@ Result<store::NewTranscript> ValidateImport(const v1::ImportTranscriptRequest& r
   store::NewTranscript meta;
   FD_RETURN_IF_ERROR(RequireId("workspace_id", req.workspace_id()));
   meta.workspace_id = req.workspace_id();
-  FD_RETURN_IF_ERROR(domain::ValidateText("filename", req.filename(), 255, false));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("filename", req.filename(), 255, false));
   std::string title = domain::Trim(req.title());
   if (title.empty()) title = std::filesystem::path(req.filename()).stem().string();
   if (title.empty()) {
     return Status::InvalidArgument("title", "must not be empty (give a title or a filename)");
   }
-  FD_RETURN_IF_ERROR(domain::ValidateText("title", title, domain::kMaxTitleChars, true));
+  FD_RETURN_IF_ERROR(domain::ValidateLine("title", title, domain::kMaxTitleChars, true));
   meta.title = std::move(title);
   if (!req.source_url().empty()) {
     FD_ASSIGN_OR_RETURN(meta.source_url, domain::NormalizeUrl("source_url", req.source_url()));
@@ -61,13 +61,20 @@ Result<store::NewTranscript> ValidateImport(const v1::ImportTranscriptRequest& r
 grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
     grpc::CallbackServerContext* ctx, const v1::ImportTranscriptRequest* req,
     v1::ImportTranscriptResponse* resp) {
-  return Unary(rt_, ctx, "ImportTranscript", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "ImportTranscript", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(store::NewTranscript meta, ValidateImport(*req));
     meta.imported_by = call.user_id();
     FD_ASSIGN_OR_RETURN(const import::Format format, FormatOf(*req));
+    // Parsing costs several times the content's size: only a member who may import gets
+    // that far, within their share of heavy calls and the imports' memory budget.
+    FD_RETURN_IF_ERROR(rt_.db.Read("ImportTranscript", [&](Tx& tx) -> Status {
+      return Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status();
+    }));
+    FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot,
+                        rt_.heavy->EnterImport(call.user_id(), req->content()));
     FD_ASSIGN_OR_RETURN(const import::Transcript parsed,
                         import::Parse(req->content(), format, {rt_.max_transcript_bytes}));
-    return rt_.db.Write("ImportTranscript", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("ImportTranscript", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status());
       FD_RETURN_IF_ERROR(tx.TakeSeq(meta.workspace_id).status());
@@ -149,10 +156,11 @@ grpc::ServerUnaryReactor* TranscriptService::SearchSegments(grpc::CallbackServer
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
     const std::string query = domain::Trim(req->query());
-    FD_RETURN_IF_ERROR(domain::ValidateText("query", query, domain::kMaxSearchQueryChars, true));
+    FD_RETURN_IF_ERROR(domain::ValidateLine("query", query, domain::kMaxSearchQueryChars, true));
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t token, DecodePageToken(req->page_token()));
     const int offset = token == 0 ? 0 : static_cast<int>(token - 1);
+    FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot, rt_.heavy->Enter(call.user_id(), "search"));
     return rt_.db.Read("SearchSegments", [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
       if (req->transcript_id() != 0) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/review_rules.h"
+#include "domain/role_change.h"
 #include "domain/text_validation.h"
 #include "domain/url.h"
 #include "events/event_kind.h"
@@ -24,7 +25,7 @@ using store::Tx;
 Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, v1::EventKind kind,
                        domain::Action action, const std::function<Status(Tx&)>& change,
                        v1::Workspace* out) {
-  return rt.db.Write(events::KindName(kind), call.user_id(), [&](Tx& tx) -> Status {
+  return rt.db.Write(events::KindName(kind), call.writer(), [&](Tx& tx) -> Status {
     FD_RETURN_IF_ERROR(Authorize(tx, workspace_id, call, action).status());
     FD_RETURN_IF_ERROR(tx.TakeSeq(workspace_id).status());
     FD_RETURN_IF_ERROR(change(tx));
@@ -41,17 +42,9 @@ Status ChangeWorkspace(Runtime& rt, Call& call, std::int64_t workspace_id, v1::E
 // would show an assignee nobody can reach. The editor reassigns them first.
 Status RequireNoOpenAssignments(Tx& tx, std::int64_t workspace_id, const v1::User& user,
                                 std::string_view outcome) {
-  constexpr int kShown = 10;
-  const auto claims = store::OpenAssignments(tx, workspace_id, user.id(), kShown + 1);
-  if (claims.empty()) return Status::Ok();
-  std::string ids;
-  for (std::size_t i = 0; i < claims.size() && i < kShown; ++i) {
-    ids += (i == 0 ? "" : ", ") + std::to_string(claims[i]);
-  }
-  if (claims.size() > kShown) ids += ", ...";
-  return Status::FailedPrecondition(
-      fmt::format("{} is assigned to claims still under review ({}); reassign them before {} {}",
-                  user.handle(), ids, user.handle(), outcome));
+  const auto claims = store::OpenAssignments(tx, workspace_id, user.id(),
+                                             static_cast<int>(domain::kShownAssignments) + 1);
+  return domain::RequireNoOpenAssignments(user.handle(), claims, std::string(outcome));
 }
 
 }  // namespace
@@ -85,16 +78,21 @@ grpc::ServerUnaryReactor* WorkspaceService::GetWorkspace(grpc::CallbackServerCon
       return Status::InvalidArgument("workspace_id", "give a workspace id or a slug");
     }
     if (req->workspace_id() < 0) return RequireId("workspace_id", req->workspace_id());
+    // A malformed slug is refused without echoing it (it may be megabytes).
+    if (req->workspace_id() == 0) FD_RETURN_IF_ERROR(domain::ValidateSlug(req->slug()));
     return rt_.db.Read("GetWorkspace", [&](Tx& tx) -> Status {
-      if (req->workspace_id() != 0) {
-        FD_ASSIGN_OR_RETURN(*resp, store::GetWorkspace(tx, req->workspace_id(), call.user_id()));
-      } else {
-        FD_ASSIGN_OR_RETURN(*resp, store::GetWorkspaceBySlug(tx, req->slug(), call.user_id()));
+      auto found = req->workspace_id() != 0
+                       ? store::GetWorkspace(tx, req->workspace_id(), call.user_id())
+                       : store::GetWorkspaceBySlug(tx, req->slug(), call.user_id());
+      // Missing and not yours answer alike, so a non-member learns no slug or id exists.
+      if (!found.ok() && found.status().code() != Code::kNotFound) return found.status();
+      if (!found.ok() || found->my_role() == v1::ROLE_UNSPECIFIED) {
+        return Status::PermissionDenied(
+            req->workspace_id() != 0
+                ? "you are not a member of workspace " + std::to_string(req->workspace_id())
+                : "you are not a member of workspace '" + req->slug() + "'");
       }
-      if (resp->my_role() == v1::ROLE_UNSPECIFIED) {
-        resp->Clear();
-        return Status::PermissionDenied("you are not a member of this workspace");
-      }
+      *resp = std::move(*found);
       return Status::Ok();
     });
   });
@@ -117,26 +115,17 @@ grpc::ServerUnaryReactor* WorkspaceService::ListMembers(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContext* ctx,
                                                       const v1::SetMemberRequest* req,
                                                       v1::Member* resp) {
-  return Unary(rt_, ctx, "SetMember", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "SetMember", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
     const auto role = v1::ToDomain(req->role());
     if (!role) return Status::InvalidArgument("role", "must be viewer, checker, editor or admin");
-    return rt_.db.Write("SetMember", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("SetMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
       FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
-      const auto previous = store::RoleOf(tx, req->workspace_id(), user.id());
-      if (previous == domain::Role::kAdmin && *role != domain::Role::kAdmin &&
-          store::CountAdmins(tx, req->workspace_id()) == 1) {
-        return Status::FailedPrecondition(fmt::format(
-            "{} is the workspace's last admin; make someone else admin first", user.handle()));
-      }
-      if (previous && domain::HasAtLeast(*previous, domain::Role::kChecker) &&
-          !domain::HasAtLeast(*role, domain::Role::kChecker)) {
-        FD_RETURN_IF_ERROR(
-            RequireNoOpenAssignments(tx, req->workspace_id(), user, "can become a viewer"));
-      }
+      FD_RETURN_IF_ERROR(
+          domain::CheckRoleChange(store::ReadRoleChange(tx, req->workspace_id(), user, *role)));
       FD_RETURN_IF_ERROR(tx.TakeSeq(req->workspace_id()).status());
       FD_ASSIGN_OR_RETURN(*resp, store::SetMember(tx, req->workspace_id(), user.id(), *role));
       *resp->mutable_user() = user;
@@ -150,11 +139,11 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
 
 grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerContext* ctx,
                                                          const v1::RemoveMemberRequest* req,
-                                                         v1::RemoveMemberResponse* /*resp*/) {
-  return Unary(rt_, ctx, "RemoveMember", [this, req](Call& call) -> Status {
+                                                         v1::RemoveMemberResponse* resp) {
+  return Mutation(rt_, ctx, "RemoveMember", req, resp, [this, req](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
-    return rt_.db.Write("RemoveMember", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("RemoveMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
       FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
@@ -180,7 +169,7 @@ grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerContext* ctx,
                                                          const v1::UpdatePolicyRequest* req,
                                                          v1::Workspace* resp) {
-  return Unary(rt_, ctx, "UpdatePolicy", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "UpdatePolicy", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     const auto& p = req->policy();
     if (!v1::IsKnownEnum(p.dispute_rule())) {
@@ -197,7 +186,7 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerContext* ctx,
                                                            const v1::SetRatingScaleRequest* req,
                                                            v1::Workspace* resp) {
-  return Unary(rt_, ctx, "SetRatingScale", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "SetRatingScale", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     v1::RatingScale given;
     *given.mutable_labels() = req->labels();
@@ -216,11 +205,11 @@ grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerC
 grpc::ServerUnaryReactor* WorkspaceService::UpdatePublisher(grpc::CallbackServerContext* ctx,
                                                             const v1::UpdatePublisherRequest* req,
                                                             v1::Workspace* resp) {
-  return Unary(rt_, ctx, "UpdatePublisher", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "UpdatePublisher", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
     v1::Publisher publisher;
     const std::string name = domain::Trim(req->publisher().name());
-    FD_RETURN_IF_ERROR(domain::ValidateText("publisher.name", name, 200, true));
+    FD_RETURN_IF_ERROR(domain::ValidateLine("publisher.name", name, 200, true));
     publisher.set_name(name);
     // Both URLs are optional; given ones must be http(s) and are stored normalised.
     auto url = [](const char* field, const std::string& value) -> Result<std::string> {

@@ -215,9 +215,7 @@ std::optional<domain::Role> RoleOf(Tx& tx, std::int64_t workspace_id, std::int64
 
 Result<domain::Role> RequireMember(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   if (auto role = RoleOf(tx, workspace_id, user_id)) return *role;
-  if (tx.Exec("events.last_seq", workspace_id).empty()) {
-    return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
-  }
+  // A workspace that does not exist answers as one you are not in: ids do not leak.
   return domain::NotAMember(workspace_id);
 }
 
@@ -268,6 +266,20 @@ std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std
 
 int CountAdmins(Tx& tx, std::int64_t workspace_id) {
   return FirstValue<int, "admins">(tx.Exec("accounts.count_admins", workspace_id));
+}
+
+domain::RoleChange ReadRoleChange(Tx& tx, std::int64_t workspace_id, const v1::User& user,
+                                  domain::Role next) {
+  domain::RoleChange change;
+  change.handle = user.handle();
+  change.previous = RoleOf(tx, workspace_id, user.id());
+  change.next = next;
+  if (change.previous == domain::Role::kAdmin) change.admin_count = CountAdmins(tx, workspace_id);
+  if (change.previous && domain::HasAtLeast(*change.previous, domain::Role::kChecker)) {
+    change.open_assignments = OpenAssignments(tx, workspace_id, user.id(),
+                                              static_cast<int>(domain::kShownAssignments) + 1);
+  }
+  return change;
 }
 
 Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy) {

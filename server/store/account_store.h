@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/role_change.h"
 #include "domain/roles.h"
 #include "factdesk/v1/workspace.pb.h"
 #include "server/store/db.h"
@@ -40,6 +41,9 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id);
 std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
                                           int limit);
 int CountAdmins(Tx& tx, std::int64_t workspace_id);
+// What domain::CheckRoleChange needs to judge making `user` `next` in the workspace.
+domain::RoleChange ReadRoleChange(Tx& tx, std::int64_t workspace_id, const v1::User& user,
+                                  domain::Role next);
 
 // Policy and publisher settings.
 Status UpdatePolicy(Tx& tx, std::int64_t workspace_id, const v1::ReviewPolicy& policy);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -20,6 +21,21 @@ inline constexpr const char* kEventsChannel = "factdesk_events";
 // One database transaction, handed to repository functions. A write transaction
 // follows invariant 1: TakeSeq (locks the workspace's row, ordering its commits),
 // then the change, then exactly one Append (the event row and its NOTIFY).
+struct Idempotency;
+
+// When the caller stops waiting; max() when it never does.
+using Deadline = std::chrono::system_clock::time_point;
+
+// Who writes, and what the caller asked of the write beyond the change itself.
+struct WriteOptions {
+  std::int64_t actor_id = 0;
+  // The mutation's idempotency key (idempotency_store.h), or none.
+  const Idempotency* idempotency = nullptr;
+  // Past it the transaction stops and rolls back: a change the caller gave up on never
+  // commits (statement_timeout follows the time left, and it is checked before COMMIT).
+  Deadline deadline = Deadline::max();
+};
+
 class Tx {
  public:
   Tx(pqxx::transaction_base& t, std::int64_t actor_id) : t_(t), actor_id_(actor_id) {}
@@ -36,6 +52,8 @@ class Tx {
   void Append(const v1::Event& event);
 
   std::int64_t actor_id() const { return actor_id_; }
+  // The workspace whose seq was taken, 0 before TakeSeq.
+  std::int64_t workspace_id() const { return workspace_id_; }
   std::optional<std::int64_t> taken_seq() const { return seq_; }
   bool appended() const { return appended_; }
   pqxx::transaction_base& raw() { return t_; }
@@ -60,6 +78,10 @@ class Db {
   // (never when the outcome of COMMIT is unknown).
   Status Write(std::string_view context, std::int64_t actor_id,
                const std::function<Status(Tx&)>& fn);
+  // The same, with an idempotency key (a repeated request gets the first response and
+  // `fn` does not run) and the caller's deadline.
+  Status Write(std::string_view context, const WriteOptions& options,
+               const std::function<Status(Tx&)>& fn);
   // A read-only REPEATABLE READ transaction: every query sees one snapshot. Run again
   // once on a fresh connection when its connection had broken.
   Status Read(std::string_view context, const std::function<Status(Tx&)>& fn);
@@ -70,6 +92,10 @@ class Db {
   // The lease's connection failed: closed, the pool told, the error mapped.
   Status ConnectionFailed(ConnectionPool::Lease& lease, const std::exception& e,
                           std::string_view context);
+
+  // One attempt of Write in `work`.
+  Status WriteOnce(pqxx::work& work, std::string_view context, const WriteOptions& options,
+                   const std::function<Status(Tx&)>& fn);
 
   ConnectionPool& pool_;
 };

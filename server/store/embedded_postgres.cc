@@ -310,6 +310,12 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::Start(
                "max_connections=" + std::to_string(options.max_connections),
                "-c",
                "log_min_messages=warning"};
+  // Errors are logged without the statement, DETAIL or CONTEXT: those quote row values
+  // (a failed COPY's transcript text, a conflicting key).
+  for (const char* setting : {"log_min_error_statement=panic", "log_error_verbosity=terse"}) {
+    pg->argv_.emplace_back("-c");
+    pg->argv_.emplace_back(setting);
+  }
   if (options.unsafe_no_fsync) {
     for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
       pg->argv_.emplace_back("-c");

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "factdesk/v1/live.pb.h"
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
 
@@ -33,6 +34,11 @@ struct NoteRevisionColumns {
   ColumnIndex body, edited_at;
 };
 
+struct NoteEventColumns {
+  explicit NoteEventColumns(ColumnLookup& c) : seq(c("seq")), payload(c("payload")) {}
+  ColumnIndex seq, payload;
+};
+
 #define FD_NOTE_SELECT                                                                    \
   "SELECT n.id, n.workspace_id, n.claim_id, n.parent_id, n.thread, n.body, "              \
   "u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name, " \
@@ -60,6 +66,12 @@ constexpr std::array kStatements = {
               "UPDATE notes SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1"},
     Statement{"notes.remove",
               "UPDATE notes SET removed_at = now(), version = version + 1 WHERE id = $1"},
+    Statement{"notes.events_with_body",
+              "SELECT seq, payload FROM events WHERE workspace_id = $1 AND claim_id = $2 "
+              "AND kind IN ('note.added', 'note.edited') ORDER BY seq",
+              RowsAs<NoteEventColumns>},
+    Statement{"notes.scrub_event",
+              "UPDATE events SET payload = $3 WHERE workspace_id = $1 AND seq = $2"},
 };
 
 #undef FD_NOTE_SELECT
@@ -131,8 +143,26 @@ void EditNoteBody(Tx& tx, std::int64_t note_id, const std::string& body) {
   tx.Exec("notes.edit", note_id, body);
 }
 
-void MarkNoteRemoved(Tx& tx, std::int64_t note_id) {
-  tx.Exec("notes.remove", note_id);
+void MarkNoteRemoved(Tx& tx, const v1::Note& note) {
+  tx.Exec("notes.remove", note.id());
+  // The events that carried the body (and its edits) lose it too, so that replay and
+  // history cannot return it; the notes row keeps it for the operator (docs/architecture.md).
+  const pqxx::result r = tx.Exec("notes.events_with_body", note.workspace_id(), note.claim_id());
+  const auto col = MapColumns<NoteEventColumns>(r);
+  for (const auto& row : r) {
+    const pqxx::binarystring payload(row[col.payload]);
+    v1::Event event;
+    if (!event.ParseFromArray(payload.data(), static_cast<int>(payload.size())) ||
+        event.note().id() != note.id()) {
+      continue;
+    }
+    event.mutable_note()->clear_body();
+    event.mutable_note()->clear_revisions();
+    event.mutable_note()->set_removed(true);
+    const std::string bytes = event.SerializeAsString();
+    tx.Exec("notes.scrub_event", note.workspace_id(), row[col.seq].as<std::int64_t>(),
+            pqxx::binarystring(bytes.data(), bytes.size()));
+  }
 }
 
 }  // namespace factdesk::store

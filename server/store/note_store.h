@@ -30,6 +30,8 @@ Result<std::vector<v1::Note>> ListNotes(Tx& tx, std::int64_t claim_id, const std
                                         bool with_revisions);
 // Keeps the current body as a revision, then replaces it.
 void EditNoteBody(Tx& tx, std::int64_t note_id, const std::string& body);
-void MarkNoteRemoved(Tx& tx, std::int64_t note_id);
+// Marks the note removed and takes its body out of the events that carried it: no one
+// can read a removed note's text through any RPC, history or replay.
+void MarkNoteRemoved(Tx& tx, const v1::Note& note);
 
 }  // namespace factdesk::store

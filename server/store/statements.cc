@@ -4,6 +4,7 @@
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
 #include "server/store/export_store.h"
+#include "server/store/idempotency_store.h"
 #include "server/store/note_store.h"
 #include "server/store/review_store.h"
 #include "server/store/scale_store.h"
@@ -11,6 +12,7 @@
 #include "server/store/statement.h"
 #include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
+#include "server/store/webhook_store.h"
 
 namespace factdesk::store {
 
@@ -19,7 +21,8 @@ std::vector<Statement> AllStatements() {
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements(), ArchiveStatements()}) {
+        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
+        WebhookStatements(), ArchiveStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -10,6 +10,7 @@
 #include "factdesk/v1/live.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/support/process.h"
 
 namespace factdesk::cluster {
@@ -158,7 +159,7 @@ void Writers::Run(int writer) {
     auto backoff = 100ms;
     while (!stop_) {
       auto ctx = Context(desk_.token, 5s);
-      ctx->AddMetadata("factdesk-idempotency-key", ack.key);
+      ctx->AddMetadata(v1::kIdempotencyKey, ack.key);
       v1::Claim claim;
       const grpc::Status s = claims->CreateClaim(ctx.get(), req, &claim);
       if (s.ok()) {

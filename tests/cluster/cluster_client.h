@@ -38,13 +38,13 @@ struct Ack {
   std::string key;
   std::int64_t claim_id = 0;
   Clock::time_point at;
-  // A failed attempt before it could have committed on the server (a deadline, a lost
-  // connection): the retry might make a copy until the server honours idempotency keys.
+  // A failed attempt that may have committed on the server (a deadline, a lost
+  // connection): its retry, under the same key, must get the first claim, not a copy.
   bool retried_after_ambiguous_failure = false;
 };
 
 // Writers creating claims through `address` until stopped. Every claim carries a
-// client-generated key in the `factdesk-idempotency-key` metadata; a failed call is
+// client-generated key in the v1::kIdempotencyKey metadata; a failed call is
 // retried with the same key (backoff 100 ms to 1 s), as a client that must not lose
 // the user's work would.
 class Writers {

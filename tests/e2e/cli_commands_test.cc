@@ -4,7 +4,7 @@
 
 #include <sys/stat.h>
 
-#include "client/cli/credentials_file.h"
+#include "client/net/credentials_file.h"
 #include "tests/e2e/cli_fixture.h"
 
 namespace factdesk::testing {
@@ -20,7 +20,7 @@ TEST_F(CliTest, LoginSavesCredentialsReadableByTheOwnerOnly) {
   struct stat dir {};
   ASSERT_EQ(stat((ben_.home + "/config/factdesk").c_str(), &dir), 0);
   EXPECT_EQ(dir.st_mode & 0777, 0700U);
-  const auto saved = cli::LoadCredentials(path);
+  const auto saved = client::LoadCredentials(path);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   EXPECT_EQ(saved->server, server_->address());
   EXPECT_EQ(saved->token, ben_.token);

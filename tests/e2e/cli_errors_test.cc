@@ -62,7 +62,9 @@ TEST_F(CliTest, ViewerCannotMarkClaims) {
 TEST_F(CliTest, UnknownClaimIsNotFound) {
   EXPECT_TRUE(FailsWith(Cli(vic_, {"claim", "show", "987654"}), "NOT_FOUND",
                         "claim 987654 does not exist"));
-  EXPECT_TRUE(FailsWith(Cli(vic_, {"members", "-w", "nowhere"}), "NOT_FOUND", "nowhere"));
+  // A slug that does not exist answers as one you are not in: slugs do not leak (17.10).
+  EXPECT_TRUE(FailsWith(Cli(vic_, {"members", "-w", "nowhere"}), "PERMISSION_DENIED",
+                        "you are not a member of workspace 'nowhere'"));
 }
 
 TEST_F(CliTest, InvalidUtf8ImportNamesTheByteAndWritesNothing) {

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "client/cli/credentials_file.h"
 #include "client/cli/output.h"
 #include "client/cli/segment_text.h"
+#include "client/net/credentials_file.h"
 #include "tests/support/test_postgres.h"
 
 namespace factdesk::cli {
@@ -44,27 +44,27 @@ TEST(Output, SnippetsShorteningAndTimes) {
 TEST(CredentialsFile, RoundTripsWithOwnerOnlyModes) {
   testing::TempDir dir;
   const std::string path = dir.path() + "/nested/factdesk/credentials";
-  const Credentials saved{"https://desk.example:443", "fd_secret", "/etc/ca.pem"};
-  ASSERT_TRUE(SaveCredentials(path, saved).ok());
+  const client::Credentials saved{"https://desk.example:443", "fd_secret", "/etc/ca.pem"};
+  ASSERT_TRUE(client::SaveCredentials(path, saved).ok());
   struct stat st {};
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600U);
   ASSERT_EQ(stat((dir.path() + "/nested/factdesk").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700U);
-  auto loaded = LoadCredentials(path);
+  auto loaded = client::LoadCredentials(path);
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(*loaded, saved);
   // Saving again replaces it, still 0600.
-  ASSERT_TRUE(SaveCredentials(path, {"h:1", "t", ""}).ok());
+  ASSERT_TRUE(client::SaveCredentials(path, {"h:1", "t", ""}).ok());
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600U);
-  EXPECT_EQ(LoadCredentials(path)->server, "h:1");
+  EXPECT_EQ(client::LoadCredentials(path)->server, "h:1");
   // A missing file is no login yet; a broken one is an error naming it.
-  EXPECT_EQ(*LoadCredentials(dir.path() + "/none"), Credentials{});
+  EXPECT_EQ(*client::LoadCredentials(dir.path() + "/none"), client::Credentials{});
   std::FILE* f = std::fopen((dir.path() + "/bad").c_str(), "w");
   std::fputs("{not json", f);
   std::fclose(f);
-  const auto bad = LoadCredentials(dir.path() + "/bad");
+  const auto bad = client::LoadCredentials(dir.path() + "/bad");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find(dir.path() + "/bad"), std::string::npos);
 }

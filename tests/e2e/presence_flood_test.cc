@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/e2e/cli_fixture.h"
+#include "tests/e2e/server_process_helpers.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -28,31 +29,6 @@ constexpr int kPresenceCalls = 20000;
 // the high-water mark of what was in flight at once, hence the larger allowance.
 constexpr long kMaxGrowthKiB = 64L * 1024;
 constexpr long kMaxGrowthUnlimitedKiB = 128L * 1024;
-
-// ASan keeps freed memory in quarantine (256 MiB by default), which would count as
-// growth; a small quarantine keeps RSS about what the server holds.
-const std::map<std::string, std::string> kSmallQuarantine = {
-    {"ASAN_OPTIONS", "quarantine_size_mb=8:detect_leaks=1"}};
-
-long RssKiB(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  }
-  ADD_FAILURE() << "no VmRSS in /proc/" << pid << "/status";
-  return 0;
-}
-
-std::string Admin(const std::string& data_dir, std::vector<std::string> args) {
-  ProcessOptions o;
-  o.argv = {ServerBinary(), "admin", "--data-dir", data_dir};
-  o.argv.insert(o.argv.end(), args.begin(), args.end());
-  const ProcessResult r = RunProcess(o, 120s);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::string out = r.out;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
 
 std::shared_ptr<grpc::Channel> OwnChannel(const std::string& address, int n) {
   grpc::ChannelArguments args;
@@ -177,7 +153,7 @@ std::set<std::string> SessionsSeenByNewcomer(const std::string& address, const D
 TEST(PresenceFloodTest, TwentyThousandUpdatesAreRateLimitedAndMemoryStaysBounded) {
   TempDir dir;
   const std::string data = dir.path() + "/data";
-  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, kSmallQuarantine);
+  ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, SmallQuarantine());
   const Desk d = Prepare(data, server.address());
   DeafSubscribers deaf(server.address(), d.owner, d.workspace);
   const long before = RssKiB(server.pid());
@@ -202,7 +178,7 @@ TEST(PresenceFloodTest, WithTheLimitLiftedQueuesAndSessionsStayBoundedWhateverFi
   const std::string data = dir.path() + "/data";
   ServerProcess server({"--data-dir", data, "--unsafe-no-fsync", "--presence-rate", "10000",
                         "--presence-burst", "100000"},
-                       0, kSmallQuarantine);
+                       0, SmallQuarantine());
   const Desk d = Prepare(data, server.address());
   DeafSubscribers deaf(server.address(), d.owner, d.workspace);
   const long before = RssKiB(server.pid());

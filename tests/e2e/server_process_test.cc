@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/e2e/cli_fixture.h"
+#include "tests/e2e/server_process_helpers.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -15,17 +16,6 @@ namespace factdesk::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::string AdminOut(const std::string& data_dir, std::vector<std::string> args) {
-  ProcessOptions o;
-  o.argv = {ServerBinary(), "admin", "--data-dir", data_dir};
-  o.argv.insert(o.argv.end(), args.begin(), args.end());
-  const ProcessResult r = RunProcess(o, std::chrono::seconds(120));
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::string out = r.out;
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
 
 std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
@@ -40,9 +30,9 @@ struct Desk {
 // A user, a workspace and a transcript, made through the admin commands and the API.
 Desk Prepare(const std::string& data_dir, const std::string& address) {
   Desk s;
-  AdminOut(data_dir, {"create-user", "ana", "--name", "Ana"});
-  AdminOut(data_dir, {"create-workspace", "desk", "--name", "Desk", "--owner", "ana"});
-  s.token = AdminOut(data_dir, {"issue-token", "ana"});
+  Admin(data_dir, {"create-user", "ana", "--name", "Ana"});
+  Admin(data_dir, {"create-workspace", "desk", "--name", "Desk", "--owner", "ana"});
+  s.token = Admin(data_dir, {"issue-token", "ana"});
   auto workspaces = v1::WorkspaceService::NewStub(Channel(address));
   v1::GetWorkspaceRequest get;
   get.set_slug("desk");

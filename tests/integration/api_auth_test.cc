@@ -72,12 +72,13 @@ TEST_F(ApiTest, NonMemberCannotReadAClaimItGuessed) {
   EXPECT_TRUE(got.quote().empty());
 }
 
-TEST_F(ApiTest, UnknownWorkspaceIsNotFound) {
+// A missing workspace answers as one the caller is not in, so ids do not leak (17.10).
+TEST_F(ApiTest, UnknownWorkspaceAnswersAsNotAMember) {
   v1::ListTranscriptsRequest req;
   req.set_workspace_id(987654);
   v1::ListTranscriptsResponse resp;
   EXPECT_REFUSED(server().transcripts()->ListTranscripts(Ctx(ben_.token).get(), req, &resp),
-                 grpc::StatusCode::NOT_FOUND, "workspace 987654 does not exist");
+                 grpc::StatusCode::PERMISSION_DENIED, "you are not a member of workspace 987654");
 }
 
 TEST_F(ApiTest, ViewerWritingIsPermissionDeniedAndWritesNothing) {

@@ -3,7 +3,7 @@
 namespace factdesk::testing {
 
 void WorkflowTest::SetUp() {
-  server_ = std::make_unique<TestServer>();
+  server_ = std::make_unique<TestServer>(server_options_);
   ana_ = server_->AddUser("ana");
   eve_ = server_->AddUser("eve");
   ben_ = server_->AddUser("ben");

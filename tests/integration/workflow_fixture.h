@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,8 @@ class WorkflowTest : public ::testing::Test {
   v1::Claim PublishedClaim(int n);
   v1::Claim DismissedClaim(int n);
 
+  // Set before SetUp to start the server with other options.
+  std::function<void(server::ServerOptions&)> server_options_;
   std::unique_ptr<TestServer> server_;
   TestUser ana_, eve_, ben_, cat_, dan_, vic_;
   std::int64_t ws_ = 0;

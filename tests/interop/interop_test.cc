@@ -113,8 +113,8 @@ TEST(InteropTest, NodeClientDiscoversAndCallsTheApiThroughReflectionAndHealth) {
   const auto services = report.value("services", std::vector<std::string>());
   for (const char* name :
        {"factdesk.v1.WorkspaceService", "factdesk.v1.ClaimService", "factdesk.v1.TranscriptService",
-        "factdesk.v1.ExportService", "factdesk.v1.LiveService", "grpc.health.v1.Health",
-        "grpc.reflection.v1alpha.ServerReflection"}) {
+        "factdesk.v1.ExportService", "factdesk.v1.LiveService", "factdesk.v1.WebhookService",
+        "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection"}) {
     EXPECT_NE(std::find(services.begin(), services.end(), name), services.end())
         << name << " not listed: " << r.out;
   }

@@ -1,6 +1,7 @@
 // Real ImGui frames, headless, with synthetic mouse and keyboard input, against a real
 // in-process server: what a checker does with the mouse and keys ends up on the server.
 #include <algorithm>
+#include <cfloat>
 #include <fstream>
 #include <set>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "client/ui/keys.h"
 #include "client/ui/reader_view.h"
+#include "client/ui/word_bounds.h"
 #include "tests/support/test_postgres.h"
 #include "tests/support/test_server.h"
 #include "tests/ui/headless_ui.h"
@@ -42,10 +44,10 @@ class DesktopUiTest : public ::testing::Test {
   static void TearDownTestSuite() { server_.reset(); }
 
   // A desktop signed in as `user`, showing the transcript.
-  std::unique_ptr<HeadlessUi> Open(const TestUser& user) {
+  std::unique_ptr<HeadlessUi> Open(const TestUser& user, ImVec2 display = ImVec2(1280, 800)) {
     app::Controller::Options o;
     o.channel = server_->channel();
-    auto ui = std::make_unique<HeadlessUi>(o);
+    auto ui = std::make_unique<HeadlessUi>(o, display);
     client::ConnectionOptions c;
     c.address = server_->address();
     c.token = user.token;
@@ -175,7 +177,11 @@ TEST_F(DesktopUiTest, DraggingPastTheBottomEdgeScrollsAndKeepsSelecting) {
   const ui::VisibleRow* row = nullptr;
   for (const auto& r : ui->state().visible_rows) {
     const v1::Segment* s = ui->model().FindSegment(r.segment_id);
-    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH) row = &r;
+    // Its first line above the status bar, where a press lands in the reader.
+    if (s != nullptr && s->kind() == v1::SEGMENT_KIND_SPEECH &&
+        r.text_y + 4 * r.layout.line_height < 800) {
+      row = &r;
+    }
   }
   ASSERT_NE(row, nullptr);
   const std::int64_t segment_id = row->segment_id;
@@ -454,6 +460,7 @@ TEST_F(DesktopUiTest, AnEditorDecidesADisputeFromTheQueue) {
   v1::AddSourceRequest src;
   src.set_claim_id(claim.id());
   src.set_url("https://example.org/census-2013");
+  src.set_title("Census 2013 tables");
   src.set_stance(v1::STANCE_SUPPORTS);
   v1::Source source;
   ASSERT_TRUE(server_->sources()->AddSource(Ctx(ben_.token).get(), src, &source).ok());
@@ -479,6 +486,14 @@ TEST_F(DesktopUiTest, AnEditorDecidesADisputeFromTheQueue) {
     return ui->state().ControlRect(ui::Control::kDecideReasoning).has_value();
   })) << "the dispute's detail did not open";
   EXPECT_EQ(ui->state().dispute_claim_id, claim.id());
+  // The page names the dispute apart from its claim and gives each source's stance and URL.
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().SourcesLoaded(claim.id()); }));
+  const std::string page = ui->FrameText();
+  EXPECT_NE(page.find("on claim #" + std::to_string(claim.id())), std::string::npos) << page;
+  EXPECT_NE(page.find("Dispute #"), std::string::npos) << page;
+  EXPECT_NE(page.find("supports"), std::string::npos) << page;
+  EXPECT_NE(page.find("Census 2013 tables"), std::string::npos) << page;
+  EXPECT_NE(page.find("https://example.org/census-2013"), std::string::npos) << page;
   ui->state().decide_verdict = "False";  // the scale's combo
   const ui::Rect reasoning = *ui->state().ControlRect(ui::Control::kDecideReasoning);
   ui->Click(ImVec2((reasoning.x0 + reasoning.x1) / 2, (reasoning.y0 + reasoning.y1) / 2));
@@ -729,12 +744,19 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   req.set_stance(v1::STANCE_REFUTES);
   v1::Source source;
   ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), req, &source).ok());
+  // And one whose title is longer than the screen is wide.
+  std::string long_title = "Census tables 2013, annex";
+  for (int i = 0; i < 12; ++i) long_title += " with every district figure";
+  long_title += " and the closing word";
+  req.set_url("https://example.org/census-annex");
+  req.set_title(long_title);
+  ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), req, &source).ok());
   ASSERT_TRUE(ui->PumpUntil([&] {
     const auto& changes = ui->controller().session().recent_changes;
-    return std::any_of(changes.begin(), changes.end(), [](const model::Change& c) {
-      return c.kind == v1::EVENT_KIND_SOURCE_ADDED;
-    });
-  })) << "Ana's source never reached Ben's changes";
+    return std::count_if(changes.begin(), changes.end(), [](const model::Change& c) {
+             return c.kind == v1::EVENT_KIND_SOURCE_ADDED;
+           }) >= 2;
+  })) << "Ana's sources never reached Ben's changes";
 
   const std::optional<ui::Rect> badge = ui->state().ControlRect(ui::Control::kChangesBadge);
   ASSERT_TRUE(badge.has_value());
@@ -745,6 +767,14 @@ TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {
   EXPECT_NE(shown.find("User ana added a source: Census tables 2013 (refutes)"), std::string::npos)
       << shown;
   EXPECT_EQ(shown.find("source.added"), std::string::npos) << shown;
+  // The long title wraps inside the popup: its last words are on screen.
+  EXPECT_NE(shown.find("closing"), std::string::npos) << shown;
+  // Every window, the popup included, lies inside the display: no line is clipped.
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (!w->Active) continue;
+    EXPECT_LE(w->Pos.x + w->Size.x, 1280.5F) << w->Name;
+    EXPECT_LE(w->Pos.y + w->Size.y, 800.5F) << w->Name;
+  }
 }
 
 // Whether a tooltip was drawn in the last frame.
@@ -792,6 +822,199 @@ TEST_F(DesktopUiTest, ADismissedClaimOffersNoSummaryEdit) {
   ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ben_.token).get(), get, &stored).ok());
   EXPECT_EQ(stored.version(), dismissed.version());
   EXPECT_EQ(stored.summary(), dismissed.summary());
+}
+
+ImVec2 Center(const ui::Rect& r) {
+  return ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+}
+
+TEST_F(DesktopUiTest, TheReviewFormIsLabelledAndADisabledSubmitSaysWhatIsMissing) {
+  (void)SomeClaim();
+  const v1::Claim claim = MarkSpeech(91, ben_);
+  v1::AddSourceRequest source;
+  source.set_claim_id(claim.id());
+  source.set_url("https://example.org/reviewable");
+  source.set_stance(v1::STANCE_SUPPORTS);
+  v1::Source added;
+  ASSERT_TRUE(server_->sources()->AddSource(Ctx(ana_.token).get(), source, &added).ok());
+
+  auto ui = Open(ana_, ImVec2(1280, 1600));
+  ui->state().claim_id = claim.id();
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->model().ReviewsLoaded(claim.id()) && ui->model().SourcesLoaded(claim.id()) &&
+           ui->model().NotesLoaded(claim.id()) &&
+           ui->state().ControlRect(ui::Control::kReviewSubmit).has_value() &&
+           ui->state().ControlRect(ui::Control::kNoteInput).has_value();
+  })) << "the review form did not show";
+  ui->Frame();  // laid out with everything loaded
+  const std::string form = ui->FrameText();
+  EXPECT_NE(form.find("Rationale: why this verdict"), std::string::npos) << form;
+  EXPECT_NE(form.find("New note"), std::string::npos) << form;
+  // What the claim waits for, in the CLI's words.
+  EXPECT_NE(form.find("Next: waiting for 2 independent reviews"), std::string::npos) << form;
+
+  ui->MoveMouse(Center(*ui->state().ControlRect(ui::Control::kReviewSubmit)));
+  ui->Frame();
+  std::string hover = ui->FrameText();
+  EXPECT_NE(hover.find("verdict: choose one of the workspace's"), std::string::npos) << hover;
+  ui->state().DraftFor(claim.id()).verdict_index = 0;
+  ui->Frame();
+  hover = ui->FrameText();
+  // The server's own words for an empty rationale.
+  EXPECT_NE(hover.find("rationale: must not be empty"), std::string::npos) << hover;
+  EXPECT_TRUE(ui->model().Reviews(claim.id()).empty());
+}
+
+TEST_F(DesktopUiTest, TheReaderSaysWhatItsHighlightColoursMean) {
+  auto ui = Open(ben_);
+  const std::string shown = ui->FrameText();
+  for (const char* words : {"Highlights:", "Open", "In review", "Disputed", "Dismissed",
+                            "resolved and published by verdict:", "True", "False"}) {
+    EXPECT_NE(shown.find(words), std::string::npos) << words << " not in:\n" << shown;
+  }
+}
+
+TEST_F(DesktopUiTest, TheDashboardFollowsTheChosenTranscriptAndItsHeadingAgreesWithItsRows) {
+  (void)SomeClaim();
+  // Another transcript with a claim of its own, which the seed's dashboard must not count.
+  v1::ImportTranscriptRequest other;
+  other.set_workspace_id(transcript_.workspace_id());
+  other.set_filename("other.txt");
+  other.set_content("Ana: Unemployment fell to four percent in March.\n");
+  v1::ImportTranscriptResponse imported;
+  ASSERT_TRUE(
+      server_->transcripts()->ImportTranscript(Ctx(ben_.token).get(), other, &imported).ok());
+  v1::ListSegmentsRequest lreq;
+  lreq.set_transcript_id(imported.transcript().id());
+  v1::ListSegmentsResponse segs;
+  ASSERT_TRUE(server_->transcripts()->ListSegments(Ctx(ben_.token).get(), lreq, &segs).ok());
+  ASSERT_GT(segs.segments_size(), 0);
+  v1::CreateClaimRequest mark;
+  mark.set_segment_id(segs.segments(0).id());
+  mark.set_start_byte(0);
+  mark.set_end_byte(10);
+  v1::Claim elsewhere;
+  ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(ben_.token).get(), mark, &elsewhere).ok());
+
+  auto ui = Open(ana_);
+  ui->state().tab = ui::Tab::kDashboard;
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& d = ui->controller().session().dashboard;
+    return d.has_value() && d->transcript_id() == transcript_.id();
+  })) << "the dashboard does not cover the transcript shown";
+  int in_seed = 0;
+  for (const v1::Claim& c : ServerClaims()) in_seed += c.transcript_id() == transcript_.id();
+  const v1::Dashboard& d = *ui->controller().session().dashboard;
+  EXPECT_EQ(d.total_claims(), in_seed);
+  const std::string shown = ui->FrameText();
+  EXPECT_NE(shown.find("transcript: " + transcript_.title()), std::string::npos) << shown;
+  EXPECT_NE(shown.find(std::to_string(in_seed) + (in_seed == 1 ? " claim:" : " claims:")),
+            std::string::npos)
+      << shown;
+  EXPECT_EQ(shown.find(" 0 s"), std::string::npos) << shown;
+}
+
+// Two neighbouring plain words (four or more ASCII letters each) on the first line of a
+// speech row on screen: the row's segment and the words' byte ranges.
+struct TwoWords {
+  const v1::Segment* seg = nullptr;
+  ui::ByteRange first;
+  ui::ByteRange second;
+};
+TwoWords FindTwoWords(HeadlessUi& ui) {
+  auto plain = [](std::string_view w) {
+    return w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) {
+             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+           });
+  };
+  for (const auto& r : ui.state().visible_rows) {
+    const v1::Segment* s = ui.model().FindSegment(r.segment_id);
+    if (s == nullptr || s->kind() != v1::SEGMENT_KIND_SPEECH || r.layout.lines.empty()) continue;
+    const std::string& t = s->text();
+    std::vector<ui::ByteRange> words;
+    for (std::size_t b = r.layout.lines[0].begin; b < r.layout.lines[0].end;) {
+      const std::size_t e = std::min(t.find(' ', b), std::size_t{r.layout.lines[0].end});
+      words.push_back({b, e});
+      b = e + 1;
+    }
+    for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+      const auto& [a, b] = words[i];
+      const auto& [c, d] = words[i + 1];
+      if (plain(std::string_view(t).substr(a, b - a)) &&
+          plain(std::string_view(t).substr(c, d - c))) {
+        return {s, words[i], words[i + 1]};
+      }
+    }
+  }
+  return {};
+}
+
+TEST_F(DesktopUiTest, DoubleClickTakesAWordTripleClickASentenceAndADragSnapsToWords) {
+  auto ui = Open(ben_);
+  const TwoWords w = FindTwoWords(*ui);
+  ASSERT_NE(w.seg, nullptr) << "no two plain words on screen";
+  const std::string& text = w.seg->text();
+  const auto point = [&](std::size_t byte) {
+    return *ui::ReaderView::PointOfByte(ui->state(), ui->model(), w.seg->id(), byte);
+  };
+  const ui::TextSelection& sel = ui->state().selection;
+  const ImVec2 inside_first = point(w.first.begin + 2);
+  const auto pause = [&] {  // longer than a double-click's interval
+    for (int i = 0; i < 40; ++i) ui->Frame();
+  };
+
+  ui->Click(inside_first);
+  ui->Click(inside_first);
+  EXPECT_EQ(text.substr(sel.start(), sel.end() - sel.start()),
+            text.substr(w.first.begin, w.first.end - w.first.begin));
+  pause();
+  for (int i = 0; i < 3; ++i) ui->Click(inside_first);
+  const ui::ByteRange sentence = ui::SentenceAt(text, w.first.begin);
+  EXPECT_EQ(sel.start(), sentence.begin);
+  EXPECT_EQ(sel.end(), sentence.end);
+  EXPECT_GT(sentence.end - sentence.begin, w.second.end - w.first.begin);
+  pause();
+
+  // Mid-word to mid-word: the drag takes both words whole.
+  ui->Drag(inside_first, point(w.second.begin + 2));
+  EXPECT_EQ(sel.start(), w.first.begin);
+  EXPECT_EQ(sel.end(), w.second.end);
+  pause();
+  // With Alt, exactly what was dragged over; marking it asks first.
+  ui->Drag(inside_first, point(w.second.begin + 2), 0, /*alt=*/true);
+  EXPECT_EQ(sel.start(), w.first.begin + 2);
+  EXPECT_EQ(sel.end(), w.second.begin + 2);
+  const std::size_t before = ServerClaims().size();
+  ui->Key(ui::key::Letter('M'), /*ctrl=*/true);
+  EXPECT_TRUE(ui->state().confirm_mark);
+  const std::string asked = ui->FrameText();
+  EXPECT_NE(asked.find("The selection starts and ends inside a word:"), std::string::npos) << asked;
+  EXPECT_EQ(ServerClaims().size(), before) << "a cut word was marked without asking";
+  ASSERT_TRUE(ui->state().ControlRect(ui::Control::kMarkWholeWords).has_value());
+  ui->Click(Center(*ui->state().ControlRect(ui::Control::kMarkWholeWords)));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().claim_count() == before + 1; }));
+  bool whole = false;
+  for (const auto& c : ServerClaims()) {
+    whole |= c.segment_id() == w.seg->id() && c.start_byte() == static_cast<int>(w.first.begin) &&
+             c.end_byte() == static_cast<int>(w.second.end);
+  }
+  EXPECT_TRUE(whole) << "the claim is not the two whole words";
+}
+
+TEST_F(DesktopUiTest, ACaptionsTagIsNotDrawnOverItsText) {
+  auto ui = Open(ben_);
+  const ui::VisibleRow* speech = nullptr;
+  const ui::VisibleRow* caption = nullptr;
+  for (const auto& r : ui->state().visible_rows) {
+    const v1::Segment* s = ui->model().FindSegment(r.segment_id);
+    if (s == nullptr) continue;
+    (s->kind() == v1::SEGMENT_KIND_SPEECH ? speech : caption) = &r;
+  }
+  ASSERT_TRUE(speech != nullptr && caption != nullptr) << "the seed's first screen has both";
+  // A speech row's text starts where the tag is drawn; the caption's starts past the tag.
+  const ImFont* font = ImGui::GetFont();
+  const float tag = font->CalcTextSizeA(font->FontSize * 0.75F, FLT_MAX, 0, "caption").x;
+  EXPECT_GE(caption->text_x - speech->text_x, tag);
 }
 
 }  // namespace

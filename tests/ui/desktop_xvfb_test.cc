@@ -1,18 +1,22 @@
 // Two factdesk-desktop processes on one factdesk-server process, under an Xvfb the test
 // starts (Mesa software OpenGL): a claim marked through the first appears in the second
 // within a second, and both windows' screenshots are real pictures that show it.
+#include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 
 #include <gtest/gtest.h>
 #include <stb/stb_image.h>
 
 #include "client/net/connection.h"
+#include "client/net/credentials_file.h"
 #include "client/ui/claim_style.h"
 #include "tests/support/process.h"
 #include "tests/support/test_postgres.h"
 #include "tests/support/test_server.h"
 #include "tests/ui/demo_data.h"
+#include "tests/ui/reference_font.h"
 #include "tests/ui/xvfb_session.h"
 
 namespace factdesk::testing {
@@ -98,9 +102,17 @@ class DesktopXvfbTest : public ::testing::Test {
   }
   std::unique_ptr<ChildProcess> Desktop(const std::string& name, const std::string& token,
                                         const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"--server", server_->address(), "--token", token};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return DesktopWithArgs(name, args, {});
+  }
+  // The window with only these arguments (and --workspace desk --timeout 90), in a home
+  // of its own (dir_/NAME, its config in NAME/config), with `env` added.
+  std::unique_ptr<ChildProcess> DesktopWithArgs(
+      const std::string& name, const std::vector<std::string>& extra,
+      const std::vector<std::pair<std::string, std::string>>& env) {
     ProcessOptions o;
-    o.argv = {DesktopBinary(), "--server", server_->address(), "--token", token,
-              "--workspace",   "desk",     "--timeout",        "90"};
+    o.argv = {DesktopBinary(), "--workspace", "desk", "--timeout", "90"};
     o.argv.insert(o.argv.end(), extra.begin(), extra.end());
     const std::string home = dir_.path() + "/" + name;
     std::filesystem::create_directories(home);
@@ -113,7 +125,8 @@ class DesktopXvfbTest : public ::testing::Test {
              // of the sanitizer, not of the windows, and only in these GLFW/Mesa processes.
              // The same client code is leak-checked in process by desktop_ui_tests.
              {"LSAN_OPTIONS", "detect_leaks=0"}};
-    o.unset_env = {"WAYLAND_DISPLAY", "XAUTHORITY"};
+    o.unset_env = {"WAYLAND_DISPLAY", "XAUTHORITY", "FACTDESK_SERVER", "FACTDESK_TOKEN"};
+    for (const auto& [name, value] : env) o.env[name] = value;
     return std::make_unique<ChildProcess>(o);
   }
 
@@ -236,6 +249,78 @@ TEST_F(DesktopXvfbTest, ChineseNamesOutsideTheCommonSetStillRender) {
             std::string::npos)
       << Describe(*d);
   EXPECT_TRUE(std::filesystem::exists(shot));
+}
+
+// What the hook reported for U+`code`: "glyph U+2019 advance=5.0 width=2.0"; -1 if absent.
+float ReportedAdvance(const std::string& out, unsigned code) {
+  char want[16];
+  std::snprintf(want, sizeof want, "glyph U+%04X ", code);
+  const std::size_t at = out.find(want);
+  if (at == std::string::npos) return -1;
+  return std::stof(out.substr(out.find("advance=", at) + 8));
+}
+
+TEST_F(DesktopXvfbTest, TheSeedsCurlyQuotesAreDrawnFromTheLatinFont) {
+  const std::string ana = StartDesk();
+  ASSERT_FALSE(ana.empty());
+  client::ConnectionOptions c;
+  c.address = server_->address();
+  auto channel = client::OpenChannel(c);
+  ASSERT_TRUE(channel.ok());
+  // The seed podcast, read in place: its first paragraph has "China’s" and
+  // "technologies—such".
+  ASSERT_TRUE(ImportTranscript(*channel, ana, "desk", "000_964967168d34df55.txt",
+                               ReadFile(SharedPath("seeds/000_964967168d34df55.txt")))
+                  .ok());
+
+  const std::string shot = dir_.path() + "/seed.png";
+  auto d = Desktop("seed", ana, {"--report-glyphs", "--screenshot", shot});
+  const auto exit = d->Wait(std::chrono::seconds(90));
+  ASSERT_TRUE(exit.has_value()) << Describe(*d);
+  ASSERT_EQ(*exit, 0) << Describe(*d);
+  std::smatch size;
+  const std::string err = d->err();
+  ASSERT_TRUE(std::regex_search(err, size, std::regex(R"(font .* at ([0-9]+) px)"))) << err;
+  const float pixels = std::stof(size[1]);
+  const ReferenceFont latin(kDejaVuSans, 0, pixels);
+  const ReferenceFont cjk(kNotoSansCjk, kNotoSansCjkSc, pixels);
+  for (const unsigned code : {0x2019U, 0x2014U}) {  // ’ and —, as drawn on screen
+    SCOPED_TRACE(code);
+    const float drawn = ReportedAdvance(d->out(), code);
+    ASSERT_GT(drawn, 0) << "the window never drew it\n" << Describe(*d);
+    EXPECT_EQ(drawn, latin.Advance(static_cast<ImWchar>(code)));
+    EXPECT_NE(drawn, cjk.Advance(static_cast<ImWchar>(code)));
+  }
+  // Plain letters too (the reader's text is not the fallback box).
+  EXPECT_EQ(ReportedAdvance(d->out(), 'C'), latin.Advance('C'));
+  EXPECT_EQ(ReportedAdvance(d->out(), 0x25A1), -1) << "a character fell back to the box";
+}
+
+// The whole command line of a running process, its arguments joined by spaces.
+std::string CommandLineOf(pid_t pid) {
+  std::string cmdline = ReadFile("/proc/" + std::to_string(pid) + "/cmdline");
+  std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+  return cmdline;
+}
+
+TEST_F(DesktopXvfbTest, SignsInWithTheCliSavedLoginOrATokenFromTheEnvironment) {
+  const std::string ana = StartDesk();
+  ASSERT_FALSE(ana.empty());
+  // What `factdesk login` leaves behind, in the window's own config directory.
+  const std::string config = dir_.path() + "/saved/config";
+  ASSERT_TRUE(
+      client::SaveCredentials(config + "/factdesk/credentials", {server_->address(), ana, ""})
+          .ok());
+  auto saved = DesktopWithArgs("saved", {"--report-changes"}, {});
+  const auto ready = saved->WaitFor("(ready workspace=[0-9]+)", std::chrono::seconds(90));
+  ASSERT_TRUE(ready) << Describe(*saved);
+  EXPECT_EQ(CommandLineOf(saved->pid()).find(ana), std::string::npos);
+
+  // No saved login: the server from the command line, the token from the environment.
+  auto env = DesktopWithArgs("env", {"--server", server_->address(), "--report-changes"},
+                             {{"FACTDESK_TOKEN", ana}});
+  ASSERT_TRUE(env->WaitFor("(ready workspace=[0-9]+)", std::chrono::seconds(90))) << Describe(*env);
+  EXPECT_EQ(CommandLineOf(env->pid()).find(ana), std::string::npos);
 }
 
 }  // namespace

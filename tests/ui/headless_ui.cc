@@ -122,9 +122,10 @@ void HeadlessUi::Click(ImVec2 at) {
   Frame();
 }
 
-void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int hold_frames) {
+void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int hold_frames, bool alt) {
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
+  io.KeyAlt = alt;
   MoveMouse(from);
   io.MouseDown[0] = true;
   Frame();
@@ -137,6 +138,7 @@ void HeadlessUi::Drag(ImVec2 from, ImVec2 to, int hold_frames) {
   for (int i = 0; i < hold_frames; ++i) Frame();
   io.MouseDown[0] = false;
   Frame();
+  io.KeyAlt = false;
 }
 
 void HeadlessUi::Key(int key, bool ctrl, bool shift) {

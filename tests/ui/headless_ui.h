@@ -34,8 +34,9 @@ class HeadlessUi {
   // Input, each taking effect over a few frames as a person's would.
   void MoveMouse(ImVec2 to);
   void Click(ImVec2 at);
-  // Press at `from`, move to `to`, hold there for `hold_frames` more frames, release.
-  void Drag(ImVec2 from, ImVec2 to, int hold_frames = 0);
+  // Press at `from`, move to `to`, hold there for `hold_frames` more frames, release;
+  // with Alt held throughout when `alt`.
+  void Drag(ImVec2 from, ImVec2 to, int hold_frames = 0, bool alt = false);
   // A key with modifiers, down for one frame then up.
   void Key(int key, bool ctrl = false, bool shift = false);
   void Type(const std::string& ascii);

@@ -12,6 +12,13 @@ inline constexpr char kBearerPrefix[] = "Bearer ";
 // logs the request under; a client may choose it (printable ASCII, at most 64 bytes).
 inline constexpr char kRequestIdKey[] = "x-request-id";
 
+// Request metadata (optional) on every mutation: a key the client makes for one user
+// action and sends again with each retry of it, so the server applies the action once
+// and answers every retry with the first response (printable ASCII, 1 to 128 bytes; a
+// UUID will do). Kept for 24 hours per user; reused for a different request it is
+// refused FAILED_PRECONDITION.
+inline constexpr char kIdempotencyKey[] = "idempotency-key";
+
 // Response trailer of an update refused ABORTED as stale: the record as it now stands,
 // a serialized message of the record's type (binary, hence the -bin suffix).
 inline constexpr char kCurrentRecordKey[] = "factdesk-current-bin";

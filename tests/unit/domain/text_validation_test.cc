@@ -44,6 +44,28 @@ TEST(ValidateText, CountsCodePointsNotBytes) {
                 "summary: must be at most 500 characters (got 501)");
 }
 
+// Single-line fields refuse what a terminal would obey (issue 17.7); tab and newline pass.
+TEST(ValidateLine, RefusesC0DelAndC1ControlsNamingTheFirst) {
+  EXPECT_TRUE(
+      ValidateLine("summary", "Crime fell\tby 18%\nlast year \u00e9\u00a0", 500, true).ok());
+  ExpectInvalid(ValidateLine("summary", "Ok\x1b]52;c;aGk=\x07", 500, true),
+                "summary: must not contain control characters (U+001B at byte 2)");
+  ExpectInvalid(ValidateLine("title", "a\rb", 500, false),
+                "title: must not contain control characters (U+000D at byte 1)");
+  ExpectInvalid(ValidateLine("title", "ab\x7f", 500, false),
+                "title: must not contain control characters (U+007F at byte 2)");
+  ExpectInvalid(ValidateLine("claimant",
+                             "Ana \xC2\x9B"
+                             "2J",
+                             500, true),
+                "claimant: must not contain control characters (U+009B at byte 4)");
+  // The checks of ValidateText come first.
+  ExpectInvalid(ValidateLine("title", "\xff\x1b", 500, false),
+                "title: is not valid UTF-8 (byte 0)");
+  // Multi-line text keeps them.
+  EXPECT_TRUE(ValidateText("body", "\x1b[31mred\x1b[0m", 500, true).ok());
+}
+
 TEST(ValidateText, EveryTextLimitHoldsAtTheLimitAndRefusesOneMore) {
   const struct {
     const char* field;

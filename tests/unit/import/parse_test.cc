@@ -30,6 +30,16 @@ TEST(ParseTest, RefusesInvalidUtf8NamingTheByte) {
   }
 }
 
+// PostgreSQL text cannot hold NUL: refused before any SQL, naming the line (17.10).
+TEST(ParseTest, RefusesANulNamingTheLine) {
+  const std::string bytes = std::string("A: one\nB: two\nA: th") + '\0' + "ree\n";
+  for (const Format format : kFormats) {
+    EXPECT_EQ(Parse(bytes, format).status(),
+              Status(Code::kInvalidArgument, "content: line 3 holds a NUL character (byte 19)"))
+        << FormatName(format);
+  }
+}
+
 TEST(ParseTest, RefusesEmptyAndBlankInput) {
   for (const Format format : kFormats) {
     for (const std::string_view bytes : {"", " \n\t\r\n", "\xEF\xBB\xBF\xC2\xA0\n"}) {

@@ -64,6 +64,21 @@ TEST(DashboardFigures, StatusBarsInWorkflowOrderWithZeros) {
   EXPECT_EQ(bars[0].color, StatusColor(v1::CLAIM_STATUS_OPEN));
 }
 
+TEST(DashboardFigures, TheProgressHeadingAgreesWithTheRowsAPublishedClaimIsNotResolved) {
+  v1::Dashboard d = Board();
+  d.set_total_claims(15);
+  d.set_resolved_claims(5);  // the server's figure counts the published one too
+  auto* published = d.add_by_status();
+  published->set_status(v1::CLAIM_STATUS_PUBLISHED);
+  published->set_count(1);
+  EXPECT_EQ(ProgressHeading(d), "15 claims: 4 resolved, 1 published");
+  v1::Dashboard one;
+  auto* open = one.add_by_status();
+  open->set_status(v1::CLAIM_STATUS_OPEN);
+  open->set_count(1);
+  EXPECT_EQ(ProgressHeading(one), "1 claim: 0 resolved, 0 published");
+}
+
 TEST(DashboardFigures, VerdictsMostFrequentFirstColouredByScale) {
   const auto bars = VerdictBars(Board(), Scale());
   ASSERT_EQ(bars.size(), 2U);

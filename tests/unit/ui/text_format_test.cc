@@ -18,6 +18,10 @@ TEST(TextFormat, AgoAndDurations) {
   EXPECT_EQ(FormatAgo(300), "5 min ago");
   EXPECT_EQ(FormatAgo(7200), "2 h ago");
   EXPECT_EQ(FormatDuration(90000), "1 d");
+  // Never "0 s": a dispute opened a moment ago, a claim resolved within the minute.
+  EXPECT_EQ(FormatDuration(0), "under a minute");
+  EXPECT_EQ(FormatDuration(59), "under a minute");
+  EXPECT_EQ(FormatDuration(60), "1 min");
 }
 
 TEST(TextFormat, Initials) {

@@ -4,7 +4,7 @@
 
 #include "common/result.h"
 
-namespace factdesk::cli {
+namespace factdesk::client {
 
 // What `factdesk login` remembers: where the server is and who we are there.
 struct Credentials {
@@ -28,4 +28,15 @@ Result<Credentials> LoadCredentials(const std::string& path);
 // token and the file is never briefly readable by others).
 Status SaveCredentials(const std::string& path, const Credentials& credentials);
 
-}  // namespace factdesk::cli
+// Fills what `given` leaves empty (server, token) from the saved login at
+// CredentialsPath(); the saved CA only when the server is the saved one. Flags and the
+// environment come first in both clients, so a broken file does not get in the way of
+// a fully given server and token: it is read only when something is missing.
+Status FillFromSavedLogin(Credentials& given);
+
+// The token in a file (`--token-file`), without surrounding whitespace, so a token need
+// not appear on a command line where `ps` shows it. INVALID_ARGUMENT naming the file when
+// it cannot be read or holds no token.
+Result<std::string> ReadTokenFile(const std::string& path);
+
+}  // namespace factdesk::client

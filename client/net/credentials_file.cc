@@ -1,5 +1,7 @@
-#include "client/cli/credentials_file.h"
+#include "client/net/credentials_file.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -12,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace factdesk::cli {
+namespace factdesk::client {
 namespace {
 
 Status Errno(const std::string& what, const std::string& path) {
@@ -91,4 +93,36 @@ Status SaveCredentials(const std::string& path, const Credentials& c) {
   return Status::Ok();
 }
 
-}  // namespace factdesk::cli
+Status FillFromSavedLogin(Credentials& given) {
+  if (!given.server.empty() && !given.token.empty()) return Status::Ok();
+  FD_ASSIGN_OR_RETURN(const std::string path, CredentialsPath());
+  FD_ASSIGN_OR_RETURN(const Credentials saved, LoadCredentials(path));
+  if (given.server.empty()) given.server = saved.server;
+  if (given.token.empty()) given.token = saved.token;
+  // The saved CA belongs to the saved server only.
+  if (given.ca.empty() && given.server == saved.server) given.ca = saved.ca;
+  return Status::Ok();
+}
+
+Result<std::string> ReadTokenFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Status::InvalidArgument("--token-file",
+                                   "cannot read " + path + ": " + std::strerror(errno));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string token = ss.str();
+  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!token.empty() && is_space(token.back())) token.pop_back();
+  std::size_t start = 0;
+  while (start < token.size() && is_space(token[start])) ++start;
+  token.erase(0, start);
+  if (token.empty()) return Status::InvalidArgument("--token-file", path + " holds no token");
+  if (std::any_of(token.begin(), token.end(), is_space)) {
+    return Status::InvalidArgument("--token-file",
+                                   path + " holds more than one word; expected one token");
+  }
+  return token;
+}
+
+}  // namespace factdesk::client
