@@ -119,6 +119,7 @@ int Main(int argc, char** argv) {
 
   const auto run = bench::StartDebateBench(options);
   const std::string& url = run->url;
+  bench::PgConn conn(url);
   auto& server = run->server.server;
   const auto& channel = run->channel;
   const int claims = options.claims;

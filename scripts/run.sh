@@ -91,12 +91,13 @@ Factdesk is running on $LISTEN with the demo workspace "demo" and two people in 
 INFO
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   echo "Opening the desktop client…"
-  "$DESKTOP" --server "$LISTEN" --token "$TOKEN" --workspace demo ${TRANSCRIPT:+--transcript "$TRANSCRIPT"} \
-    >"$DATA_DIR/desktop.log" 2>&1 &
+  # The token goes in the environment, not on the command line, where `ps` would show it.
+  FACTDESK_TOKEN=$TOKEN "$DESKTOP" --server "$LISTEN" --workspace demo \
+    ${TRANSCRIPT:+--transcript "$TRANSCRIPT"} >"$DATA_DIR/desktop.log" 2>&1 &
   DESKTOP_PID=$!
 else
   echo "No display here: on a machine with one, open the desktop client with"
-  echo "  $DESKTOP --server $LISTEN --token $TOKEN --workspace demo"
+  echo "  FACTDESK_TOKEN=$TOKEN $DESKTOP --server $LISTEN --workspace demo"
 fi
 echo
 echo "Press Ctrl-C to stop (the server log is $LOG)."

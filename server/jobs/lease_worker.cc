@@ -36,21 +36,26 @@ void LeaseWorker::Stop() {
 }
 
 void LeaseWorker::Run() {
+  int failures = 0;  // rounds failed in a row
   std::unique_lock lock(mu_);
   while (!stopping_) {
     const std::uint64_t seen = pokes_;
     lock.unlock();
-    bool busy = false;
+    RoundResult result = RoundResult::kFailed;
     try {
-      busy = round_();
+      result = round_();
     } catch (const std::exception& e) {
       // A round maps database failures to statuses itself; this is a bug's last stop, kept
       // from ending the process so the next round can try again.
       spdlog::error("{}: a round failed: {}", options_.name, e.what());
     }
+    failures = result == RoundResult::kFailed ? failures + 1 : 0;
     lock.lock();
-    if (!busy) {
+    if (result == RoundResult::kIdle) {
       cv_.wait_for(lock, options_.poll, [&] { return stopping_ || pokes_ != seen; });
+    } else if (result == RoundResult::kFailed) {
+      const auto wait = BackoffDelay(failures, options_.poll, options_.max_failure_wait);
+      cv_.wait_for(lock, wait, [&] { return stopping_; });
     }
   }
 }

@@ -15,20 +15,26 @@
 // every such job shares: threads of their own (never the RPC workers), each running
 // rounds; a round claims and runs what is due and says whether it found any. Between
 // empty rounds a thread sleeps for the poll interval, or until Poke (a NOTIFY said
-// something was written).
+// something was written). While rounds fail (the database is unreachable) the sleep
+// doubles up to `max_failure_wait`, so an outage is not met with a query a second per
+// thread, and Poke does not cut it short.
 namespace factdesk::jobs {
 
 struct LeaseWorkerOptions {
   std::string name;  // for the log
   int threads = 2;   // 0: no threads (this process runs none of these jobs)
   std::chrono::milliseconds poll{1000};
+  std::chrono::milliseconds max_failure_wait{30000};
 };
+
+// What a round found: work (run another at once), nothing due, or a failure to reach
+// the database (wait longer each time).
+enum class RoundResult { kBusy, kIdle, kFailed };
 
 class LeaseWorker {
  public:
-  // One round: claim what is due (with a lease), run it, record the outcome. True when
-  // it found work (the thread runs another round at once).
-  using Round = std::function<bool()>;
+  // One round: claim what is due (with a lease), run it, record the outcome.
+  using Round = std::function<RoundResult()>;
 
   LeaseWorker(LeaseWorkerOptions options, Round round);
   LeaseWorker(const LeaseWorker&) = delete;

@@ -54,13 +54,16 @@ WebhookWorker::WebhookWorker(store::Db& db, WebhookWorkerOptions options)
   InitHttp();
 }
 
-bool WebhookWorker::Round() {
-  const int queued = FollowEventLog();
-  const bool sent = SendOne();
-  return queued > 0 || sent;
+RoundResult WebhookWorker::Round() {
+  // A database that cannot be reached is not asked twice per round.
+  const Result<int> queued = FollowEventLog();
+  if (!queued.ok()) return RoundResult::kFailed;
+  const Result<bool> sent = SendOne();
+  if (!sent.ok()) return RoundResult::kFailed;
+  return *queued > 0 || *sent ? RoundResult::kBusy : RoundResult::kIdle;
 }
 
-int WebhookWorker::FollowEventLog() {
+Result<int> WebhookWorker::FollowEventLog() {
   int queued = 0;
   const Status s = db_.Write("WebhookFanout", 0, [&](store::Tx& tx) -> Status {
     queued = 0;
@@ -70,11 +73,14 @@ int WebhookWorker::FollowEventLog() {
     }
     return Status::Ok();
   });
-  if (!s.ok()) spdlog::warn("webhooks: following the event log failed: {}", s.message());
-  return s.ok() ? queued : 0;
+  if (!s.ok()) {
+    spdlog::warn("webhooks: following the event log failed: {}", s.message());
+    return s;
+  }
+  return queued;
 }
 
-bool WebhookWorker::SendOne() {
+Result<bool> WebhookWorker::SendOne() {
   std::vector<store::DueDelivery> due;
   const Status s = db_.Write("WebhookClaim", 0, [&](store::Tx& tx) -> Status {
     due = store::ClaimDueDeliveries(tx, options_.lease.count(), 1);
@@ -82,7 +88,7 @@ bool WebhookWorker::SendOne() {
   });
   if (!s.ok()) {
     spdlog::warn("webhooks: claiming a delivery failed: {}", s.message());
-    return false;
+    return s;
   }
   if (due.empty()) return false;
   RecordOutcome(due.front(), PostDelivery(due.front(), options_.http));

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "common/result.h"
 #include "server/jobs/lease_worker.h"
 #include "server/jobs/webhook_http.h"
 #include "server/store/db.h"
@@ -45,11 +46,11 @@ class WebhookWorker {
   const WebhookCounters& counters() const { return counters_; }
 
  private:
-  bool Round();
+  RoundResult Round();
   // Turns new events of every hook that is behind into deliveries; how many were queued.
-  int FollowEventLog();
+  Result<int> FollowEventLog();
   // Claims one due delivery and attempts it; false when none was due.
-  bool SendOne();
+  Result<bool> SendOne();
   void RecordOutcome(const store::DueDelivery& delivery, const store::AttemptOutcome& outcome);
 
   store::Db& db_;
