@@ -39,6 +39,17 @@ std::string Imported(const v1::Transcript& t) {
   return t.title().empty() ? "imported a transcript" : "imported a transcript: " + t.title();
 }
 
+// "linked the claim to PolitiFact's check: \"...\"", or "removed the claim's link".
+std::string LinkDescription(const v1::ClaimLink& link) {
+  if (link.check_id() == 0 && link.claim_id() == 0) return "removed the claim's link";
+  const std::string& who = link.author_name();
+  if (link.check_id() == 0 || link.claim_id() != 0) {
+    return fmt::format("marked it the same claim as claim {}", link.claim_id());
+  }
+  return fmt::format("marked it the same claim as {}check {}",
+                     who.empty() ? std::string() : who + "'s ", link.check_id());
+}
+
 }  // namespace
 
 std::string DescribeAction(const v1::Event& e) {
@@ -87,6 +98,12 @@ std::string DescribeAction(const v1::Event& e) {
       return Reviewed("revised their review", e.review());
     case v1::EVENT_KIND_DISPUTE_DECIDED:
       return fmt::format("decided the dispute: {}", e.dispute().final_verdict().label());
+    case v1::EVENT_KIND_CLAIM_MATCHED:
+      return e.matches().empty() ? std::string("found no earlier check of the claim")
+                                 : fmt::format("found {} earlier check{} of the claim",
+                                               e.matches_size(), e.matches_size() == 1 ? "" : "s");
+    case v1::EVENT_KIND_CLAIM_LINKED:
+      return LinkDescription(e.claim().link());
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

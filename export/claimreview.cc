@@ -67,6 +67,22 @@ void AddCorrections(const ClaimRecord& record, json& review) {
   review["correction"] = std::move(corrections);
 }
 
+// The earlier check the desk linked the claim to ("same claim as"), cited so a reader can
+// follow it. Only a check with a page is cited.
+void AddCitation(const v1::Claim& claim, json& review) {
+  const v1::ClaimLink& link = claim.link();
+  if (!claim.has_link() || link.url().empty()) return;
+  json cited = {{"@type", "ClaimReview"}, {"url", link.url()}};
+  if (!link.claim_reviewed().empty()) cited["claimReviewed"] = link.claim_reviewed();
+  if (!link.author_name().empty()) {
+    cited["author"] = {{"@type", "Organization"}, {"name", link.author_name()}};
+  }
+  if (!link.rating_name().empty()) {
+    cited["reviewRating"] = {{"@type", "Rating"}, {"alternateName", link.rating_name()}};
+  }
+  review["citation"] = std::move(cited);
+}
+
 json ClaimReview(const ExportContext& context, const ClaimRecord& record) {
   const v1::Claim& claim = record.claim;
   json review = {{"@context", "https://schema.org"}, {"@type", "ClaimReview"}};
@@ -99,6 +115,7 @@ json ClaimReview(const ExportContext& context, const ClaimRecord& record) {
     rating["alternateName"] = verdict->label();
     review["reviewRating"] = std::move(rating);
   }
+  AddCitation(claim, review);
   return review;
 }
 

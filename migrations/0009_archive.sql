@@ -1,10 +1,16 @@
--- Each workspace's archive of other fact-checkers' published checks (ClaimReview), keyed by
--- the review's URL so that importing the same feed again updates in place.
+-- Each workspace's archive of past checks: other fact-checkers' published checks
+-- (ClaimReview), keyed by the review's URL so that importing the same feed again updates in
+-- place, and the workspace's own published claims (claim_id set), kept here by the claim
+-- handlers as they publish, correct or reopen, so one index matches both.
 CREATE SEQUENCE archived_check_revisions;
 
 CREATE TABLE archived_checks (
   id             bigserial PRIMARY KEY,
   workspace_id   bigint NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  -- The workspace's own claim this check mirrors; NULL for an imported check.
+  claim_id       bigint UNIQUE REFERENCES claims(id) ON DELETE CASCADE,
+  -- An imported check's page; an own claim's published page ('' when the workspace has
+  -- no claim_url_prefix).
   url            text NOT NULL,
   claim_reviewed text NOT NULL,
   headline       text NOT NULL DEFAULT '',
@@ -24,8 +30,9 @@ CREATE TABLE archived_checks (
   removed_at     timestamptz,
   -- Increases with every change, so a server's in-memory match index catches up with
   -- one query for the rows past the revision it has.
-  revision       bigint NOT NULL DEFAULT nextval('archived_check_revisions'),
-  UNIQUE (workspace_id, url)
+  revision       bigint NOT NULL DEFAULT nextval('archived_check_revisions')
 );
 
+CREATE UNIQUE INDEX archived_checks_by_url ON archived_checks (workspace_id, url)
+  WHERE claim_id IS NULL;
 CREATE INDEX archived_checks_by_revision ON archived_checks (workspace_id, revision);

@@ -109,6 +109,45 @@ Result<DismissClaimRequest> CheckedRequest(const DismissClaimRequest& in) {
   }
   FD_RETURN_IF_ERROR(
       TrimmedText("explanation", req.mutable_explanation(), domain::kMaxReasonChars, false));
+  if (req.duplicate_of_claim_id() < 0) {
+    return RequireId("duplicate_of_claim_id", req.duplicate_of_claim_id());
+  }
+  if (req.duplicate_of_check_id() < 0) {
+    return RequireId("duplicate_of_check_id", req.duplicate_of_check_id());
+  }
+  const int named = (req.duplicate_of_claim_id() != 0) + (req.duplicate_of_check_id() != 0);
+  if (req.reason() == DISMISS_REASON_DUPLICATE && named != 1) {
+    return Status::InvalidArgument(
+        "duplicate_of", named == 0 ? "a duplicate names the claim or archived check it duplicates"
+                                   : "name one claim or one archived check, not both");
+  }
+  if (req.reason() != DISMISS_REASON_DUPLICATE && named != 0) {
+    return Status::InvalidArgument("duplicate_of",
+                                   "only a claim dismissed as DUPLICATE names what it duplicates");
+  }
+  return req;
+}
+
+Result<LinkClaimRequest> CheckedRequest(const LinkClaimRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("claim_id", req.claim_id()));
+  FD_RETURN_IF_ERROR(RequireVersion(req.expected_version()));
+  if (req.check_id() < 0) return RequireId("check_id", req.check_id());
+  if (req.same_as_claim_id() < 0) return RequireId("same_as_claim_id", req.same_as_claim_id());
+  if ((req.check_id() != 0) == (req.same_as_claim_id() != 0)) {
+    return Status::InvalidArgument(
+        "check_id",
+        "name exactly one target: an archived check or another claim (same_as_claim_id)");
+  }
+  if (req.same_as_claim_id() == req.claim_id()) {
+    return Status::InvalidArgument("same_as_claim_id",
+                                   "a claim cannot be the same claim as itself");
+  }
+  return req;
+}
+
+Result<UnlinkClaimRequest> CheckedRequest(const UnlinkClaimRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("claim_id", req.claim_id()));
+  FD_RETURN_IF_ERROR(RequireVersion(req.expected_version()));
   return req;
 }
 

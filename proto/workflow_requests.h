@@ -16,7 +16,11 @@ Result<CreateClaimRequest> CheckedRequest(const CreateClaimRequest& req);
 Result<UpdateClaimRequest> CheckedRequest(const UpdateClaimRequest& req);
 Result<AssignClaimRequest> CheckedRequest(const AssignClaimRequest& req);
 Result<TakeClaimRequest> CheckedRequest(const TakeClaimRequest& req);
+// A DUPLICATE names exactly one claim or archived check it duplicates; other reasons none.
 Result<DismissClaimRequest> CheckedRequest(const DismissClaimRequest& req);
+// Exactly one target, not the claim itself.
+Result<LinkClaimRequest> CheckedRequest(const LinkClaimRequest& req);
+Result<UnlinkClaimRequest> CheckedRequest(const UnlinkClaimRequest& req);
 Result<ReopenClaimRequest> CheckedRequest(const ReopenClaimRequest& req);
 Result<PublishClaimRequest> CheckedRequest(const PublishClaimRequest& req);
 Result<CorrectClaimRequest> CheckedRequest(const CorrectClaimRequest& req);

@@ -165,6 +165,9 @@ struct FactdeskServer::Impl {
   std::unique_ptr<live::Hub> hub;
   std::unique_ptr<live::Listener> listener;
   std::unique_ptr<jobs::WebhookWorker> webhooks;
+  // The archive's match indexes, shared by ArchiveService and the claim match worker.
+  std::unique_ptr<jobs::ArchiveMatcher> matcher;
+  std::unique_ptr<jobs::ClaimMatchWorker> claim_matches;
   std::unique_ptr<rpc::Runtime> runtime;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<store::DatabaseHealth> health;
@@ -234,6 +237,7 @@ struct FactdeskServer::Impl {
       if (listener) listener->Stop();
       if (hub) hub->Stop();
       if (webhooks) webhooks->Stop();
+      if (claim_matches) claim_matches->Stop();
       if (workers) workers->Stop();
       if (health) health->Stop();
       if (supervisor) supervisor->Stop();  // before PostgreSQL is stopped on purpose
@@ -340,6 +344,9 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
   };
   impl.hub = std::make_unique<live::Hub>(*impl.db, *impl.workers, hub_options);
   impl.webhooks = std::make_unique<jobs::WebhookWorker>(*impl.db, o.webhooks);
+  impl.matcher = std::make_unique<jobs::ArchiveMatcher>();
+  impl.claim_matches =
+      std::make_unique<jobs::ClaimMatchWorker>(*impl.db, *impl.matcher, o.claim_matches);
   impl.listener = std::make_unique<live::Listener>(
       impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks));
 }
@@ -351,12 +358,13 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   rpc::Runtime& rt = *impl.runtime;
   impl.services.push_back(std::make_unique<rpc::WorkspaceService>(rt));
   impl.services.push_back(std::make_unique<rpc::TranscriptService>(rt));
-  impl.services.push_back(std::make_unique<rpc::ClaimService>(rt));
+  impl.services.push_back(
+      std::make_unique<rpc::ClaimService>(rt, [w = impl.claim_matches.get()] { w->Poke(); }));
   impl.services.push_back(std::make_unique<rpc::SourceService>(rt));
   impl.services.push_back(std::make_unique<rpc::NoteService>(rt));
   impl.services.push_back(std::make_unique<rpc::ReviewService>(rt));
   impl.services.push_back(std::make_unique<rpc::LiveService>(rt));
-  impl.services.push_back(std::make_unique<rpc::ArchiveService>(rt));
+  impl.services.push_back(std::make_unique<rpc::ArchiveService>(rt, *impl.matcher));
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));
@@ -435,6 +443,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->hub->Start();
   impl->listener->Start();
   impl->webhooks->Start();
+  impl->claim_matches->Start();
   impl->health->Start();  // the first probe sets the health statuses
   if (impl->database.embedded) impl->WatchEmbedded(*impl->database.embedded);
   return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "server/jobs/claim_match_worker.h"
 #include "server/jobs/webhook_worker.h"
 #include "server/store/database.h"
 
@@ -44,6 +45,8 @@ struct ServerOptions {
   std::string client_ca;
   // Outbound webhooks: senders, lease, retries, timeouts and --allow-private-webhooks.
   jobs::WebhookWorkerOptions webhooks;
+  // Matching new claims against the archive ("checked before?"): threads, lease.
+  jobs::ClaimMatchWorkerOptions claim_matches;
 };
 
 // The whole server: database (embedded or external), migrations, pool, services,

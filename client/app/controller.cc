@@ -460,11 +460,26 @@ void Controller::FetchSources(std::int64_t claim_id) {
       });
 }
 
+// A claim's "checked before?" matches, unless the model has them as matched; a claim
+// not matched yet gets its matches from the stream (EVENT_KIND_CLAIM_MATCHED).
+void Controller::FetchMatches(std::int64_t claim_id) {
+  const v1::ListClaimMatchesResponse* known = model_.MatchesOf(claim_id);
+  if (known != nullptr && known->matched()) return;
+  v1::ListClaimMatchesRequest req;
+  req.set_claim_id(claim_id);
+  Run<v1::ListClaimMatchesResponse>(
+      [req](Api& api) { return api.Call(&v1::ArchiveService::Stub::ListClaimMatches, req); },
+      [this, claim_id](Result<v1::ListClaimMatchesResponse> r) {
+        if (r.ok()) model_.SetMatches(claim_id, *r);
+      });
+}
+
 void Controller::OpenClaim(std::int64_t claim_id) {
   open_claim_ = claim_id;
   presence_dirty_ = true;
   if (claim_id == 0) return;
   FetchSources(claim_id);
+  FetchMatches(claim_id);
   if (!model_.NotesLoaded(claim_id)) {
     v1::ListNotesRequest nreq;
     nreq.set_claim_id(claim_id);

@@ -100,6 +100,7 @@ class Controller {
   void OpenClaim(std::int64_t claim_id);
   void RefreshDashboard();
   void FetchSources(std::int64_t claim_id);
+  void FetchMatches(std::int64_t claim_id);
   void RefreshDisputes();
   void RefreshHistory(std::int64_t claim_id);
   void SendPresence(const ui::UiState& state, bool leaving);
@@ -126,6 +127,8 @@ class Controller {
   void Handle(const ui::action::ReopenClaim& a);
   void Handle(const ui::action::PublishClaim& a);
   void Handle(const ui::action::CorrectClaim& a);
+  void Handle(const ui::action::LinkClaim& a);
+  void Handle(const ui::action::UnlinkClaim& a);
   void Handle(const ui::action::AddSource& a);
   void Handle(const ui::action::RemoveSource& a);
   void Handle(const ui::action::AddNote& a);

@@ -143,8 +143,28 @@ void Controller::Handle(const a::DismissClaim& x) {
   req.set_expected_version(x.expected_version);
   req.set_reason(x.reason);
   req.set_explanation(x.explanation);
+  req.set_duplicate_of_claim_id(x.duplicate_of_claim_id);
+  req.set_duplicate_of_check_id(x.duplicate_of_check_id);
   Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::DismissClaim, req); },
                  [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot dismiss"); });
+}
+
+void Controller::Handle(const a::LinkClaim& x) {
+  v1::LinkClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_expected_version(x.expected_version);
+  req.set_check_id(x.check_id);
+  req.set_same_as_claim_id(x.same_as_claim_id);
+  Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::LinkClaim, req); },
+                 [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot link"); });
+}
+
+void Controller::Handle(const a::UnlinkClaim& x) {
+  v1::UnlinkClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_expected_version(x.expected_version);
+  Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::UnlinkClaim, req); },
+                 [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot unlink"); });
 }
 
 void Controller::Handle(const a::ReopenClaim& x) {

@@ -45,10 +45,23 @@ Status SendBatch(CommandClient& api, v1::ImportArchiveRequest& batch, ImportTota
   return Status::Ok();
 }
 
+// --strict: the whole file is read once without sending, so a malformed item anywhere
+// refuses it before any batch is committed.
+Status CheckWholeFile(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::InvalidArgument("FILE", "cannot read " + file);
+  archive::ReadOptions options;
+  options.strict = true;
+  return archive::ReadClaimReviews(
+             in, [](const archive::ArchivedCheck&) { return Status::Ok(); }, options)
+      .status();
+}
+
 // Reads the file as it streams (the reader never holds it whole) and sends it in batches.
 // Batches are committed one by one: a failed import can be run again, as a re-import
 // updates in place.
 Status Import(Context& ctx, const ImportOptions& o) {
+  if (o.strict) FD_RETURN_IF_ERROR(CheckWholeFile(o.file));
   std::ifstream in(o.file, std::ios::binary);
   if (!in) return Status::InvalidArgument("FILE", "cannot read " + o.file);
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
@@ -162,10 +175,49 @@ Status Remove(Context& ctx, std::int64_t id) {
 
 struct MatchOptions {
   std::string text;
+  std::int64_t claim_id = 0;
   int limit = 5;
 };
 
+void PrintMatches(const google::protobuf::RepeatedPtrField<v1::CheckMatch>& matches) {
+  Table table({"SCORE", "SOURCE", "ID", "VERDICT", "BY", "PUBLISHED", "CLAIM"});
+  for (const auto& m : matches) {
+    const auto& c = m.check();
+    const std::string source =
+        c.claim_id() != 0 ? fmt::format("claim {}", c.claim_id()) : m.source();
+    table.Add({fmt::format("{:.1f}", m.score()), source, std::to_string(c.id()),
+               Shorten(Verdict(c), 16), Shorten(c.author_name(), 20), c.date_published(),
+               Shorten(c.claim_reviewed(), 60)});
+  }
+  table.Print(std::cout);
+}
+
+// The matches the server found for a claim when it was marked ("checked before?").
+Status ClaimMatches(Context& ctx, std::int64_t claim_id) {
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
+  v1::ListClaimMatchesRequest req;
+  req.set_claim_id(claim_id);
+  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&AS::ListClaimMatches, req));
+  if (ctx.json()) {
+    PrintJson({{"matched", resp.matched()}, {"matches", ToJsonArray(resp.matches())}});
+    return Status::Ok();
+  }
+  if (!resp.matched()) {
+    std::cout << fmt::format("claim {} is not matched yet; the server matches it shortly\n",
+                             claim_id);
+  } else if (resp.matches().empty()) {
+    std::cout << fmt::format("no earlier check of claim {} was found\n", claim_id);
+  } else {
+    PrintMatches(resp.matches());
+    std::cout << fmt::format("\nfactdesk claim link {} --check ID  records the same claim\n",
+                             claim_id);
+  }
+  return Status::Ok();
+}
+
 Status Match(Context& ctx, const MatchOptions& o) {
+  if (o.claim_id != 0) return ClaimMatches(ctx, o.claim_id);
+  if (o.text.empty()) UsageError("give --text (what to match) or --claim (a claim's matches)");
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::MatchChecksRequest req;
@@ -181,21 +233,15 @@ Status Match(Context& ctx, const MatchOptions& o) {
     std::cout << "no earlier check shares a word with this text\n";
     return Status::Ok();
   }
-  Table table({"SCORE", "SOURCE", "ID", "VERDICT", "BY", "PUBLISHED", "CLAIM"});
-  for (const auto& m : resp.matches()) {
-    const auto& c = m.check();
-    table.Add({fmt::format("{:.1f}", m.score()), m.source(), std::to_string(c.id()),
-               Shorten(Verdict(c), 16), Shorten(c.author_name(), 20), c.date_published(),
-               Shorten(c.claim_reviewed(), 60)});
-  }
-  table.Print(std::cout);
+  PrintMatches(resp.matches());
   return Status::Ok();
 }
 
 }  // namespace
 
 void AddArchiveCommands(Context& ctx, CLI::App& app) {
-  auto* archive = ctx.Group(app, "archive", "Other fact-checkers' published checks (ClaimReview)");
+  auto* archive = ctx.Group(
+      app, "archive", "Past checks: other fact-checkers' (ClaimReview) and this desk's published");
   auto import = std::make_shared<ImportOptions>();
   auto* imp = ctx.Command(*archive, "import",
                           "Import ClaimReview JSON-LD (one, an array, an @graph or a DataFeed); "
@@ -223,9 +269,13 @@ void AddArchiveCommands(Context& ctx, CLI::App& app) {
   auto match = std::make_shared<MatchOptions>();
   auto* m = ctx.Command(app, "match", "Earlier checks of the same claim, best first",
                         [&ctx, match] { return Match(ctx, *match); });
-  m->add_option("--text", match->text, "The claim, sentence or post to match")->required();
+  auto* text = m->add_option("--text", match->text, "The claim, sentence or post to match");
+  auto* claim = m->add_option("--claim", match->claim_id,
+                              "A claim's matches, as the server found them when it was marked");
+  text->excludes(claim);
   m->add_option("--limit", match->limit, "How many (default 5, at most 50)")
-      ->check(CLI::Range(1, 50));
+      ->check(CLI::Range(1, 50))
+      ->excludes(claim);
   ctx.AddWorkspaceOption(m);
   ctx.AddJsonFlag(m);
 }

@@ -9,6 +9,7 @@
 #include "client/cli/precheck.h"
 #include "client/cli/segment_text.h"
 #include "domain/match_text.h"
+#include "proto/claim_link_text.h"
 #include "proto/claim_progress.h"
 #include "proto/workflow_requests.h"
 
@@ -225,6 +226,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
   if (c.dismiss_reason() != v1::DISMISS_REASON_UNSPECIFIED) {
     fields.Add({"Dismissed:", Lower(c.dismiss_reason())});
   }
+  if (c.has_link()) fields.Add({"Same claim as:", v1::LinkText(c.link())});
   if (!c.status_reason().empty()) fields.Add({"Reason:", c.status_reason()});
   if (c.correction_count() > 0) fields.Add({"Corrections:", std::to_string(c.correction_count())});
   fields.Print(std::cout, 2);
@@ -252,6 +254,9 @@ struct UpdateOptions {
   std::vector<std::string> to;
   std::string reason;
   std::string explanation;
+  // dismiss --reason duplicate, and link: what the claim is the same claim as.
+  std::int64_t same_as_claim = 0;
+  std::int64_t same_as_check = 0;
 };
 
 Status Update(Context& ctx, const UpdateOptions& o) {
@@ -292,7 +297,21 @@ Status Dismiss(Context& ctx, const UpdateOptions& o) {
   std::replace(reason.begin(), reason.end(), '-', '_');
   req.set_reason(*v1::EnumFromText<v1::DismissReason>(reason));
   req.set_explanation(o.explanation);
+  req.set_duplicate_of_claim_id(o.same_as_claim);
+  req.set_duplicate_of_check_id(o.same_as_check);
   return Mutate(ctx, o.claim_id, o.version, domain::Action::kDismiss, req, &CS::DismissClaim);
+}
+
+Status Link(Context& ctx, const UpdateOptions& o) {
+  v1::LinkClaimRequest req;
+  req.set_check_id(o.same_as_check);
+  req.set_same_as_claim_id(o.same_as_claim);
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kEditClaim, req, &CS::LinkClaim);
+}
+
+Status Unlink(Context& ctx, const UpdateOptions& o) {
+  return Mutate(ctx, o.claim_id, o.version, domain::Action::kEditClaim, v1::UnlinkClaimRequest(),
+                &CS::UnlinkClaim);
 }
 
 Status Reopen(Context& ctx, const UpdateOptions& o) {
@@ -407,7 +426,15 @@ void AddReadCommands(Context& ctx, CLI::App* claim) {
   ctx.AddJsonFlag(history);
 }
 
-// Edits of an open claim: summary and claimant, who works on it.
+// What a claim is the same claim as: another claim, or an archived check (one of the two).
+void AddSameAsOptions(CLI::App* cmd, UpdateOptions& o, const std::string& claim_flag,
+                      const std::string& check_flag, const std::string& claim_help,
+                      const std::string& check_help) {
+  auto* same_claim = cmd->add_option(claim_flag, o.same_as_claim, "CLAIM_ID: " + claim_help);
+  cmd->add_option(check_flag, o.same_as_check, "CHECK_ID: " + check_help)->excludes(same_claim);
+}
+
+// Edits of an open claim: summary and claimant, who works on it, what it is the same as.
 void AddEditCommands(Context& ctx, CLI::App* claim, const std::shared_ptr<UpdateOptions>& o) {
   {
     auto* cmd = ctx.Command(*claim, "update", "Edit the summary or claimant",
@@ -428,9 +455,27 @@ void AddEditCommands(Context& ctx, CLI::App* claim, const std::shared_ptr<Update
         ->delimiter(',');
     ctx.AddJsonFlag(cmd);
   }
-  auto* cmd = ctx.Command(*claim, "take", "Assign an unassigned claim to yourself",
-                          [&ctx, o] { return Take(ctx, *o); });
+  {
+    auto* cmd = ctx.Command(*claim, "take", "Assign an unassigned claim to yourself",
+                            [&ctx, o] { return Take(ctx, *o); });
+    AddClaimIdArg(cmd, *o);
+    ctx.AddJsonFlag(cmd);
+  }
+  {
+    auto* cmd = ctx.Command(*claim, "link",
+                            "Record that a claim is the same claim as an earlier check "
+                            "(see `factdesk match --claim ID`)",
+                            [&ctx, o] { return Link(ctx, *o); });
+    AddClaimIdArg(cmd, *o);
+    AddVersionOption(cmd, *o);
+    AddSameAsOptions(cmd, *o, "--same-as", "--check", "another claim of the workspace",
+                     "an archived check");
+    ctx.AddJsonFlag(cmd);
+  }
+  auto* cmd = ctx.Command(*claim, "unlink", "Remove a claim's \"same claim as\" link",
+                          [&ctx, o] { return Unlink(ctx, *o); });
   AddClaimIdArg(cmd, *o);
+  AddVersionOption(cmd, *o);
   ctx.AddJsonFlag(cmd);
 }
 
@@ -448,6 +493,9 @@ void AddDecisionCommands(Context& ctx, CLI::App* claim, const std::shared_ptr<Up
             CLI::IsMember({"opinion", "prediction", "not-checkable", "not-a-claim", "duplicate"},
                           CLI::ignore_case));
     cmd->add_option("--explanation", o->explanation, "Why");
+    AddSameAsOptions(cmd, *o, "--duplicate-of", "--duplicate-of-check",
+                     "for a duplicate: the claim it duplicates",
+                     "for a duplicate: the archived check it duplicates");
     ctx.AddJsonFlag(cmd);
   }
   {

@@ -31,6 +31,8 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_REOPENED:
     case v1::EVENT_KIND_CLAIM_PUBLISHED:
     case v1::EVENT_KIND_CLAIM_CORRECTED:
+    case v1::EVENT_KIND_CLAIM_MATCHED:
+    case v1::EVENT_KIND_CLAIM_LINKED:
       return Change::Subject::kClaim;
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -77,6 +79,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_NOTE_EDITED:
     case v1::EVENT_KIND_REVIEW_REVISED:
     case v1::EVENT_KIND_DISPUTE_DECIDED:
+    case v1::EVENT_KIND_CLAIM_MATCHED:
+    case v1::EVENT_KIND_CLAIM_LINKED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -244,6 +248,12 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
       auto& records = records_[event.claim().id()];
       records.sources_loaded = records.notes_loaded = records.reviews_loaded = true;
     }
+  }
+  if (event.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
+    v1::ListClaimMatchesResponse matches;
+    matches.set_matched(true);
+    *matches.mutable_matches() = event.matches();
+    SetMatches(event.claim_id(), matches);
   }
   if (event.has_source()) StoreSource(event.source());
   if (event.has_note()) StoreNote(event.note());
@@ -783,6 +793,19 @@ std::vector<const v1::Dispute*> WorkspaceModel::Disputes(std::int64_t claim_id) 
     for (const auto& [id, d] : r->disputes) out.push_back(&d);
   }
   return out;
+}
+
+void WorkspaceModel::SetMatches(std::int64_t claim_id,
+                                const v1::ListClaimMatchesResponse& matches) {
+  auto& stored = records_[claim_id].matches;
+  // A fetch that raced the matching event does not undo it.
+  if (stored && stored->matched() && !matches.matched()) return;
+  stored = matches;
+}
+
+const v1::ListClaimMatchesResponse* WorkspaceModel::MatchesOf(std::int64_t claim_id) const {
+  const auto* r = RecordsOf(claim_id);
+  return r != nullptr && r->matches ? &*r->matches : nullptr;
 }
 
 bool WorkspaceModel::SourcesLoaded(std::int64_t claim_id) const {

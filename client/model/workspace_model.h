@@ -20,6 +20,7 @@
 #include "client/model/segment_cache.h"
 #include "common/seq_gate.h"
 #include "common/status.h"
+#include "factdesk/v1/archive.pb.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/live.pb.h"
 #include "factdesk/v1/note.pb.h"
@@ -133,6 +134,9 @@ class WorkspaceModel {
   void UpsertSource(const v1::Source& source);
   void UpsertNote(const v1::Note& note);
   void UpsertReview(const v1::Review& review);
+  // ListClaimMatches of one claim: the earlier checks the server found ("checked
+  // before?"). A CLAIM_MATCHED event replaces them too.
+  void SetMatches(std::int64_t claim_id, const v1::ListClaimMatchesResponse& matches);
   // GetDispute/ListDisputes/DecideDispute. The claim, reviews and sources GetDispute
   // embeds are upserted as records of their own (and not kept inside the dispute).
   void SetDispute(const v1::Dispute& dispute);
@@ -214,6 +218,10 @@ class WorkspaceModel {
   bool SourcesLoaded(std::int64_t claim_id) const;
   bool NotesLoaded(std::int64_t claim_id) const;
   bool ReviewsLoaded(std::int64_t claim_id) const;
+  // The claim's matches, best first, once fetched (SetMatches) or sent by the stream;
+  // nullptr before. A response with matched = false says the server has not matched the
+  // claim yet (its event will bring them).
+  const v1::ListClaimMatchesResponse* MatchesOf(std::int64_t claim_id) const;
 
   // Presence of other users (sessions of the local user are left out), by handle.
   std::vector<const v1::Presence*> PresentOthers() const;
@@ -245,6 +253,7 @@ class WorkspaceModel {
     bool notes_loaded = false;
     bool reviews_loaded = false;
     bool review_refetch = false;
+    std::optional<v1::ListClaimMatchesResponse> matches;
   };
 
   static ClaimKey KeyOf(const v1::Claim& claim);

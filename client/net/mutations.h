@@ -1,5 +1,6 @@
 #pragma once
 
+#include "factdesk/v1/archive.pb.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/note.pb.h"
 #include "factdesk/v1/review.pb.h"
@@ -60,5 +61,13 @@ template <>
 inline constexpr bool kIsMutation<v1::SetRatingScaleRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::UpdatePublisherRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::LinkClaimRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::UnlinkClaimRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::ImportArchiveRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::RemoveArchivedCheckRequest> = true;
 
 }  // namespace factdesk::client

@@ -66,6 +66,20 @@ struct DismissClaim {
   std::int64_t expected_version = 0;
   v1::DismissReason reason = v1::DISMISS_REASON_NOT_CHECKABLE;
   std::string explanation;
+  // For a duplicate: the claim or archived check it duplicates (one of them).
+  std::int64_t duplicate_of_claim_id = 0;
+  std::int64_t duplicate_of_check_id = 0;
+};
+// "Same claim as": an archived check (check_id) or another claim; UnlinkClaim removes it.
+struct LinkClaim {
+  std::int64_t claim_id = 0;
+  std::int64_t expected_version = 0;
+  std::int64_t check_id = 0;
+  std::int64_t same_as_claim_id = 0;
+};
+struct UnlinkClaim {
+  std::int64_t claim_id = 0;
+  std::int64_t expected_version = 0;
 };
 struct ReopenClaim {
   std::int64_t claim_id = 0;
@@ -147,11 +161,11 @@ using Action =
     std::variant<action::Connect, action::Disconnect, action::OpenWorkspace, action::OpenTranscript,
                  action::OpenClaim, action::MarkClaim, action::UpdateClaim, action::ClearConflict,
                  action::AssignClaim, action::TakeClaim, action::DismissClaim, action::ReopenClaim,
-                 action::PublishClaim, action::CorrectClaim, action::AddSource,
-                 action::RemoveSource, action::AddNote, action::SubmitReview, action::OpenDispute,
-                 action::DecideDispute, action::RefreshDashboard, action::RefreshDisputes,
-                 action::PreviewImport, action::Import, action::CancelImport, action::Search,
-                 action::MarkSeen, action::DismissNotice>;
+                 action::PublishClaim, action::CorrectClaim, action::LinkClaim, action::UnlinkClaim,
+                 action::AddSource, action::RemoveSource, action::AddNote, action::SubmitReview,
+                 action::OpenDispute, action::DecideDispute, action::RefreshDashboard,
+                 action::RefreshDisputes, action::PreviewImport, action::Import,
+                 action::CancelImport, action::Search, action::MarkSeen, action::DismissNotice>;
 
 // Where views put their actions during a frame.
 using ActionList = std::vector<Action>;

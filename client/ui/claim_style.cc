@@ -1,5 +1,7 @@
 #include "client/ui/claim_style.h"
 
+#include <charconv>
+
 namespace factdesk::ui {
 namespace {
 
@@ -41,6 +43,26 @@ Rgba VerdictColor(const v1::Verdict& verdict) {
   if (verdict.label().empty()) return kResolved;
   if (!verdict.ordered() || verdict.best() == verdict.worst()) return kOffScale;
   return ByFraction((verdict.value() - verdict.worst()) / (verdict.best() - verdict.worst()));
+}
+
+Rgba CheckVerdictColor(const v1::ArchivedCheck& check) {
+  v1::Verdict verdict;
+  verdict.set_label(check.rating_name().empty() ? check.rating_value() : check.rating_name());
+  double value = 0;
+  double best = 0;
+  double worst = 0;
+  const auto number = [](const std::string& text, double& out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return !text.empty() && ec == std::errc() && end == text.data() + text.size();
+  };
+  if (number(check.rating_value(), value) && number(check.best_rating(), best) &&
+      number(check.worst_rating(), worst)) {
+    verdict.set_ordered(true);
+    verdict.set_value(value);
+    verdict.set_best(best);
+    verdict.set_worst(worst);
+  }
+  return VerdictColor(verdict);
 }
 
 Rgba LabelColor(const std::string& label, const v1::RatingScale& scale) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "client/ui/colors.h"
+#include "factdesk/v1/archive.pb.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/workspace.pb.h"
 #include "proto/labels.h"
@@ -14,6 +15,8 @@ namespace factdesk::ui {
 Rgba StatusColor(v1::ClaimStatus status);
 // A verdict's colour from where its value sits between worst and best.
 Rgba VerdictColor(const v1::Verdict& verdict);
+// An archived check's verdict: by its numbers when it has all three, else off the scale.
+Rgba CheckVerdictColor(const v1::ArchivedCheck& check);
 // A scale label's colour (for the verdict charts, which only have labels).
 Rgba LabelColor(const std::string& label, const v1::RatingScale& scale);
 Rgba ClaimColor(const v1::Claim& claim);

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "client/ui/checked_before_view.h"
 #include "client/ui/claim_style.h"
 #include "client/ui/inspector_sections.h"
 #include "client/ui/text_format.h"
@@ -13,6 +14,7 @@
 #include "proto/claim_progress.h"
 #include "proto/enum_text.h"
 #include "proto/labels.h"
+#include "proto/workflow_requests.h"
 
 namespace factdesk::ui {
 namespace {
@@ -175,18 +177,62 @@ void AssignPopup(ViewContext& ctx, const v1::Claim& claim) {
   ImGui::EndPopup();
 }
 
+// A duplicate names its original: one of the claim's matches, or another claim by id.
+void DuplicateChoice(ViewContext& ctx, const v1::Claim& claim, ClaimDraft& d) {
+  const v1::ListClaimMatchesResponse* known = ctx.model.MatchesOf(claim.id());
+  std::string chosen = "(a claim, by id)";
+  if (known != nullptr) {
+    for (const auto& m : known->matches()) {
+      if (m.check().id() == d.duplicate_check_id) chosen = m.check().claim_reviewed();
+    }
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  if (ImGui::BeginCombo("Duplicates", chosen.c_str())) {
+    if (ImGui::Selectable("(a claim, by id)", d.duplicate_check_id == 0)) d.duplicate_check_id = 0;
+    if (known != nullptr) {
+      for (const auto& m : known->matches()) {
+        ImGui::PushID(static_cast<int>(m.check().id()));
+        if (ImGui::Selectable(m.check().claim_reviewed().c_str(),
+                              m.check().id() == d.duplicate_check_id)) {
+          d.duplicate_check_id = m.check().id();
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (d.duplicate_check_id == 0) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputInt("Claim #", &d.duplicate_claim_id, 0);
+  }
+}
+
 void DismissPopup(ViewContext& ctx, const v1::Claim& claim, ClaimDraft& d) {
   if (!ImGui::BeginPopup("dismiss")) return;
   const char* reasons[] = {"Opinion", "Prediction", "Not checkable", "Not a claim", "Duplicate"};
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   int idx = std::clamp(d.dismiss_reason - 1, 0, 4);
   if (ImGui::Combo("Reason", &idx, reasons, 5)) d.dismiss_reason = idx + 1;
+  const auto reason = static_cast<v1::DismissReason>(std::clamp(d.dismiss_reason, 1, 5));
+  if (reason == v1::DISMISS_REASON_DUPLICATE) DuplicateChoice(ctx, claim, d);
   ImGui::InputText("Explanation", &d.reason);
-  if (ImGui::Button("Dismiss claim")) {
-    ctx.Emit(action::DismissClaim{
-        claim.id(), claim.version(),
-        static_cast<v1::DismissReason>(std::clamp(d.dismiss_reason, 1, 5)), d.reason});
+  action::DismissClaim dismiss{claim.id(), claim.version(), reason, d.reason};
+  if (reason == v1::DISMISS_REASON_DUPLICATE) {
+    dismiss.duplicate_of_check_id = d.duplicate_check_id;
+    if (d.duplicate_check_id == 0) dismiss.duplicate_of_claim_id = d.duplicate_claim_id;
+  }
+  // The server's own field checks decide whether the button is enabled (and say why not).
+  v1::DismissClaimRequest req;
+  req.set_claim_id(claim.id());
+  req.set_expected_version(claim.version());
+  req.set_reason(reason);
+  req.set_duplicate_of_claim_id(dismiss.duplicate_of_claim_id);
+  req.set_duplicate_of_check_id(dismiss.duplicate_of_check_id);
+  if (ButtonIfAllowed(v1::CheckedRequest(req).status(), "Dismiss claim")) {
+    ctx.Emit(std::move(dismiss));
     d.reason.clear();
+    d.duplicate_check_id = 0;
+    d.duplicate_claim_id = 0;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -334,6 +380,12 @@ void DrawInspector(ViewContext& ctx) {
           ("Reviews (" + std::to_string(claim->review_count()) + ")###reviews").c_str(),
           ImGuiTreeNodeFlags_DefaultOpen)) {
     DrawReviews(ctx, *claim, wf.review);
+  }
+  if (ImGui::CollapsingHeader(
+          ("Checked before (" + std::to_string(CheckedBeforeCount(ctx, *claim)) + ")###checked")
+              .c_str(),
+          ImGuiTreeNodeFlags_DefaultOpen)) {
+    DrawCheckedBefore(ctx, *claim, wf.edit);
   }
   if (ImGui::CollapsingHeader("History")) DrawHistory(ctx, *claim);
 }

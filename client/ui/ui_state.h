@@ -62,6 +62,9 @@ struct ClaimDraft {
   // Reason for dismissing, reopening or correcting.
   std::string reason;
   int dismiss_reason = 3;
+  // A duplicate's original: one of the claim's matches (an archived check) or a claim id.
+  std::int64_t duplicate_check_id = 0;
+  int duplicate_claim_id = 0;
   // A correction: the new summary (empty keeps it) and verdict (-1 keeps it).
   std::string correction_summary;
   int correction_verdict = -1;
@@ -86,6 +89,7 @@ enum class Control {
   kReviewSubmit,
   kMarkWholeWords,
   kMarkAsSelected,
+  kSameClaimButton,  // the inspector's first "checked before" match
   kCount
 };
 

@@ -9,6 +9,8 @@
 #include "server/rpc/call.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/archive_store.h"
+#include "server/store/claim_match_store.h"
+#include "server/store/claim_store.h"
 
 namespace factdesk::rpc {
 namespace {
@@ -58,12 +60,13 @@ Result<std::int64_t> CheckWorkspace(Tx& tx, const Call& call, std::int64_t id,
 grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerContext* ctx,
                                                         const v1::ImportArchiveRequest* req,
                                                         v1::ImportArchiveResponse* resp) {
-  return Unary(rt_, ctx, "ImportArchive", [this, req, resp](Call& call) -> Status {
+  return Mutation(rt_, ctx, "ImportArchive", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    FD_ASSIGN_OR_RETURN(const std::vector<v1::ArchivedCheck> checks, ValidBatch(*req));
-    return rt_.db.Write("ImportArchive", call.user_id(), [&](Tx& tx) -> Status {
+    return rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
+      // Authorized before the batch is validated: a stranger's batch costs nothing.
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kImportChecks).status());
+      FD_ASSIGN_OR_RETURN(const std::vector<v1::ArchivedCheck> checks, ValidBatch(*req));
       const store::ArchiveImportCounts counts =
           store::UpsertArchivedChecks(tx, req->workspace_id(), call.user_id(), checks);
       resp->set_created(counts.created);
@@ -108,13 +111,20 @@ grpc::ServerUnaryReactor* ArchiveService::GetArchivedCheck(grpc::CallbackServerC
 
 grpc::ServerUnaryReactor* ArchiveService::RemoveArchivedCheck(
     grpc::CallbackServerContext* ctx, const v1::RemoveArchivedCheckRequest* req,
-    v1::RemoveArchivedCheckResponse* /*resp*/) {
-  return Unary(rt_, ctx, "RemoveArchivedCheck", [this, req](Call& call) -> Status {
+    v1::RemoveArchivedCheckResponse* resp) {
+  return Mutation(rt_, ctx, "RemoveArchivedCheck", req, resp, [this, req](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("id", req->id()));
-    return rt_.db.Write("RemoveArchivedCheck", call.user_id(), [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(
-          CheckWorkspace(tx, call, req->id(), domain::Action::kRemoveCheck).status());
-      return store::RemoveArchivedCheck(tx, req->id());
+    return rt_.db.Write("RemoveArchivedCheck", call.writer(), [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const std::int64_t ws,
+                          CheckWorkspace(tx, call, req->id(), domain::Action::kRemoveCheck));
+      FD_ASSIGN_OR_RETURN(const v1::ArchivedCheck check, store::GetArchivedCheck(tx, req->id()));
+      if (check.claim_id() != 0) {
+        return Status::FailedPrecondition(fmt::format(
+            "archived check {} is this workspace's own published claim {}; reopen the claim "
+            "to withdraw it",
+            req->id(), check.claim_id()));
+      }
+      return store::RemoveArchivedCheck(tx, ws, req->id());
     });
   });
 }
@@ -132,20 +142,29 @@ grpc::ServerUnaryReactor* ArchiveService::MatchChecks(grpc::CallbackServerContex
     const int limit = req->limit() == 0 ? kDefaultMatches : req->limit();
     return rt_.db.Read("MatchChecks", [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
-      const std::vector<archive::MatchHit> hits =
-          matcher_.Match(tx, req->workspace_id(), req->text(), static_cast<std::size_t>(limit));
-      std::vector<std::int64_t> ids;
-      ids.reserve(hits.size());
-      for (const auto& hit : hits) ids.push_back(hit.id);
-      // A check removed since the index caught up is left out.
-      std::vector<v1::ArchivedCheck> checks = store::ArchivedChecksByIds(tx, ids);
-      std::size_t next = 0;
-      for (const auto& hit : hits) {
-        if (next == checks.size() || checks[next].id() != hit.id) continue;
-        v1::CheckMatch* match = resp->add_matches();
-        match->set_source("archive");
-        *match->mutable_check() = std::move(checks[next++]);
-        match->set_score(hit.score);
+      std::vector<store::ScoredCheck> ranked;
+      for (const archive::MatchHit& hit :
+           matcher_.Match(tx, req->workspace_id(), req->text(), static_cast<std::size_t>(limit))) {
+        ranked.push_back({hit.id, hit.score});
+      }
+      for (v1::CheckMatch& m : store::MatchesOf(tx, ranked)) *resp->add_matches() = std::move(m);
+      return Status::Ok();
+    });
+  });
+}
+
+grpc::ServerUnaryReactor* ArchiveService::ListClaimMatches(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListClaimMatchesRequest* req,
+                                                           v1::ListClaimMatchesResponse* resp) {
+  return Unary(rt_, ctx, "ListClaimMatches", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    return rt_.db.Read("ListClaimMatches", [&](Tx& tx) -> Status {
+      FD_ASSIGN_OR_RETURN(const std::int64_t ws, store::ClaimWorkspace(tx, req->claim_id()));
+      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      const store::ClaimMatchList found = store::ClaimMatches(tx, req->claim_id());
+      resp->set_matched(found.matched);
+      for (v1::CheckMatch& m : store::MatchesOf(tx, found.matches)) {
+        *resp->add_matches() = std::move(m);
       }
       return Status::Ok();
     });

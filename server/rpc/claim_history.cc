@@ -2,6 +2,7 @@
 
 #include "events/event_description.h"
 #include "events/event_kind.h"
+#include "proto/claim_link_text.h"
 #include "proto/enum_text.h"
 #include "server/rpc/blind_view.h"
 
@@ -16,6 +17,10 @@ std::string Assignees(const v1::Claim& c) {
 
 std::string VerdictText(const v1::Verdict& v) {
   return v.label();
+}
+
+std::string LinkOf(const v1::Claim& c) {
+  return c.has_link() ? v1::LinkText(c.link()) : std::string();
 }
 
 void Diff(const v1::Claim& before, const v1::Claim& after, v1::HistoryEntry* entry) {
@@ -33,6 +38,7 @@ void Diff(const v1::Claim& before, const v1::Claim& after, v1::HistoryEntry* ent
   add("assignees", Assignees(before), Assignees(after));
   add("verdict", VerdictText(before.final_verdict()), VerdictText(after.final_verdict()));
   add("reason", before.status_reason(), after.status_reason());
+  add("same claim as", LinkOf(before), LinkOf(after));
 }
 
 // The shared describer's words; a review the viewer may not see yet is described as

@@ -5,6 +5,7 @@
 #include "proto/claim_checks.h"
 #include "server/rpc/authorize.h"
 #include "server/store/account_store.h"
+#include "server/store/archive_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/review_store.h"
 
@@ -53,6 +54,11 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
     ClaimContext context{tx, role, claim, workspace};
     FD_ASSIGN_OR_RETURN(v1::Event event, change(context));
     FD_ASSIGN_OR_RETURN(*out, store::GetClaim(tx, claim_id));
+    // The workspace's own published checks are part of its archive, as they now stand.
+    if (claim.status() == v1::CLAIM_STATUS_PUBLISHED ||
+        out->status() == v1::CLAIM_STATUS_PUBLISHED) {
+      store::MirrorOwnClaim(tx, ws, claim_id, call.user_id());
+    }
     event.set_claim_id(claim_id);
     *event.mutable_claim() = *out;
     tx.Append(event);

@@ -21,6 +21,8 @@
 #include "server/rpc/claim_mutation.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
+#include "server/store/claim_link_store.h"
+#include "server/store/claim_match_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/event_store.h"
 #include "server/store/review_store.h"
@@ -57,7 +59,7 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
                                                     v1::Claim* resp) {
   return Mutation(rt_, ctx, "CreateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
-    return rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
+    const Status created = rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, r.segment_id()));
       FD_RETURN_IF_ERROR(
           Authorize(tx, seg.workspace_id, call, domain::Action::kMarkClaim).status());
@@ -81,11 +83,14 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
       claim.anchor = std::move(anchor);
       claim.created_by = call.user_id();
       FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
+      store::QueueClaimMatch(tx, seg.workspace_id, resp->id());  // "checked before?"
       v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());
       *event.mutable_claim() = *resp;
       tx.Append(event);
       return Status::Ok();
     });
+    if (created.ok()) ClaimQueued();
+    return created;
   });
 }
 
@@ -144,15 +149,21 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
                                                     v1::Claim* resp) {
   return Mutation(rt_, ctx, "UpdateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::UpdateClaimRequest r, v1::CheckedRequest(*req));
-    return MutateClaim(
+    bool requeued = false;
+    const Status updated = MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kEditClaim,
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::UpdateClaimText(c.tx, c.claim.id(),
                                  r.has_summary() ? r.summary() : c.claim.summary(),
                                  r.has_claimant() ? r.claimant() : c.claim.claimant());
+          // The summary is what is matched: a new one is matched again.
+          requeued = r.has_summary() && r.summary() != c.claim.summary();
+          if (requeued) store::QueueClaimMatch(c.tx, c.claim.workspace_id(), c.claim.id());
           return NewEvent(v1::EVENT_KIND_CLAIM_UPDATED);
         },
         resp);
+    if (updated.ok() && requeued) ClaimQueued();
+    return updated;
   });
 }
 
@@ -214,10 +225,20 @@ grpc::ServerUnaryReactor* ClaimService::DismissClaim(grpc::CallbackServerContext
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kDismiss,
         [&](ClaimContext& c) -> Result<v1::Event> {
+          // A duplicate names what it duplicates; that becomes the claim's link.
+          const store::LinkTarget duplicate_of{r.duplicate_of_check_id(),
+                                               r.duplicate_of_claim_id()};
+          if (r.reason() == v1::DISMISS_REASON_DUPLICATE) {
+            FD_RETURN_IF_ERROR(
+                store::CheckLinkTarget(c.tx, c.claim.workspace_id(), c.claim.id(), duplicate_of));
+          }
           store::ChangeClaimState(c.tx, c.claim.id(),
                                   {.status = StateText(domain::ClaimState::kDismissed),
                                    .status_reason = r.explanation(),
                                    .dismiss_reason = v1::EnumText(r.reason())});
+          if (r.reason() == v1::DISMISS_REASON_DUPLICATE) {
+            store::SetClaimLink(c.tx, c.claim.id(), duplicate_of, call.user_id());
+          }
           return NewEvent(v1::EVENT_KIND_CLAIM_DISMISSED);
         },
         resp);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "server/rpc/runtime.h"
 
@@ -7,7 +9,10 @@ namespace factdesk::rpc {
 
 class ClaimService final : public v1::ClaimService::CallbackService {
  public:
-  explicit ClaimService(Runtime& rt) : rt_(rt) {}
+  // `claim_queued` is called after a claim was queued for matching against the archive (a
+  // new claim, a changed summary), to wake the match worker.
+  explicit ClaimService(Runtime& rt, std::function<void()> claim_queued = {})
+      : rt_(rt), claim_queued_(std::move(claim_queued)) {}
 
   grpc::ServerUnaryReactor* CreateClaim(grpc::CallbackServerContext* ctx,
                                         const v1::CreateClaimRequest* req,
@@ -40,9 +45,20 @@ class ClaimService final : public v1::ClaimService::CallbackService {
   grpc::ServerUnaryReactor* GetClaimHistory(grpc::CallbackServerContext* ctx,
                                             const v1::GetClaimHistoryRequest* req,
                                             v1::GetClaimHistoryResponse* resp) override;
+  // claim_link_handlers.cc
+  grpc::ServerUnaryReactor* LinkClaim(grpc::CallbackServerContext* ctx,
+                                      const v1::LinkClaimRequest* req, v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* UnlinkClaim(grpc::CallbackServerContext* ctx,
+                                        const v1::UnlinkClaimRequest* req,
+                                        v1::Claim* resp) override;
 
  private:
+  void ClaimQueued() const {
+    if (claim_queued_) claim_queued_();
+  }
+
   Runtime& rt_;
+  const std::function<void()> claim_queued_;
 };
 
 }  // namespace factdesk::rpc

@@ -27,10 +27,11 @@ struct CheckColumns {
         claimant(c("claimant")),
         claim_date(c("claim_date")),
         appearances(c("appearances")),
-        imported_at(c("imported_at")) {}
+        imported_at(c("imported_at")),
+        claim_id(c("claim_id")) {}
   ColumnIndex id, url, claim_reviewed, headline, author_name, author_url, date_published,
       in_language, rating_name, rating_value, best_rating, worst_rating, claimant, claim_date,
-      appearances, imported_at;
+      appearances, imported_at, claim_id;
 };
 
 struct ChangeColumns {
@@ -53,9 +54,13 @@ struct UpsertColumns {
   "id, url, claim_reviewed, headline, author_name, author_url, date_published, "            \
   "in_language, rating_name, rating_value, best_rating, worst_rating, claimant, "           \
   "claim_date, array_to_string(appearances, E'\\n') AS appearances, fd_us(imported_at) AS " \
-  "imported_at "
+  "imported_at, coalesce(claim_id, 0) AS claim_id "
 
 constexpr std::array kStatements = {
+    // Writers of a workspace's archive take this first, so revisions (taken after it)
+    // commit in order and a match index catching up never skips one committed late.
+    Statement{"archive.lock",
+              "SELECT pg_advisory_xact_lock(1095910216, ($1::bigint % 2147483647)::int)"},
     // Unchanged rows are left alone (no new revision): re-importing a feed costs the
     // match indexes nothing.
     Statement{"archive.upsert",
@@ -64,7 +69,8 @@ constexpr std::array kStatements = {
               "  rating_value, best_rating, worst_rating, claimant, claim_date, appearances) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
               "  coalesce(string_to_array(nullif($16, ''), E'\\n'), '{}')) "
-              "ON CONFLICT (workspace_id, url) DO UPDATE SET imported_by = EXCLUDED.imported_by, "
+              "ON CONFLICT (workspace_id, url) WHERE claim_id IS NULL DO UPDATE SET imported_by = "
+              "EXCLUDED.imported_by, "
               "  claim_reviewed = EXCLUDED.claim_reviewed, headline = EXCLUDED.headline, "
               "  author_name = EXCLUDED.author_name, author_url = EXCLUDED.author_url, "
               "  date_published = EXCLUDED.date_published, in_language = EXCLUDED.in_language, "
@@ -101,7 +107,38 @@ constexpr std::array kStatements = {
     Statement{"archive.remove",
               "UPDATE archived_checks SET removed_at = now(), "
               "revision = nextval('archived_check_revisions') "
-              "WHERE id = $1 AND removed_at IS NULL"},
+              "WHERE id = $1 AND removed_at IS NULL AND claim_id IS NULL"},
+    // The workspace's own claim as a check: present while it is PUBLISHED (its summary,
+    // verdict and page as they now stand), removed otherwise. A claim never published
+    // gets no row. Unchanged rows keep their revision.
+    Statement{"archive.mirror_claim",
+              "INSERT INTO archived_checks AS a (workspace_id, claim_id, imported_by, url, "
+              "  claim_reviewed, author_name, author_url, date_published, rating_name, "
+              "  rating_value, best_rating, worst_rating, claimant, removed_at) "
+              "SELECT c.workspace_id, c.id, $2, "
+              "  CASE WHEN w.claim_url_prefix = '' THEN '' ELSE w.claim_url_prefix || c.id END, "
+              "  CASE WHEN c.summary = '' THEN c.quote ELSE c.summary END, w.publisher_name, "
+              "  w.publisher_url, "
+              "  coalesce(to_char(c.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), ''), "
+              "  coalesce(c.verdict_label, ''), coalesce(c.verdict_value::text, ''), "
+              "  coalesce(c.verdict_best::text, ''), coalesce(c.verdict_worst::text, ''), "
+              "  c.claimant, CASE WHEN c.status = 'PUBLISHED' THEN NULL ELSE now() END "
+              "FROM claims c JOIN workspaces w ON w.id = c.workspace_id WHERE c.id = $1 "
+              "  AND (c.status = 'PUBLISHED' "
+              "       OR EXISTS (SELECT 1 FROM archived_checks x WHERE x.claim_id = c.id)) "
+              "ON CONFLICT (claim_id) DO UPDATE SET url = EXCLUDED.url, "
+              "  claim_reviewed = EXCLUDED.claim_reviewed, author_name = EXCLUDED.author_name, "
+              "  author_url = EXCLUDED.author_url, date_published = EXCLUDED.date_published, "
+              "  rating_name = EXCLUDED.rating_name, rating_value = EXCLUDED.rating_value, "
+              "  best_rating = EXCLUDED.best_rating, worst_rating = EXCLUDED.worst_rating, "
+              "  claimant = EXCLUDED.claimant, removed_at = EXCLUDED.removed_at, "
+              "  revision = nextval('archived_check_revisions') "
+              "WHERE (a.url, a.claim_reviewed, a.author_name, a.author_url, a.date_published, "
+              "  a.rating_name, a.rating_value, a.best_rating, a.worst_rating, a.claimant, "
+              "  a.removed_at IS NULL) IS DISTINCT FROM (EXCLUDED.url, EXCLUDED.claim_reviewed, "
+              "  EXCLUDED.author_name, EXCLUDED.author_url, EXCLUDED.date_published, "
+              "  EXCLUDED.rating_name, EXCLUDED.rating_value, EXCLUDED.best_rating, "
+              "  EXCLUDED.worst_rating, EXCLUDED.claimant, EXCLUDED.removed_at IS NULL)"},
     Statement{"archive.changes",
               "SELECT id, revision, removed_at IS NOT NULL AS removed, claim_reviewed, headline "
               "FROM archived_checks WHERE workspace_id = $1 AND revision > $2 "
@@ -134,6 +171,7 @@ v1::ArchivedCheck CheckFromRow(const pqxx::row& row, const CheckColumns& col) {
     start = end + 1;
   }
   SetTime(row[col.imported_at], [&] { return c.mutable_imported_at(); });
+  c.set_claim_id(row[col.claim_id].as<std::int64_t>());
   return c;
 }
 
@@ -160,8 +198,13 @@ std::span<const Statement> ArchiveStatements() {
   return kStatements;
 }
 
+void LockArchive(Tx& tx, std::int64_t workspace_id) {
+  tx.Exec("archive.lock", workspace_id);
+}
+
 ArchiveImportCounts UpsertArchivedChecks(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
                                          std::span<const v1::ArchivedCheck> checks) {
+  LockArchive(tx, workspace_id);
   ArchiveImportCounts counts;
   for (const v1::ArchivedCheck& c : checks) {
     const pqxx::result r =
@@ -197,11 +240,18 @@ Result<std::int64_t> ArchivedCheckWorkspace(Tx& tx, std::int64_t id) {
   return FirstValue<std::int64_t, "id">(r);
 }
 
-Status RemoveArchivedCheck(Tx& tx, std::int64_t id) {
+Status RemoveArchivedCheck(Tx& tx, std::int64_t workspace_id, std::int64_t id) {
+  LockArchive(tx, workspace_id);
   if (tx.Exec("archive.remove", id).affected_rows() == 0) {
     return Status::NotFound(fmt::format("there is no archived check {}", id));
   }
   return Status::Ok();
+}
+
+void MirrorOwnClaim(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
+                    std::int64_t user_id) {
+  LockArchive(tx, workspace_id);
+  tx.Exec("archive.mirror_claim", claim_id, user_id);
 }
 
 std::vector<ArchiveChange> ArchiveChangesSince(Tx& tx, std::int64_t workspace_id,
@@ -226,6 +276,24 @@ std::vector<v1::ArchivedCheck> ArchivedChecksByIds(Tx& tx, const std::vector<std
   std::sort(rows.begin(), rows.end(),
             [&](const auto& a, const auto& b) { return at.at(a.id()) < at.at(b.id()); });
   return rows;
+}
+
+std::vector<v1::CheckMatch> MatchesOf(Tx& tx, std::span<const ScoredCheck> ranked) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(ranked.size());
+  for (const ScoredCheck& r : ranked) ids.push_back(r.id);
+  std::vector<v1::ArchivedCheck> checks = ArchivedChecksByIds(tx, ids);
+  std::vector<v1::CheckMatch> out;
+  out.reserve(checks.size());
+  std::size_t next = 0;
+  for (const ScoredCheck& r : ranked) {
+    if (next == checks.size() || checks[next].id() != r.id) continue;
+    v1::CheckMatch& match = out.emplace_back();
+    match.set_source(checks[next].claim_id() != 0 ? "claim" : "archive");
+    *match.mutable_check() = std::move(checks[next++]);
+    match.set_score(r.score);
+  }
+  return out;
 }
 
 }  // namespace factdesk::store

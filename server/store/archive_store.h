@@ -33,8 +33,14 @@ std::vector<v1::ArchivedCheck> ListArchivedChecks(Tx& tx, std::int64_t workspace
 Result<v1::ArchivedCheck> GetArchivedCheck(Tx& tx, std::int64_t id);
 // The workspace a check belongs to (removed or not); NOT_FOUND for an unknown id.
 Result<std::int64_t> ArchivedCheckWorkspace(Tx& tx, std::int64_t id);
-// NOT_FOUND when it is unknown or already removed.
-Status RemoveArchivedCheck(Tx& tx, std::int64_t id);
+// NOT_FOUND when it is unknown or already removed. A mirror of the workspace's own
+// claim is not removed here (the caller refuses it; reopening the claim withdraws it).
+Status RemoveArchivedCheck(Tx& tx, std::int64_t workspace_id, std::int64_t id);
+
+// Keeps the archive's mirror of the workspace's own claim as the claim now stands: there
+// while it is PUBLISHED, removed when it is not. Call after any change to a claim that is
+// or was published.
+void MirrorOwnClaim(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, std::int64_t user_id);
 
 // What changed in a workspace's archive after `revision`, in revision order: what a
 // match index needs to catch up.
@@ -50,5 +56,14 @@ std::vector<ArchiveChange> ArchiveChangesSince(Tx& tx, std::int64_t workspace_id
 
 // The given checks (not removed), in the order of `ids`' first appearance.
 std::vector<v1::ArchivedCheck> ArchivedChecksByIds(Tx& tx, const std::vector<std::int64_t>& ids);
+
+// A check the matcher ranked, best first in a list.
+struct ScoredCheck {
+  std::int64_t id = 0;
+  double score = 0;
+};
+// The ranked checks as matches, in order: source "claim" for a mirror of the workspace's
+// own published claim, "archive" otherwise. Checks removed since are left out.
+std::vector<v1::CheckMatch> MatchesOf(Tx& tx, std::span<const ScoredCheck> ranked);
 
 }  // namespace factdesk::store

@@ -42,35 +42,43 @@ struct ClaimColumns {
         review_count(c("review_count")),
         speaker(c("speaker")),
         correction_count(c("correction_count")),
-        assignees(c("assignees")) {}
+        assignees(c("assignees")),
+        link(c("link")) {}
   ColumnIndex id, workspace_id, transcript_id, segment_id, segment_ordinal, start_byte, end_byte,
       quote, prefix, suffix, summary, claimant, status, version;
   UserColumns created_by;
   ColumnIndex created_at, updated_at;
   VerdictColumns final_verdict;
   ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, source_count, note_count,
-      review_count, speaker, correction_count, assignees;
+      review_count, speaker, correction_count, assignees, link;
 };
 
-#define FD_CLAIM_SELECT                                                                        \
-  "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal AS segment_ordinal, " \
-  "c.start_byte, c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, "   \
-  "c.version, u.id AS created_by_id, u.handle AS created_by_handle, "                          \
-  "u.display_name AS created_by_display_name, fd_us(c.created_at) AS created_at, "             \
-  "fd_us(c.updated_at) AS updated_at, c.verdict_label, c.verdict_ordered, c.verdict_value, "   \
-  "c.verdict_best, c.verdict_worst, c.status_reason, c.dismiss_reason, "                       \
-  "fd_us(c.resolved_at) AS resolved_at, fd_us(c.published_at) AS published_at, "               \
-  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "         \
-  "  AS source_count, "                                                                        \
-  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "           \
-  "  AS note_count, "                                                                          \
-  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id) AS review_count, "                 \
-  "coalesce(sp.name, '') AS speaker, c.correction_count, "                                     \
-  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "         \
-  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id "   \
-  "          WHERE a.claim_id = c.id), '[]') AS assignees "                                    \
-  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                      \
-  "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "
+#define FD_CLAIM_SELECT                                                                          \
+  "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal AS segment_ordinal, "   \
+  "c.start_byte, c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, "     \
+  "c.version, u.id AS created_by_id, u.handle AS created_by_handle, "                            \
+  "u.display_name AS created_by_display_name, fd_us(c.created_at) AS created_at, "               \
+  "fd_us(c.updated_at) AS updated_at, c.verdict_label, c.verdict_ordered, c.verdict_value, "     \
+  "c.verdict_best, c.verdict_worst, c.status_reason, c.dismiss_reason, "                         \
+  "fd_us(c.resolved_at) AS resolved_at, fd_us(c.published_at) AS published_at, "                 \
+  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "           \
+  "  AS source_count, "                                                                          \
+  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "             \
+  "  AS note_count, "                                                                            \
+  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id) AS review_count, "                   \
+  "coalesce(sp.name, '') AS speaker, c.correction_count, "                                       \
+  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "           \
+  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id "     \
+  "          WHERE a.claim_id = c.id), '[]') AS assignees, "                                     \
+  "CASE WHEN c.linked_at IS NULL THEN NULL ELSE json_build_array(coalesce(lc.id, 0), "           \
+  "  coalesce(lc.claim_id, lk.id, 0), coalesce(lc.url, ''), "                                    \
+  "  coalesce(lc.claim_reviewed, CASE WHEN lk.summary = '' THEN lk.quote ELSE lk.summary END), " \
+  "  coalesce(lc.rating_name, lk.verdict_label, ''), coalesce(lc.author_name, ''), "             \
+  "  lu.id, lu.handle, lu.display_name, fd_us(c.linked_at)) END AS link "                        \
+  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                        \
+  "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "           \
+  "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                                   \
+  "LEFT JOIN claims lk ON lk.id = c.linked_claim_id LEFT JOIN users lu ON lu.id = c.linked_by "
 
 constexpr std::array kStatements = {
     Statement{"claims.insert",
@@ -128,6 +136,26 @@ constexpr std::array kStatements = {
 
 #undef FD_CLAIM_SELECT
 
+// The link as the claim row holds it: [check id, claim id, url, claim reviewed, rating,
+// author, linked by (id, handle, name), linked at (microseconds)].
+void SetLink(const std::string& text, v1::ClaimLink* link) {
+  const auto a = nlohmann::json::parse(text);
+  link->set_check_id(a.at(0).get<std::int64_t>());
+  link->set_claim_id(a.at(1).get<std::int64_t>());
+  link->set_url(a.at(2).get<std::string>());
+  link->set_claim_reviewed(a.at(3).is_null() ? "" : a.at(3).get<std::string>());
+  link->set_rating_name(a.at(4).get<std::string>());
+  link->set_author_name(a.at(5).get<std::string>());
+  if (!a.at(6).is_null()) {
+    link->mutable_linked_by()->set_id(a.at(6).get<std::int64_t>());
+    link->mutable_linked_by()->set_handle(a.at(7).get<std::string>());
+    link->mutable_linked_by()->set_display_name(a.at(8).get<std::string>());
+  }
+  const auto us = a.at(9).get<std::int64_t>();
+  link->mutable_linked_at()->set_seconds(us / 1000000);
+  link->mutable_linked_at()->set_nanos(static_cast<int>(us % 1000000) * 1000);
+}
+
 v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
   v1::Claim c;
   c.set_id(row[col.id].as<std::int64_t>());
@@ -170,6 +198,7 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
     u->set_handle(a.at(1).get<std::string>());
     u->set_display_name(a.at(2).get<std::string>());
   }
+  if (!row[col.link].is_null()) SetLink(row[col.link].as<std::string>(), c.mutable_link());
   return c;
 }
 

@@ -1,5 +1,7 @@
 #include "server/store/account_store.h"
 #include "server/store/archive_store.h"
+#include "server/store/claim_link_store.h"
+#include "server/store/claim_match_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
@@ -22,7 +24,7 @@ std::vector<Statement> AllStatements() {
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
         DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
-        WebhookStatements(), ArchiveStatements()}) {
+        WebhookStatements(), ArchiveStatements(), ClaimLinkStatements(), ClaimMatchStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

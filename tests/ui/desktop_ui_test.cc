@@ -13,6 +13,7 @@
 #include "client/ui/keys.h"
 #include "client/ui/reader_view.h"
 #include "client/ui/word_bounds.h"
+#include "factdesk/v1/archive.grpc.pb.h"
 #include "tests/support/test_postgres.h"
 #include "tests/support/test_server.h"
 #include "tests/ui/headless_ui.h"
@@ -1015,6 +1016,65 @@ TEST_F(DesktopUiTest, ACaptionsTagIsNotDrawnOverItsText) {
   const ImFont* font = ImGui::GetFont();
   const float tag = font->CalcTextSizeA(font->FontSize * 0.75F, FLT_MAX, 0, "caption").x;
   EXPECT_GE(caption->text_x - speech->text_x, tag);
+}
+
+}  // namespace
+}  // namespace factdesk::testing
+
+namespace factdesk::testing {
+namespace {
+
+TEST_F(DesktopUiTest, TheInspectorShowsEarlierChecksAndLinksTheSameClaim) {
+  (void)SomeClaim();
+  const v1::Claim marked = MarkSpeech(111, ben_);
+  // An earlier check of the same words, imported after the claim was marked: a new summary
+  // has the claim matched again.
+  v1::ImportArchiveRequest import;
+  import.set_workspace_id(marked.workspace_id());
+  v1::ArchivedCheck* check = import.add_checks();
+  check->set_url("https://checks.example/desktop-inspector");
+  check->set_claim_reviewed(marked.quote() + " - said on another show");
+  check->set_rating_name("Mostly false");
+  check->set_author_name("River Check");
+  check->set_date_published("2025-11-02");
+  v1::ImportArchiveResponse imported;
+  auto archive = v1::ArchiveService::NewStub(server_->channel());
+  ASSERT_TRUE(archive->ImportArchive(Ctx(ben_.token).get(), import, &imported).ok());
+  v1::UpdateClaimRequest update;
+  update.set_claim_id(marked.id());
+  update.set_expected_version(marked.version());
+  update.set_summary(marked.quote() + " (as said)");
+  v1::Claim updated;
+  ASSERT_TRUE(server_->claims()->UpdateClaim(Ctx(ben_.token).get(), update, &updated).ok());
+
+  auto ui = Open(ben_, ImVec2(1280, 1600));
+  ui->state().claim_id = marked.id();
+  const auto shown = [&] {
+    const v1::ListClaimMatchesResponse* m = ui->model().MatchesOf(marked.id());
+    if (m == nullptr || !m->matched() || m->matches().empty()) return false;
+    return m->matches(0).check().url() == "https://checks.example/desktop-inspector" &&
+           ui->state().ControlRect(ui::Control::kSameClaimButton).has_value();
+  };
+  ASSERT_TRUE(ui->PumpUntil(shown)) << "the earlier check did not show in the inspector";
+  ui->Frame();
+  const std::string text = ui->FrameText();
+  EXPECT_NE(text.find("Checked before"), std::string::npos) << text;
+  EXPECT_NE(text.find("Mostly false"), std::string::npos) << text;
+  EXPECT_NE(text.find("River Check"), std::string::npos) << text;
+
+  ui->Click(Center(*ui->state().ControlRect(ui::Control::kSameClaimButton)));
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const v1::Claim* c = ui->model().FindClaim(marked.id());
+    return c != nullptr && c->has_link();
+  })) << "the link did not reach the model";
+  v1::GetClaimRequest get;
+  get.set_claim_id(marked.id());
+  v1::Claim stored;
+  ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ana_.token).get(), get, &stored).ok());
+  EXPECT_EQ(stored.link().url(), "https://checks.example/desktop-inspector");
+  EXPECT_EQ(stored.link().linked_by().handle(), "ben");
+  ui->Frame();
+  EXPECT_NE(ui->FrameText().find("Same claim as"), std::string::npos) << ui->FrameText();
 }
 
 }  // namespace

@@ -160,6 +160,22 @@ TEST(DescribeEvent, APersonWithoutADisplayNameIsTheirHandle) {
             "dev took the claim");
 }
 
+TEST(DescribeEvent, MatchesAndLinksSayWhatWasFoundAndWhatTheClaimIsTheSameAs) {
+  v1::Event matched = By(Ben(), v1::EVENT_KIND_CLAIM_MATCHED);
+  EXPECT_EQ(DescribeAction(matched), "found no earlier check of the claim");
+  matched.add_matches();
+  matched.add_matches();
+  EXPECT_EQ(DescribeAction(matched), "found 2 earlier checks of the claim");
+
+  v1::Event linked = By(Ben(), v1::EVENT_KIND_CLAIM_LINKED);
+  EXPECT_EQ(DescribeAction(linked), "removed the claim's link");
+  linked.mutable_claim()->mutable_link()->set_check_id(12);
+  linked.mutable_claim()->mutable_link()->set_author_name("River Check");
+  EXPECT_EQ(DescribeAction(linked), "marked it the same claim as River Check's check 12");
+  linked.mutable_claim()->mutable_link()->set_claim_id(7);
+  EXPECT_EQ(DescribeAction(linked), "marked it the same claim as claim 7");
+}
+
 // A kind added to the enum without words of its own would read "made a change".
 TEST(DescribeEvent, EveryKindHasWordsOfItsOwn) {
   const auto* type = google::protobuf::GetEnumDescriptor<v1::EventKind>();

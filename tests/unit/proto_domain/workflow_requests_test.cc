@@ -102,5 +102,43 @@ TEST(WorkflowRequests, AReviewAndADecisionNeedAVerdict) {
   EXPECT_EQ(Refusal(decide), "reasoning: must not be empty");
 }
 
+TEST(WorkflowRequests, ADuplicateNamesExactlyOneOriginalAndOtherReasonsNone) {
+  DismissClaimRequest dismiss;
+  dismiss.set_claim_id(4);
+  dismiss.set_expected_version(1);
+  dismiss.set_reason(DISMISS_REASON_DUPLICATE);
+  EXPECT_EQ(Refusal(dismiss),
+            "duplicate_of: a duplicate names the claim or archived check it duplicates");
+  dismiss.set_duplicate_of_claim_id(3);
+  dismiss.set_duplicate_of_check_id(9);
+  EXPECT_EQ(Refusal(dismiss), "duplicate_of: name one claim or one archived check, not both");
+  dismiss.set_duplicate_of_check_id(-9);
+  EXPECT_EQ(Refusal(dismiss), "duplicate_of_check_id: must be a positive id");
+  dismiss.set_duplicate_of_check_id(0);
+  EXPECT_TRUE(CheckedRequest(dismiss).ok());
+  dismiss.set_reason(DISMISS_REASON_OPINION);
+  EXPECT_EQ(Refusal(dismiss),
+            "duplicate_of: only a claim dismissed as DUPLICATE names what it duplicates");
+  dismiss.set_duplicate_of_claim_id(0);
+  EXPECT_TRUE(CheckedRequest(dismiss).ok());
+}
+
+TEST(WorkflowRequests, ALinkNamesOneTargetThatIsNotTheClaimItself) {
+  LinkClaimRequest link;
+  link.set_claim_id(4);
+  link.set_expected_version(1);
+  EXPECT_EQ(Refusal(link),
+            "check_id: name exactly one target: an archived check or another claim "
+            "(same_as_claim_id)");
+  link.set_same_as_claim_id(4);
+  EXPECT_EQ(Refusal(link), "same_as_claim_id: a claim cannot be the same claim as itself");
+  link.set_same_as_claim_id(5);
+  EXPECT_TRUE(CheckedRequest(link).ok());
+  link.set_check_id(2);
+  EXPECT_EQ(Refusal(link),
+            "check_id: name exactly one target: an archived check or another claim "
+            "(same_as_claim_id)");
+}
+
 }  // namespace
 }  // namespace factdesk::v1

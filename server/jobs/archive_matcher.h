@@ -11,7 +11,7 @@
 #include "archive/match_index.h"
 #include "server/store/db.h"
 
-namespace factdesk::rpc {
+namespace factdesk::jobs {
 
 // Each workspace's archive as an in-memory match index (archive/match_index.h), built on
 // the first search and caught up with the table before each one: rows past the revision
@@ -34,4 +34,4 @@ class ArchiveMatcher {
   std::unordered_map<std::int64_t, std::unique_ptr<WorkspaceIndex>> workspaces_;
 };
 
-}  // namespace factdesk::rpc
+}  // namespace factdesk::jobs

@@ -1,8 +1,8 @@
-#include "server/rpc/archive_matcher.h"
+#include "server/jobs/archive_matcher.h"
 
 #include "server/store/archive_store.h"
 
-namespace factdesk::rpc {
+namespace factdesk::jobs {
 
 ArchiveMatcher::WorkspaceIndex& ArchiveMatcher::IndexOf(std::int64_t workspace_id) {
   const std::lock_guard lock(mu_);
@@ -27,4 +27,4 @@ std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t
   return ws.index.Search(text, limit);
 }
 
-}  // namespace factdesk::rpc
+}  // namespace factdesk::jobs

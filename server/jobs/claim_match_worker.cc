@@ -1,0 +1,81 @@
+#include "server/jobs/claim_match_worker.h"
+
+#include <optional>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "server/store/archive_store.h"
+#include "server/store/claim_match_store.h"
+
+namespace factdesk::jobs {
+namespace {
+
+std::vector<store::ScoredCheck> Ranked(const std::vector<archive::MatchHit>& hits) {
+  std::vector<store::ScoredCheck> out;
+  out.reserve(hits.size());
+  for (const archive::MatchHit& hit : hits) out.push_back({hit.id, hit.score});
+  return out;
+}
+
+}  // namespace
+
+ClaimMatchWorker::ClaimMatchWorker(store::Db& db, ArchiveMatcher& matcher,
+                                   ClaimMatchWorkerOptions options)
+    : db_(db),
+      matcher_(matcher),
+      options_(options),
+      worker_({"claim-matches", options_.threads, options_.poll}, [this] { return Round(); }) {}
+
+RoundResult ClaimMatchWorker::Round() {
+  // Taken in its own transaction, so the lease holds while the matching runs.
+  std::optional<store::DueClaimMatch> due;
+  Status s = db_.Write("TakeClaimMatch", 0, [&](store::Tx& tx) -> Status {
+    due = store::TakeDueClaimMatch(tx, options_.lease);
+    return Status::Ok();
+  });
+  if (!s.ok()) return RoundResult::kFailed;
+  if (!due) return RoundResult::kIdle;
+
+  if (due->attempts > options_.max_attempts) {
+    spdlog::error("claim matches: giving up on claim {} after {} attempts", due->claim_id,
+                  due->attempts - 1);
+    s = db_.Write("DropClaimMatch", 0, [&](store::Tx& tx) -> Status {
+      store::DropClaimMatch(tx, due->claim_id);
+      return Status::Ok();
+    });
+    return s.ok() ? RoundResult::kBusy : RoundResult::kFailed;
+  }
+
+  std::vector<store::ScoredCheck> ranked;
+  s = db_.Read("MatchClaim", [&](store::Tx& tx) -> Status {
+    ranked = Ranked(matcher_.Match(tx, due->workspace_id, due->text,
+                                   static_cast<std::size_t>(options_.matches)));
+    return Status::Ok();
+  });
+  if (!s.ok()) return RoundResult::kFailed;
+
+  s = db_.Write("SaveClaimMatches", 0, [&](store::Tx& tx) -> Status {
+    FD_RETURN_IF_ERROR(tx.TakeSeq(due->workspace_id).status());
+    if (!store::SaveClaimMatches(tx, *due, ranked)) {
+      // Queued again since (its text changed): that entry is matched instead. A rollback
+      // gives the seq back.
+      return Status::Aborted("claim queued again");
+    }
+    v1::Event event;
+    event.set_kind(v1::EVENT_KIND_CLAIM_MATCHED);
+    event.set_claim_id(due->claim_id);
+    for (v1::CheckMatch& m : store::MatchesOf(tx, ranked)) *event.add_matches() = std::move(m);
+    tx.Append(event);
+    return Status::Ok();
+  });
+  if (s.code() == Code::kAborted) return RoundResult::kBusy;
+  if (!s.ok()) {
+    spdlog::warn("claim matches: recording the matches of claim {} failed: {}", due->claim_id,
+                 s.message());
+    return RoundResult::kFailed;
+  }
+  return RoundResult::kBusy;
+}
+
+}  // namespace factdesk::jobs

@@ -1,0 +1,123 @@
+#include "server/store/claim_match_store.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "server/store/rows.h"
+
+namespace factdesk::store {
+namespace {
+
+struct DueColumns {
+  explicit DueColumns(ColumnLookup& c)
+      : claim_id(c("claim_id")),
+        workspace_id(c("workspace_id")),
+        text(c("text")),
+        attempts(c("attempts")),
+        queued_us(c("queued_us")) {}
+  ColumnIndex claim_id, workspace_id, text, attempts, queued_us;
+};
+
+struct MatchColumns {
+  explicit MatchColumns(ColumnLookup& c) : check_id(c("check_id")), score(c("score")) {}
+  ColumnIndex check_id, score;
+};
+
+constexpr std::array kStatements = {
+    Statement{"claim_match.queue",
+              "INSERT INTO claim_match_queue (claim_id, workspace_id) VALUES ($2, $1) "
+              "ON CONFLICT (claim_id) DO UPDATE SET queued_at = clock_timestamp(), "
+              "  lease_until = NULL, attempts = 0"},
+    Statement{"claim_match.take",
+              "UPDATE claim_match_queue q SET lease_until = now() + $1 * interval '1 millisecond', "
+              "  attempts = q.attempts + 1 "
+              "FROM claims c WHERE c.id = q.claim_id AND q.claim_id = ("
+              "  SELECT claim_id FROM claim_match_queue "
+              "  WHERE lease_until IS NULL OR lease_until < now() "
+              "  ORDER BY lease_until NULLS FIRST, queued_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+              "RETURNING q.claim_id, q.workspace_id, "
+              "  CASE WHEN c.summary = '' THEN c.quote ELSE c.summary END AS text, q.attempts, "
+              "  fd_us(q.queued_at) AS queued_us",
+              RowsAs<DueColumns>},
+    Statement{"claim_match.finish",
+              "DELETE FROM claim_match_queue WHERE claim_id = $1 AND fd_us(queued_at) = $2"},
+    Statement{"claim_match.drop", "DELETE FROM claim_match_queue WHERE claim_id = $1"},
+    Statement{"claim_match.clear", "DELETE FROM claim_matches WHERE claim_id = $1"},
+    Statement{"claim_match.insert",
+              "INSERT INTO claim_matches (claim_id, check_id, rank, score) "
+              "SELECT $1, check_id, rank, score FROM unnest($2::bigint[], $3::float8[]) "
+              "  WITH ORDINALITY AS m(check_id, score, rank)"},
+    Statement{"claim_match.matched", "UPDATE claims SET matched_at = now() WHERE id = $1"},
+    Statement{"claim_match.list",
+              "SELECT m.check_id, m.score FROM claim_matches m "
+              "JOIN archived_checks a ON a.id = m.check_id AND a.removed_at IS NULL "
+              "WHERE m.claim_id = $1 ORDER BY m.rank",
+              RowsAs<MatchColumns>},
+    Statement{"claim_match.state",
+              "SELECT matched_at IS NOT NULL AS matched FROM claims "
+              "WHERE id = $1",
+              RowsAs<Column<"matched">>},
+};
+
+std::string ScoreArray(std::span<const ScoredCheck> found) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (i > 0) out += ',';
+    out += fmt::format("{}", found[i].score);
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+std::span<const Statement> ClaimMatchStatements() {
+  return kStatements;
+}
+
+void QueueClaimMatch(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id) {
+  tx.Exec("claim_match.queue", workspace_id, claim_id);
+}
+
+std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds lease) {
+  const pqxx::result r = tx.Exec("claim_match.take", static_cast<std::int64_t>(lease.count()));
+  if (r.empty()) return std::nullopt;
+  const auto col = MapColumns<DueColumns>(r);
+  const pqxx::row row = r[0];
+  return DueClaimMatch{row[col.claim_id].as<std::int64_t>(),
+                       row[col.workspace_id].as<std::int64_t>(), row[col.text].as<std::string>(),
+                       row[col.attempts].as<int>(), row[col.queued_us].as<std::int64_t>()};
+}
+
+bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found) {
+  if (tx.Exec("claim_match.finish", due.claim_id, due.queued_us).affected_rows() == 0) {
+    return false;
+  }
+  tx.Exec("claim_match.clear", due.claim_id);
+  std::vector<std::int64_t> ids;
+  ids.reserve(found.size());
+  for (const ScoredCheck& m : found) ids.push_back(m.id);
+  tx.Exec("claim_match.insert", due.claim_id, IdArray(ids), ScoreArray(found));
+  tx.Exec("claim_match.matched", due.claim_id);
+  return true;
+}
+
+void DropClaimMatch(Tx& tx, std::int64_t claim_id) {
+  tx.Exec("claim_match.drop", claim_id);
+  tx.Exec("claim_match.clear", claim_id);
+  tx.Exec("claim_match.matched", claim_id);
+}
+
+ClaimMatchList ClaimMatches(Tx& tx, std::int64_t claim_id) {
+  ClaimMatchList out;
+  const pqxx::result state = tx.Exec("claim_match.state", claim_id);
+  out.matched = !state.empty() && FirstValue<bool, "matched">(state);
+  const pqxx::result r = tx.Exec("claim_match.list", claim_id);
+  const auto col = MapColumns<MatchColumns>(r);
+  for (const auto& row : r) {
+    out.matches.push_back({row[col.check_id].as<std::int64_t>(), row[col.score].as<double>()});
+  }
+  return out;
+}
+
+}  // namespace factdesk::store
