@@ -17,12 +17,13 @@ constexpr std::array kStatements = {
     Statement{"claim_link.claim_exists",
               "SELECT 1 AS found FROM claims WHERE id = $1 AND workspace_id = $2",
               RowsAs<Column<"found">>},
-    Statement{"claim_link.set",
-              "UPDATE claims SET linked_check_id = nullif($2::bigint, 0), "
-              "  linked_claim_id = nullif($3::bigint, 0), "
-              "  linked_by = CASE WHEN $2::bigint = 0 AND $3::bigint = 0 THEN NULL ELSE $4 END, "
-              "  linked_at = CASE WHEN $2::bigint = 0 AND $3::bigint = 0 THEN NULL ELSE now() END, "
-              "  version = version + 1, updated_at = now() WHERE id = $1"},
+    Statement{
+        "claim_link.set",
+        "UPDATE claims SET linked_check_id = nullif($2::bigint, 0), "
+        "  linked_claim_id = nullif($3::bigint, 0), "
+        "  linked_by = CASE WHEN $2::bigint = 0 AND $3::bigint = 0 THEN NULL ELSE $4::bigint END, "
+        "  linked_at = CASE WHEN $2::bigint = 0 AND $3::bigint = 0 THEN NULL ELSE now() END, "
+        "  version = version + 1, updated_at = now() WHERE id = $1"},
 };
 
 }  // namespace
