@@ -27,6 +27,9 @@ class NeutralisingBuffer final : public std::streambuf {
   NeutralisingBuffer(const NeutralisingBuffer&) = delete;
   NeutralisingBuffer& operator=(const NeutralisingBuffer&) = delete;
 
+  // Whether our own bold escapes pass (the buffer writes to a terminal).
+  bool allow_bold() const { return allow_bold_; }
+
  protected:
   int_type overflow(int_type c) override;
   std::streamsize xsputn(const char* s, std::streamsize n) override;

@@ -9,6 +9,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "client/cli/control_filter.h"
+
 namespace factdesk::cli {
 namespace {
 
@@ -39,9 +41,13 @@ nlohmann::json ToJson(const google::protobuf::Message& message) {
 }
 
 void PrintJson(const nlohmann::json& json) {
-  // The dump escapes C0 controls; DEL and C1 controls (which occur only inside strings)
-  // are escaped here too, so the terminal filter finds nothing to change in JSON.
-  const std::string text = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The dump escapes C0 controls; PrintJsonText escapes the rest.
+  PrintJsonText(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void PrintJsonText(std::string_view text) {
+  // DEL and C1 controls occur only inside strings: escaped there, the terminal filter
+  // finds nothing to change in JSON.
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -87,11 +93,30 @@ std::vector<std::string> Wrap(const std::string& text, std::size_t width) {
   return lines;
 }
 
+// Whether `out` writes through a filter that lets our bold escapes pass (a terminal).
+bool BoldPassesThrough(const std::ostream& out) {
+  const auto* filter = dynamic_cast<const NeutralisingBuffer*>(out.rdbuf());
+  return filter != nullptr && filter->allow_bold();
+}
+
+// A row's cells as the terminal will show them.
+std::vector<std::string> Shown(const std::vector<std::string>& row, bool allow_bold) {
+  std::vector<std::string> out;
+  out.reserve(row.size());
+  for (const auto& cell : row) out.push_back(NeutraliseControls(cell, allow_bold));
+  return out;
+}
+
 }  // namespace
 
 void Table::Print(std::ostream& out, int indent, int width) const {
-  std::size_t columns = headers_.size();
-  for (const auto& row : rows_) columns = std::max(columns, row.size());
+  // Measured as printed: "^[" and "<U+009B>" are wider than the controls they show.
+  const bool bold = BoldPassesThrough(out);
+  const std::vector<std::string> headers = Shown(headers_, bold);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : rows_) rows.push_back(Shown(row, bold));
+  std::size_t columns = headers.size();
+  for (const auto& row : rows) columns = std::max(columns, row.size());
   std::vector<std::size_t> widths(columns, 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -99,9 +124,9 @@ void Table::Print(std::ostream& out, int indent, int width) const {
     }
   };
   const bool has_headers =
-      std::any_of(headers_.begin(), headers_.end(), [](const auto& h) { return !h.empty(); });
-  if (has_headers) measure(headers_);
-  for (const auto& row : rows_) measure(row);
+      std::any_of(headers.begin(), headers.end(), [](const auto& h) { return !h.empty(); });
+  if (has_headers) measure(headers);
+  for (const auto& row : rows) measure(row);
   auto print = [&](const std::vector<std::string>& row) {
     std::string line(static_cast<std::size_t>(indent), ' ');
     for (std::size_t i = 0; i + 1 < row.size(); ++i) {
@@ -122,8 +147,8 @@ void Table::Print(std::ostream& out, int indent, int width) const {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
   };
-  if (has_headers) print(headers_);
-  for (const auto& row : rows_) print(row);
+  if (has_headers) print(headers);
+  for (const auto& row : rows) print(row);
 }
 
 std::size_t DisplayWidth(std::string_view text) {

@@ -33,10 +33,15 @@ nlohmann::json ToJsonArray(const Range& records) {
 
 // Prints `json` on one line.
 void PrintJson(const nlohmann::json& json);
+// Prints JSON text made elsewhere (the importer's preview) on one line, escaped as
+// PrintJson escapes: DEL and C1 controls as \u007f and \u009b, so that the terminal
+// filter leaves it valid JSON holding the exact text.
+void PrintJsonText(std::string_view json_text);
 
 // --- Text -------------------------------------------------------------------------
 // Columns aligned by display width (code points), the last one unpadded. All-empty
-// headers print no header line.
+// headers print no header line. Cells are printed, and measured, with their control
+// characters made visible (NeutraliseControls), as the terminal will show them.
 class Table {
  public:
   explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}

@@ -58,7 +58,7 @@ Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& by
                                                  : *import::ParseFormatName(o.format);
   FD_ASSIGN_OR_RETURN(const import::Transcript t, import::Parse(bytes, format));
   if (ctx.json()) {
-    std::cout << import::ToPreviewJson(t) << "\n";
+    PrintJsonText(import::ToPreviewJson(t));
     return Status::Ok();
   }
   std::cout << fmt::format("format:   {}\nsegments: {}\nspeakers: {} ({})\n\n",

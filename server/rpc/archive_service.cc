@@ -7,6 +7,7 @@
 #include "proto/archived_check.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/archive_store.h"
 #include "server/store/claim_match_store.h"
@@ -159,8 +160,9 @@ grpc::ServerUnaryReactor* ArchiveService::ListClaimMatches(grpc::CallbackServerC
   return Unary(rt_, ctx, "ListClaimMatches", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
     return rt_.db.Read("ListClaimMatches", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const std::int64_t ws, store::ClaimWorkspace(tx, req->claim_id()));
-      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
+                                         domain::Action::kRead, "claim", req->claim_id())
+                             .status());
       const store::ClaimMatchList found = store::ClaimMatches(tx, req->claim_id());
       resp->set_matched(found.matched);
       for (v1::CheckMatch& m : store::MatchesOf(tx, found.matches)) {

@@ -4,6 +4,7 @@
 
 #include "proto/claim_checks.h"
 #include "server/rpc/authorize.h"
+#include "server/rpc/record_access.h"
 #include "server/store/account_store.h"
 #include "server/store/archive_store.h"
 #include "server/store/claim_store.h"
@@ -38,8 +39,10 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out) {
   return rt.db.Write(domain::ActionName(action), call.writer(), [&](store::Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(const std::int64_t ws, store::ClaimWorkspace(tx, claim_id));
-    FD_ASSIGN_OR_RETURN(const domain::Role role, Authorize(tx, ws, call, action));
+    const Result<std::int64_t> found = store::ClaimWorkspace(tx, claim_id);
+    FD_ASSIGN_OR_RETURN(const domain::Role role,
+                        AuthorizeRecord(tx, found, call, action, "claim", claim_id));
+    const std::int64_t ws = *found;
     FD_RETURN_IF_ERROR(tx.TakeSeq(ws).status());
     FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaimForUpdate(tx, claim_id));
     if (expected_version >= 0 && claim.version() != expected_version) {

@@ -19,6 +19,7 @@
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"
 #include "server/rpc/claim_mutation.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
 #include "server/store/claim_link_store.h"
@@ -60,9 +61,13 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
   return Mutation(rt_, ctx, "CreateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
     const Status created = rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, r.segment_id()));
+      const Result<store::SegmentInfo> found = store::GetSegment(tx, r.segment_id());
+      const Result<std::int64_t> ws =
+          found.ok() ? Result<std::int64_t>(found->workspace_id) : found.status();
       FD_RETURN_IF_ERROR(
-          Authorize(tx, seg.workspace_id, call, domain::Action::kMarkClaim).status());
+          AuthorizeRecord(tx, ws, call, domain::Action::kMarkClaim, "segment", r.segment_id())
+              .status());
+      const store::SegmentInfo& seg = *found;
       if (seg.kind != v1::SEGMENT_KIND_SPEECH) {
         return Status::InvalidArgument(
             "segment_id", fmt::format("segment {} is a {}; only speech can carry claims", seg.id,
@@ -97,13 +102,13 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* ClaimService::GetClaim(grpc::CallbackServerContext* ctx,
                                                  const v1::GetClaimRequest* req, v1::Claim* resp) {
   return Unary(rt_, ctx, "GetClaim", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetClaim", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
+                                         domain::Action::kRead, "claim", req->claim_id())
+                             .status());
       FD_ASSIGN_OR_RETURN(*resp, store::GetClaim(tx, req->claim_id()));
-      const Status allowed =
-          Authorize(tx, resp->workspace_id(), call, domain::Action::kRead).status();
-      if (!allowed.ok()) resp->Clear();
-      return allowed;
+      return Status::Ok();
     });
   });
 }
@@ -112,23 +117,14 @@ grpc::ServerUnaryReactor* ClaimService::ListClaims(grpc::CallbackServerContext* 
                                                    const v1::ListClaimsRequest* req,
                                                    v1::ListClaimsResponse* resp) {
   return Unary(rt_, ctx, "ListClaims", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
-    if (req->assignee_id() < 0) return RequireId("assignee_id", req->assignee_id());
-    if (req->assignee_id() != 0 && req->unassigned()) {
-      return Status::InvalidArgument("unassigned", "cannot be combined with assignee_id");
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     store::ClaimFilter filter;
     filter.workspace_id = req->workspace_id();
     filter.transcript_id = req->transcript_id();
     filter.assignee_id = req->assignee_id();
     filter.unassigned = req->unassigned();
     for (const int status : req->statuses()) {
-      const auto value = static_cast<v1::ClaimStatus>(status);
-      if (!v1::IsKnownEnum(value)) {
-        return Status::InvalidArgument("statuses", fmt::format("{} is not a claim status", status));
-      }
-      filter.statuses.push_back(v1::EnumText(value));
+      filter.statuses.push_back(v1::EnumText(static_cast<v1::ClaimStatus>(status)));
     }
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t after, DecodePageToken(req->page_token()));
@@ -329,11 +325,12 @@ grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerCont
                                                         const v1::GetClaimHistoryRequest* req,
                                                         v1::GetClaimHistoryResponse* resp) {
   return Unary(rt_, ctx, "GetClaimHistory", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetClaimHistory", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
       FD_ASSIGN_OR_RETURN(const domain::Role role,
-                          Authorize(tx, claim.workspace_id(), call, domain::Action::kRead));
+                          AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
+                                          domain::Action::kRead, "claim", req->claim_id()));
+      FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
       const bool see_reviews = MaySeeReviews(tx, claim, role, call.user_id());
       FD_ASSIGN_OR_RETURN(const auto events, store::ReadClaimEvents(tx, claim.id()));
       *resp = BuildClaimHistory(events, call.user_id(), see_reviews);

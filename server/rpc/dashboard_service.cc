@@ -2,6 +2,7 @@
 
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/transcript_store.h"
@@ -12,17 +13,12 @@ grpc::ServerUnaryReactor* DashboardService::GetDashboard(grpc::CallbackServerCon
                                                          const v1::GetDashboardRequest* req,
                                                          v1::Dashboard* resp) {
   return Unary(rt_, ctx, "GetDashboard", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetDashboard", [&](store::Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(const domain::Role role,
                           Authorize(tx, req->workspace_id(), call, domain::Action::kRead));
       if (req->transcript_id() != 0) {
-        FD_ASSIGN_OR_RETURN(const auto ws, store::TranscriptWorkspace(tx, req->transcript_id()));
-        if (ws != req->workspace_id()) {
-          return Status::NotFound("transcript " + std::to_string(req->transcript_id()) +
-                                  " is not in this workspace");
-        }
+        FD_RETURN_IF_ERROR(RequireTranscriptIn(tx, req->transcript_id(), req->workspace_id()));
       }
       FD_ASSIGN_OR_RETURN(*resp,
                           store::ComputeDashboard(tx, req->workspace_id(), req->transcript_id()));

@@ -15,6 +15,7 @@
 #include "server/rpc/call.h"
 #include "server/rpc/export_writer.h"
 #include "server/rpc/metrics.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
 #include "server/store/claim_store.h"
@@ -67,31 +68,6 @@ Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
   return Status::Ok();
 }
 
-bool IsDeskFile(v1::ExportFormat format) {
-  return format == v1::EXPORT_FORMAT_CSV || format == v1::EXPORT_FORMAT_SOURCES_CSV ||
-         format == v1::EXPORT_FORMAT_ANNOTATIONS;
-}
-
-// The audience is for HTML only, and --published-only for the desk files: the public
-// formats hold published claims only, always.
-Status CheckAudience(const v1::ExportRequest& request) {
-  if (request.audience() != v1::EXPORT_AUDIENCE_UNSPECIFIED &&
-      !v1::IsKnownEnum(request.audience())) {
-    return Status::InvalidArgument("audience", "must be PUBLIC or DESK");
-  }
-  if (request.audience() != v1::EXPORT_AUDIENCE_UNSPECIFIED &&
-      request.format() != v1::EXPORT_FORMAT_HTML) {
-    return Status::InvalidArgument("audience", "only the HTML export takes an audience");
-  }
-  if (request.published_only() && !IsDeskFile(request.format())) {
-    return Status::InvalidArgument(
-        "published_only",
-        "only the desk files (CSV, SOURCES_CSV, ANNOTATIONS) take it; the others hold "
-        "published claims only");
-  }
-  return Status::Ok();
-}
-
 // A ClaimReview without a publisher name and a page per claim is not one search engines
 // accept (author and url are required), so the export is refused until both are set.
 Status CheckPublisher(const v1::Workspace& workspace) {
@@ -118,7 +94,7 @@ struct ExportJob {
   Status Run() {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt, credentials, request_id));
     user = call.user().handle();
-    FD_RETURN_IF_ERROR(CheckRequest());
+    FD_RETURN_IF_ERROR(rpc::CheckRequest(request));
     FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot, rt.heavy->Enter(call.user_id(), "export"));
     exporting::ExportContext context;
     context.generated_at_iso =
@@ -147,23 +123,6 @@ struct ExportJob {
     return ExportClaims(*exporter, sink, cancelled);
   }
 
-  // The request's fields, before any SQL.
-  Status CheckRequest() const {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", request.workspace_id()));
-    if (request.transcript_id() < 0) return RequireId("transcript_id", request.transcript_id());
-    if (!v1::IsKnownEnum(request.format())) {
-      return Status::InvalidArgument(
-          "format", "must be CLAIMREVIEW, ANNOTATIONS, CSV, SOURCES_CSV, HTML or VTT");
-    }
-    FD_RETURN_IF_ERROR(CheckAudience(request));
-    if (exporting::IsTranscriptFormat(request.format()) && request.transcript_id() == 0) {
-      return Status::InvalidArgument(
-          "transcript_id",
-          fmt::format("{} renders one transcript; give its id", v1::EnumText(request.format())));
-    }
-    return Status::Ok();
-  }
-
   // The caller's role, the workspace and the transcript (when one is asked for).
   Status Load(const Call& call, exporting::ExportContext& context, v1::Transcript& transcript) {
     return rt.db.Read("Export", [&](Tx& tx) -> Status {
@@ -172,11 +131,9 @@ struct ExportJob {
       FD_ASSIGN_OR_RETURN(context.workspace,
                           store::GetWorkspace(tx, request.workspace_id(), call.user_id()));
       if (request.transcript_id() != 0) {
+        FD_RETURN_IF_ERROR(
+            RequireTranscriptIn(tx, request.transcript_id(), request.workspace_id()));
         FD_ASSIGN_OR_RETURN(transcript, store::GetTranscript(tx, request.transcript_id()));
-        if (transcript.workspace_id() != request.workspace_id()) {
-          return Status::NotFound(
-              fmt::format("transcript {} is not in this workspace", request.transcript_id()));
-        }
       }
       if (request.format() == v1::EXPORT_FORMAT_CLAIMREVIEW) {
         return CheckPublisher(context.workspace);

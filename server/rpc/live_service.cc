@@ -18,8 +18,6 @@ namespace {
 
 using store::Tx;
 
-constexpr std::size_t kMaxSessionIdBytes = 64;
-
 }  // namespace
 
 grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
@@ -29,10 +27,7 @@ grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
   auto setup = [this, request, credentials = ReadCredentials(ctx),
                 request_id = TakeRequestId(ctx)]() -> Result<live::StreamConfig> {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt_, credentials, request_id));
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", request.workspace_id()));
-    if (request.after_seq() < 0) {
-      return Status::InvalidArgument("after_seq", "must not be negative");
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(request));
     live::StreamConfig config;
     config.workspace_id = request.workspace_id();
     config.after_seq = request.after_seq();
@@ -66,18 +61,7 @@ grpc::ServerUnaryReactor* LiveService::UpdatePresence(grpc::CallbackServerContex
                                                       const v1::UpdatePresenceRequest* req,
                                                       v1::UpdatePresenceResponse* /*resp*/) {
   return Unary(rt_, ctx, "UpdatePresence", [this, req](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    if (req->session_id().empty() || req->session_id().size() > kMaxSessionIdBytes) {
-      return Status::InvalidArgument("session_id", "must be 1-64 bytes");
-    }
-    for (const auto& [field, id] :
-         {std::pair{"transcript_id", req->transcript_id()},
-          std::pair{"segment_id", req->segment_id()}, std::pair{"claim_id", req->claim_id()}}) {
-      if (id < 0) return RequireId(field, id);
-    }
-    if (req->activity() != v1::ACTIVITY_UNSPECIFIED && !v1::IsKnownEnum(req->activity())) {
-      return Status::InvalidArgument("activity", "must be READING, EDITING or IDLE");
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     // Each update is a NOTIFY to every replica and a message to every subscriber.
     auto& limiter = rt_.hub->presence_limiter();
     if (const auto wait = limiter.Take(call.user_id(), live::RateLimiter::Clock::now())) {

@@ -8,6 +8,7 @@
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_mutation.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/claim_store.h"
 #include "server/store/note_store.h"
@@ -16,11 +17,6 @@ namespace factdesk::rpc {
 namespace {
 
 using store::Tx;
-
-// Note bodies are Markdown, kept as written; ValidateText refuses blank ones.
-Status ValidateBody(const std::string& body) {
-  return domain::ValidateText("body", body, domain::kMaxNoteChars, true);
-}
 
 // A change to an existing note: finds its claim, then runs `change` as a claim
 // mutation (role, lock, one event) with the note as it stands under the lock. `change`
@@ -32,7 +28,11 @@ Status MutateNote(
     v1::Note* out) {
   v1::Note found;
   FD_RETURN_IF_ERROR(rt.db.Read("loading a note", [&](Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(found, store::GetNote(tx, note_id));
+    const Result<v1::Note> note = store::GetNote(tx, note_id);
+    FD_RETURN_IF_ERROR(
+        AuthorizeRecord(tx, WorkspaceOf(note), call, domain::Action::kRead, "note", note_id)
+            .status());
+    found = *note;
     return Status::Ok();
   }));
   v1::Claim claim;
@@ -54,21 +54,18 @@ Status MutateNote(
 grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
                                                const v1::AddNoteRequest* req, v1::Note* resp) {
   return Mutation(rt_, ctx, "AddNote", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    FD_RETURN_IF_ERROR(ValidateBody(req->body()));
-    if (req->parent_id() < 0) return RequireId("parent_id", req->parent_id());
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const v1::NoteThread thread =
         req->thread() == v1::NOTE_THREAD_UNSPECIFIED ? v1::NOTE_THREAD_CLAIM : req->thread();
-    if (!v1::IsKnownEnum(thread)) {
-      return Status::InvalidArgument("thread", "must be CLAIM or DISPUTE");
-    }
     v1::Claim claim;
     return MutateClaim(
         rt_, call, req->claim_id(), -1, domain::Action::kAddNote,
         [&](ClaimContext& c) -> Result<v1::Event> {
           if (req->parent_id() != 0) {
-            FD_ASSIGN_OR_RETURN(const v1::Note parent, store::GetNote(c.tx, req->parent_id()));
-            if (parent.claim_id() != c.claim.id() || parent.thread() != thread) {
+            // A missing parent and one in another workspace answer alike (17.10).
+            const Result<v1::Note> parent = store::GetNote(c.tx, req->parent_id());
+            if (!parent.ok() && parent.status().code() != Code::kNotFound) return parent.status();
+            if (!parent.ok() || parent->claim_id() != c.claim.id() || parent->thread() != thread) {
               return Status::InvalidArgument(
                   "parent_id", fmt::format("note {} is not in this claim's {} thread",
                                            req->parent_id(), v1::EnumText(thread, true)));
@@ -89,15 +86,13 @@ grpc::ServerUnaryReactor* NoteService::ListNotes(grpc::CallbackServerContext* ct
                                                  const v1::ListNotesRequest* req,
                                                  v1::ListNotesResponse* resp) {
   return Unary(rt_, ctx, "ListNotes", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
-    if (req->thread() != v1::NOTE_THREAD_UNSPECIFIED && !v1::IsKnownEnum(req->thread())) {
-      return Status::InvalidArgument("thread", "must be CLAIM or DISPUTE");
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const std::string thread =
         req->thread() == v1::NOTE_THREAD_UNSPECIFIED ? "" : v1::EnumText(req->thread());
     return rt_.db.Read("ListNotes", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const auto ws, store::ClaimWorkspace(tx, req->claim_id()));
-      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
+                                         domain::Action::kRead, "claim", req->claim_id())
+                             .status());
       FD_ASSIGN_OR_RETURN(auto notes,
                           store::ListNotes(tx, req->claim_id(), thread, req->include_revisions()));
       for (auto& n : notes) *resp->add_notes() = std::move(n);
@@ -109,9 +104,7 @@ grpc::ServerUnaryReactor* NoteService::ListNotes(grpc::CallbackServerContext* ct
 grpc::ServerUnaryReactor* NoteService::EditNote(grpc::CallbackServerContext* ctx,
                                                 const v1::EditNoteRequest* req, v1::Note* resp) {
   return Mutation(rt_, ctx, "EditNote", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
-    FD_RETURN_IF_ERROR(RequireVersion(req->expected_version()));
-    FD_RETURN_IF_ERROR(ValidateBody(req->body()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return MutateNote(
         rt_, call, req->note_id(),
         [&](ClaimContext& c, const v1::Note& note) -> Result<v1::EventKind> {
@@ -137,7 +130,7 @@ grpc::ServerUnaryReactor* NoteService::RemoveNote(grpc::CallbackServerContext* c
                                                   const v1::RemoveNoteRequest* req,
                                                   v1::Note* resp) {
   return Mutation(rt_, ctx, "RemoveNote", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("note_id", req->note_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return MutateNote(
         rt_, call, req->note_id(),
         [&](ClaimContext& c, const v1::Note& note) -> Result<v1::EventKind> {

@@ -4,6 +4,7 @@
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_mutation.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/claim_store.h"
 #include "server/store/source_store.h"
@@ -53,10 +54,11 @@ grpc::ServerUnaryReactor* SourceService::ListSources(grpc::CallbackServerContext
                                                      const v1::ListSourcesRequest* req,
                                                      v1::ListSourcesResponse* resp) {
   return Unary(rt_, ctx, "ListSources", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("ListSources", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const auto ws, store::ClaimWorkspace(tx, req->claim_id()));
-      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
+                                         domain::Action::kRead, "claim", req->claim_id())
+                             .status());
       FD_ASSIGN_OR_RETURN(auto sources,
                           store::ListSources(tx, req->claim_id(), req->include_removed()));
       for (auto& s : sources) *resp->add_sources() = std::move(s);
@@ -69,12 +71,15 @@ grpc::ServerUnaryReactor* SourceService::RemoveSource(grpc::CallbackServerContex
                                                       const v1::RemoveSourceRequest* req,
                                                       v1::Source* resp) {
   return Mutation(rt_, ctx, "RemoveSource", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("source_id", req->source_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     // The source names its claim; the claim's lock and state rules then apply.
     std::int64_t claim_id = 0;
     FD_RETURN_IF_ERROR(rt_.db.Read("RemoveSource", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const v1::Source s, store::GetSource(tx, req->source_id()));
-      claim_id = s.claim_id();
+      const Result<v1::Source> s = store::GetSource(tx, req->source_id());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, WorkspaceOf(s), call, domain::Action::kRead, "source",
+                                         req->source_id())
+                             .status());
+      claim_id = s->claim_id();
       return Status::Ok();
     }));
     v1::Claim claim;

@@ -29,7 +29,7 @@ grpc::ServerUnaryReactor* TokenService::RevokeToken(grpc::CallbackServerContext*
                                                     const v1::RevokeTokenRequest* req,
                                                     v1::RevokeTokenResponse* resp) {
   return Mutation(rt_, ctx, "RevokeToken", req, resp, [this, req, resp](Call& call) -> Status {
-    if (req->token_id() < 0) return RequireId("token_id", req->token_id());
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const std::int64_t id = req->token_id() == 0 ? call.token().id() : req->token_id();
     // No event: a token belongs to a user, not to a workspace's log. Its NOTIFY, at
     // commit, tells every replica.

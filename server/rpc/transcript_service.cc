@@ -9,6 +9,7 @@
 #include "proto/enum_text.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/rows.h"
 #include "server/store/transcript_store.h"
@@ -37,16 +38,11 @@ Result<import::Format> FormatOf(const v1::ImportTranscriptRequest& req) {
 
 // Everything about an import request that can be checked without the database.
 Result<store::NewTranscript> ValidateImport(const v1::ImportTranscriptRequest& req) {
+  FD_RETURN_IF_ERROR(CheckRequest(req));
   store::NewTranscript meta;
-  FD_RETURN_IF_ERROR(RequireId("workspace_id", req.workspace_id()));
   meta.workspace_id = req.workspace_id();
-  FD_RETURN_IF_ERROR(domain::ValidateLine("filename", req.filename(), 255, false));
   std::string title = domain::Trim(req.title());
   if (title.empty()) title = std::filesystem::path(req.filename()).stem().string();
-  if (title.empty()) {
-    return Status::InvalidArgument("title", "must not be empty (give a title or a filename)");
-  }
-  FD_RETURN_IF_ERROR(domain::ValidateLine("title", title, domain::kMaxTitleChars, true));
   meta.title = std::move(title);
   if (!req.source_url().empty()) {
     FD_ASSIGN_OR_RETURN(meta.source_url, domain::NormalizeUrl("source_url", req.source_url()));
@@ -91,7 +87,7 @@ grpc::ServerUnaryReactor* TranscriptService::ListTranscripts(grpc::CallbackServe
                                                              const v1::ListTranscriptsRequest* req,
                                                              v1::ListTranscriptsResponse* resp) {
   return Unary(rt_, ctx, "ListTranscripts", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t before, DecodePageToken(req->page_token()));
     return rt_.db.Read("ListTranscripts", [&](Tx& tx) -> Status {
@@ -111,10 +107,12 @@ grpc::ServerUnaryReactor* TranscriptService::GetTranscript(grpc::CallbackServerC
                                                            const v1::GetTranscriptRequest* req,
                                                            v1::Transcript* resp) {
   return Unary(rt_, ctx, "GetTranscript", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("transcript_id", req->transcript_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetTranscript", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const auto ws, store::TranscriptWorkspace(tx, req->transcript_id()));
-      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::TranscriptWorkspace(tx, req->transcript_id()),
+                                         call, domain::Action::kRead, "transcript",
+                                         req->transcript_id())
+                             .status());
       FD_ASSIGN_OR_RETURN(*resp, store::GetTranscript(tx, req->transcript_id()));
       return Status::Ok();
     });
@@ -125,17 +123,16 @@ grpc::ServerUnaryReactor* TranscriptService::ListSegments(grpc::CallbackServerCo
                                                           const v1::ListSegmentsRequest* req,
                                                           v1::ListSegmentsResponse* resp) {
   return Unary(rt_, ctx, "ListSegments", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("transcript_id", req->transcript_id()));
-    if (req->from_ordinal() < 0) {
-      return Status::InvalidArgument("from_ordinal", "must not be negative");
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t token, DecodePageToken(req->page_token()));
     // Tokens hold the next ordinal + 1, so that ordinal 0 is still a valid position.
     const int from = req->page_token().empty() ? req->from_ordinal() : static_cast<int>(token - 1);
     return rt_.db.Read("ListSegments", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const auto ws, store::TranscriptWorkspace(tx, req->transcript_id()));
-      FD_RETURN_IF_ERROR(Authorize(tx, ws, call, domain::Action::kRead).status());
+      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::TranscriptWorkspace(tx, req->transcript_id()),
+                                         call, domain::Action::kRead, "transcript",
+                                         req->transcript_id())
+                             .status());
       FD_ASSIGN_OR_RETURN(auto segments,
                           store::ListSegments(tx, req->transcript_id(), from, limit + 1));
       const bool more = static_cast<int>(segments.size()) > limit;
@@ -153,10 +150,8 @@ grpc::ServerUnaryReactor* TranscriptService::SearchSegments(grpc::CallbackServer
                                                             const v1::SearchSegmentsRequest* req,
                                                             v1::SearchSegmentsResponse* resp) {
   return Unary(rt_, ctx, "SearchSegments", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    if (req->transcript_id() < 0) return RequireId("transcript_id", req->transcript_id());
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const std::string query = domain::Trim(req->query());
-    FD_RETURN_IF_ERROR(domain::ValidateLine("query", query, domain::kMaxSearchQueryChars, true));
     FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
     FD_ASSIGN_OR_RETURN(const std::int64_t token, DecodePageToken(req->page_token()));
     const int offset = token == 0 ? 0 : static_cast<int>(token - 1);
@@ -164,11 +159,7 @@ grpc::ServerUnaryReactor* TranscriptService::SearchSegments(grpc::CallbackServer
     return rt_.db.Read("SearchSegments", [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
       if (req->transcript_id() != 0) {
-        FD_ASSIGN_OR_RETURN(const auto ws, store::TranscriptWorkspace(tx, req->transcript_id()));
-        if (ws != req->workspace_id()) {
-          return Status::NotFound("transcript " + std::to_string(req->transcript_id()) +
-                                  " is not in this workspace");
-        }
+        FD_RETURN_IF_ERROR(RequireTranscriptIn(tx, req->transcript_id(), req->workspace_id()));
       }
       FD_ASSIGN_OR_RETURN(
           auto page, store::SearchSegments(tx, req->workspace_id(), req->transcript_id(), query,

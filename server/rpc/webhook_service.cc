@@ -13,13 +13,12 @@
 #include "server/jobs/webhook_signature.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
+#include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/webhook_store.h"
 
 namespace factdesk::rpc {
 namespace {
-
-constexpr int kMaxDeliveriesListed = 100;
 
 // A host name that resolves to an internal address is refused like the address itself
 // (the sender checks again on every connection). A name that does not resolve yet is
@@ -58,9 +57,12 @@ Status AuthorizeHooks(store::Tx& tx, std::int64_t workspace_id, const Call& call
 
 // The hook, if the caller may manage the webhooks of its workspace.
 Result<v1::Webhook> HookToManage(store::Tx& tx, std::int64_t webhook_id, const Call& call) {
-  FD_ASSIGN_OR_RETURN(v1::Webhook hook, store::GetWebhook(tx, webhook_id));
-  FD_RETURN_IF_ERROR(AuthorizeHooks(tx, hook.workspace_id(), call));
-  return hook;
+  const Result<v1::Webhook> hook = store::GetWebhook(tx, webhook_id);
+  FD_ASSIGN_OR_RETURN(
+      const domain::Role role,
+      AuthorizeRecord(tx, WorkspaceOf(hook), call, domain::Action::kRead, "webhook", webhook_id));
+  FD_RETURN_IF_ERROR(domain::CheckCanManageWebhooks(role));
+  return *hook;
 }
 
 Result<std::string> PingUid(std::int64_t webhook_id) {
@@ -79,7 +81,7 @@ grpc::ServerUnaryReactor* WebhookService::AddWebhook(grpc::CallbackServerContext
                                                      const v1::AddWebhookRequest* req,
                                                      v1::AddWebhookResponse* resp) {
   return Unary(rt_, ctx, "AddWebhook", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req, options_.allow_private));
     store::NewWebhook hook;
     FD_ASSIGN_OR_RETURN(hook.url, domain::CheckWebhookUrl(req->url(), options_.allow_private));
     FD_ASSIGN_OR_RETURN(hook.events, domain::CheckWebhookEvents(std::vector<std::string>(
@@ -101,7 +103,7 @@ grpc::ServerUnaryReactor* WebhookService::ListWebhooks(grpc::CallbackServerConte
                                                        const v1::ListWebhooksRequest* req,
                                                        v1::ListWebhooksResponse* resp) {
   return Unary(rt_, ctx, "ListWebhooks", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("ListWebhooks", [&](store::Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(AuthorizeHooks(tx, req->workspace_id(), call));
       for (auto& hook : store::ListWebhooks(tx, req->workspace_id())) {
@@ -116,7 +118,7 @@ grpc::ServerUnaryReactor* WebhookService::RemoveWebhook(grpc::CallbackServerCont
                                                         const v1::RemoveWebhookRequest* req,
                                                         v1::RemoveWebhookResponse* resp) {
   return Unary(rt_, ctx, "RemoveWebhook", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("webhook_id", req->webhook_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Write("RemoveWebhook", call.user_id(), [&](store::Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(HookToManage(tx, req->webhook_id(), call).status());
       FD_ASSIGN_OR_RETURN(*resp->mutable_webhook(), store::RemoveWebhook(tx, req->webhook_id()));
@@ -129,7 +131,7 @@ grpc::ServerUnaryReactor* WebhookService::TestWebhook(grpc::CallbackServerContex
                                                       const v1::TestWebhookRequest* req,
                                                       v1::TestWebhookResponse* resp) {
   return Unary(rt_, ctx, "TestWebhook", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("webhook_id", req->webhook_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     FD_ASSIGN_OR_RETURN(const std::string uid, PingUid(req->webhook_id()));
     FD_RETURN_IF_ERROR(rt_.db.Write("TestWebhook", call.user_id(), [&](store::Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(const v1::Webhook hook, HookToManage(tx, req->webhook_id(), call));
@@ -148,12 +150,7 @@ grpc::ServerUnaryReactor* WebhookService::ListWebhookDeliveries(
     grpc::CallbackServerContext* ctx, const v1::ListWebhookDeliveriesRequest* req,
     v1::ListWebhookDeliveriesResponse* resp) {
   return Unary(rt_, ctx, "ListWebhookDeliveries", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("webhook_id", req->webhook_id()));
-    if (req->limit() < 0 || req->limit() > kMaxDeliveriesListed) {
-      return Status::InvalidArgument(
-          "limit", fmt::format("must be between 1 and {} (0: {})", kMaxDeliveriesListed,
-                               kMaxDeliveriesListed));
-    }
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const int limit = req->limit() == 0 ? kMaxDeliveriesListed : req->limit();
     return rt_.db.Read("ListWebhookDeliveries", [&](store::Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(HookToManage(tx, req->webhook_id(), call).status());

@@ -74,12 +74,7 @@ grpc::ServerUnaryReactor* WorkspaceService::GetWorkspace(grpc::CallbackServerCon
                                                          const v1::GetWorkspaceRequest* req,
                                                          v1::Workspace* resp) {
   return Unary(rt_, ctx, "GetWorkspace", [this, req, resp](Call& call) -> Status {
-    if (req->workspace_id() == 0 && req->slug().empty()) {
-      return Status::InvalidArgument("workspace_id", "give a workspace id or a slug");
-    }
-    if (req->workspace_id() < 0) return RequireId("workspace_id", req->workspace_id());
-    // A malformed slug is refused without echoing it (it may be megabytes).
-    if (req->workspace_id() == 0) FD_RETURN_IF_ERROR(domain::ValidateSlug(req->slug()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetWorkspace", [&](Tx& tx) -> Status {
       auto found = req->workspace_id() != 0
                        ? store::GetWorkspace(tx, req->workspace_id(), call.user_id())
@@ -102,7 +97,7 @@ grpc::ServerUnaryReactor* WorkspaceService::ListMembers(grpc::CallbackServerCont
                                                         const v1::ListMembersRequest* req,
                                                         v1::ListMembersResponse* resp) {
   return Unary(rt_, ctx, "ListMembers", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("ListMembers", [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
       FD_ASSIGN_OR_RETURN(auto members, store::ListMembers(tx, req->workspace_id()));
@@ -116,10 +111,8 @@ grpc::ServerUnaryReactor* WorkspaceService::SetMember(grpc::CallbackServerContex
                                                       const v1::SetMemberRequest* req,
                                                       v1::Member* resp) {
   return Mutation(rt_, ctx, "SetMember", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const auto role = v1::ToDomain(req->role());
-    if (!role) return Status::InvalidArgument("role", "must be viewer, checker, editor or admin");
     return rt_.db.Write("SetMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
@@ -141,16 +134,20 @@ grpc::ServerUnaryReactor* WorkspaceService::RemoveMember(grpc::CallbackServerCon
                                                          const v1::RemoveMemberRequest* req,
                                                          v1::RemoveMemberResponse* resp) {
   return Mutation(rt_, ctx, "RemoveMember", req, resp, [this, req](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    FD_RETURN_IF_ERROR(domain::ValidateHandle(req->handle()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Write("RemoveMember", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kManageMembers).status());
-      FD_ASSIGN_OR_RETURN(const v1::User user, store::FindUser(tx, req->handle()));
-      const auto role = store::RoleOf(tx, req->workspace_id(), user.id());
+      // A handle nobody has answers as one who is not a member: removing someone is no
+      // way to learn which handles exist (17.10).
+      const Result<v1::User> found = store::FindUser(tx, req->handle());
+      if (!found.ok() && found.status().code() != Code::kNotFound) return found.status();
+      const auto role =
+          found.ok() ? store::RoleOf(tx, req->workspace_id(), found->id()) : std::nullopt;
       if (!role) {
-        return Status::NotFound(fmt::format("{} is not a member of this workspace", user.handle()));
+        return Status::NotFound(fmt::format("{} is not a member of this workspace", req->handle()));
       }
+      const v1::User& user = *found;
       if (*role == domain::Role::kAdmin && store::CountAdmins(tx, req->workspace_id()) == 1) {
         return Status::FailedPrecondition(
             fmt::format("{} is the workspace's last admin and cannot be removed", user.handle()));
@@ -170,12 +167,8 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePolicy(grpc::CallbackServerCon
                                                          const v1::UpdatePolicyRequest* req,
                                                          v1::Workspace* resp) {
   return Mutation(rt_, ctx, "UpdatePolicy", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     const auto& p = req->policy();
-    if (!v1::IsKnownEnum(p.dispute_rule())) {
-      return Status::InvalidArgument("policy.dispute_rule", "must be EDITOR_DECIDES or MAJORITY");
-    }
-    FD_RETURN_IF_ERROR(domain::ValidatePolicy(v1::ToDomain(p)));
     return ChangeWorkspace(
         rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED,
         domain::Action::kManagePolicy,
@@ -187,11 +180,10 @@ grpc::ServerUnaryReactor* WorkspaceService::SetRatingScale(grpc::CallbackServerC
                                                            const v1::SetRatingScaleRequest* req,
                                                            v1::Workspace* resp) {
   return Mutation(rt_, ctx, "SetRatingScale", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     v1::RatingScale given;
     *given.mutable_labels() = req->labels();
     const domain::RatingScale scale = store::ToDomainScale(given);
-    FD_RETURN_IF_ERROR(domain::ValidateRatingScale(scale));
     return ChangeWorkspace(
         rt_, call, req->workspace_id(), v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED,
         domain::Action::kManageScale,
@@ -206,12 +198,10 @@ grpc::ServerUnaryReactor* WorkspaceService::UpdatePublisher(grpc::CallbackServer
                                                             const v1::UpdatePublisherRequest* req,
                                                             v1::Workspace* resp) {
   return Mutation(rt_, ctx, "UpdatePublisher", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_RETURN_IF_ERROR(CheckRequest(*req));
     v1::Publisher publisher;
-    const std::string name = domain::Trim(req->publisher().name());
-    FD_RETURN_IF_ERROR(domain::ValidateLine("publisher.name", name, 200, true));
-    publisher.set_name(name);
-    // Both URLs are optional; given ones must be http(s) and are stored normalised.
+    publisher.set_name(domain::Trim(req->publisher().name()));
+    // Given URLs are stored normalised.
     auto url = [](const char* field, const std::string& value) -> Result<std::string> {
       if (value.empty()) return std::string();
       return domain::NormalizeUrl(field, value);

@@ -38,6 +38,18 @@ constexpr std::string_view kHostileNote =
   return ::testing::AssertionSuccess();
 }
 
+// The column (in code points) at which `needle` starts, on the line of `out` holding it.
+std::size_t ColumnOf(const std::string& out, const std::string& needle) {
+  const std::size_t at = out.find(needle);
+  if (at == std::string::npos) return std::string::npos;
+  const std::size_t newline = out.rfind('\n', at);
+  std::size_t column = 0;
+  for (std::size_t i = newline == std::string::npos ? 0 : newline + 1; i < at; ++i) {
+    if ((static_cast<unsigned char>(out[i]) & 0xC0U) != 0x80U) ++column;
+  }
+  return column;
+}
+
 class CliHostileTextTest : public CliTest {
  protected:
   // `factdesk watch -w desk --after 0 ARGS` as `user`, stopped once it has printed the
@@ -238,6 +250,51 @@ TEST(ControlFilter, MakesControlsVisibleAndKeepsText) {
   EXPECT_EQ(NeutraliseControls("\x1b[1mm\x1b[0m \x1b[31m", true), "\x1b[1mm\x1b[0m ^[[31m");
   EXPECT_EQ(NeutraliseControls("\x1b[1mm\nn", true), "\x1b[1mm\x1b[0m\nn");
   EXPECT_EQ(NeutraliseControls("\x1b[1mm", false), "^[[1mm");
+}
+
+// `import --dry-run --json` is JSON holding the exact text: DEL and a C1 control are the
+// escapes \u007f and \u009b, not the markers the human preview shows (17.7).
+TEST_F(CliHostileTextTest, DryRunJsonCarriesControlsAsJsonEscapes) {
+  const std::string path = dir_->path() + "/hostile-text.tsv";
+  const std::string text =
+      "Rates fell \xC2\x9B"
+      "2J and \x1b[31mrose\x7f.";
+  std::ofstream(path, std::ios::binary) << "1\tANA\t" << text << "\n";
+  const ProcessResult r = Cli(Anonymous(), {"import", path, "--dry-run", "--json"});
+  ASSERT_CLI_OK(r);
+  EXPECT_TRUE(HasNoControls(r.out));
+  EXPECT_EQ(r.out.find("<U+"), std::string::npos) << r.out;
+  for (const char* escape : {"\\u009b", "\\u001b", "\\u007f"}) {
+    EXPECT_NE(r.out.find(escape), std::string::npos) << escape << " in " << r.out;
+  }
+  const json preview = ParseJson(r);
+  ASSERT_EQ(preview["segments"].size(), 1U) << r.out;
+  EXPECT_EQ(preview["segments"][0]["text"], text);
+
+  const ProcessResult human = Cli(Anonymous(), {"import", path, "--dry-run"});
+  ASSERT_CLI_OK(human);
+  EXPECT_TRUE(HasNoControls(human.out));
+  EXPECT_NE(human.out.find("Rates fell <U+009B>2J and ^[[31mrose^?."), std::string::npos)
+      << human.out;
+}
+
+// Columns are measured on what is printed ("^[[31m", "<U+009B>"), so a cell holding
+// controls does not push the rest of its row out of line.
+TEST_F(CliHostileTextTest, TableColumnsAlignOnTheNeutralisedText) {
+  const std::string path = dir_->path() + "/hostile-speakers.tsv";
+  std::ofstream(path, std::ios::binary) << "1\tANA\x1b[31m\tFirst line.\n"
+                                        << "2\tBEN\xC2\x9B\tSecond line.\n"
+                                        << "3\tCARA\tThird line.\n";
+  const ProcessResult human = Cli(Anonymous(), {"import", path, "--dry-run"});
+  ASSERT_CLI_OK(human);
+  EXPECT_TRUE(HasNoControls(human.out));
+  EXPECT_NE(human.out.find("ANA^[[31m"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("BEN<U+009B>"), std::string::npos) << human.out;
+  const std::size_t column = ColumnOf(human.out, "TEXT");
+  ASSERT_NE(column, std::string::npos) << human.out;
+  for (const char* text : {"First line.", "Second line.", "Third line."}) {
+    EXPECT_EQ(ColumnOf(human.out, text), column) << text << " in\n" << human.out;
+  }
 }
 
 }  // namespace

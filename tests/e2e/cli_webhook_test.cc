@@ -29,8 +29,8 @@ TEST_F(CliTest, WebhookAddShowsTheSecretOnceAndListRemoveFollow) {
   const ProcessResult removed = Cli(ana_, {"webhook", "remove", id});
   ASSERT_CLI_OK(removed);
   EXPECT_EQ(removed.out, "removed webhook " + id + " (" + kCmsUrl + ")\n");
-  EXPECT_TRUE(
-      FailsWith(Cli(ana_, {"webhook", "remove", id}), "NOT_FOUND", "there is no webhook " + id));
+  EXPECT_TRUE(FailsWith(Cli(ana_, {"webhook", "remove", id}), "NOT_FOUND",
+                        "webhook " + id + " does not exist"));
 }
 
 TEST_F(CliTest, WebhookAddRefusesABadUrlAnUnknownEventAndACheckerSaysWhy) {

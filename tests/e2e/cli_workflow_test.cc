@@ -173,8 +173,9 @@ TEST_F(CliWorkflowTest, AssignReviewDisputeDecidePublishCorrectAndReopen) {
   const ProcessResult removed = Cli(ana_, {"member", "remove", "cara", "-w", "desk"});
   ASSERT_CLI_OK(removed);
   EXPECT_NE(removed.out.find("removed cara from desk"), std::string::npos) << removed.out;
-  EXPECT_TRUE(FailsWith(Cli(cara, {"claim", "show", id}), "PERMISSION_DENIED",
-                        "not a member of workspace"));
+  // Once removed, cara hears what anyone outside the workspace hears (17.10).
+  EXPECT_TRUE(
+      FailsWith(Cli(cara, {"claim", "show", id}), "NOT_FOUND", "claim " + id + " does not exist"));
 }
 
 TEST_F(CliWorkflowTest, ReviewersWhoChangeTheirMindsEndTheDisputeByAgreeing) {

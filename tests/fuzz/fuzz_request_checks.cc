@@ -1,17 +1,21 @@
-// libFuzzer target over the request validation layer (proto/workflow_requests.h): the
-// first byte picks a mutation RPC, the rest is its serialized request, as the server
-// receives it. CheckedRequest must never crash; what it lets through must be what the
-// server stores (single-line text without controls, ids positive), and what it refuses
-// must be INVALID_ARGUMENT naming a field, in a short message whatever the input's size.
+// libFuzzer target over the request validation layer: the first byte picks an RPC, the
+// rest is its serialized request, as the server receives it. The claim, review and
+// source mutations go through proto/workflow_requests.h (CheckedRequest), every other
+// RPC through server/rpc/request_checks.h (CheckRequest). Neither may crash; what they let
+// through must be what the server stores (single-line text without controls, ids
+// positive), and what they refuse must be INVALID_ARGUMENT naming a field, in a short
+// message whatever the input's size.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <string_view>
 
 #include "common/utf8.h"
 #include "domain/limits.h"
 #include "domain/text_validation.h"
 #include "proto/workflow_requests.h"
+#include "server/rpc/request_checks.h"
 
 namespace {
 
@@ -55,6 +59,59 @@ void CheckAccepted(const factdesk::v1::DecideDisputeRequest& r) {
   Check(r.dispute_id() > 0 && factdesk::utf8::IsValid(r.reasoning()));
 }
 
+// What CheckRequest lets through, for the requests whose fields the server stores or
+// uses as given; the others' accepted shape is their ids.
+void CheckPassed(const factdesk::v1::SearchSegmentsRequest& r) {
+  Check(r.workspace_id() > 0 && r.transcript_id() >= 0);
+  CheckLine("query", factdesk::domain::Trim(r.query()), factdesk::domain::kMaxSearchQueryChars);
+}
+void CheckPassed(const factdesk::v1::UpdatePublisherRequest& r) {
+  Check(r.workspace_id() > 0);
+  CheckLine("publisher.name", factdesk::domain::Trim(r.publisher().name()), 200);
+}
+void CheckPassed(const factdesk::v1::ImportTranscriptRequest& r) {
+  Check(r.workspace_id() > 0);
+  CheckLine("filename", r.filename(), 255);
+  CheckLine("title", factdesk::domain::Trim(r.title()), factdesk::domain::kMaxTitleChars);
+}
+void CheckPassed(const factdesk::v1::UpdatePresenceRequest& r) {
+  Check(r.workspace_id() > 0 && !r.session_id().empty() && r.session_id().size() <= 64);
+  Check(r.transcript_id() >= 0 && r.segment_id() >= 0 && r.claim_id() >= 0);
+}
+void CheckPassed(const factdesk::v1::ListWebhookDeliveriesRequest& r) {
+  Check(r.webhook_id() > 0 && r.limit() >= 0 && r.limit() <= 100);
+}
+void CheckPassed(const factdesk::v1::AddNoteRequest& r) {
+  Check(r.claim_id() > 0 && r.parent_id() >= 0 && factdesk::utf8::IsValid(r.body()));
+}
+void CheckPassed(const factdesk::v1::EditNoteRequest& r) {
+  Check(r.note_id() > 0 && r.expected_version() > 0 && factdesk::utf8::IsValid(r.body()));
+}
+template <typename Req>
+void CheckPassed(const Req& /*r*/) {}
+
+// A refusal: INVALID_ARGUMENT "<field>: <reason>", short whatever the input's size.
+void CheckRefusal(const factdesk::Status& status) {
+  Check(status.code() == Code::kInvalidArgument);
+  Check(status.message().size() <= kMaxMessageBytes);
+  Check(status.message().find(": ") != std::string::npos);
+}
+
+// One of request_checks.h's requests: checked twice, it answers alike (no hidden state).
+template <typename Req, typename... Extra>
+void RunCheck(std::string_view bytes, Extra... extra) {
+  Req req;
+  if (!req.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return;
+  const factdesk::Status status = factdesk::rpc::CheckRequest(req, extra...);
+  const factdesk::Status again = factdesk::rpc::CheckRequest(req, extra...);
+  Check(status.code() == again.code() && status.message() == again.message());
+  if (status.ok()) {
+    CheckPassed(req);
+  } else {
+    CheckRefusal(status);
+  }
+}
+
 template <typename Req>
 void Run(std::string_view bytes) {
   Req req;
@@ -67,10 +124,51 @@ void Run(std::string_view bytes) {
     Check(again.ok() && again->SerializeAsString() == checked->SerializeAsString());
     return;
   }
-  const auto& status = checked.status();
-  Check(status.code() == Code::kInvalidArgument);
-  Check(status.message().size() <= kMaxMessageBytes);
-  Check(status.message().find(": ") != std::string::npos);  // "<field>: <reason>"
+  CheckRefusal(checked.status());
+}
+
+// The requests of request_checks.h, by the selector byte (after the workflow ones).
+void RunOther(int which, std::string_view bytes) {
+  namespace v1 = factdesk::v1;
+  using Runner = void (*)(std::string_view);
+  static constexpr Runner kRunners[] = {
+      RunCheck<v1::GetWorkspaceRequest>,
+      RunCheck<v1::ListMembersRequest>,
+      RunCheck<v1::SetMemberRequest>,
+      RunCheck<v1::RemoveMemberRequest>,
+      RunCheck<v1::UpdatePolicyRequest>,
+      RunCheck<v1::SetRatingScaleRequest>,
+      RunCheck<v1::UpdatePublisherRequest>,
+      RunCheck<v1::ImportTranscriptRequest>,
+      RunCheck<v1::ListTranscriptsRequest>,
+      RunCheck<v1::GetTranscriptRequest>,
+      RunCheck<v1::ListSegmentsRequest>,
+      RunCheck<v1::SearchSegmentsRequest>,
+      RunCheck<v1::GetClaimRequest>,
+      RunCheck<v1::ListClaimsRequest>,
+      RunCheck<v1::GetClaimHistoryRequest>,
+      RunCheck<v1::ListSourcesRequest>,
+      RunCheck<v1::RemoveSourceRequest>,
+      RunCheck<v1::AddNoteRequest>,
+      RunCheck<v1::ListNotesRequest>,
+      RunCheck<v1::EditNoteRequest>,
+      RunCheck<v1::RemoveNoteRequest>,
+      RunCheck<v1::ListReviewsRequest>,
+      RunCheck<v1::GetDisputeRequest>,
+      RunCheck<v1::ListDisputesRequest>,
+      RunCheck<v1::GetDashboardRequest>,
+      RunCheck<v1::ExportRequest>,
+      [](std::string_view b) { RunCheck<v1::AddWebhookRequest>(b, false); },
+      [](std::string_view b) { RunCheck<v1::AddWebhookRequest>(b, true); },
+      RunCheck<v1::ListWebhooksRequest>,
+      RunCheck<v1::RemoveWebhookRequest>,
+      RunCheck<v1::TestWebhookRequest>,
+      RunCheck<v1::ListWebhookDeliveriesRequest>,
+      RunCheck<v1::RevokeTokenRequest>,
+      RunCheck<v1::SubscribeRequest>,
+      RunCheck<v1::UpdatePresenceRequest>,
+  };
+  kRunners[static_cast<std::size_t>(which) % std::size(kRunners)](bytes);
 }
 
 }  // namespace
@@ -79,7 +177,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   namespace v1 = factdesk::v1;
-  switch (data[0] % 11) {
+  // Even selectors: the workflow mutations; odd ones: every other RPC.
+  if (data[0] % 2 == 1) {
+    RunOther(data[0] / 2, bytes);
+    return 0;
+  }
+  switch ((data[0] / 2) % 11) {
     case 0:
       Run<v1::CreateClaimRequest>(bytes);
       break;

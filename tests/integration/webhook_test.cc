@@ -181,7 +181,7 @@ TEST_F(WebhookTest, RemovedHooksGetNothingMore) {
   EXPECT_EQ(Count("webhook_deliveries"), 0);
   const auto again = hooks()->RemoveWebhook(Ctx(eve_.token).get(), remove, &removed);
   EXPECT_REFUSED(again, grpc::StatusCode::NOT_FOUND,
-                 "there is no webhook " + std::to_string(hook.webhook().id()));
+                 "webhook " + std::to_string(hook.webhook().id()) + " does not exist");
 }
 
 TEST_F(WebhookTest, ANonHttpUrlIsRefusedAndNothingWritten) {

@@ -1,0 +1,34 @@
+#include "server/rpc/record_access.h"
+
+#include <fmt/format.h>
+
+#include "server/store/account_store.h"
+#include "server/store/transcript_store.h"
+
+namespace factdesk::rpc {
+
+Status NoSuchRecord(std::string_view kind, std::int64_t id) {
+  return Status::NotFound(fmt::format("{} {} does not exist", kind, id));
+}
+
+Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
+                                     const Call& call, domain::Action action, std::string_view kind,
+                                     std::int64_t id) {
+  if (!workspace.ok()) {
+    if (workspace.status().code() == Code::kNotFound) return NoSuchRecord(kind, id);
+    return workspace.status();
+  }
+  const auto role = store::RoleOf(tx, *workspace, call.user_id());
+  if (!role) return NoSuchRecord(kind, id);
+  FD_RETURN_IF_ERROR(domain::CheckRole(*role, action));
+  return *role;
+}
+
+Status RequireTranscriptIn(store::Tx& tx, std::int64_t transcript_id, std::int64_t workspace_id) {
+  const Result<std::int64_t> found = store::TranscriptWorkspace(tx, transcript_id);
+  if (found.ok() && *found == workspace_id) return Status::Ok();
+  if (!found.ok() && found.status().code() != Code::kNotFound) return found.status();
+  return Status::NotFound(fmt::format("transcript {} is not in this workspace", transcript_id));
+}
+
+}  // namespace factdesk::rpc
