@@ -32,6 +32,7 @@ enum class Action {
   kEditNote,
   kSubmitReview,
   kTakeClaim,
+  kTagClaim,
   kAssignClaim,
   kDecideDispute,
   kPublish,
@@ -47,7 +48,7 @@ enum class Action {
 std::string_view ActionName(Action action);
 
 // The least role that may take `action`: viewers read; checkers import, mark, edit claims,
-// add and remove sources, add and edit notes, review and take claims; editors assign,
+// add and remove sources, add and edit notes, review, take and tag claims; editors assign,
 // decide disputes, publish, dismiss, reopen and correct; admins manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)

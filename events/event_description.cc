@@ -87,6 +87,10 @@ std::string DescribeAction(const v1::Event& e) {
       return Reviewed("revised their review", e.review());
     case v1::EVENT_KIND_DISPUTE_DECIDED:
       return fmt::format("decided the dispute: {}", e.dispute().final_verdict().label());
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+      return fmt::format("tagged the claim {}", e.tag());
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
+      return fmt::format("removed the tag {} from the claim", e.tag());
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

@@ -50,6 +50,10 @@ std::string_view KindName(v1::EventKind kind) {
       return "review.revised";
     case v1::EVENT_KIND_DISPUTE_DECIDED:
       return "dispute.decided";
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+      return "claim.tagged";
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
+      return "claim.untagged";
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

@@ -1,4 +1,5 @@
 #include "server/store/account_store.h"
+#include "server/store/claim_search_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
@@ -19,9 +20,9 @@ std::vector<Statement> AllStatements() {
   std::vector<Statement> all;
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
-        SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
-        WebhookStatements()}) {
+        ClaimSearchStatements(), SourceStatements(), NoteStatements(), ScaleStatements(),
+        ReviewStatements(), DashboardStatements(), TokenStatements(), ExportStatements(),
+        IdempotencyStatements(), WebhookStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;
