@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "factdesk/v1/metadata.h"
 #include "tests/integration/claim_search_fixture.h"
 #include "tests/integration/live_helpers.h"
 
@@ -80,6 +81,25 @@ TEST_F(TagTest, TaggingTwiceUntaggingWhatIsNotThereAndTooManyTagsAreRefused) {
                      " has 10 tags, the most a claim can have; untag one first");
   EXPECT_REFUSED(Untag(ben_, claim.id(), "economy"), grpc::StatusCode::NOT_FOUND,
                  "tag: claim " + std::to_string(claim.id()) + " is not tagged economy");
+  EXPECT_EQ(server_->Snapshot(), before);
+}
+
+TEST_F(TagTest, ARetryUnderTheSameKeyTagsOnce) {
+  const v1::Claim claim = Mark(0);
+  v1::TagClaimRequest req;
+  req.set_claim_id(claim.id());
+  req.set_tag("economy");
+  v1::Claim first;
+  v1::Claim retried;
+  auto ctx = Ctx(ben_.token);
+  ctx->AddMetadata(v1::kIdempotencyKey, "tag-once-1");
+  ASSERT_TRUE(server_->claims()->TagClaim(ctx.get(), req, &first).ok());
+  const auto before = server_->Snapshot();
+  auto again = Ctx(ben_.token);
+  again->AddMetadata(v1::kIdempotencyKey, "tag-once-1");
+  const auto status = server_->claims()->TagClaim(again.get(), req, &retried);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
   EXPECT_EQ(server_->Snapshot(), before);
 }
 
