@@ -12,6 +12,9 @@ inline constexpr std::size_t kMaxSummaryChars = 500;
 inline constexpr std::size_t kMaxClaimantChars = 200;
 inline constexpr std::size_t kMaxReasonChars = 2000;  // dismiss, reopen, correction reasons
 inline constexpr std::size_t kMaxAssignees = 10;
+// Tags: short slugs (domain/claim_tags.h), a handful per claim.
+inline constexpr std::size_t kMaxTagChars = 32;
+inline constexpr std::size_t kMaxTagsPerClaim = 10;
 // Bytes of context stored either side of a claim's quote for re-anchoring (DESIGN 4.7).
 inline constexpr std::size_t kAnchorContextBytes = 32;
 

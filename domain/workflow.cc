@@ -62,6 +62,7 @@ StateRule RuleFor(Action action) {
     case Action::kRead:
     case Action::kImportTranscript:
     case Action::kMarkClaim:
+    case Action::kTagClaim:
     case Action::kAddNote:
     case Action::kEditNote:
     case Action::kManageMembers:
@@ -143,6 +144,8 @@ std::string_view ActionName(Action action) {
       return "submit a review";
     case Action::kTakeClaim:
       return "take a claim";
+    case Action::kTagClaim:
+      return "tag a claim";
     case Action::kAssignClaim:
       return "assign a claim";
     case Action::kDecideDispute:
@@ -183,6 +186,7 @@ Role MinimumRole(Action action) {
     case Action::kSubmitReview:
     case Action::kTakeClaim:
     case Action::kImportChecks:
+    case Action::kTagClaim:
       return Role::kChecker;
     case Action::kAssignClaim:
     case Action::kDecideDispute:

@@ -32,6 +32,7 @@ enum class Action {
   kEditNote,
   kSubmitReview,
   kTakeClaim,
+  kTagClaim,
   kAssignClaim,
   kDecideDispute,
   kPublish,
@@ -49,9 +50,9 @@ enum class Action {
 std::string_view ActionName(Action action);
 
 // The least role that may take `action`: viewers read; checkers import, mark, edit claims,
-// add and remove sources, add and edit notes, review and take claims, import past checks
-// into the archive; editors assign, decide disputes, publish, dismiss, reopen, correct and
-// remove archived checks; admins manage members, the review
+// add and remove sources, add and edit notes, review, take and tag claims, import past
+// checks into the archive; editors assign, decide disputes, publish, dismiss, reopen,
+// correct and remove archived checks; admins manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)
 Role MinimumRole(Action action);

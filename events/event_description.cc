@@ -104,6 +104,10 @@ std::string DescribeAction(const v1::Event& e) {
                                                e.matches_size(), e.matches_size() == 1 ? "" : "s");
     case v1::EVENT_KIND_CLAIM_LINKED:
       return LinkDescription(e.claim().link());
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+      return fmt::format("tagged the claim {}", e.tag());
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
+      return fmt::format("removed the tag {} from the claim", e.tag());
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

@@ -54,6 +54,10 @@ std::string_view KindName(v1::EventKind kind) {
       return "claim.matched";
     case v1::EVENT_KIND_CLAIM_LINKED:
       return "claim.linked";
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+      return "claim.tagged";
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
+      return "claim.untagged";
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

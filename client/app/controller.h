@@ -123,6 +123,8 @@ class Controller {
   void Handle(const ui::action::ClearConflict& a);
   void Handle(const ui::action::AssignClaim& a);
   void Handle(const ui::action::TakeClaim& a);
+  void Handle(const ui::action::TagClaim& a);
+  void Handle(const ui::action::UntagClaim& a);
   void Handle(const ui::action::DismissClaim& a);
   void Handle(const ui::action::ReopenClaim& a);
   void Handle(const ui::action::PublishClaim& a);

@@ -137,6 +137,23 @@ void Controller::Handle(const a::TakeClaim& x) {
       [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot take the claim"); });
 }
 
+void Controller::Handle(const a::TagClaim& x) {
+  v1::TagClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_tag(x.tag);
+  Run<v1::Claim>([req](Api& api) { return api.Call(&v1::ClaimService::Stub::TagClaim, req); },
+                 [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot tag"); });
+}
+
+void Controller::Handle(const a::UntagClaim& x) {
+  v1::UntagClaimRequest req;
+  req.set_claim_id(x.claim_id);
+  req.set_tag(x.tag);
+  Run<v1::Claim>(
+      [req](Api& api) { return api.Call(&v1::ClaimService::Stub::UntagClaim, req); },
+      [this](Result<v1::Claim> r) { ClaimResult(std::move(r), "cannot remove the tag"); });
+}
+
 void Controller::Handle(const a::DismissClaim& x) {
   v1::DismissClaimRequest req;
   req.set_claim_id(x.claim_id);

@@ -1,4 +1,5 @@
-// claim add/list/show/update/assign/take/dismiss/reopen/publish/correct/history.
+// claim add/list/show/update/assign/take/dismiss/reopen/publish/correct/history
+// (tag/untag: claim_tag_commands.cc).
 #include <iostream>
 
 #include <fmt/format.h>
@@ -160,12 +161,14 @@ Status List(Context& ctx, const ListOptions& o) {
     PrintJson(ToJsonArray(claims));
     return Status::Ok();
   }
-  Table table({"ID", "STATUS", "WHERE", "CLAIMANT", "ASSIGNEES", "VERDICT", "SRC", "SUMMARY"});
+  Table table(
+      {"ID", "STATUS", "WHERE", "CLAIMANT", "ASSIGNEES", "VERDICT", "SRC", "TAGS", "SUMMARY"});
   for (const auto& c : claims) {
     table.Add({std::to_string(c.id()), Upper(c.status()),
                fmt::format("{}:{}", c.transcript_id(), SegmentNumber(c.segment_ordinal())),
                c.claimant(), Handles(c.assignees()), c.final_verdict().label(),
-               std::to_string(c.source_count()), Shorten(c.summary(), 70)});
+               std::to_string(c.source_count()), c.tags().empty() ? "" : TagList(c),
+               Shorten(c.summary(), 70)});
   }
   table.Print(std::cout);
   return Status::Ok();
@@ -217,6 +220,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
   fields.Add({"Claimant:", c.claimant()});
   fields.Add({"Marked:", IsoDateTime(c.created_at()) + " by " + c.created_by().handle()});
   fields.Add({"Assignees:", c.assignees().empty() ? "(none)" : Handles(c.assignees())});
+  fields.Add({"Tags:", TagList(c)});
   if (!waiting.empty()) fields.Add({"Next:", waiting});
   if (!c.final_verdict().label().empty()) {
     fields.Add({"Verdict:",
@@ -533,6 +537,7 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
   const auto o = std::make_shared<UpdateOptions>();
   AddEditCommands(ctx, claim, o);
   AddDecisionCommands(ctx, claim, o);
+  AddClaimTagCommands(ctx, claim);
 }
 
 }  // namespace factdesk::cli

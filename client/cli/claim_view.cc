@@ -55,6 +55,12 @@ std::string DescribeReview(const v1::Review& r) {
 
 }  // namespace
 
+std::string TagList(const v1::Claim& claim) {
+  std::string out;
+  for (const auto& tag : claim.tags()) out.append(out.empty() ? "" : ", ").append(tag);
+  return out.empty() ? "(none)" : out;
+}
+
 std::string ClaimTag(const v1::Claim& c) {
   std::string tag = Upper(c.status());
   if (!c.final_verdict().label().empty()) tag += ": " + c.final_verdict().label();

@@ -12,6 +12,9 @@ std::string ClaimLine(const v1::Claim& claim);
 // "IN_REVIEW", or "RESOLVED: Mostly false" when a final verdict is set.
 std::string ClaimTag(const v1::Claim& claim);
 
+// "economy, tax", or "(none)".
+std::string TagList(const v1::Claim& claim);
+
 // What the claim waits for now ("waiting for 1 more independent review", "an editor must
 // publish it"; domain::WaitingFor), from its reviews, its workspace's policy and its open
 // dispute as the server has them. Empty when nothing is left to do.

@@ -80,6 +80,8 @@ Result<std::string> ReadInputFile(const std::string& field, const std::string& p
 void AddAccountCommands(Context& ctx, CLI::App& app);
 void AddTranscriptCommands(Context& ctx, CLI::App& app);
 void AddClaimCommands(Context& ctx, CLI::App& app);
+void AddClaimTagCommands(Context& ctx, CLI::App* claim);   // claim tag|untag
+void AddClaimSearchCommands(Context& ctx, CLI::App& app);  // claims search
 void AddSourceCommands(Context& ctx, CLI::App& app);
 void AddNoteCommands(Context& ctx, CLI::App& app);
 void AddReviewCommands(Context& ctx, CLI::App& app);

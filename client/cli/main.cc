@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddAccountCommands(ctx, app);
   factdesk::cli::AddTranscriptCommands(ctx, app);
   factdesk::cli::AddClaimCommands(ctx, app);
+  factdesk::cli::AddClaimSearchCommands(ctx, app);
   factdesk::cli::AddSourceCommands(ctx, app);
   factdesk::cli::AddNoteCommands(ctx, app);
   factdesk::cli::AddReviewCommands(ctx, app);

@@ -33,6 +33,8 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_CORRECTED:
     case v1::EVENT_KIND_CLAIM_MATCHED:
     case v1::EVENT_KIND_CLAIM_LINKED:
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
       return Change::Subject::kClaim;
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -76,6 +78,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_REOPENED:
     case v1::EVENT_KIND_CLAIM_PUBLISHED:
     case v1::EVENT_KIND_CLAIM_CORRECTED:
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
     case v1::EVENT_KIND_NOTE_EDITED:
     case v1::EVENT_KIND_REVIEW_REVISED:
     case v1::EVENT_KIND_DISPUTE_DECIDED:

@@ -26,6 +26,10 @@ inline constexpr bool kIsMutation<v1::AssignClaimRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::TakeClaimRequest> = true;
 template <>
+inline constexpr bool kIsMutation<v1::TagClaimRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::UntagClaimRequest> = true;
+template <>
 inline constexpr bool kIsMutation<v1::DismissClaimRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::ReopenClaimRequest> = true;

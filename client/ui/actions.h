@@ -61,6 +61,14 @@ struct AssignClaim {
 struct TakeClaim {
   std::int64_t claim_id = 0;
 };
+struct TagClaim {
+  std::int64_t claim_id = 0;
+  std::string tag;
+};
+struct UntagClaim {
+  std::int64_t claim_id = 0;
+  std::string tag;
+};
 struct DismissClaim {
   std::int64_t claim_id = 0;
   std::int64_t expected_version = 0;
@@ -160,12 +168,13 @@ struct DismissNotice {
 using Action =
     std::variant<action::Connect, action::Disconnect, action::OpenWorkspace, action::OpenTranscript,
                  action::OpenClaim, action::MarkClaim, action::UpdateClaim, action::ClearConflict,
-                 action::AssignClaim, action::TakeClaim, action::DismissClaim, action::ReopenClaim,
-                 action::PublishClaim, action::CorrectClaim, action::LinkClaim, action::UnlinkClaim,
-                 action::AddSource, action::RemoveSource, action::AddNote, action::SubmitReview,
-                 action::OpenDispute, action::DecideDispute, action::RefreshDashboard,
-                 action::RefreshDisputes, action::PreviewImport, action::Import,
-                 action::CancelImport, action::Search, action::MarkSeen, action::DismissNotice>;
+                 action::AssignClaim, action::TakeClaim, action::TagClaim, action::UntagClaim,
+                 action::DismissClaim, action::ReopenClaim, action::PublishClaim,
+                 action::CorrectClaim, action::LinkClaim, action::UnlinkClaim, action::AddSource,
+                 action::RemoveSource, action::AddNote, action::SubmitReview, action::OpenDispute,
+                 action::DecideDispute, action::RefreshDashboard, action::RefreshDisputes,
+                 action::PreviewImport, action::Import, action::CancelImport, action::Search,
+                 action::MarkSeen, action::DismissNotice>;
 
 // Where views put their actions during a frame.
 using ActionList = std::vector<Action>;

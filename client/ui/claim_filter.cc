@@ -34,6 +34,10 @@ bool MatchesFilter(const ClaimFilterSpec& spec, const v1::Claim& claim) {
       FindCaseless(claim.summary(), spec.text) == std::string_view::npos) {
     return false;
   }
+  if (!spec.tag.empty() &&
+      std::find(claim.tags().begin(), claim.tags().end(), spec.tag) == claim.tags().end()) {
+    return false;
+  }
   return true;
 }
 
@@ -52,6 +56,7 @@ std::string DescribeFilter(const ClaimFilterSpec& spec) {
   if (spec.assigned_to_me) part("mine", " \xC2\xB7 ");
   if (!spec.speaker.empty()) part(spec.speaker, " \xC2\xB7 ");
   if (!spec.text.empty()) part("\"" + spec.text + "\"", " \xC2\xB7 ");
+  if (!spec.tag.empty()) part("#" + spec.tag, " \xC2\xB7 ");
   return out;
 }
 

@@ -20,15 +20,17 @@ struct ClaimFilterSpec {
   std::string speaker;
   // Case-insensitive (ASCII) substring of the quote or summary (empty: any).
   std::string text;
+  // Only claims with this tag (empty: any).
+  std::string tag;
 
   bool empty() const {
-    return statuses.empty() && !assigned_to_me && speaker.empty() && text.empty();
+    return statuses.empty() && !assigned_to_me && speaker.empty() && text.empty() && tag.empty();
   }
 };
 
 bool MatchesFilter(const ClaimFilterSpec& spec, const v1::Claim& claim);
 // The spec in a few words for the reader's filter button: "Disputed, In review · mine ·
-// Clinton · \"jobs\"", or "" for an empty spec.
+// Clinton · \"jobs\" · #economy", or "" for an empty spec.
 std::string DescribeFilter(const ClaimFilterSpec& spec);
 // The spec as a model query filter (an empty function for an empty spec).
 model::WorkspaceModel::ClaimFilter MakeClaimFilter(const ClaimFilterSpec& spec);

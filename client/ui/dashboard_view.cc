@@ -176,6 +176,26 @@ void DrawClaimsWithoutSource(ViewContext& ctx, const v1::Dashboard& d) {
   }
 }
 
+// Claims per tag, most first; a row shows those claims in the reader (its tag filter).
+void DrawTags(ViewContext& ctx, const v1::Dashboard& d) {
+  ImGui::Text("Claims by tag");
+  if (d.by_tag().empty()) {
+    ImGui::TextDisabled("no tags yet");
+    return;
+  }
+  for (const auto& t : d.by_tag()) {
+    ImGui::PushID(t.tag().c_str());
+    const std::string label = "#" + t.tag() + "  " + std::to_string(t.count());
+    if (ImGui::Selectable(label.c_str())) {
+      ctx.state.filter.tag = t.tag();
+      ctx.state.filter_open = true;
+      ctx.state.tab = Tab::kReader;
+    }
+    if (t.tag() == d.by_tag(0).tag()) ctx.state.SetControlRect(Control::kFirstTagRow, ItemRect());
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void JumpToClaim(ViewContext& ctx, std::int64_t claim_id) {
@@ -219,6 +239,8 @@ void DrawDashboard(ViewContext& ctx) {
   DrawOpenDisputes(ctx, *d);
   ImGui::Spacing();
   DrawClaimsWithoutSource(ctx, *d);
+  ImGui::Spacing();
+  DrawTags(ctx, *d);
   ImGui::EndChild();
 }
 

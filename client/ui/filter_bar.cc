@@ -1,6 +1,8 @@
 #include "client/ui/filter_bar.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -10,6 +12,32 @@
 #include "proto/labels.h"
 
 namespace factdesk::ui {
+namespace {
+
+// The tags on the transcript's claims, to choose one from (and the chosen one, even
+// when no claim has it any more, so it can be seen and cleared).
+void TagCombo(ViewContext& ctx, const v1::Transcript* transcript, ClaimFilterSpec& f) {
+  std::set<std::string> tags;
+  if (transcript != nullptr) {
+    for (const v1::Claim* c : ctx.model.ClaimsOfTranscript(transcript->id())) {
+      tags.insert(c->tags().begin(), c->tags().end());
+    }
+  }
+  if (!f.tag.empty()) tags.insert(f.tag);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  const std::string shown = f.tag.empty() ? "Any tag" : "#" + f.tag;
+  const bool open = ImGui::BeginCombo("##tag", shown.c_str());
+  ctx.state.SetControlRect(Control::kFilterTag, ItemRect());
+  if (!open) return;
+  if (ImGui::Selectable("Any tag", f.tag.empty())) f.tag.clear();
+  for (const auto& tag : tags) {
+    if (ImGui::Selectable(("#" + tag).c_str(), tag == f.tag)) f.tag = tag;
+  }
+  ImGui::EndCombo();
+}
+
+}  // namespace
+
 void DrawFilterBar(ViewContext& ctx) {
   UiState& st = ctx.state;
   ClaimFilterSpec& f = st.filter;
@@ -52,6 +80,8 @@ void DrawFilterBar(ViewContext& ctx) {
     }
     ImGui::EndCombo();
   }
+  ImGui::SameLine();
+  TagCombo(ctx, transcript, f);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 12);
   ImGui::InputTextWithHint("##filter-text", "Quote or summary contains", &f.text);

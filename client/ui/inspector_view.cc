@@ -8,6 +8,7 @@
 #include "client/ui/checked_before_view.h"
 #include "client/ui/claim_style.h"
 #include "client/ui/inspector_sections.h"
+#include "client/ui/tag_row.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "client/ui/workflow_rules.h"
@@ -321,7 +322,9 @@ void NoteGlyphs(ViewContext& ctx, const v1::Claim& claim) {
     g.Add(*text);
   }
   const ClaimDraft& d = ctx.state.DraftFor(claim.id());
-  for (const std::string* typed : {&d.summary, &d.note, &d.reply, &d.rationale}) g.Add(*typed);
+  for (const std::string* typed : {&d.summary, &d.note, &d.reply, &d.rationale, &d.tag}) {
+    g.Add(*typed);
+  }
 }
 
 // What the claim waits for, in the words the CLI prints (domain::WaitingFor), once its
@@ -362,6 +365,7 @@ void DrawInspector(ViewContext& ctx) {
   ImGui::Spacing();
   Summary(ctx, *claim, wf);
   Claimant(ctx, *claim, wf);
+  DrawTagRow(ctx, *claim, wf.tag);
   ImGui::Spacing();
   Workflow(ctx, *claim, wf);
   if (reviews_loaded) WaitingLine(ctx, *claim, reviews);

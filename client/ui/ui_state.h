@@ -45,6 +45,8 @@ struct ClaimDraft {
   bool claimant_dirty = false;
   std::int64_t claimant_base_version = 0;
   std::string note;
+  // A tag being typed in the inspector's tag row.
+  std::string tag;
   std::int64_t reply_to = 0;
   std::string reply;
   // Review: index into the rating scale (-1: none chosen), rationale, confidence 1..3.
@@ -90,6 +92,10 @@ enum class Control {
   kMarkWholeWords,
   kMarkAsSelected,
   kSameClaimButton,  // the inspector's first "checked before" match
+  kTagInput,
+  kTagAdd,
+  kFilterTag,
+  kFirstTagRow,
   kCount
 };
 

@@ -15,6 +15,7 @@ WorkflowOptions AllowedWorkflow(const v1::Workspace& workspace, const v1::Claim&
   WorkflowOptions o;
   o.edit = check(Action::kEditClaim);
   o.take = check(Action::kTakeClaim);
+  o.tag = check(Action::kTagClaim);
   o.assign = check(Action::kAssignClaim);
   o.dismiss = check(Action::kDismiss);
   o.reopen = check(Action::kReopen);

@@ -15,6 +15,7 @@ namespace factdesk::ui {
 struct WorkflowOptions {
   Status edit;  // the summary and the claimant
   Status take;
+  Status tag;  // adding or removing a tag
   Status assign;
   Status dismiss;
   Status reopen;

@@ -8,6 +8,7 @@
 #include "domain/anchor.h"
 #include "domain/blind_rule.h"
 #include "domain/claim_actions.h"
+#include "domain/claim_tags.h"
 #include "domain/limits.h"
 #include "domain/review_rules.h"
 #include "domain/text_validation.h"
@@ -19,6 +20,7 @@
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"
 #include "server/rpc/claim_mutation.h"
+#include "server/rpc/claim_search.h"
 #include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/account_store.h"
@@ -51,6 +53,17 @@ std::string DefaultSummary(const std::string& quote) {
 
 std::string StateText(domain::ClaimState s) {
   return std::string(domain::StateName(s));
+}
+
+std::vector<std::string> TagsOf(const v1::Claim& claim) {
+  return {claim.tags().begin(), claim.tags().end()};
+}
+
+// A claim.tagged or claim.untagged event naming the tag.
+v1::Event TagEvent(v1::EventKind kind, const std::string& tag) {
+  v1::Event event = NewEvent(kind);
+  event.set_tag(tag);
+  return event;
 }
 
 }  // namespace
@@ -336,6 +349,49 @@ grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerCont
       *resp = BuildClaimHistory(events, call.user_id(), see_reviews);
       return Status::Ok();
     });
+  });
+}
+
+// Tags are not the claim's content: no expected version, and the version stays (two
+// people tagging side by side must not conflict); the tag rule is checked before any SQL.
+grpc::ServerUnaryReactor* ClaimService::TagClaim(grpc::CallbackServerContext* ctx,
+                                                 const v1::TagClaimRequest* req, v1::Claim* resp) {
+  return Mutation(rt_, ctx, "TagClaim", req, resp, [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(domain::CheckTag(req->tag()));
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kTagClaim,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_RETURN_IF_ERROR(domain::CheckTagToAdd(c.claim.id(), TagsOf(c.claim), req->tag()));
+          store::AddTag(c.tx, c.claim.workspace_id(), c.claim.id(), req->tag(), call.user_id());
+          return TagEvent(v1::EVENT_KIND_CLAIM_TAGGED, req->tag());
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::UntagClaim(grpc::CallbackServerContext* ctx,
+                                                   const v1::UntagClaimRequest* req,
+                                                   v1::Claim* resp) {
+  return Mutation(rt_, ctx, "UntagClaim", req, resp, [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
+    FD_RETURN_IF_ERROR(domain::CheckTag(req->tag()));
+    return MutateClaim(
+        rt_, call, req->claim_id(), -1, domain::Action::kTagClaim,
+        [&](ClaimContext& c) -> Result<v1::Event> {
+          FD_RETURN_IF_ERROR(domain::CheckTagToRemove(c.claim.id(), TagsOf(c.claim), req->tag()));
+          store::RemoveTag(c.tx, c.claim.id(), req->tag());
+          return TagEvent(v1::EVENT_KIND_CLAIM_UNTAGGED, req->tag());
+        },
+        resp);
+  });
+}
+
+grpc::ServerUnaryReactor* ClaimService::SearchClaims(grpc::CallbackServerContext* ctx,
+                                                     const v1::SearchClaimsRequest* req,
+                                                     v1::SearchClaimsResponse* resp) {
+  return Unary(rt_, ctx, "SearchClaims", [this, req, resp](Call& call) -> Status {
+    return RunClaimSearch(rt_, call, *req, resp);
   });
 }
 

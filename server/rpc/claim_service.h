@@ -45,6 +45,13 @@ class ClaimService final : public v1::ClaimService::CallbackService {
   grpc::ServerUnaryReactor* GetClaimHistory(grpc::CallbackServerContext* ctx,
                                             const v1::GetClaimHistoryRequest* req,
                                             v1::GetClaimHistoryResponse* resp) override;
+  grpc::ServerUnaryReactor* TagClaim(grpc::CallbackServerContext* ctx,
+                                     const v1::TagClaimRequest* req, v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* UntagClaim(grpc::CallbackServerContext* ctx,
+                                       const v1::UntagClaimRequest* req, v1::Claim* resp) override;
+  grpc::ServerUnaryReactor* SearchClaims(grpc::CallbackServerContext* ctx,
+                                         const v1::SearchClaimsRequest* req,
+                                         v1::SearchClaimsResponse* resp) override;
   // claim_link_handlers.cc
   grpc::ServerUnaryReactor* LinkClaim(grpc::CallbackServerContext* ctx,
                                       const v1::LinkClaimRequest* req, v1::Claim* resp) override;

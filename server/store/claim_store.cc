@@ -43,14 +43,15 @@ struct ClaimColumns {
         speaker(c("speaker")),
         correction_count(c("correction_count")),
         assignees(c("assignees")),
-        link(c("link")) {}
+        link(c("link")),
+        tags(c("tags")) {}
   ColumnIndex id, workspace_id, transcript_id, segment_id, segment_ordinal, start_byte, end_byte,
       quote, prefix, suffix, summary, claimant, status, version;
   UserColumns created_by;
   ColumnIndex created_at, updated_at;
   VerdictColumns final_verdict;
   ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, source_count, note_count,
-      review_count, speaker, correction_count, assignees, link;
+      review_count, speaker, correction_count, assignees, link, tags;
 };
 
 #define FD_CLAIM_SELECT                                                                          \
@@ -74,7 +75,9 @@ struct ClaimColumns {
   "  coalesce(lc.claim_id, lk.id, 0), coalesce(lc.url, ''), "                                    \
   "  coalesce(lc.claim_reviewed, CASE WHEN lk.summary = '' THEN lk.quote ELSE lk.summary END), " \
   "  coalesce(lc.rating_name, lk.verdict_label, ''), coalesce(lc.author_name, ''), "             \
-  "  lu.id, lu.handle, lu.display_name, fd_us(c.linked_at)) END AS link "                        \
+  "  lu.id, lu.handle, lu.display_name, fd_us(c.linked_at)) END AS link, "                       \
+  "coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM claim_tags t "                           \
+  "          WHERE t.claim_id = c.id), '[]') AS tags "                                           \
   "FROM claims c JOIN segments s ON s.id = c.segment_id "                                        \
   "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "           \
   "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                                   \
@@ -104,6 +107,12 @@ constexpr std::array kStatements = {
               "   JOIN segments s2 ON s2.id = c2.segment_id WHERE c2.id = $6::bigint)) "
               "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7",
               RowsAs<ClaimColumns>},
+    Statement{"claims.by_ids", FD_CLAIM_SELECT "WHERE c.id = ANY($1::bigint[])",
+              RowsAs<ClaimColumns>},
+    Statement{"claims.add_tag",
+              "INSERT INTO claim_tags (claim_id, workspace_id, tag, tagged_by) "
+              "VALUES ($1, $2, $3, $4)"},
+    Statement{"claims.remove_tag", "DELETE FROM claim_tags WHERE claim_id = $1 AND tag = $2"},
     Statement{"claims.of_ordinals",
               FD_CLAIM_SELECT "WHERE c.transcript_id = $1 AND s.ordinal BETWEEN $2 AND $3 "
                               "ORDER BY s.ordinal, c.start_byte, c.id",
@@ -199,6 +208,9 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
     u->set_display_name(a.at(2).get<std::string>());
   }
   if (!row[col.link].is_null()) SetLink(row[col.link].as<std::string>(), c.mutable_link());
+  for (const auto& t : nlohmann::json::parse(row[col.tags].as<std::string>())) {
+    c.add_tags(t.get<std::string>());
+  }
   return c;
 }
 
@@ -258,6 +270,19 @@ Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int
   return ClaimsFrom(tx.Exec("claims.list", f.workspace_id, f.transcript_id,
                             ArrayLiteral(f.statuses), f.assignee_id, f.unassigned, after_claim_id,
                             limit));
+}
+
+Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_t>& claim_ids) {
+  return ClaimsFrom(tx.Exec("claims.by_ids", IdArray(claim_ids)));
+}
+
+void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,
+            std::int64_t tagged_by) {
+  tx.Exec("claims.add_tag", claim_id, workspace_id, tag, tagged_by);
+}
+
+void RemoveTag(Tx& tx, std::int64_t claim_id, const std::string& tag) {
+  tx.Exec("claims.remove_tag", claim_id, tag);
 }
 
 Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,

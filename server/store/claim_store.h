@@ -47,6 +47,14 @@ struct ClaimFilter {
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& filter,
                                           std::int64_t after_claim_id, int limit);
 
+// These claims (any order; ids that do not exist are left out).
+Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_t>& claim_ids);
+
+// Tags (the caller checked the rule, domain/claim_tags.h). Neither bumps the version.
+void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,
+            std::int64_t tagged_by);
+void RemoveTag(Tx& tx, std::int64_t claim_id, const std::string& tag);
+
 // Claims anchored in segments first_ordinal..last_ordinal of a transcript, in reading
 // order (exports render a transcript a page of segments at a time).
 Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,

@@ -67,6 +67,11 @@ struct SpeakerVerdictColumns {
   ColumnIndex claimant, verdict_label, claims;
 };
 
+struct TagCountColumns {
+  explicit TagCountColumns(ColumnLookup& c) : tag(c("tag")), claims(c("claims")) {}
+  ColumnIndex tag, claims;
+};
+
 constexpr std::array kStatements = {
     Statement{"dashboard.by_status",
               "SELECT c.status, count(*) AS claims FROM claims c WHERE " FD_SCOPE
@@ -126,6 +131,11 @@ constexpr std::array kStatements = {
               " AND " FD_DECIDED " AND c.verdict_label IS NOT NULL "
               "GROUP BY c.claimant, c.verdict_label ORDER BY count(*) DESC, c.verdict_label",
               RowsAs<SpeakerVerdictColumns>},
+    Statement{
+        "dashboard.by_tag",
+        "SELECT t.tag, count(*) AS claims FROM claim_tags t JOIN claims c ON c.id = t.claim_id "
+        "WHERE t.workspace_id = $1 AND " FD_SCOPE " GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
+        RowsAs<TagCountColumns>},
     Statement{"dashboard.as_of", "SELECT last_seq FROM workspaces WHERE id = $1",
               RowsAs<Column<"last_seq">>},
 };
@@ -219,6 +229,16 @@ void AddSpeakers(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id, 
   }
 }
 
+void AddTagCounts(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id, v1::Dashboard& d) {
+  const auto [r, col] =
+      ReadMapped<TagCountColumns>(tx, "dashboard.by_tag", workspace_id, transcript_id);
+  for (const auto& row : r) {
+    auto* t = d.add_by_tag();
+    t->set_tag(row[col.tag].as<std::string>());
+    t->set_count(row[col.claims].as<int>());
+  }
+}
+
 }  // namespace
 
 std::span<const Statement> DashboardStatements() {
@@ -257,6 +277,7 @@ Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,
   d.set_median_seconds_to_resolution(Or<double>(timing[0][tcol.median_seconds], 0));
   d.set_resolved_claims(timing[0][tcol.resolved].as<int>());
   AddSpeakers(tx, workspace_id, transcript_id, d);
+  AddTagCounts(tx, workspace_id, transcript_id, d);
   return d;
 }
 

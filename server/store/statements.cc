@@ -2,6 +2,7 @@
 #include "server/store/archive_store.h"
 #include "server/store/claim_link_store.h"
 #include "server/store/claim_match_store.h"
+#include "server/store/claim_search_store.h"
 #include "server/store/claim_store.h"
 #include "server/store/dashboard_store.h"
 #include "server/store/event_store.h"
@@ -22,9 +23,10 @@ std::vector<Statement> AllStatements() {
   std::vector<Statement> all;
   for (const auto group :
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
-        SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
-        DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
-        WebhookStatements(), ArchiveStatements(), ClaimLinkStatements(), ClaimMatchStatements()}) {
+        ClaimSearchStatements(), SourceStatements(), NoteStatements(), ScaleStatements(),
+        ReviewStatements(), DashboardStatements(), TokenStatements(), ExportStatements(),
+        IdempotencyStatements(), WebhookStatements(), ArchiveStatements(), ClaimLinkStatements(),
+        ClaimMatchStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -18,6 +18,7 @@ constexpr Action kActions[] = {
     Action::kEditClaim, Action::kTakeClaim,    Action::kAssignClaim, Action::kDismiss,
     Action::kReopen,    Action::kPublish,      Action::kCorrect,     Action::kSubmitReview,
     Action::kAddSource, Action::kRemoveSource, Action::kAddNote,     Action::kDecideDispute,
+    Action::kTagClaim,
 };
 
 // What a client holds when it asks: the claim, the workspace (its role and policy) and the
@@ -115,6 +116,12 @@ class RulesAgreeTest : public WorkflowTest {
         req.set_verdict("Mostly false");
         req.set_reason("The agency revised the series.");
         return server_->claims()->CorrectClaim(ctx.get(), req, &claim_out);
+      }
+      case Action::kTagClaim: {
+        v1::TagClaimRequest req;
+        req.set_claim_id(c.id());
+        req.set_tag("labour-market");
+        return server_->claims()->TagClaim(ctx.get(), req, &claim_out);
       }
       default:
         return PerformOnRecords(action, who, v);
@@ -254,9 +261,9 @@ TEST_F(RulesAgreeTest, TheClientsAnswerIsTheServersForEveryActionRoleAndState) {
     }
   }
   // Every combination but the ones no client offers was compared: 11 setups, 4 members,
-  // 12 actions, less a decision on the 6 setups that never had a dispute and a removal on
+  // 13 actions, less a decision on the 6 setups that never had a dispute and a removal on
   // the one without a source.
-  EXPECT_EQ(compared_, 11 * 4 * 12 - 6 * 4 - 4);
+  EXPECT_EQ(compared_, 11 * 4 * 13 - 6 * 4 - 4);
 }
 
 TEST_F(RulesAgreeTest, UnderMajorityTheClientCountsTheVotesAsTheServerDoes) {

@@ -103,7 +103,8 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
   for (const char* table :
        {"users", "api_tokens", "workspaces", "memberships", "transcripts", "speakers", "segments",
         "claims", "claim_assignees", "sources", "notes", "note_revisions", "reviews",
-        "review_revisions", "disputes", "claim_corrections", "rating_scales", "events"}) {
+        "review_revisions", "disputes", "claim_corrections", "rating_scales", "events",
+        "claim_tags"}) {
     out[table] = tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<std::int64_t>();
   }
   out["sum(last_seq)"] =

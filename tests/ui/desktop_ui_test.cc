@@ -455,6 +455,52 @@ TEST_F(DesktopUiTest, ADashboardRowJumpsToItsClaimInTheReader) {
   }));
 }
 
+TEST_F(DesktopUiTest, ATagAddedInTheInspectorFiltersTheReaderFromTheDashboard) {
+  const v1::Claim claim = MarkSpeech(81, ben_);
+  ASSERT_NE(claim.id(), 0);
+  auto ui = Open(ben_);
+  auto center = [](const ui::Rect& r) { return ImVec2((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2); };
+  ui->state().claim_id = claim.id();
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->state().ControlRect(ui::Control::kTagInput).has_value();
+  })) << "the inspector shows no tag field";
+  ui->Click(center(*ui->state().ControlRect(ui::Control::kTagInput)));
+  EXPECT_TRUE(ui->state().typing);
+  ui->Type("economy");
+  ui->Frame();
+  ui->Click(center(*ui->state().ControlRect(ui::Control::kTagAdd)));
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const v1::Claim* c = ui->model().FindClaim(claim.id());
+    return c != nullptr && c->tags_size() == 1 && c->tags(0) == "economy";
+  })) << "the tag did not reach the desktop's copy of the claim";
+  v1::GetClaimRequest get;
+  get.set_claim_id(claim.id());
+  v1::Claim stored;
+  ASSERT_TRUE(server_->claims()->GetClaim(Ctx(ana_.token).get(), get, &stored).ok());
+  ASSERT_EQ(stored.tags_size(), 1);
+  EXPECT_EQ(stored.tags(0), "economy");
+
+  // The dashboard counts it; its row shows the tagged claims in the reader.
+  ui->state().claim_id = 0;
+  ui->state().tab = ui::Tab::kDashboard;
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    return ui->state().ControlRect(ui::Control::kFirstTagRow).has_value();
+  })) << "the dashboard lists no tag";
+  const auto& dashboard = *ui->controller().session().dashboard;
+  ASSERT_GE(dashboard.by_tag_size(), 1);
+  EXPECT_EQ(dashboard.by_tag(0).tag(), "economy");
+  ui->Click(center(*ui->state().ControlRect(ui::Control::kFirstTagRow)));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->state().tab == ui::Tab::kReader; }));
+  EXPECT_EQ(ui->state().filter.tag, "economy");
+  EXPECT_TRUE(ui->state().filter_open);
+  ui->Frame();
+  EXPECT_TRUE(ui->state().ControlRect(ui::Control::kFilterTag).has_value());
+  // J visits only the tagged claim, though others come first in reading order.
+  ui->Key(ui::key::Letter('J'));
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->state().claim_id != 0; }));
+  EXPECT_EQ(ui->state().claim_id, claim.id());
+}
+
 TEST_F(DesktopUiTest, AnEditorDecidesADisputeFromTheQueue) {
   // Ben and Ana disagree on a sourced claim: a dispute opens.
   const v1::Claim claim = SomeClaim();

@@ -14,7 +14,7 @@ constexpr Action kClaimActions[] = {
     Action::kEditClaim,     Action::kAddSource,    Action::kRemoveSource, Action::kAddNote,
     Action::kEditNote,      Action::kSubmitReview, Action::kTakeClaim,    Action::kAssignClaim,
     Action::kDecideDispute, Action::kPublish,      Action::kDismiss,      Action::kReopen,
-    Action::kCorrect,
+    Action::kCorrect,       Action::kTagClaim,
 };
 
 // A claim whose facts allow everything the role and the state allow.

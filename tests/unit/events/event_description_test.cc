@@ -151,6 +151,15 @@ TEST(DescribeEvent, Disputes) {
   EXPECT_EQ(DescribeEvent(e), "Ana Moreno decided the dispute: False");
 }
 
+TEST(DescribeEvent, Tags) {
+  v1::Event tagged = By(Ana(), v1::EVENT_KIND_CLAIM_TAGGED);
+  tagged.set_tag("economy");
+  EXPECT_EQ(DescribeEvent(tagged), "Ana Moreno tagged the claim economy");
+  v1::Event untagged = By(Ben(), v1::EVENT_KIND_CLAIM_UNTAGGED);
+  untagged.set_tag("economy");
+  EXPECT_EQ(DescribeEvent(untagged), "Ben Okafor removed the tag economy from the claim");
+}
+
 TEST(DescribeEvent, AKindThisBuildDoesNotKnow) {
   EXPECT_EQ(DescribeEvent(By(Ben(), v1::EVENT_KIND_UNSPECIFIED)), "Ben Okafor made a change");
 }

@@ -94,6 +94,13 @@ TEST(EventKind, AKindFromANewerServerKeepsItsName) {
   EXPECT_EQ(KindNameOf(e), "segment.appended");
 }
 
+TEST(EventKind, TagEventsHaveStableNames) {
+  EXPECT_EQ(KindName(v1::EVENT_KIND_CLAIM_TAGGED), "claim.tagged");
+  EXPECT_EQ(KindName(v1::EVENT_KIND_CLAIM_UNTAGGED), "claim.untagged");
+  EXPECT_EQ(KindFromName("claim.tagged"), v1::EVENT_KIND_CLAIM_TAGGED);
+  EXPECT_EQ(KindFromName("claim.untagged"), v1::EVENT_KIND_CLAIM_UNTAGGED);
+}
+
 TEST(EventKind, AnEventBuiltWithTheEnumIsNamedByIt) {
   v1::Event e;
   e.set_kind(v1::EVENT_KIND_DISPUTE_DECIDED);

@@ -47,6 +47,21 @@ TEST(ClaimFilter, StatusesAssigneeSpeakerAndText) {
   EXPECT_TRUE(MakeClaimFilter(text)(disputed));
 }
 
+TEST(ClaimFilter, ATagMatchesOnlyClaimsWithIt) {
+  v1::Claim economy = MakeClaim(1, 0, 0);
+  economy.add_tags("budget");
+  economy.add_tags("economy");
+  const v1::Claim untagged = MakeClaim(2, 1, 0);
+  ClaimFilterSpec spec;
+  spec.tag = "economy";
+  EXPECT_FALSE(spec.empty());
+  EXPECT_TRUE(MatchesFilter(spec, economy));
+  EXPECT_FALSE(MatchesFilter(spec, untagged));
+  spec.tag = "econ";  // a whole tag, not a prefix
+  EXPECT_FALSE(MatchesFilter(spec, economy));
+  EXPECT_EQ(DescribeFilter(spec), "#econ");
+}
+
 TEST(ClaimFilter, DescriptionNamesEveryActivePartInReadingOrder) {
   ClaimFilterSpec spec;
   EXPECT_EQ(DescribeFilter(spec), "");
@@ -57,6 +72,10 @@ TEST(ClaimFilter, DescriptionNamesEveryActivePartInReadingOrder) {
   spec.text = "jobs";
   EXPECT_EQ(DescribeFilter(spec),
             "In review, Disputed \xC2\xB7 mine \xC2\xB7 CLINTON \xC2\xB7 \"jobs\"");
+  spec.tag = "economy";
+  EXPECT_EQ(DescribeFilter(spec),
+            "In review, Disputed \xC2\xB7 mine \xC2\xB7 CLINTON \xC2\xB7 "
+            "\"jobs\" \xC2\xB7 #economy");
   ClaimFilterSpec text_only;
   text_only.text = "tax";
   EXPECT_EQ(DescribeFilter(text_only), "\"tax\"");

@@ -32,7 +32,7 @@ TEST(WorkflowRules, ViewersOnlyReadAndAreToldWhy) {
   const auto o = Options(v1::CLAIM_STATUS_OPEN, v1::ROLE_VIEWER);
   for (const Status* s :
        {&o.edit, &o.take, &o.assign, &o.dismiss, &o.reopen, &o.publish, &o.correct, &o.review,
-        &o.add_source, &o.remove_source, &o.add_note, &o.decide}) {
+        &o.add_source, &o.remove_source, &o.add_note, &o.decide, &o.tag}) {
     EXPECT_EQ(s->code(), Code::kPermissionDenied) << s->ToString();
   }
   EXPECT_EQ(o.take.message(), "a viewer may not take a claim; it needs the checker role");
@@ -48,6 +48,15 @@ TEST(WorkflowRules, ADismissedClaimOffersNoSummaryEdit) {
   EXPECT_FALSE(o.add_source.ok());
   EXPECT_FALSE(o.review.ok());
   EXPECT_TRUE(o.add_note.ok());  // notes are always open
+}
+
+TEST(WorkflowRules, CheckersTagInEveryStateAndViewersAreToldWhyNot) {
+  for (const auto s :
+       {v1::CLAIM_STATUS_OPEN, v1::CLAIM_STATUS_PUBLISHED, v1::CLAIM_STATUS_DISMISSED}) {
+    EXPECT_TRUE(Options(s, v1::ROLE_CHECKER).tag.ok());
+  }
+  EXPECT_EQ(Options(v1::CLAIM_STATUS_OPEN, v1::ROLE_VIEWER).tag.message(),
+            "a viewer may not tag a claim; it needs the checker role");
 }
 
 TEST(WorkflowRules, CheckersTakeOnlyUnassignedClaims) {
