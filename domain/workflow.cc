@@ -67,6 +67,8 @@ StateRule RuleFor(Action action) {
     case Action::kManageMembers:
     case Action::kManagePolicy:
     case Action::kManageScale:
+    case Action::kDismissSuggestion:
+    case Action::kRescoreTranscript:
       return {kAnyState, ""};
   }
   return {kAnyState, ""};
@@ -159,6 +161,10 @@ std::string_view ActionName(Action action) {
       return "change the review policy";
     case Action::kManageScale:
       return "change the rating scale";
+    case Action::kDismissSuggestion:
+      return "dismiss a suggestion";
+    case Action::kRescoreTranscript:
+      return "rescore a transcript";
   }
   return "do an unknown action";
 }
@@ -176,6 +182,7 @@ Role MinimumRole(Action action) {
     case Action::kEditNote:
     case Action::kSubmitReview:
     case Action::kTakeClaim:
+    case Action::kDismissSuggestion:
       return Role::kChecker;
     case Action::kAssignClaim:
     case Action::kDecideDispute:
@@ -183,6 +190,7 @@ Role MinimumRole(Action action) {
     case Action::kDismiss:
     case Action::kReopen:
     case Action::kCorrect:
+    case Action::kRescoreTranscript:
       return Role::kEditor;
     case Action::kManageMembers:
     case Action::kManagePolicy:

@@ -41,6 +41,9 @@ enum class Action {
   kManageMembers,
   kManagePolicy,
   kManageScale,
+  // Suggestions (issue 14): accepting one is kMarkClaim.
+  kDismissSuggestion,
+  kRescoreTranscript,
 };
 
 // A verb phrase for messages: "publish a claim", "decide a dispute", "manage members".
@@ -48,7 +51,9 @@ std::string_view ActionName(Action action);
 
 // The least role that may take `action`: viewers read; checkers import, mark, edit claims,
 // add and remove sources, add and edit notes, review and take claims; editors assign,
-// decide disputes, publish, dismiss, reopen and correct; admins manage members, the review
+// decide disputes, publish, dismiss, reopen and correct; checkers dismiss suggestions
+// (triage, as marking is) and editors rescore a transcript (it replaces everyone's
+// open suggestions); admins manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)
 Role MinimumRole(Action action);

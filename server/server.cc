@@ -33,6 +33,7 @@
 #include "server/rpc/review_service.h"
 #include "server/rpc/runtime.h"
 #include "server/rpc/source_service.h"
+#include "server/rpc/suggestion_service.h"
 #include "server/rpc/token_service.h"
 #include "server/rpc/transcript_service.h"
 #include "server/rpc/webhook_service.h"
@@ -146,6 +147,7 @@ const std::vector<std::string>& HealthNames() {
       v1::ExportService::service_full_name(),
       v1::TokenService::service_full_name(),
       v1::WebhookService::service_full_name(),
+      v1::SuggestionService::service_full_name(),
   };
   return names;
 }
@@ -163,6 +165,7 @@ struct FactdeskServer::Impl {
   std::unique_ptr<live::Hub> hub;
   std::unique_ptr<live::Listener> listener;
   std::unique_ptr<jobs::WebhookWorker> webhooks;
+  std::unique_ptr<jobs::SuggestionWorker> suggestions;
   std::unique_ptr<rpc::Runtime> runtime;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<store::DatabaseHealth> health;
@@ -232,6 +235,7 @@ struct FactdeskServer::Impl {
       if (listener) listener->Stop();
       if (hub) hub->Stop();
       if (webhooks) webhooks->Stop();
+      if (suggestions) suggestions->Stop();
       if (workers) workers->Stop();
       if (health) health->Stop();
       if (supervisor) supervisor->Stop();  // before PostgreSQL is stopped on purpose
@@ -246,11 +250,13 @@ struct FactdeskServer::Impl {
 // streams ended on every replica at once; after a reconnect, anything may have been
 // missed: feeds read again, and the tokens of open streams are checked again.
 live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& auth,
-                                            jobs::WebhookWorker& webhooks) {
+                                            jobs::WebhookWorker& webhooks,
+                                            jobs::SuggestionWorker& suggestions) {
   live::Listener::Callbacks c;
-  c.on_event = [&hub, &webhooks](std::int64_t ws, std::int64_t seq) {
+  c.on_event = [&hub, &webhooks, &suggestions](std::int64_t ws, std::int64_t seq) {
     hub.OnEvent(ws, seq);
-    webhooks.Poke();  // the event may be owed to a hook
+    webhooks.Poke();     // the event may be owed to a hook
+    suggestions.Poke();  // an import may have queued a transcript to score
   };
   c.on_presence = [&hub](const std::string& payload) { hub.OnPresence(payload); };
   c.on_reconnect = [&hub, &auth] {
@@ -338,8 +344,10 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
   };
   impl.hub = std::make_unique<live::Hub>(*impl.db, *impl.workers, hub_options);
   impl.webhooks = std::make_unique<jobs::WebhookWorker>(*impl.db, o.webhooks);
+  impl.suggestions = std::make_unique<jobs::SuggestionWorker>(*impl.db, o.suggestions);
   impl.listener = std::make_unique<live::Listener>(
-      impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks));
+      impl.database.url,
+      ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks, *impl.suggestions));
 }
 
 void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
@@ -357,6 +365,7 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));
+  impl.services.push_back(std::make_unique<rpc::SuggestionService>(rt));
   impl.services.push_back(std::make_unique<rpc::WebhookService>(
       rt, rpc::WebhookServiceOptions{o.webhooks.http.allow_private,
                                      [w = impl.webhooks.get()] { w->Poke(); }}));
@@ -389,6 +398,10 @@ void AddRuntimeMetrics(FactdeskServer::Impl& impl) {
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
   AddHealthMetrics(impl);
   AddWebhookMetrics(impl);
+  const auto* s = &impl.suggestions->counters();
+  m.AddCounter("factdesk_suggestions_scored_total",
+               "Sentences scored into suggestions by this process",
+               [s] { return static_cast<double>(s->sentences.load()); });
 }
 
 // Builds and starts the gRPC server with every service, health checking and reflection.
@@ -432,6 +445,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->hub->Start();
   impl->listener->Start();
   impl->webhooks->Start();
+  impl->suggestions->Start();
   impl->health->Start();  // the first probe sets the health statuses
   if (impl->database.embedded) impl->WatchEmbedded(*impl->database.embedded);
   return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "server/jobs/suggestion_worker.h"
 #include "server/jobs/webhook_worker.h"
 #include "server/store/database.h"
 
@@ -44,6 +45,8 @@ struct ServerOptions {
   std::string client_ca;
   // Outbound webhooks: senders, lease, retries, timeouts and --allow-private-webhooks.
   jobs::WebhookWorkerOptions webhooks;
+  // Check-worthiness suggestions: scoring threads (0: this replica scores nothing).
+  jobs::SuggestionWorkerOptions suggestions;
 };
 
 // The whole server: database (embedded or external), migrations, pool, services,

@@ -89,5 +89,6 @@ void AddWatchCommand(Context& ctx, CLI::App& app);
 void AddExportCommand(Context& ctx, CLI::App& app);
 void AddTokenCommands(Context& ctx, CLI::App& app);
 void AddCheckworthyCommand(Context& ctx, CLI::App& app);
+void AddSuggestCommands(Context& ctx, CLI::App& app);
 
 }  // namespace factdesk::cli

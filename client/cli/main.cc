@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddTokenCommands(ctx, app);
   factdesk::cli::AddWebhookCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
+  factdesk::cli::AddSuggestCommands(ctx, app);
 
   factdesk::Status status;
   try {

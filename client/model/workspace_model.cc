@@ -31,6 +31,7 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_REOPENED:
     case v1::EVENT_KIND_CLAIM_PUBLISHED:
     case v1::EVENT_KIND_CLAIM_CORRECTED:
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:  // carries the claim it became
       return Change::Subject::kClaim;
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -44,6 +45,9 @@ Change::Subject SubjectOf(v1::EventKind kind) {
       return Change::Subject::kReview;
     case v1::EVENT_KIND_DISPUTE_DECIDED:
       return Change::Subject::kDispute;
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -58,6 +62,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_NOTE_ADDED:
     case v1::EVENT_KIND_REVIEW_SUBMITTED:
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
       return Change::What::kCreated;
     case v1::EVENT_KIND_MEMBER_REMOVED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -77,6 +83,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_NOTE_EDITED:
     case v1::EVENT_KIND_REVIEW_REVISED:
     case v1::EVENT_KIND_DISPUTE_DECIDED:
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -238,7 +246,8 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   if (event.has_claim()) {
     StoreClaim(event.claim(), Origin::kEvent);
-    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
+    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED ||
+        event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED) {
       // Followed from its creation on: every source, note and review it will ever have
       // comes as a later event, so its lists are complete without a fetch.
       auto& records = records_[event.claim().id()];
@@ -313,7 +322,9 @@ Change WorkspaceModel::Describe(const v1::Event& event) const {
 }
 
 void WorkspaceModel::Record(Change change) {
-  if (!change.by_self && !change.replayed) ++unseen_;
+  // The scorer's progress is nobody's change to catch up on.
+  const bool scorer = change.kind == v1::EVENT_KIND_SUGGESTIONS_ADDED;
+  if (!change.by_self && !change.replayed && !scorer) ++unseen_;
   changes_.push_back(std::move(change));
   while (changes_.size() > kMaxQueuedChanges) {
     changes_.pop_front();

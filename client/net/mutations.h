@@ -4,6 +4,7 @@
 #include "factdesk/v1/note.pb.h"
 #include "factdesk/v1/review.pb.h"
 #include "factdesk/v1/source.pb.h"
+#include "factdesk/v1/suggestion.pb.h"
 #include "factdesk/v1/token.pb.h"
 #include "factdesk/v1/transcript.pb.h"
 #include "factdesk/v1/workspace.pb.h"
@@ -60,5 +61,11 @@ template <>
 inline constexpr bool kIsMutation<v1::SetRatingScaleRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::UpdatePublisherRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::AcceptSuggestionRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::DismissSuggestionRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::RescoreTranscriptRequest> = true;
 
 }  // namespace factdesk::client

@@ -9,6 +9,7 @@
 #include "server/store/scale_store.h"
 #include "server/store/source_store.h"
 #include "server/store/statement.h"
+#include "server/store/suggestion_store.h"
 #include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
 #include "server/store/webhook_store.h"
@@ -21,7 +22,7 @@ std::vector<Statement> AllStatements() {
        {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
         SourceStatements(), NoteStatements(), ScaleStatements(), ReviewStatements(),
         DashboardStatements(), TokenStatements(), ExportStatements(), IdempotencyStatements(),
-        WebhookStatements()}) {
+        WebhookStatements(), SuggestionStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

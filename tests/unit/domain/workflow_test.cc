@@ -14,11 +14,13 @@ namespace {
 constexpr auto& kRoles = kAllRoles;
 constexpr auto& kStates = kAllClaimStates;
 constexpr Action kActions[] = {
-    Action::kRead,          Action::kImportTranscript, Action::kMarkClaim,   Action::kEditClaim,
-    Action::kAddSource,     Action::kRemoveSource,     Action::kAddNote,     Action::kEditNote,
-    Action::kSubmitReview,  Action::kTakeClaim,        Action::kAssignClaim, Action::kDecideDispute,
-    Action::kPublish,       Action::kDismiss,          Action::kReopen,      Action::kCorrect,
-    Action::kManageMembers, Action::kManagePolicy,     Action::kManageScale,
+    Action::kRead,        Action::kImportTranscript,  Action::kMarkClaim,
+    Action::kEditClaim,   Action::kAddSource,         Action::kRemoveSource,
+    Action::kAddNote,     Action::kEditNote,          Action::kSubmitReview,
+    Action::kTakeClaim,   Action::kAssignClaim,       Action::kDecideDispute,
+    Action::kPublish,     Action::kDismiss,           Action::kReopen,
+    Action::kCorrect,     Action::kManageMembers,     Action::kManagePolicy,
+    Action::kManageScale, Action::kDismissSuggestion, Action::kRescoreTranscript,
 };
 
 // Identifier-safe names for parameterised test names.
@@ -39,13 +41,14 @@ std::string Id(std::string_view words) {
 
 // The permission table of the issue, written out independently of MinimumRole.
 Role ExpectedMinimumRole(Action action) {
-  static const std::set<Action> kChecker = {
-      Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
-      Action::kAddSource,        Action::kRemoveSource, Action::kAddNote,
-      Action::kEditNote,         Action::kSubmitReview, Action::kTakeClaim};
-  static const std::set<Action> kEditor = {Action::kAssignClaim, Action::kDecideDispute,
-                                           Action::kPublish,     Action::kDismiss,
-                                           Action::kReopen,      Action::kCorrect};
+  static const std::set<Action> kChecker = {Action::kImportTranscript, Action::kMarkClaim,
+                                            Action::kEditClaim,        Action::kAddSource,
+                                            Action::kRemoveSource,     Action::kAddNote,
+                                            Action::kEditNote,         Action::kSubmitReview,
+                                            Action::kTakeClaim,        Action::kDismissSuggestion};
+  static const std::set<Action> kEditor = {
+      Action::kAssignClaim, Action::kDecideDispute, Action::kPublish,          Action::kDismiss,
+      Action::kReopen,      Action::kCorrect,       Action::kRescoreTranscript};
   static const std::set<Action> kAdmin = {Action::kManageMembers, Action::kManagePolicy,
                                           Action::kManageScale};
   if (kChecker.count(action) != 0) return Role::kChecker;
