@@ -70,6 +70,8 @@ StateRule RuleFor(Action action) {
     case Action::kManageScale:
     case Action::kImportChecks:
     case Action::kRemoveCheck:
+    case Action::kDismissSuggestion:
+    case Action::kRescoreTranscript:
       return {kAnyState, ""};
   }
   return {kAnyState, ""};
@@ -168,6 +170,10 @@ std::string_view ActionName(Action action) {
       return "import past checks";
     case Action::kRemoveCheck:
       return "remove an archived check";
+    case Action::kDismissSuggestion:
+      return "dismiss a suggestion";
+    case Action::kRescoreTranscript:
+      return "rescore a transcript";
   }
   return "do an unknown action";
 }
@@ -187,6 +193,7 @@ Role MinimumRole(Action action) {
     case Action::kTakeClaim:
     case Action::kImportChecks:
     case Action::kTagClaim:
+    case Action::kDismissSuggestion:
       return Role::kChecker;
     case Action::kAssignClaim:
     case Action::kDecideDispute:
@@ -195,6 +202,7 @@ Role MinimumRole(Action action) {
     case Action::kReopen:
     case Action::kCorrect:
     case Action::kRemoveCheck:
+    case Action::kRescoreTranscript:
       return Role::kEditor;
     case Action::kManageMembers:
     case Action::kManagePolicy:

@@ -44,6 +44,9 @@ enum class Action {
   kManageScale,
   kImportChecks,
   kRemoveCheck,
+  // Suggestions (issue 14): accepting one is kMarkClaim.
+  kDismissSuggestion,
+  kRescoreTranscript,
 };
 
 // A verb phrase for messages: "publish a claim", "decide a dispute", "manage members".
@@ -52,7 +55,9 @@ std::string_view ActionName(Action action);
 // The least role that may take `action`: viewers read; checkers import, mark, edit claims,
 // add and remove sources, add and edit notes, review, take and tag claims, import past
 // checks into the archive; editors assign, decide disputes, publish, dismiss, reopen,
-// correct and remove archived checks; admins manage members, the review
+// correct and remove archived checks; checkers dismiss suggestions (triage, as marking
+// is) and editors rescore a transcript (it replaces everyone's open suggestions); admins
+// manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)
 Role MinimumRole(Action action);

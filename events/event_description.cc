@@ -50,6 +50,20 @@ std::string LinkDescription(const v1::ClaimLink& link) {
                      who.empty() ? std::string() : who + "'s ", link.check_id());
 }
 
+std::string SuggestionsAdded(const v1::SuggestionBatch& b) {
+  if (b.status().state() == v1::SCORING_STATE_NOT_ENGLISH) {
+    return fmt::format("gave transcript {} no suggestions: {}", b.transcript_id(),
+                       b.status().note());
+  }
+  return fmt::format("suggested {} sentence{} of transcript {} ({} of {} segments scored)",
+                     b.suggestions_size(), b.suggestions_size() == 1 ? "" : "s", b.transcript_id(),
+                     b.status().scored_segments(), b.status().segment_count());
+}
+
+const v1::Suggestion& OneSuggestion(const v1::SuggestionBatch& b) {
+  return b.suggestions().empty() ? v1::Suggestion::default_instance() : b.suggestions(0);
+}
+
 }  // namespace
 
 std::string DescribeAction(const v1::Event& e) {
@@ -108,6 +122,15 @@ std::string DescribeAction(const v1::Event& e) {
       return fmt::format("tagged the claim {}", e.tag());
     case v1::EVENT_KIND_CLAIM_UNTAGGED:
       return fmt::format("removed the tag {} from the claim", e.tag());
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+      return SuggestionsAdded(e.suggestions());
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
+      return "accepted a suggestion as a claim";
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+      return "dismissed a suggestion: " + OneSuggestion(e.suggestions()).reason();
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
+      return fmt::format("asked for transcript {} to be scored again",
+                         e.suggestions().transcript_id());
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -117,6 +140,13 @@ std::string DescribeAction(const v1::Event& e) {
 
 std::string DescribeEvent(const v1::Event& e) {
   const std::string& actor = v1::NameOf(e.actor());
+  // The server's workers, nobody's command.
+  if (actor.empty() && e.kind() == v1::EVENT_KIND_SUGGESTIONS_ADDED) {
+    return "The scorer " + DescribeAction(e);
+  }
+  if (actor.empty() && e.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
+    return "Factdesk " + DescribeAction(e);
+  }
   return fmt::format("{} {}", actor.empty() ? "An administrator" : actor, DescribeAction(e));
 }
 

@@ -58,6 +58,14 @@ std::string_view KindName(v1::EventKind kind) {
       return "claim.tagged";
     case v1::EVENT_KIND_CLAIM_UNTAGGED:
       return "claim.untagged";
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+      return "suggestion.added";
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
+      return "suggestion.accepted";
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+      return "suggestion.dismissed";
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
+      return "suggestion.rescored";
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

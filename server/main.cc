@@ -222,6 +222,11 @@ void AddServeOptions(CLI::App* serve, server::ServerOptions& options, std::strin
       ->check(CLI::Range(std::size_t{64} << 10U, std::size_t{1} << 30U));
   AddPresenceFlags(serve, &options);
   AddWebhookFlags(serve, &options.webhooks);
+  serve
+      ->add_option("--suggestion-workers", options.suggestions.threads,
+                   "Threads scoring imported segments into suggestions (default 1; 0: none on "
+                   "this replica)")
+      ->check(CLI::Range(0, 16));
   serve->add_option("--metrics-listen", options.metrics_listen,
                     "Serve Prometheus metrics on host:port");
   serve->add_option("--tls-cert", options.tls_cert, "PEM certificate chain (enables TLS)");

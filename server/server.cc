@@ -34,6 +34,7 @@
 #include "server/rpc/review_service.h"
 #include "server/rpc/runtime.h"
 #include "server/rpc/source_service.h"
+#include "server/rpc/suggestion_service.h"
 #include "server/rpc/token_service.h"
 #include "server/rpc/transcript_service.h"
 #include "server/rpc/webhook_service.h"
@@ -148,6 +149,7 @@ const std::vector<std::string>& HealthNames() {
       v1::TokenService::service_full_name(),
       v1::WebhookService::service_full_name(),
       v1::ArchiveService::service_full_name(),
+      v1::SuggestionService::service_full_name(),
   };
   return names;
 }
@@ -168,6 +170,7 @@ struct FactdeskServer::Impl {
   // The archive's match indexes, shared by ArchiveService and the claim match worker.
   std::unique_ptr<jobs::ArchiveMatcher> matcher;
   std::unique_ptr<jobs::ClaimMatchWorker> claim_matches;
+  std::unique_ptr<jobs::SuggestionWorker> suggestions;
   std::unique_ptr<rpc::Runtime> runtime;
   std::vector<std::unique_ptr<grpc::Service>> services;
   std::unique_ptr<store::DatabaseHealth> health;
@@ -238,6 +241,7 @@ struct FactdeskServer::Impl {
       if (hub) hub->Stop();
       if (webhooks) webhooks->Stop();
       if (claim_matches) claim_matches->Stop();
+      if (suggestions) suggestions->Stop();
       if (workers) workers->Stop();
       if (health) health->Stop();
       if (supervisor) supervisor->Stop();  // before PostgreSQL is stopped on purpose
@@ -252,11 +256,13 @@ struct FactdeskServer::Impl {
 // streams ended on every replica at once; after a reconnect, anything may have been
 // missed: feeds read again, and the tokens of open streams are checked again.
 live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& auth,
-                                            jobs::WebhookWorker& webhooks) {
+                                            jobs::WebhookWorker& webhooks,
+                                            jobs::SuggestionWorker& suggestions) {
   live::Listener::Callbacks c;
-  c.on_event = [&hub, &webhooks](std::int64_t ws, std::int64_t seq) {
+  c.on_event = [&hub, &webhooks, &suggestions](std::int64_t ws, std::int64_t seq) {
     hub.OnEvent(ws, seq);
-    webhooks.Poke();  // the event may be owed to a hook
+    webhooks.Poke();     // the event may be owed to a hook
+    suggestions.Poke();  // an import may have queued a transcript to score
   };
   c.on_presence = [&hub](const std::string& payload) { hub.OnPresence(payload); };
   c.on_reconnect = [&hub, &auth] {
@@ -347,8 +353,10 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.matcher = std::make_unique<jobs::ArchiveMatcher>();
   impl.claim_matches =
       std::make_unique<jobs::ClaimMatchWorker>(*impl.db, *impl.matcher, o.claim_matches);
+  impl.suggestions = std::make_unique<jobs::SuggestionWorker>(*impl.db, o.suggestions);
   impl.listener = std::make_unique<live::Listener>(
-      impl.database.url, ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks));
+      impl.database.url,
+      ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks, *impl.suggestions));
 }
 
 void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
@@ -368,6 +376,7 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));
+  impl.services.push_back(std::make_unique<rpc::SuggestionService>(rt));
   impl.services.push_back(std::make_unique<rpc::WebhookService>(
       rt, rpc::WebhookServiceOptions{o.webhooks.http.allow_private,
                                      [w = impl.webhooks.get()] { w->Poke(); }}));
@@ -400,6 +409,10 @@ void AddRuntimeMetrics(FactdeskServer::Impl& impl) {
              [embedded] { return embedded != nullptr && embedded->Running() ? 1.0 : 0.0; });
   AddHealthMetrics(impl);
   AddWebhookMetrics(impl);
+  const auto* s = &impl.suggestions->counters();
+  m.AddCounter("factdesk_suggestions_scored_total",
+               "Sentences scored into suggestions by this process",
+               [s] { return static_cast<double>(s->sentences.load()); });
 }
 
 // Builds and starts the gRPC server with every service, health checking and reflection.
@@ -444,6 +457,7 @@ Result<std::unique_ptr<FactdeskServer>> FactdeskServer::Start(const ServerOption
   impl->listener->Start();
   impl->webhooks->Start();
   impl->claim_matches->Start();
+  impl->suggestions->Start();
   impl->health->Start();  // the first probe sets the health statuses
   if (impl->database.embedded) impl->WatchEmbedded(*impl->database.embedded);
   return std::unique_ptr<FactdeskServer>(new FactdeskServer(std::move(impl)));

@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "server/jobs/claim_match_worker.h"
+#include "server/jobs/suggestion_worker.h"
 #include "server/jobs/webhook_worker.h"
 #include "server/store/database.h"
 
@@ -47,6 +48,8 @@ struct ServerOptions {
   jobs::WebhookWorkerOptions webhooks;
   // Matching new claims against the archive ("checked before?"): threads, lease.
   jobs::ClaimMatchWorkerOptions claim_matches;
+  // Check-worthiness suggestions: scoring threads (0: this replica scores nothing).
+  jobs::SuggestionWorkerOptions suggestions;
 };
 
 // The whole server: database (embedded or external), migrations, pool, services,

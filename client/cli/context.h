@@ -92,5 +92,6 @@ void AddExportCommand(Context& ctx, CLI::App& app);
 void AddTokenCommands(Context& ctx, CLI::App& app);
 void AddCheckworthyCommand(Context& ctx, CLI::App& app);
 void AddArchiveCommands(Context& ctx, CLI::App& app);
+void AddSuggestCommands(Context& ctx, CLI::App& app);
 
 }  // namespace factdesk::cli

@@ -84,6 +84,18 @@ void PrintGapsAndSpeakers(const v1::Dashboard& d) {
   speakers.Print(std::cout, 2);
 }
 
+// What the desk made of the scorer's suggestions, and where it missed.
+void PrintSuggestions(const v1::SuggestionCounts& s) {
+  std::cout << fmt::format("\nSuggestions: {} accepted, {} dismissed, {} open\n", s.accepted(),
+                           s.dismissed(), s.open());
+  std::string ids;
+  for (const auto id : s.claims_ranked_low_ids()) {
+    ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
+  }
+  std::cout << fmt::format("Claims on sentences the scorer ranked low: {}{}\n",
+                           s.claims_ranked_low(), ids.empty() ? "" : " (" + ids + ")");
+}
+
 Status Dashboard(Context& ctx, const DashboardOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
@@ -103,6 +115,7 @@ Status Dashboard(Context& ctx, const DashboardOptions& o) {
   PrintStatesAndVerdicts(d);
   PrintCheckersAndDisputes(d);
   PrintGapsAndSpeakers(d);
+  PrintSuggestions(d.suggestions());
   return Status::Ok();
 }
 

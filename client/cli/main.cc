@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   factdesk::cli::AddWebhookCommands(ctx, app);
   factdesk::cli::AddCheckworthyCommand(ctx, app);
   factdesk::cli::AddArchiveCommands(ctx, app);
+  factdesk::cli::AddSuggestCommands(ctx, app);
 
   factdesk::Status status;
   try {

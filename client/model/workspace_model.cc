@@ -35,6 +35,7 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_LINKED:
     case v1::EVENT_KIND_CLAIM_TAGGED:
     case v1::EVENT_KIND_CLAIM_UNTAGGED:
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:  // carries the claim it became
       return Change::Subject::kClaim;
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -48,6 +49,9 @@ Change::Subject SubjectOf(v1::EventKind kind) {
       return Change::Subject::kReview;
     case v1::EVENT_KIND_DISPUTE_DECIDED:
       return Change::Subject::kDispute;
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -62,6 +66,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_NOTE_ADDED:
     case v1::EVENT_KIND_REVIEW_SUBMITTED:
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
       return Change::What::kCreated;
     case v1::EVENT_KIND_MEMBER_REMOVED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -85,6 +91,8 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_DISPUTE_DECIDED:
     case v1::EVENT_KIND_CLAIM_MATCHED:
     case v1::EVENT_KIND_CLAIM_LINKED:
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -246,7 +254,8 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   if (event.has_claim()) {
     StoreClaim(event.claim(), Origin::kEvent);
-    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
+    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED ||
+        event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED) {
       // Followed from its creation on: every source, note and review it will ever have
       // comes as a later event, so its lists are complete without a fetch.
       auto& records = records_[event.claim().id()];
@@ -327,7 +336,9 @@ Change WorkspaceModel::Describe(const v1::Event& event) const {
 }
 
 void WorkspaceModel::Record(Change change) {
-  if (!change.by_self && !change.replayed) ++unseen_;
+  // The scorer's progress is nobody's change to catch up on.
+  const bool scorer = change.kind == v1::EVENT_KIND_SUGGESTIONS_ADDED;
+  if (!change.by_self && !change.replayed && !scorer) ++unseen_;
   changes_.push_back(std::move(change));
   while (changes_.size() > kMaxQueuedChanges) {
     changes_.pop_front();

@@ -40,7 +40,7 @@ ApiClient::ApiClient(std::shared_ptr<grpc::Channel> channel, ConnectionOptions o
              v1::NoteService::NewStub(channel_), v1::ReviewService::NewStub(channel_),
              v1::DashboardService::NewStub(channel_), v1::LiveService::NewStub(channel_),
              v1::ExportService::NewStub(channel_), v1::TokenService::NewStub(channel_),
-             v1::ArchiveService::NewStub(channel_)) {}
+             v1::ArchiveService::NewStub(channel_), v1::SuggestionService::NewStub(channel_)) {}
 
 std::unique_ptr<grpc::ClientContext> ApiClient::StreamContext(
     std::chrono::milliseconds timeout) const {

@@ -21,6 +21,7 @@
 #include "factdesk/v1/note.grpc.pb.h"
 #include "factdesk/v1/review.grpc.pb.h"
 #include "factdesk/v1/source.grpc.pb.h"
+#include "factdesk/v1/suggestion.grpc.pb.h"
 #include "factdesk/v1/token.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
@@ -150,7 +151,8 @@ class ApiClient {
              std::unique_ptr<v1::SourceService::Stub>, std::unique_ptr<v1::NoteService::Stub>,
              std::unique_ptr<v1::ReviewService::Stub>, std::unique_ptr<v1::DashboardService::Stub>,
              std::unique_ptr<v1::LiveService::Stub>, std::unique_ptr<v1::ExportService::Stub>,
-             std::unique_ptr<v1::TokenService::Stub>, std::unique_ptr<v1::ArchiveService::Stub>>
+             std::unique_ptr<v1::TokenService::Stub>, std::unique_ptr<v1::ArchiveService::Stub>,
+             std::unique_ptr<v1::SuggestionService::Stub>>
       stubs_;
 };
 

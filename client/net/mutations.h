@@ -5,6 +5,7 @@
 #include "factdesk/v1/note.pb.h"
 #include "factdesk/v1/review.pb.h"
 #include "factdesk/v1/source.pb.h"
+#include "factdesk/v1/suggestion.pb.h"
 #include "factdesk/v1/token.pb.h"
 #include "factdesk/v1/transcript.pb.h"
 #include "factdesk/v1/workspace.pb.h"
@@ -73,5 +74,10 @@ template <>
 inline constexpr bool kIsMutation<v1::ImportArchiveRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::RemoveArchivedCheckRequest> = true;
+inline constexpr bool kIsMutation<v1::AcceptSuggestionRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::DismissSuggestionRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::RescoreTranscriptRequest> = true;
 
 }  // namespace factdesk::client

@@ -19,6 +19,7 @@
 #include "server/rpc/blind_view.h"
 #include "server/rpc/call.h"
 #include "server/rpc/claim_history.h"
+#include "server/rpc/claim_marking.h"
 #include "server/rpc/claim_mutation.h"
 #include "server/rpc/claim_search.h"
 #include "server/rpc/record_access.h"
@@ -36,20 +37,6 @@ namespace factdesk::rpc {
 namespace {
 
 using store::Tx;
-
-// A summary defaults to the quote; a long quote is cut at the limit with an ellipsis.
-std::string DefaultSummary(const std::string& quote) {
-  if (utf8::CodePointCount(quote) <= domain::kMaxSummaryChars) return quote;
-  std::string out;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < quote.size() && count < domain::kMaxSummaryChars - 1; ++count) {
-    std::size_t j = i + 1;
-    while (j < quote.size() && !utf8::IsBoundary(quote, j)) ++j;
-    out.append(quote, i, j - i);
-    i = j;
-  }
-  return out + "…";
-}
 
 std::string StateText(domain::ClaimState s) {
   return std::string(domain::StateName(s));
@@ -86,22 +73,8 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
             "segment_id", fmt::format("segment {} is a {}; only speech can carry claims", seg.id,
                                       v1::EnumText(seg.kind, true)));
       }
-      FD_ASSIGN_OR_RETURN(domain::Anchor anchor,
-                          domain::AnchorRange(seg.text, r.start_byte(), r.end_byte()));
-      FD_RETURN_IF_ERROR(tx.TakeSeq(seg.workspace_id).status());
-      store::NewClaim claim;
-      claim.workspace_id = seg.workspace_id;
-      claim.transcript_id = seg.transcript_id;
-      claim.segment_id = seg.id;
-      claim.start_byte = r.start_byte();
-      claim.end_byte = r.end_byte();
-      claim.summary =
-          r.summary().empty() ? DefaultSummary(domain::Trim(anchor.quote)) : r.summary();
-      claim.claimant = r.claimant().empty() ? seg.speaker : r.claimant();
-      claim.anchor = std::move(anchor);
-      claim.created_by = call.user_id();
-      FD_ASSIGN_OR_RETURN(*resp, store::InsertClaim(tx, claim));
-      store::QueueClaimMatch(tx, seg.workspace_id, resp->id());  // "checked before?"
+      FD_ASSIGN_OR_RETURN(
+          *resp, MarkClaim(tx, call, seg, r.start_byte(), r.end_byte(), r.summary(), r.claimant()));
       v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());
       *event.mutable_claim() = *resp;
       tx.Append(event);

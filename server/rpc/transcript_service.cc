@@ -12,6 +12,7 @@
 #include "server/rpc/record_access.h"
 #include "server/rpc/request_checks.h"
 #include "server/store/rows.h"
+#include "server/store/suggestion_store.h"
 #include "server/store/transcript_store.h"
 
 namespace factdesk::rpc {
@@ -75,6 +76,8 @@ grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
           Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status());
       FD_RETURN_IF_ERROR(tx.TakeSeq(meta.workspace_id).status());
       FD_ASSIGN_OR_RETURN(*resp->mutable_transcript(), store::InsertTranscript(tx, meta, parsed));
+      // Scored off the request path (jobs/suggestion_worker.h); queued with the import.
+      store::QueueScoring(tx, meta.workspace_id, resp->transcript().id());
       v1::Event event = NewEvent(v1::EVENT_KIND_TRANSCRIPT_IMPORTED);
       *event.mutable_transcript() = resp->transcript();
       tx.Append(event);

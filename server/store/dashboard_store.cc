@@ -7,6 +7,7 @@
 
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
+#include "server/store/suggestion_store.h"
 
 namespace factdesk::store {
 namespace {
@@ -278,6 +279,7 @@ Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,
   d.set_resolved_claims(timing[0][tcol.resolved].as<int>());
   AddSpeakers(tx, workspace_id, transcript_id, d);
   AddTagCounts(tx, workspace_id, transcript_id, d);
+  *d.mutable_suggestions() = CountSuggestions(tx, workspace_id, transcript_id);
   return d;
 }
 

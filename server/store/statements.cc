@@ -13,6 +13,7 @@
 #include "server/store/scale_store.h"
 #include "server/store/source_store.h"
 #include "server/store/statement.h"
+#include "server/store/suggestion_store.h"
 #include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
 #include "server/store/webhook_store.h"
@@ -26,7 +27,7 @@ std::vector<Statement> AllStatements() {
         ClaimSearchStatements(), SourceStatements(), NoteStatements(), ScaleStatements(),
         ReviewStatements(), DashboardStatements(), TokenStatements(), ExportStatements(),
         IdempotencyStatements(), WebhookStatements(), ArchiveStatements(), ClaimLinkStatements(),
-        ClaimMatchStatements()}) {
+        ClaimMatchStatements(), SuggestionStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

@@ -35,6 +35,9 @@ void TestServer::StartServer(std::function<void(server::ServerOptions&)> tweak) 
   options.database.url = url_;
   options.pool_size = 8;
   options.worker_threads = 8;
+  // Scoring writes events of its own, after every import: the suites that count events
+  // would see them come and go. The suggestion suites turn it on.
+  options.suggestions.threads = 0;
   if (tweak) tweak(options);
   auto started = server::FactdeskServer::Start(options);
   if (!started.ok()) throw std::runtime_error("test server: " + started.status().message());
@@ -101,16 +104,20 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
   pqxx::connection conn(url_);
   pqxx::nontransaction tx(conn);
   for (const char* table :
-       {"users", "api_tokens", "workspaces", "memberships", "transcripts", "speakers", "segments",
-        "claims", "claim_assignees", "sources", "notes", "note_revisions", "reviews",
-        "review_revisions", "disputes", "claim_corrections", "rating_scales", "events",
-        "claim_tags"}) {
+       {"users",           "api_tokens",       "workspaces", "memberships",
+        "transcripts",     "speakers",         "segments",   "claims",
+        "claim_assignees", "sources",          "notes",      "note_revisions",
+        "reviews",         "review_revisions", "disputes",   "claim_corrections",
+        "rating_scales",   "events",           "claim_tags", "suggestions",
+        "scoring_queue"}) {
     out[table] = tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<std::int64_t>();
   }
   out["sum(last_seq)"] =
       tx.exec("SELECT coalesce(sum(last_seq), 0) FROM workspaces")[0][0].as<std::int64_t>();
   out["sum(claims.version)"] =
       tx.exec("SELECT coalesce(sum(version), 0) FROM claims")[0][0].as<std::int64_t>();
+  out["decided suggestions"] =
+      tx.exec("SELECT count(*) FROM suggestions WHERE state <> 'open'")[0][0].as<std::int64_t>();
   out["removed sources"] =
       tx.exec("SELECT count(*) FROM sources WHERE removed_at IS NOT NULL")[0][0].as<std::int64_t>();
   return out;

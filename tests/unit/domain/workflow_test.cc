@@ -14,12 +14,14 @@ namespace {
 constexpr auto& kRoles = kAllRoles;
 constexpr auto& kStates = kAllClaimStates;
 constexpr Action kActions[] = {
-    Action::kRead,         Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
-    Action::kAddSource,    Action::kRemoveSource,     Action::kAddNote,      Action::kEditNote,
-    Action::kSubmitReview, Action::kTakeClaim,        Action::kAssignClaim,  Action::kDecideDispute,
-    Action::kTagClaim,     Action::kPublish,          Action::kDismiss,      Action::kReopen,
-    Action::kCorrect,      Action::kManageMembers,    Action::kManagePolicy, Action::kManageScale,
-    Action::kImportChecks, Action::kRemoveCheck,
+    Action::kRead,         Action::kImportTranscript,  Action::kMarkClaim,
+    Action::kEditClaim,    Action::kAddSource,         Action::kRemoveSource,
+    Action::kAddNote,      Action::kEditNote,          Action::kSubmitReview,
+    Action::kTakeClaim,    Action::kAssignClaim,       Action::kDecideDispute,
+    Action::kTagClaim,     Action::kPublish,           Action::kDismiss,
+    Action::kReopen,       Action::kCorrect,           Action::kManageMembers,
+    Action::kManagePolicy, Action::kManageScale,       Action::kImportChecks,
+    Action::kRemoveCheck,  Action::kDismissSuggestion, Action::kRescoreTranscript,
 };
 
 // Identifier-safe names for parameterised test names.
@@ -41,12 +43,14 @@ std::string Id(std::string_view words) {
 // The permission table of the issue, written out independently of MinimumRole.
 Role ExpectedMinimumRole(Action action) {
   static const std::set<Action> kChecker = {
-      Action::kImportTranscript, Action::kMarkClaim, Action::kEditClaim,   Action::kAddSource,
-      Action::kRemoveSource,     Action::kAddNote,   Action::kEditNote,    Action::kSubmitReview,
-      Action::kTakeClaim,        Action::kTagClaim,  Action::kImportChecks};
-  static const std::set<Action> kEditor = {
-      Action::kAssignClaim, Action::kDecideDispute, Action::kPublish,    Action::kDismiss,
-      Action::kReopen,      Action::kCorrect,       Action::kRemoveCheck};
+      Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
+      Action::kAddSource,        Action::kRemoveSource, Action::kAddNote,
+      Action::kEditNote,         Action::kSubmitReview, Action::kTakeClaim,
+      Action::kTagClaim,         Action::kImportChecks, Action::kDismissSuggestion};
+  static const std::set<Action> kEditor = {Action::kAssignClaim, Action::kDecideDispute,
+                                           Action::kPublish,     Action::kDismiss,
+                                           Action::kReopen,      Action::kCorrect,
+                                           Action::kRemoveCheck, Action::kRescoreTranscript};
   static const std::set<Action> kAdmin = {Action::kManageMembers, Action::kManagePolicy,
                                           Action::kManageScale};
   if (kChecker.count(action) != 0) return Role::kChecker;

@@ -160,6 +160,30 @@ TEST(DescribeEvent, Tags) {
   EXPECT_EQ(DescribeEvent(untagged), "Ben Okafor removed the tag economy from the claim");
 }
 
+TEST(DescribeEvent, Suggestions) {
+  v1::Event added;
+  added.set_kind(v1::EVENT_KIND_SUGGESTIONS_ADDED);
+  added.mutable_suggestions()->set_transcript_id(4);
+  added.mutable_suggestions()->add_suggestions();
+  added.mutable_suggestions()->add_suggestions();
+  added.mutable_suggestions()->mutable_status()->set_scored_segments(64);
+  added.mutable_suggestions()->mutable_status()->set_segment_count(100);
+  EXPECT_EQ(DescribeEvent(added),
+            "The scorer suggested 2 sentences of transcript 4 (64 of 100 segments scored)");
+  v1::Event skipped;
+  skipped.set_kind(v1::EVENT_KIND_SUGGESTIONS_ADDED);
+  skipped.mutable_suggestions()->set_transcript_id(5);
+  skipped.mutable_suggestions()->mutable_status()->set_state(v1::SCORING_STATE_NOT_ENGLISH);
+  skipped.mutable_suggestions()->mutable_status()->set_note("not in English: ...");
+  EXPECT_EQ(DescribeEvent(skipped),
+            "The scorer gave transcript 5 no suggestions: not in English: ...");
+  v1::Event dismissed = By(Ben(), v1::EVENT_KIND_SUGGESTION_DISMISSED);
+  dismissed.mutable_suggestions()->add_suggestions()->set_reason("a joke");
+  EXPECT_EQ(DescribeEvent(dismissed), "Ben Okafor dismissed a suggestion: a joke");
+  EXPECT_EQ(DescribeEvent(By(Ben(), v1::EVENT_KIND_SUGGESTION_ACCEPTED)),
+            "Ben Okafor accepted a suggestion as a claim");
+}
+
 TEST(DescribeEvent, AKindThisBuildDoesNotKnow) {
   EXPECT_EQ(DescribeEvent(By(Ben(), v1::EVENT_KIND_UNSPECIFIED)), "Ben Okafor made a change");
 }
@@ -175,6 +199,8 @@ TEST(DescribeEvent, MatchesAndLinksSayWhatWasFoundAndWhatTheClaimIsTheSameAs) {
   matched.add_matches();
   matched.add_matches();
   EXPECT_EQ(DescribeAction(matched), "found 2 earlier checks of the claim");
+  matched.clear_actor();
+  EXPECT_EQ(DescribeEvent(matched), "Factdesk found 2 earlier checks of the claim");
 
   v1::Event linked = By(Ben(), v1::EVENT_KIND_CLAIM_LINKED);
   EXPECT_EQ(DescribeAction(linked), "removed the claim's link");

@@ -63,6 +63,10 @@ TEST(EventKind, TheNamesStoredBeforeTheEnumAreUnchanged) {
       {"review.submitted", v1::EVENT_KIND_REVIEW_SUBMITTED},
       {"review.revised", v1::EVENT_KIND_REVIEW_REVISED},
       {"dispute.decided", v1::EVENT_KIND_DISPUTE_DECIDED},
+      {"suggestion.added", v1::EVENT_KIND_SUGGESTIONS_ADDED},
+      {"suggestion.accepted", v1::EVENT_KIND_SUGGESTION_ACCEPTED},
+      {"suggestion.dismissed", v1::EVENT_KIND_SUGGESTION_DISMISSED},
+      {"suggestion.rescored", v1::EVENT_KIND_SUGGESTIONS_RESCORED},
   };
   for (const auto& [name, kind] : stored) {
     EXPECT_EQ(KindFromName(name), kind) << name;

@@ -1,0 +1,140 @@
+#include "server/jobs/suggestion_worker.h"
+
+#include <string_view>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "checkworthy/english_model.h"
+#include "checkworthy/language_check.h"
+#include "server/store/transcript_store.h"
+
+namespace factdesk::jobs {
+namespace {
+
+// Segments per transaction: a few hundred sentences, scored in about a millisecond, so
+// the workspace's row (taken for the event's seq) is held briefly; and one event each.
+constexpr int kChunkSegments = 64;
+// Segments the language check reads from the start of a transcript.
+constexpr int kLanguageSample = 300;
+constexpr std::size_t kReasonsPerSuggestion = 3;
+
+import::SegmentKind ImportKind(v1::SegmentKind kind){
+    if (kind == v1::SEGMENT_KIND_CUE) return import::SegmentKind::kCue;
+if (kind == v1::SEGMENT_KIND_CAPTION) return import::SegmentKind::kCaption;
+return import::SegmentKind::kSpeech;
+}  // namespace
+
+// The name the text importer gives unlabelled paragraphs when no host introduced
+// themselves (import/text_importer.cc).
+constexpr std::string_view kNarrator = "Narrator";
+
+// Speech with nobody, or the importer's narrator, named is narration. (Narration the
+// importer attributed to a host found by name is stored as that host's speech: segments
+// do not record which paragraphs carried no label.)
+v1::SuggestionKind SuggestionKindOf(const v1::Segment& segment) {
+  if (segment.kind() == v1::SEGMENT_KIND_CUE) return v1::SUGGESTION_KIND_CUE;
+  if (segment.kind() == v1::SEGMENT_KIND_CAPTION) return v1::SUGGESTION_KIND_CAPTION;
+  const bool narration = segment.speaker_id() == 0 || segment.speaker() == kNarrator;
+  return narration ? v1::SUGGESTION_KIND_NARRATION : v1::SUGGESTION_KIND_SPEECH;
+}
+
+std::vector<store::NewSuggestion> ScoreSegments(const checkworthy::Scorer& scorer,
+                                                const std::vector<v1::Segment>& segments) {
+  std::vector<store::NewSuggestion> rows;
+  for (const v1::Segment& seg : segments) {
+    for (auto& s : scorer.ScoreSegment(seg.text(), ImportKind(seg.kind()), kReasonsPerSuggestion)) {
+      store::NewSuggestion row{seg.id(), s.span.begin, s.span.end, SuggestionKindOf(seg), s.score,
+                               {}};
+      for (const auto& r : s.reasons) {
+        v1::SuggestionReason reason;
+        reason.set_feature(r.feature);
+        reason.set_text(r.text);
+        reason.set_weight(r.weight);
+        row.reasons.push_back(std::move(reason));
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+// The language verdict on the transcript's first segments.
+Result<checkworthy::LanguageVerdict> CheckLanguage(store::Tx& tx, std::int64_t transcript_id) {
+  FD_ASSIGN_OR_RETURN(const auto sample,
+                      store::ListSegments(tx, transcript_id, 0, kLanguageSample));
+  std::vector<std::string_view> texts;
+  for (const auto& seg : sample) texts.push_back(seg.text());
+  return checkworthy::CheckEnglish(texts);
+}
+
+}  // namespace factdesk::jobs
+
+Result<v1::SuggestionBatch> ScoreChunk(store::Tx& tx, const checkworthy::Scorer& scorer,
+                                       const store::ScoringJob& job) {
+  v1::SuggestionBatch batch;
+  batch.set_transcript_id(job.transcript_id);
+  if (job.next_ordinal == 0) {
+    FD_ASSIGN_OR_RETURN(const auto verdict, CheckLanguage(tx, job.transcript_id));
+    if (!verdict.english) {
+      store::MarkNotEnglish(tx, job.transcript_id, "not in English: " + verdict.why,
+                            scorer.version());
+      *batch.mutable_status() = store::GetScoringStatus(tx, job.transcript_id);
+      return batch;
+    }
+  }
+  FD_ASSIGN_OR_RETURN(const auto segments,
+                      store::ListSegments(tx, job.transcript_id, job.next_ordinal, kChunkSegments));
+  const bool finished = static_cast<int>(segments.size()) < kChunkSegments;
+  const int next = segments.empty() ? job.next_ordinal : segments.back().ordinal() + 1;
+  store::AdvanceScoring(tx, job.transcript_id, next, scorer.version(), finished);
+  for (auto& s : store::InsertSuggestions(tx, job.workspace_id, job.transcript_id, scorer.version(),
+                                          ScoreSegments(scorer, segments))) {
+    *batch.add_suggestions() = std::move(s);
+  }
+  *batch.mutable_status() = store::GetScoringStatus(tx, job.transcript_id);
+  return batch;
+}
+
+SuggestionWorker::SuggestionWorker(store::Db& db, SuggestionWorkerOptions options)
+    : db_(db),
+      worker_({"suggestions", options.threads, options.poll}, [this] { return Round(); }) {}
+
+RoundResult SuggestionWorker::Round() {
+  const Result<bool> scored = ScoreNextChunk();
+  if (!scored.ok()) return RoundResult::kFailed;
+  return *scored ? RoundResult::kBusy : RoundResult::kIdle;
+}
+
+Result<bool> SuggestionWorker::ScoreNextChunk() {
+  FD_ASSIGN_OR_RETURN(const checkworthy::Scorer* scorer, checkworthy::EnglishScorer());
+  bool found = false;
+  int added = 0;
+  const Status s = db_.Write("ScoreSuggestions", 0, [&](store::Tx& tx) -> Status {
+    found = false;
+    const auto job = store::ClaimScoringJob(tx);
+    if (!job) return Status::Ok();
+    found = true;
+    // The queue row is locked first, then the workspace's row (RescoreTranscript takes
+    // them in the same order).
+    FD_RETURN_IF_ERROR(tx.TakeSeq(job->workspace_id).status());
+    FD_ASSIGN_OR_RETURN(v1::SuggestionBatch batch, ScoreChunk(tx, *scorer, *job));
+    added = batch.suggestions_size();
+    v1::Event event;
+    event.set_kind(v1::EVENT_KIND_SUGGESTIONS_ADDED);
+    *event.mutable_suggestions() = std::move(batch);
+    tx.Append(event);
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    spdlog::warn("suggestions: scoring failed: {}", s.message());
+    return s;
+  }
+  if (found) {
+    ++counters_.chunks;
+    counters_.sentences += added;
+  }
+  return found;
+}
+
+}  // namespace factdesk::jobs
