@@ -109,7 +109,7 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
         "claim_assignees", "sources",          "notes",      "note_revisions",
         "reviews",         "review_revisions", "disputes",   "claim_corrections",
         "rating_scales",   "events",           "claim_tags", "suggestions",
-        "scoring_queue"}) {
+        "archived_checks", "scoring_queue"}) {
     out[table] = tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<std::int64_t>();
   }
   out["sum(last_seq)"] =
