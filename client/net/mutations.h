@@ -74,6 +74,7 @@ template <>
 inline constexpr bool kIsMutation<v1::ImportArchiveRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::RemoveArchivedCheckRequest> = true;
+template <>
 inline constexpr bool kIsMutation<v1::AcceptSuggestionRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::DismissSuggestionRequest> = true;
