@@ -6,6 +6,7 @@
 #include "client/cli/output.h"
 #include "client/cli/precheck.h"
 #include "domain/claim_tags.h"
+#include "domain/field_checks.h"
 
 namespace factdesk::cli {
 namespace {

@@ -36,6 +36,12 @@ void PrintStatesAndVerdicts(const v1::Dashboard& d) {
   for (const auto& v : d.by_verdict()) verdicts.emplace_back(v.label(), v.count());
   if (verdicts.empty()) std::cout << "  (none yet)\n";
   PrintCounts(verdicts);
+
+  std::cout << "\nClaims by tag\n";
+  std::vector<std::pair<std::string, std::int64_t>> tags;
+  for (const auto& t : d.by_tag()) tags.emplace_back(t.tag(), t.count());
+  if (tags.empty()) std::cout << "  (none yet)\n";
+  PrintCounts(tags);
 }
 
 void PrintCheckersAndDisputes(const v1::Dashboard& d) {

@@ -43,6 +43,16 @@ TEST_F(CliClaimSearchTest, TagsShowInShowListAndJson) {
   EXPECT_NE(listed.out.find("TAGS"), std::string::npos) << listed.out;
   EXPECT_NE(listed.out.find("harbour-history, migration"), std::string::npos) << listed.out;
 
+  const ProcessResult dashboard = Cli(vic_, {"dashboard", "-w", "desk"});
+  ASSERT_CLI_OK(dashboard);
+  EXPECT_NE(dashboard.out.find("Claims by tag"), std::string::npos) << dashboard.out;
+  EXPECT_NE(dashboard.out.find("harbour-history"), std::string::npos) << dashboard.out;
+  const json figures = ParseJson(Cli(vic_, {"dashboard", "-w", "desk", "--json"}));
+  bool counted = false;
+  for (const auto& t : figures["by_tag"])
+    counted |= t["tag"] == "harbour-history" && t["count"] == 1;
+  EXPECT_TRUE(counted) << figures["by_tag"].dump();
+
   const ProcessResult untagged = Cli(ben_, {"claim", "untag", id, "migration", "--json"});
   ASSERT_CLI_OK(untagged);
   EXPECT_EQ(ParseJson(untagged)["tags"], json::array({"harbour-history"}));
