@@ -6,10 +6,6 @@
 namespace factdesk::testing {
 namespace {
 
-std::unique_ptr<v1::ArchiveService::Stub> Archive() {
-  return v1::ArchiveService::NewStub(ApiTest::server().channel());
-}
-
 v1::ArchivedCheck Check(const std::string& url, const std::string& claim,
                         const std::string& verdict) {
   v1::ArchivedCheck c;
@@ -23,6 +19,10 @@ v1::ArchivedCheck Check(const std::string& url, const std::string& claim,
 
 class ArchiveTest : public ApiTest {
  protected:
+  static std::unique_ptr<v1::ArchiveService::Stub> Archive() {
+    return v1::ArchiveService::NewStub(server().channel());
+  }
+
   static grpc::Status Import(const TestUser& who, std::int64_t ws,
                              const std::vector<v1::ArchivedCheck>& checks,
                              v1::ImportArchiveResponse* out) {
