@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "factdesk/v1/metadata.h"
+#include "proto/factdesk/v1/metadata.h"
 #include "tests/integration/claim_search_fixture.h"
 #include "tests/integration/live_helpers.h"
 
