@@ -305,6 +305,7 @@ void Controller::Tick(const ui::UiState& state, Clock::time_point now) {
   if (api_ == nullptr || !model_.has_workspace() || shut_down_) return;
   TickPresence(state, now);
   TickPing(now);
+  TickMatches(state, now);
   RefreshSettledViews(state, now);
   RefetchUnblindedReviews();
 }
@@ -324,6 +325,16 @@ void Controller::TickPresence(const ui::UiState& state, Clock::time_point now) {
     last_expire_ = now;
     model_.ExpirePresence();
   }
+}
+
+// The open claim's matches while the server has not matched it: an answer with matches
+// comes as an event, "none found" does not, so the inspector asks again now and then.
+void Controller::TickMatches(const ui::UiState& state, Clock::time_point now) {
+  if (state.claim_id == 0 || now - last_matches_fetch_ < std::chrono::seconds(2)) return;
+  const v1::ListClaimMatchesResponse* known = model_.MatchesOf(state.claim_id);
+  if (known == nullptr || known->matched()) return;
+  last_matches_fetch_ = now;
+  FetchMatches(state.claim_id);
 }
 
 void Controller::TickPing(Clock::time_point now) {

@@ -107,6 +107,7 @@ class Controller {
   // Tick's parts.
   void TickPresence(const ui::UiState& state, Clock::time_point now);
   void TickPing(Clock::time_point now);
+  void TickMatches(const ui::UiState& state, Clock::time_point now);
   void RefreshSettledViews(const ui::UiState& state, Clock::time_point now);
   void RefetchUnblindedReviews();
   void ClaimResult(Result<v1::Claim> result, const std::string& what);
@@ -162,6 +163,7 @@ class Controller {
   // Periodic work.
   Clock::time_point last_heartbeat_{};
   Clock::time_point last_ping_{};
+  Clock::time_point last_matches_fetch_{};
   Clock::time_point last_expire_{};
   Clock::time_point last_relevant_change_{};
   bool ping_in_flight_ = false;

@@ -56,12 +56,16 @@ RoundResult ClaimMatchWorker::Round() {
   if (!s.ok()) return RoundResult::kFailed;
 
   s = db_.Write("SaveClaimMatches", 0, [&](store::Tx& tx) -> Status {
-    FD_RETURN_IF_ERROR(tx.TakeSeq(due->workspace_id).status());
+    // Announced when there is something to show, or when earlier matches are now gone;
+    // "nothing found" for a new claim is recorded quietly (ListClaimMatches says so).
+    const bool announce = !ranked.empty() || store::HasClaimMatches(tx, due->claim_id);
+    if (announce) FD_RETURN_IF_ERROR(tx.TakeSeq(due->workspace_id).status());
     if (!store::SaveClaimMatches(tx, *due, ranked)) {
       // Queued again since (its text changed): that entry is matched instead. A rollback
       // gives the seq back.
       return Status::Aborted("claim queued again");
     }
+    if (!announce) return Status::Ok();
     v1::Event event;
     event.set_kind(v1::EVENT_KIND_CLAIM_MATCHED);
     event.set_claim_id(due->claim_id);

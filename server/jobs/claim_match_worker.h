@@ -9,7 +9,8 @@
 // "Checked before?" off the request path: each round takes one queued claim (a new one, or
 // one whose summary changed) with a lease, ranks the workspace's archive for its text and
 // records the matches with an EVENT_KIND_CLAIM_MATCHED event, so every client's inspector
-// shows them live. Any number of replicas run it over one database.
+// shows them live (no event when nothing was found and nothing was shown before). Any
+// number of replicas run it over one database.
 namespace factdesk::jobs {
 
 struct ClaimMatchWorkerOptions {

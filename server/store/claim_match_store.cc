@@ -49,6 +49,10 @@ constexpr std::array kStatements = {
               "SELECT $1, check_id, rank, score FROM unnest($2::bigint[], $3::float8[]) "
               "  WITH ORDINALITY AS m(check_id, score, rank)"},
     Statement{"claim_match.matched", "UPDATE claims SET matched_at = now() WHERE id = $1"},
+    Statement{"claim_match.any",
+              "SELECT EXISTS (SELECT 1 FROM claim_matches WHERE claim_id = $1) "
+              "AS any",
+              RowsAs<Column<"any">>},
     Statement{"claim_match.list",
               "SELECT m.check_id, m.score FROM claim_matches m "
               "JOIN archived_checks a ON a.id = m.check_id AND a.removed_at IS NULL "
@@ -100,6 +104,10 @@ bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCh
   tx.Exec("claim_match.insert", due.claim_id, IdArray(ids), ScoreArray(found));
   tx.Exec("claim_match.matched", due.claim_id);
   return true;
+}
+
+bool HasClaimMatches(Tx& tx, std::int64_t claim_id) {
+  return FirstValue<bool, "any">(tx.Exec("claim_match.any", claim_id));
 }
 
 void DropClaimMatch(Tx& tx, std::int64_t claim_id) {

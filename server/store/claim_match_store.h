@@ -37,6 +37,9 @@ std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds
 // changed: the newer entry is matched instead).
 bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found);
 
+// Whether matches are recorded for the claim (from an earlier matching).
+bool HasClaimMatches(Tx& tx, std::int64_t claim_id);
+
 // Gives up on a claim that failed too often: off the queue, matched with nothing.
 void DropClaimMatch(Tx& tx, std::int64_t claim_id);
 

@@ -117,10 +117,13 @@ TEST_F(CliTest, WatchPrintsChangesLiveAndResumesAfterAServerRestart) {
   text_watch->Signal(SIGINT);
   EXPECT_EQ(text_watch->Wait(std::chrono::seconds(20)), 0) << text_watch->err();
 
-  // Every event once, in order, across the restart.
+  // Every event once, in order, across the restart (the claim and the source, and the
+  // server's own claim.matched when the archive held an earlier check of the claim).
   const auto seqs = EventSeqs(json_watch->out());
-  ASSERT_EQ(seqs.size(), 2U) << json_watch->out();
-  EXPECT_EQ(seqs[1], seqs[0] + 1);
+  ASSERT_GE(seqs.size(), 2U) << json_watch->out();
+  for (std::size_t i = 1; i < seqs.size(); ++i) {
+    EXPECT_EQ(seqs[i], seqs[i - 1] + 1) << json_watch->out();
+  }
 }
 
 }  // namespace

@@ -93,7 +93,7 @@ TEST_F(ArchiveTest, AMalformedCheckRefusesTheBatchNamingItAndWritesNothing) {
                          Check("ftp://checks.example/x", "Bad url.", "True")},
                         &resp),
                  grpc::StatusCode::INVALID_ARGUMENT,
-                 "checks[1]: url: must be an http or https URL");
+                 "checks[1]: url: only http and https URLs are accepted (got 'ftp')");
   EXPECT_REFUSED(Import(ben_, ws_, {Check("https://checks.example/empty", "", "True")}, &resp),
                  grpc::StatusCode::INVALID_ARGUMENT, "checks[0]: claimReviewed: is missing");
   EXPECT_REFUSED(

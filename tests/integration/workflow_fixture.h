@@ -21,6 +21,8 @@ class WorkflowTest : public ::testing::Test {
 
   // Marks a claim in segment `n` (as `by`, ben by default), optionally with a source.
   v1::Claim Mark(int n, bool with_source = true, const TestUser* by = nullptr);
+  // Until the server has matched the claim against the archive (claim_match_worker.h).
+  void WaitUntilMatched(std::int64_t claim_id);
   v1::Source AddSource(std::int64_t claim_id, const TestUser& by,
                        v1::Stance stance = v1::STANCE_REFUTES);
   // Submits (or, with expected_version > 0, revises) a review.

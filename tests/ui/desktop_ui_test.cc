@@ -1072,7 +1072,7 @@ namespace {
 
 TEST_F(DesktopUiTest, TheInspectorShowsEarlierChecksAndLinksTheSameClaim) {
   (void)SomeClaim();
-  const v1::Claim marked = MarkSpeech(111, ben_);
+  const v1::Claim marked = MarkSpeech(91, ben_);
   // An earlier check of the same words, imported after the claim was marked: a new summary
   // has the claim matched again.
   v1::ImportArchiveRequest import;
