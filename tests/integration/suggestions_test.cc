@@ -149,7 +149,17 @@ TEST_F(SuggestionTest, AnAcceptedSuggestionBecomesAClaimWithItsExactSpanOnce) {
   EXPECT_EQ(claim.start_byte(), s.start_byte());
   EXPECT_EQ(claim.end_byte(), s.end_byte());
   EXPECT_EQ(claim.quote(), s.quote());
-  EXPECT_EQ(claim.summary(), s.quote());  // CreateClaim's default
+  // As CreateClaim marks the same range: quote, context, default summary and claimant.
+  v1::CreateClaimRequest same;
+  same.set_segment_id(s.segment_id());
+  same.set_start_byte(s.start_byte());
+  same.set_end_byte(s.end_byte());
+  v1::Claim created;
+  ASSERT_TRUE(server_->claims()->CreateClaim(Ctx(eve_.token).get(), same, &created).ok());
+  EXPECT_EQ(claim.summary(), created.summary());
+  EXPECT_EQ(claim.claimant(), created.claimant());
+  EXPECT_EQ(claim.prefix(), created.prefix());
+  EXPECT_EQ(claim.suffix(), created.suffix());
   EXPECT_EQ(claim.status(), v1::CLAIM_STATUS_OPEN);
   EXPECT_EQ(claim.created_by().handle(), "ben");
   EXPECT_EQ(first.suggestion().state(), v1::SUGGESTION_STATE_ACCEPTED);
