@@ -141,7 +141,8 @@ TEST_F(ArchiveTest, ViewersMatchAndReadButOnlyCheckersImportAndEditorsRemove) {
   EXPECT_REFUSED(Archive()->RemoveArchivedCheck(Ctx(ben_.token).get(), remove, &removed),
                  grpc::StatusCode::PERMISSION_DENIED, "remove an archived check");
   ASSERT_TRUE(Archive()->RemoveArchivedCheck(Ctx(eve_.token).get(), remove, &removed).ok());
-  for (const auto& m : Match(vic_, "governor veto teachers pay").matches()) {
+  const v1::MatchChecksResponse after = Match(vic_, "governor veto teachers pay");
+  for (const auto& m : after.matches()) {
     EXPECT_NE(m.check().id(), found.id());
   }
   EXPECT_REFUSED(Archive()->GetArchivedCheck(Ctx(vic_.token).get(), get, &shown),
