@@ -46,6 +46,7 @@
 #include <unistd.h>
 
 #include "bench/bench_support.h"
+#include "bench/server_process.h"
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/live.grpc.pb.h"
 #include "factdesk/v1/transcript.grpc.pb.h"
@@ -264,35 +265,13 @@ struct Desk {
   std::vector<std::int64_t> segments;      // speech segments with 20 ASCII bytes
 };
 
-class ServerProcess {
- public:
-  ServerProcess(const Options& o, const std::string& url) {
-    factdesk::testing::ProcessOptions p;
-    p.argv = {o.server_bin, "serve", "--listen", "127.0.0.1:0", "--database", url};
-    child_ = std::make_unique<factdesk::testing::ChildProcess>(p);
-    const auto port = child_->WaitFor("listening on port ([0-9]+)", 60s);
-    if (!port) throw std::runtime_error("factdesk-server did not start: " + child_->err());
-    port_ = std::stoi(*port);
-  }
-  ~ServerProcess() {
-    child_->Signal(SIGTERM);
-    if (!child_->Wait(15s)) child_->Kill();
-  }
-  int port() const { return port_; }
-  int pid() const { return child_->pid(); }
-
- private:
-  std::unique_ptr<factdesk::testing::ChildProcess> child_;
-  int port_ = 0;
-};
-
 std::int64_t LastSeq(bench::PgConn& conn, std::int64_t workspace) {
   return std::stoll(
       conn.Value("SELECT last_seq FROM workspaces WHERE id = $1", {std::to_string(workspace)}));
 }
 
 Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
-  ServerProcess server(o, desk.url);
+  bench::ServerProcess server(o.server_bin, desk.url);
   bench::PgConn conn(desk.url);
   std::vector<std::unique_ptr<v1::ClaimService::Stub>> writers;
   for (int w = 0; w < o.writers; ++w) {
@@ -554,7 +533,7 @@ Desk Setup(const std::string& url, const Options& o) {
   desk.workspace = std::stoll(conn.Value("SELECT id FROM workspaces WHERE slug = 'live'"));
 
   // A debate to mark claims in, imported through a server.
-  ServerProcess server(o, url);
+  bench::ServerProcess server(o.server_bin, url);
   auto channel = OwnChannel(server.port(), 0);
   v1::ImportTranscriptRequest req;
   req.set_workspace_id(desk.workspace);

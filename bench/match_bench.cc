@@ -17,6 +17,7 @@
 
 #include "archive/match_index.h"
 #include "archive/tools/claim_retrieval_data.h"
+#include "archive/tools/retrieval_eval.h"
 
 namespace {
 
@@ -73,7 +74,7 @@ int Run(int argc, char** argv) {
   const std::size_t n = document["dataFeedElement"].size();
 
   archive::MatchIndex ours;
-  archive::MatchIndex plain({false, false, false});
+  archive::MatchIndex plain(archive::kPlainBm25Terms, archive::kPlainBm25Weights);
   const double ours_s = Index(feed, ours);
   const double plain_s = Index(feed, plain);
   std::cout << fmt::format("{} checks ({:.1f} MB of ClaimReview JSON-LD), {} tweets\n\n", n,

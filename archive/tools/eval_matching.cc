@@ -18,44 +18,15 @@
 #include <fmt/format.h>
 
 #include "archive/match_index.h"
-#include "archive/retrieval_metrics.h"
 #include "archive/tools/claim_retrieval_data.h"
+#include "archive/tools/retrieval_eval.h"
 
 namespace {
 
 namespace archive = factdesk::archive;
 
-struct Scores {
-  double map1 = 0, map5 = 0, recall5 = 0;
-  std::size_t queries = 0;
-};
-
-Scores Evaluate(const archive::MatchIndex& index,
-                const std::vector<archive::RetrievalQuery>& queries, bool held_out) {
-  Scores s;
-  for (const archive::RetrievalQuery& q : queries) {
-    if ((q.id % 5 == 0) != held_out) continue;
-    std::vector<std::int64_t> ranked;
-    for (const archive::MatchHit& hit : index.Search(q.text, 5)) ranked.push_back(hit.id);
-    s.map1 += archive::AveragePrecisionAt(ranked, q.relevant, 1);
-    s.map5 += archive::AveragePrecisionAt(ranked, q.relevant, 5);
-    s.recall5 += archive::RecallAt(ranked, q.relevant, 5);
-    ++s.queries;
-  }
-  const auto n = static_cast<double>(std::max<std::size_t>(s.queries, 1));
-  s.map1 /= n;
-  s.map5 /= n;
-  s.recall5 /= n;
-  return s;
-}
-
-archive::MatchIndex Index(const std::string& feed, const archive::TermOptions& terms) {
-  archive::MatchIndex index(terms);
-  archive::IndexClaimRetrievalFeed(feed, index);
-  return index;
-}
-
-void Print(const char* name, const Scores& tune, const Scores& held) {
+void Print(const char* name, const archive::RetrievalScores& tune,
+           const archive::RetrievalScores& held) {
   std::cout << fmt::format("{:<34} {:>7.4f} {:>7.4f} {:>7.4f}   {:>7.4f} {:>7.4f} {:>7.4f}\n", name,
                            tune.map1, tune.map5, tune.recall5, held.map1, held.map5, held.recall5);
 }
@@ -66,7 +37,8 @@ void Grid(archive::MatchIndex& index, const std::vector<archive::RetrievalQuery>
     for (double b : {0.3, 0.5, 0.75, 0.9}) {
       for (double headline : {0.25, 0.5, 1.0, 1.5}) {
         index.set_weights({k1, b, 1.0, headline});
-        const Scores s = Evaluate(index, queries, false);
+        const archive::RetrievalScores s =
+            archive::Evaluate(index, queries, archive::Split::kTuning);
         results.emplace_back(s.map5, fmt::format("k1 {:.2f} b {:.2f} headline {:.2f}: MAP@5 {:.4f}",
                                                  k1, b, headline, s.map5));
       }
@@ -89,21 +61,22 @@ int Run(int argc, char** argv) {
 
   const std::string feed = archive::ClaimRetrievalFeed(dir);
   const std::vector<archive::RetrievalQuery> queries = archive::ClaimRetrievalQueries(dir);
-  std::cout << fmt::format(
-      "{} checks, {} tweets ({} tuning, held out: ids divisible by 5)\n\n",
-      Index(feed, {false, false, false}).size(), queries.size(),
-      std::count_if(queries.begin(), queries.end(),
-                    [](const archive::RetrievalQuery& q) { return q.id % 5 != 0; }));
+  std::cout << fmt::format("{} checks, {} tweets ({} tuning, held out: ids divisible by 5)\n\n",
+                           archive::PlainBm25Index(feed).size(), queries.size(),
+                           std::count_if(queries.begin(), queries.end(), [](const auto& q) {
+                             return archive::InSplit(q, archive::Split::kTuning);
+                           }));
   std::cout << fmt::format("{:<34} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}\n", "", "tune", "", "",
                            "held", "out", "");
   std::cout << fmt::format("{:<34} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}\n", "", "MAP@1", "MAP@5",
                            "R@5", "MAP@1", "MAP@5", "R@5");
-  const archive::MatchIndex plain = Index(feed, {false, false, false});
-  Print("plain BM25 (k1 1.2, b 0.75)", Evaluate(plain, queries, false),
-        Evaluate(plain, queries, true));
-  archive::MatchIndex ours = Index(feed, {});
-  Print("factdesk (match_index.h defaults)", Evaluate(ours, queries, false),
-        Evaluate(ours, queries, true));
+  const archive::MatchIndex plain = archive::PlainBm25Index(feed);
+  Print("plain BM25 (k1 1.2, b 0.75)", archive::Evaluate(plain, queries, archive::Split::kTuning),
+        archive::Evaluate(plain, queries, archive::Split::kHeldOut));
+  archive::MatchIndex ours = archive::IndexFeed(feed, {});
+  Print("factdesk (match_index.h defaults)",
+        archive::Evaluate(ours, queries, archive::Split::kTuning),
+        archive::Evaluate(ours, queries, archive::Split::kHeldOut));
   if (grid) Grid(ours, queries);
   return 0;
 }
