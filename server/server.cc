@@ -372,7 +372,8 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::NoteService>(rt));
   impl.services.push_back(std::make_unique<rpc::ReviewService>(rt));
   impl.services.push_back(std::make_unique<rpc::LiveService>(rt));
-  impl.services.push_back(std::make_unique<rpc::ArchiveService>(rt, *impl.matcher));
+  impl.services.push_back(std::make_unique<rpc::ArchiveService>(
+      rt, *impl.matcher, [w = impl.claim_matches.get()](std::int64_t ws) { w->Warm(ws); }));
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));

@@ -11,10 +11,7 @@ ArchiveMatcher::WorkspaceIndex& ArchiveMatcher::IndexOf(std::int64_t workspace_i
   return *slot;
 }
 
-std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t workspace_id,
-                                                     std::string_view text, std::size_t limit) {
-  WorkspaceIndex& ws = IndexOf(workspace_id);
-  const std::lock_guard lock(ws.mu);
+void ArchiveMatcher::CatchUpLocked(store::Tx& tx, std::int64_t workspace_id, WorkspaceIndex& ws) {
   for (const store::ArchiveChange& change :
        store::ArchiveChangesSince(tx, workspace_id, ws.revision)) {
     if (change.removed) {
@@ -24,6 +21,19 @@ std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t
     }
     ws.revision = change.revision;
   }
+}
+
+void ArchiveMatcher::CatchUp(store::Tx& tx, std::int64_t workspace_id) {
+  WorkspaceIndex& ws = IndexOf(workspace_id);
+  const std::lock_guard lock(ws.mu);
+  CatchUpLocked(tx, workspace_id, ws);
+}
+
+std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t workspace_id,
+                                                     std::string_view text, std::size_t limit) {
+  WorkspaceIndex& ws = IndexOf(workspace_id);
+  const std::lock_guard lock(ws.mu);
+  CatchUpLocked(tx, workspace_id, ws);
   return ws.index.Search(text, limit);
 }
 

@@ -21,6 +21,9 @@ class ArchiveMatcher {
  public:
   std::vector<archive::MatchHit> Match(store::Tx& tx, std::int64_t workspace_id,
                                        std::string_view text, std::size_t limit);
+  // Applies what changed since the index last caught up: after a large import, so that the
+  // next match (a member waiting) does not pay for it.
+  void CatchUp(store::Tx& tx, std::int64_t workspace_id);
 
  private:
   struct WorkspaceIndex {
@@ -29,6 +32,7 @@ class ArchiveMatcher {
     std::int64_t revision = 0;
   };
   WorkspaceIndex& IndexOf(std::int64_t workspace_id);
+  static void CatchUpLocked(store::Tx& tx, std::int64_t workspace_id, WorkspaceIndex& ws);
 
   std::mutex mu_;
   std::unordered_map<std::int64_t, std::unique_ptr<WorkspaceIndex>> workspaces_;

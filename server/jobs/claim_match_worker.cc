@@ -27,7 +27,30 @@ ClaimMatchWorker::ClaimMatchWorker(store::Db& db, ArchiveMatcher& matcher,
       options_(options),
       worker_({"claim-matches", options_.threads, options_.poll}, [this] { return Round(); }) {}
 
+void ClaimMatchWorker::Warm(std::int64_t workspace_id) {
+  {
+    const std::lock_guard lock(warm_mu_);
+    to_warm_.insert(workspace_id);
+  }
+  worker_.Poke();
+}
+
+std::optional<std::int64_t> ClaimMatchWorker::NextToWarm() {
+  const std::lock_guard lock(warm_mu_);
+  if (to_warm_.empty()) return std::nullopt;
+  const std::int64_t ws = *to_warm_.begin();
+  to_warm_.erase(to_warm_.begin());
+  return ws;
+}
+
 RoundResult ClaimMatchWorker::Round() {
+  if (const std::optional<std::int64_t> ws = NextToWarm()) {
+    const Status warmed = db_.Read("WarmArchiveIndex", [&](store::Tx& tx) -> Status {
+      matcher_.CatchUp(tx, *ws);
+      return Status::Ok();
+    });
+    return warmed.ok() ? RoundResult::kBusy : RoundResult::kFailed;
+  }
   // Taken in its own transaction, so the lease holds while the matching runs.
   std::optional<store::DueClaimMatch> due;
   Status s = db_.Write("TakeClaimMatch", 0, [&](store::Tx& tx) -> Status {

@@ -1,6 +1,10 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <set>
 
 #include "server/jobs/archive_matcher.h"
 #include "server/jobs/lease_worker.h"
@@ -32,14 +36,21 @@ class ClaimMatchWorker {
   void Start() { worker_.Start(); }
   // A claim was queued: look now rather than at the next poll.
   void Poke() { worker_.Poke(); }
+  // Checks were imported into the workspace's archive: its index catches up on this
+  // worker's thread, not in the next member's match.
+  void Warm(std::int64_t workspace_id);
   void Stop() { worker_.Stop(); }
 
  private:
   RoundResult Round();
+  // One workspace waiting to be warmed, if any.
+  std::optional<std::int64_t> NextToWarm();
 
   store::Db& db_;
   ArchiveMatcher& matcher_;
   const ClaimMatchWorkerOptions options_;
+  std::mutex warm_mu_;
+  std::set<std::int64_t> to_warm_;
   LeaseWorker worker_;
 };
 

@@ -63,7 +63,7 @@ grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerCont
                                                         v1::ImportArchiveResponse* resp) {
   return Mutation(rt_, ctx, "ImportArchive", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    return rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
+    const Status imported = rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
       // Authorized before the batch is validated: a stranger's batch costs nothing.
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kImportChecks).status());
@@ -75,6 +75,10 @@ grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerCont
       resp->set_unchanged(counts.unchanged);
       return Status::Ok();
     });
+    if (imported.ok() && imported_ && resp->created() + resp->updated() > 0) {
+      imported_(req->workspace_id());
+    }
+    return imported;
   });
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include "factdesk/v1/archive.grpc.pb.h"
 #include "server/jobs/archive_matcher.h"
 #include "server/rpc/runtime.h"
@@ -11,8 +14,11 @@ namespace factdesk::rpc {
 // matches the claim match worker found).
 class ArchiveService final : public v1::ArchiveService::CallbackService {
  public:
-  // `matcher` is shared with the claim match worker.
-  ArchiveService(Runtime& rt, jobs::ArchiveMatcher& matcher) : rt_(rt), matcher_(matcher) {}
+  // `matcher` is shared with the claim match worker; `imported` is told the workspace after
+  // an import commits (the worker warms its index).
+  ArchiveService(Runtime& rt, jobs::ArchiveMatcher& matcher,
+                 std::function<void(std::int64_t)> imported = {})
+      : rt_(rt), matcher_(matcher), imported_(std::move(imported)) {}
 
   grpc::ServerUnaryReactor* ImportArchive(grpc::CallbackServerContext* ctx,
                                           const v1::ImportArchiveRequest* req,
@@ -36,6 +42,7 @@ class ArchiveService final : public v1::ArchiveService::CallbackService {
  private:
   Runtime& rt_;
   jobs::ArchiveMatcher& matcher_;
+  const std::function<void(std::int64_t)> imported_;
 };
 
 }  // namespace factdesk::rpc
