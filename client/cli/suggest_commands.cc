@@ -9,6 +9,7 @@
 #include "client/cli/context.h"
 #include "client/cli/output.h"
 #include "factdesk/v1/suggestion.grpc.pb.h"
+#include "proto/enum_text.h"
 
 namespace factdesk::cli {
 namespace {
@@ -43,19 +44,6 @@ Status RequireSuggestion(std::int64_t id) {
                                  "must be a positive id (see `factdesk suggest -t ID`)");
 }
 
-std::string KindText(v1::SuggestionKind kind) {
-  switch (kind) {
-    case v1::SUGGESTION_KIND_NARRATION:
-      return "narration";
-    case v1::SUGGESTION_KIND_CUE:
-      return "cue";
-    case v1::SUGGESTION_KIND_CAPTION:
-      return "caption";
-    default:
-      return "speech";
-  }
-}
-
 // "120 of 120 segments scored (en-2019.1)", or why there are no suggestions.
 std::string StatusLine(const v1::ScoringStatus& s) {
   if (s.state() == v1::SCORING_STATE_NOT_ENGLISH) {
@@ -80,7 +68,7 @@ void PrintSuggestion(const v1::Suggestion& s) {
     state = fmt::format("  [dismissed by {}: {}]", s.decided_by().handle(), s.reason());
   }
   std::cout << fmt::format("#{:<6} {:.2f}  {}:{}  {}{}  {}{}\n", s.id(), s.score(),
-                           s.transcript_id(), s.segment_ordinal() + 1, KindText(s.kind()),
+                           s.transcript_id(), s.segment_ordinal() + 1, v1::EnumText(s.kind(), true),
                            s.speaker().empty() ? "" : " " + s.speaker(), Quoted(s.quote(), 90),
                            state);
   std::cout << "        why: " << Reasons(s) << "\n";

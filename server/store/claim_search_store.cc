@@ -87,17 +87,6 @@ constexpr std::array kStatements = {
         RowsAs<HitColumns>},
 };
 
-// A PostgreSQL array literal of known-safe words (statuses), passed as a parameter.
-std::optional<std::string> ArrayLiteral(const std::vector<std::string>& words) {
-  if (words.empty()) return std::nullopt;
-  std::string out = "{";
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"' + words[i] + '"';
-  }
-  return out + "}";
-}
-
 }  // namespace
 
 std::span<const Statement> ClaimSearchStatements() {
@@ -107,7 +96,7 @@ std::span<const Statement> ClaimSearchStatements() {
 Result<ClaimSearchPage> SearchClaims(Tx& tx, const ClaimSearch& s, int offset, int limit) {
   const pqxx::result r =
       tx.Exec("claims.search", s.workspace_id, s.query, s.reader_id, s.reader_sees_all_reviews,
-              ArrayLiteral(s.statuses), s.verdict, s.speaker, s.transcript_id, s.tag, s.since_us,
+              WordArray(s.statuses), s.verdict, s.speaker, s.transcript_id, s.tag, s.since_us,
               s.until_us, offset, limit);
   const auto col = MapColumns<HitColumns>(r);
   ClaimSearchPage page;

@@ -222,17 +222,6 @@ std::vector<v1::Claim> ClaimsFrom(const pqxx::result& r) {
   return out;
 }
 
-// A PostgreSQL array literal of known-safe words (statuses), passed as a parameter.
-std::optional<std::string> ArrayLiteral(const std::vector<std::string>& words) {
-  if (words.empty()) return std::nullopt;
-  std::string out = "{";
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"' + words[i] + '"';
-  }
-  return out + "}";
-}
-
 }  // namespace
 
 std::span<const Statement> ClaimStatements() {
@@ -267,9 +256,8 @@ Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id) {
 
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int64_t after_claim_id,
                                           int limit) {
-  return ClaimsFrom(tx.Exec("claims.list", f.workspace_id, f.transcript_id,
-                            ArrayLiteral(f.statuses), f.assignee_id, f.unassigned, after_claim_id,
-                            limit));
+  return ClaimsFrom(tx.Exec("claims.list", f.workspace_id, f.transcript_id, WordArray(f.statuses),
+                            f.assignee_id, f.unassigned, after_claim_id, limit));
 }
 
 Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_t>& claim_ids) {

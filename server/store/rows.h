@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,18 @@ struct VerdictColumns {
   ColumnIndex best;
   ColumnIndex worst;
 };
+
+// A PostgreSQL array literal of known-safe words (statuses), passed as one text[]
+// parameter; nullopt (SQL NULL: no filter) when there are none.
+inline std::optional<std::string> WordArray(const std::vector<std::string>& words) {
+  if (words.empty()) return std::nullopt;
+  std::string out = "{";
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"' + words[i] + '"';
+  }
+  return out + "}";
+}
 
 // A PostgreSQL array literal of ids ("{1,2,3}"), passed as one bigint[] parameter.
 inline std::string IdArray(const std::vector<std::int64_t>& ids) {

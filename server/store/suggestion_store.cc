@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "proto/enum_text.h"
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -160,30 +161,13 @@ constexpr std::array kStatements = {
 
 #undef FD_SUGGESTION_COLUMNS
 
+// Kinds and states are stored as their enum names in lowercase (proto/enum_text.h).
 v1::SuggestionKind KindOf(const std::string& kind) {
-  if (kind == "narration") return v1::SUGGESTION_KIND_NARRATION;
-  if (kind == "cue") return v1::SUGGESTION_KIND_CUE;
-  if (kind == "caption") return v1::SUGGESTION_KIND_CAPTION;
-  return v1::SUGGESTION_KIND_SPEECH;
-}
-
-const char* KindText(v1::SuggestionKind kind) {
-  switch (kind) {
-    case v1::SUGGESTION_KIND_NARRATION:
-      return "narration";
-    case v1::SUGGESTION_KIND_CUE:
-      return "cue";
-    case v1::SUGGESTION_KIND_CAPTION:
-      return "caption";
-    default:
-      return "speech";
-  }
+  return v1::EnumFromText<v1::SuggestionKind>(kind).value_or(v1::SUGGESTION_KIND_SPEECH);
 }
 
 v1::SuggestionState StateOf(const std::string& state) {
-  if (state == "accepted") return v1::SUGGESTION_STATE_ACCEPTED;
-  if (state == "dismissed") return v1::SUGGESTION_STATE_DISMISSED;
-  return v1::SUGGESTION_STATE_OPEN;
+  return v1::EnumFromText<v1::SuggestionState>(state).value_or(v1::SUGGESTION_STATE_OPEN);
 }
 
 void SetReasons(const std::string& json, v1::Suggestion& out) {
@@ -242,7 +226,7 @@ nlohmann::json RowsJson(const std::vector<NewSuggestion>& rows) {
     out.push_back({{"segment_id", s.segment_id},
                    {"start_byte", s.start_byte},
                    {"end_byte", s.end_byte},
-                   {"kind", KindText(s.kind)},
+                   {"kind", v1::EnumText(s.kind, true)},
                    {"score", s.score},
                    {"reasons", std::move(reasons)}});
   }
