@@ -370,6 +370,13 @@ void DrawInspector(ViewContext& ctx) {
   Workflow(ctx, *claim, wf);
   if (reviews_loaded) WaitingLine(ctx, *claim, reviews);
   ImGui::Separator();
+  // Earlier checks first: a claim checked before may need no new work.
+  if (ImGui::CollapsingHeader(
+          ("Checked before (" + std::to_string(CheckedBeforeCount(ctx, *claim)) + ")###checked")
+              .c_str(),
+          ImGuiTreeNodeFlags_DefaultOpen)) {
+    DrawCheckedBefore(ctx, *claim, wf.edit);
+  }
   if (ImGui::CollapsingHeader(
           ("Sources (" + std::to_string(claim->source_count()) + ")###sources").c_str(),
           ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -384,12 +391,6 @@ void DrawInspector(ViewContext& ctx) {
           ("Reviews (" + std::to_string(claim->review_count()) + ")###reviews").c_str(),
           ImGuiTreeNodeFlags_DefaultOpen)) {
     DrawReviews(ctx, *claim, wf.review);
-  }
-  if (ImGui::CollapsingHeader(
-          ("Checked before (" + std::to_string(CheckedBeforeCount(ctx, *claim)) + ")###checked")
-              .c_str(),
-          ImGuiTreeNodeFlags_DefaultOpen)) {
-    DrawCheckedBefore(ctx, *claim, wf.edit);
   }
   if (ImGui::CollapsingHeader("History")) DrawHistory(ctx, *claim);
 }
