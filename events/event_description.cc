@@ -66,7 +66,10 @@ const v1::Suggestion& OneSuggestion(const v1::SuggestionBatch& b) {
 
 }  // namespace
 
-std::string DescribeAction(const v1::Event& e) {
+namespace {
+
+// The workspace's settings and members, transcripts, and a claim's own moves ("" for other kinds).
+std::string WorkspaceOrClaimAction(const v1::Event& e) {
   switch (e.kind()) {
     case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
       return "changed the review policy";
@@ -96,6 +99,14 @@ std::string DescribeAction(const v1::Event& e) {
       return "published the check";
     case v1::EVENT_KIND_CLAIM_CORRECTED:
       return "corrected the published check";
+    default:
+      return "";
+  }
+}
+
+// Sources, notes, reviews, disputes, matches, links, tags and suggestions ("" for other kinds).
+std::string RecordAction(const v1::Event& e) {
+  switch (e.kind()) {
     case v1::EVENT_KIND_SOURCE_ADDED:
       return SourceAdded(e.source());
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -131,10 +142,16 @@ std::string DescribeAction(const v1::Event& e) {
     case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
       return fmt::format("asked for transcript {} to be scored again",
                          e.suggestions().transcript_id());
-    case v1::EVENT_KIND_UNSPECIFIED:
-    FD_EVENT_KIND_SENTINELS:
-      break;
+    default:
+      return "";
   }
+}
+
+}  // namespace
+
+std::string DescribeAction(const v1::Event& e) {
+  if (std::string words = WorkspaceOrClaimAction(e); !words.empty()) return words;
+  if (std::string words = RecordAction(e); !words.empty()) return words;
   return "made a change";
 }
 

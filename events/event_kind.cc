@@ -1,74 +1,53 @@
 #include "events/event_kind.h"
 
+#include <utility>
+
 #include <google/protobuf/generated_enum_reflection.h>
 
 namespace factdesk::events {
 
+namespace {
+
+// Each kind's stable name: stored in the events table, sent to clients and webhooks. The
+// unit tests check that every kind has one and that no two share one.
+constexpr std::pair<v1::EventKind, std::string_view> kNames[] = {
+    {v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED, "workspace.policy_updated"},
+    {v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED, "workspace.scale_updated"},
+    {v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED, "workspace.publisher_updated"},
+    {v1::EVENT_KIND_MEMBER_SET, "member.set"},
+    {v1::EVENT_KIND_MEMBER_REMOVED, "member.removed"},
+    {v1::EVENT_KIND_TRANSCRIPT_IMPORTED, "transcript.imported"},
+    {v1::EVENT_KIND_CLAIM_CREATED, "claim.created"},
+    {v1::EVENT_KIND_CLAIM_UPDATED, "claim.updated"},
+    {v1::EVENT_KIND_CLAIM_ASSIGNED, "claim.assigned"},
+    {v1::EVENT_KIND_CLAIM_TAKEN, "claim.taken"},
+    {v1::EVENT_KIND_CLAIM_DISMISSED, "claim.dismissed"},
+    {v1::EVENT_KIND_CLAIM_REOPENED, "claim.reopened"},
+    {v1::EVENT_KIND_CLAIM_PUBLISHED, "claim.published"},
+    {v1::EVENT_KIND_CLAIM_CORRECTED, "claim.corrected"},
+    {v1::EVENT_KIND_SOURCE_ADDED, "source.added"},
+    {v1::EVENT_KIND_SOURCE_REMOVED, "source.removed"},
+    {v1::EVENT_KIND_NOTE_ADDED, "note.added"},
+    {v1::EVENT_KIND_NOTE_EDITED, "note.edited"},
+    {v1::EVENT_KIND_NOTE_REMOVED, "note.removed"},
+    {v1::EVENT_KIND_REVIEW_SUBMITTED, "review.submitted"},
+    {v1::EVENT_KIND_REVIEW_REVISED, "review.revised"},
+    {v1::EVENT_KIND_DISPUTE_DECIDED, "dispute.decided"},
+    {v1::EVENT_KIND_CLAIM_MATCHED, "claim.matched"},
+    {v1::EVENT_KIND_CLAIM_LINKED, "claim.linked"},
+    {v1::EVENT_KIND_CLAIM_TAGGED, "claim.tagged"},
+    {v1::EVENT_KIND_CLAIM_UNTAGGED, "claim.untagged"},
+    {v1::EVENT_KIND_SUGGESTIONS_ADDED, "suggestion.added"},
+    {v1::EVENT_KIND_SUGGESTION_ACCEPTED, "suggestion.accepted"},
+    {v1::EVENT_KIND_SUGGESTION_DISMISSED, "suggestion.dismissed"},
+    {v1::EVENT_KIND_SUGGESTIONS_RESCORED, "suggestion.rescored"},
+};
+
+}  // namespace
+
 std::string_view KindName(v1::EventKind kind) {
-  switch (kind) {
-    case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
-      return "workspace.policy_updated";
-    case v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED:
-      return "workspace.scale_updated";
-    case v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED:
-      return "workspace.publisher_updated";
-    case v1::EVENT_KIND_MEMBER_SET:
-      return "member.set";
-    case v1::EVENT_KIND_MEMBER_REMOVED:
-      return "member.removed";
-    case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
-      return "transcript.imported";
-    case v1::EVENT_KIND_CLAIM_CREATED:
-      return "claim.created";
-    case v1::EVENT_KIND_CLAIM_UPDATED:
-      return "claim.updated";
-    case v1::EVENT_KIND_CLAIM_ASSIGNED:
-      return "claim.assigned";
-    case v1::EVENT_KIND_CLAIM_TAKEN:
-      return "claim.taken";
-    case v1::EVENT_KIND_CLAIM_DISMISSED:
-      return "claim.dismissed";
-    case v1::EVENT_KIND_CLAIM_REOPENED:
-      return "claim.reopened";
-    case v1::EVENT_KIND_CLAIM_PUBLISHED:
-      return "claim.published";
-    case v1::EVENT_KIND_CLAIM_CORRECTED:
-      return "claim.corrected";
-    case v1::EVENT_KIND_SOURCE_ADDED:
-      return "source.added";
-    case v1::EVENT_KIND_SOURCE_REMOVED:
-      return "source.removed";
-    case v1::EVENT_KIND_NOTE_ADDED:
-      return "note.added";
-    case v1::EVENT_KIND_NOTE_EDITED:
-      return "note.edited";
-    case v1::EVENT_KIND_NOTE_REMOVED:
-      return "note.removed";
-    case v1::EVENT_KIND_REVIEW_SUBMITTED:
-      return "review.submitted";
-    case v1::EVENT_KIND_REVIEW_REVISED:
-      return "review.revised";
-    case v1::EVENT_KIND_DISPUTE_DECIDED:
-      return "dispute.decided";
-    case v1::EVENT_KIND_CLAIM_MATCHED:
-      return "claim.matched";
-    case v1::EVENT_KIND_CLAIM_LINKED:
-      return "claim.linked";
-    case v1::EVENT_KIND_CLAIM_TAGGED:
-      return "claim.tagged";
-    case v1::EVENT_KIND_CLAIM_UNTAGGED:
-      return "claim.untagged";
-    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
-      return "suggestion.added";
-    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
-      return "suggestion.accepted";
-    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
-      return "suggestion.dismissed";
-    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
-      return "suggestion.rescored";
-    case v1::EVENT_KIND_UNSPECIFIED:
-    FD_EVENT_KIND_SENTINELS:
-      break;
+  for (const auto& [k, name] : kNames) {
+    if (k == kind) return name;
   }
   return "";
 }

@@ -36,14 +36,8 @@ void TagCombo(ViewContext& ctx, const v1::Transcript* transcript, ClaimFilterSpe
   ImGui::EndCombo();
 }
 
-}  // namespace
-
-void DrawFilterBar(ViewContext& ctx) {
-  UiState& st = ctx.state;
-  ClaimFilterSpec& f = st.filter;
-  const float fs = ImGui::GetFontSize();
-  f.self_user_id = ctx.model.self_user_id();
-
+// One checkbox per state, each in its state's colour.
+void StatusChecks(ClaimFilterSpec& f) {
   ImGui::TextDisabled("Show");
   for (const v1::ClaimStatus status :
        {v1::CLAIM_STATUS_OPEN, v1::CLAIM_STATUS_IN_REVIEW, v1::CLAIM_STATUS_DISPUTED,
@@ -61,6 +55,33 @@ void DrawFilterBar(ViewContext& ctx) {
     }
     ImGui::PopStyleColor();
   }
+}
+
+void SpeakerCombo(const v1::Transcript* transcript, ClaimFilterSpec& f) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  if (!ImGui::BeginCombo("##speaker", f.speaker.empty() ? "Any speaker" : f.speaker.c_str())) {
+    return;
+  }
+  if (ImGui::Selectable("Any speaker", f.speaker.empty())) f.speaker.clear();
+  if (transcript != nullptr) {
+    for (const auto& speaker : transcript->speakers()) {
+      if (ImGui::Selectable(speaker.name().c_str(), speaker.name() == f.speaker)) {
+        f.speaker = speaker.name();
+      }
+    }
+  }
+  ImGui::EndCombo();
+}
+
+}  // namespace
+
+void DrawFilterBar(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  ClaimFilterSpec& f = st.filter;
+  const float fs = ImGui::GetFontSize();
+  f.self_user_id = ctx.model.self_user_id();
+
+  StatusChecks(f);
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
@@ -68,18 +89,7 @@ void DrawFilterBar(ViewContext& ctx) {
   st.SetControlRect(Control::kFilterMine, ItemRect());
 
   const v1::Transcript* transcript = ctx.model.FindTranscript(st.transcript_id);
-  ImGui::SetNextItemWidth(fs * 10);
-  if (ImGui::BeginCombo("##speaker", f.speaker.empty() ? "Any speaker" : f.speaker.c_str())) {
-    if (ImGui::Selectable("Any speaker", f.speaker.empty())) f.speaker.clear();
-    if (transcript != nullptr) {
-      for (const auto& speaker : transcript->speakers()) {
-        if (ImGui::Selectable(speaker.name().c_str(), speaker.name() == f.speaker)) {
-          f.speaker = speaker.name();
-        }
-      }
-    }
-    ImGui::EndCombo();
-  }
+  SpeakerCombo(transcript, f);
   ImGui::SameLine();
   TagCombo(ctx, transcript, f);
   ImGui::SameLine();
