@@ -101,11 +101,7 @@ Status RunClaimSearch(Runtime& rt, Call& call, const v1::SearchClaimsRequest& re
     search.reader_id = call.user_id();
     search.reader_sees_all_reviews = domain::HasAtLeast(role, domain::Role::kEditor);
     FD_ASSIGN_OR_RETURN(auto page, store::SearchClaims(tx, search, offset, limit));
-    for (auto& hit : page.hits) *resp->add_hits() = std::move(hit);
-    resp->set_total(page.total);
-    if (offset + resp->hits_size() < page.total) {
-      resp->set_next_page_token(EncodePageToken(offset + resp->hits_size() + 1));
-    }
+    SetSearchPage(page, offset, resp);
     return Status::Ok();
   });
 }

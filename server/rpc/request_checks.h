@@ -31,6 +31,17 @@ std::string EncodePageToken(std::int64_t position);
 // 0 for an empty token; INVALID_ARGUMENT "page_token: ..." for one we did not issue.
 Result<std::int64_t> DecodePageToken(std::string_view token);
 
+// A ranked search's page into its response: the hits, the total, and the next page's
+// token (an offset) while hits remain.
+template <typename Page, typename Response>
+void SetSearchPage(Page& page, std::int64_t offset, Response* resp) {
+  for (auto& hit : page.hits) *resp->add_hits() = std::move(hit);
+  resp->set_total(page.total);
+  if (offset + resp->hits_size() < page.total) {
+    resp->set_next_page_token(EncodePageToken(offset + resp->hits_size() + 1));
+  }
+}
+
 // The field checks of every request that proto/workflow_requests.h does not cover, run
 // by the handlers before any SQL (invariant 5): OK, or INVALID_ARGUMENT "<field>: ...".
 // They need no database, so tests/fuzz/fuzz_request_checks feeds them serialized requests.

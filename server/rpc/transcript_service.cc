@@ -167,11 +167,7 @@ grpc::ServerUnaryReactor* TranscriptService::SearchSegments(grpc::CallbackServer
       FD_ASSIGN_OR_RETURN(
           auto page, store::SearchSegments(tx, req->workspace_id(), req->transcript_id(), query,
                                            offset, limit));
-      for (auto& hit : page.hits) *resp->add_hits() = std::move(hit);
-      resp->set_total(page.total);
-      if (offset + resp->hits_size() < page.total) {
-        resp->set_next_page_token(EncodePageToken(offset + resp->hits_size() + 1));
-      }
+      SetSearchPage(page, offset, resp);
       return Status::Ok();
     });
   });
