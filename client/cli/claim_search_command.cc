@@ -8,6 +8,7 @@
 
 #include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "client/cli/search_hits.h"
 #include "domain/claim_tags.h"
 
 namespace factdesk::cli {
@@ -85,16 +86,10 @@ Status Search(Context& ctx, const SearchOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   const v1::SearchClaimsRequest req = BuildRequest(o, ws.id());
-  std::vector<v1::ClaimSearchHit> hits;
-  int total = 0;
-  FD_RETURN_IF_ERROR(api->Pages(&CS::SearchClaims, req, [&](const auto& page) {
-    total = page.total();
-    for (const auto& h : page.hits()) {
-      if (static_cast<int>(hits.size()) == o.limit) return false;
-      hits.push_back(h);
-    }
-    return static_cast<int>(hits.size()) < o.limit;
-  }));
+  SearchHits<v1::ClaimSearchHit> found;
+  FD_RETURN_IF_ERROR(ReadSearchHits(*api, &CS::SearchClaims, req, o.limit, found));
+  const std::vector<v1::ClaimSearchHit>& hits = found.hits;
+  const int total = found.total;
   if (ctx.json()) {
     PrintJson({{"total", total}, {"hits", ToJsonArray(hits)}});
     return Status::Ok();

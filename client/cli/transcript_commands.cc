@@ -11,6 +11,7 @@
 #include "client/cli/claim_view.h"
 #include "client/cli/context.h"
 #include "client/cli/output.h"
+#include "client/cli/search_hits.h"
 #include "client/cli/segment_text.h"
 #include "import/importer.h"
 #include "import/preview_json.h"
@@ -220,16 +221,10 @@ Status Search(Context& ctx, const SearchOptions& o) {
   req.set_transcript_id(o.transcript_id);
   req.set_query(o.query);
   req.set_page_size(std::min(o.limit, 500));
-  std::vector<v1::SearchHit> hits;
-  int total = 0;
-  FD_RETURN_IF_ERROR(api->Pages(&TS::SearchSegments, req, [&](const auto& page) {
-    total = page.total();
-    for (const auto& h : page.hits()) {
-      if (static_cast<int>(hits.size()) == o.limit) return false;
-      hits.push_back(h);
-    }
-    return static_cast<int>(hits.size()) < o.limit;
-  }));
+  SearchHits<v1::SearchHit> found;
+  FD_RETURN_IF_ERROR(ReadSearchHits(*api, &TS::SearchSegments, req, o.limit, found));
+  const std::vector<v1::SearchHit>& hits = found.hits;
+  const int total = found.total;
   if (ctx.json()) {
     PrintJson(ToJsonArray(hits));
     return Status::Ok();

@@ -29,12 +29,19 @@ void ArchiveMatcher::CatchUp(store::Tx& tx, std::int64_t workspace_id) {
   CatchUpLocked(tx, workspace_id, ws);
 }
 
-std::vector<archive::MatchHit> ArchiveMatcher::Match(store::Tx& tx, std::int64_t workspace_id,
-                                                     std::string_view text, std::size_t limit) {
+std::vector<store::ScoredCheck> ArchiveMatcher::Match(store::Tx& tx, std::int64_t workspace_id,
+                                                      std::string_view text, std::size_t limit) {
   WorkspaceIndex& ws = IndexOf(workspace_id);
-  const std::lock_guard lock(ws.mu);
-  CatchUpLocked(tx, workspace_id, ws);
-  return ws.index.Search(text, limit);
+  std::vector<archive::MatchHit> hits;
+  {
+    const std::lock_guard lock(ws.mu);
+    CatchUpLocked(tx, workspace_id, ws);
+    hits = ws.index.Search(text, limit);
+  }
+  std::vector<store::ScoredCheck> ranked;
+  ranked.reserve(hits.size());
+  for (const archive::MatchHit& hit : hits) ranked.push_back({hit.id, hit.score});
+  return ranked;
 }
 
 }  // namespace factdesk::jobs

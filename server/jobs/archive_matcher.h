@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "archive/match_index.h"
+#include "server/store/archive_store.h"
 #include "server/store/db.h"
 
 namespace factdesk::jobs {
@@ -19,8 +20,9 @@ namespace factdesk::jobs {
 // replica answers from what PostgreSQL holds, without events or a shared cache.
 class ArchiveMatcher {
  public:
-  std::vector<archive::MatchHit> Match(store::Tx& tx, std::int64_t workspace_id,
-                                       std::string_view text, std::size_t limit);
+  // The best `limit` checks for `text`, best first (ids and scores).
+  std::vector<store::ScoredCheck> Match(store::Tx& tx, std::int64_t workspace_id,
+                                        std::string_view text, std::size_t limit);
   // Applies what changed since the index last caught up: after a large import, so that the
   // next match (a member waiting) does not pay for it.
   void CatchUp(store::Tx& tx, std::int64_t workspace_id);

@@ -9,16 +9,6 @@
 #include "server/store/claim_match_store.h"
 
 namespace factdesk::jobs {
-namespace {
-
-std::vector<store::ScoredCheck> Ranked(const std::vector<archive::MatchHit>& hits) {
-  std::vector<store::ScoredCheck> out;
-  out.reserve(hits.size());
-  for (const archive::MatchHit& hit : hits) out.push_back({hit.id, hit.score});
-  return out;
-}
-
-}  // namespace
 
 ClaimMatchWorker::ClaimMatchWorker(store::Db& db, ArchiveMatcher& matcher,
                                    ClaimMatchWorkerOptions options)
@@ -72,8 +62,8 @@ RoundResult ClaimMatchWorker::Round() {
 
   std::vector<store::ScoredCheck> ranked;
   s = db_.Read("MatchClaim", [&](store::Tx& tx) -> Status {
-    ranked = Ranked(matcher_.Match(tx, due->workspace_id, due->text,
-                                   static_cast<std::size_t>(options_.matches)));
+    ranked = matcher_.Match(tx, due->workspace_id, due->text,
+                            static_cast<std::size_t>(options_.matches));
     return Status::Ok();
   });
   if (!s.ok()) return RoundResult::kFailed;

@@ -46,59 +46,12 @@ Result<std::vector<v1::ArchivedCheck>> ValidBatch(const v1::ImportArchiveRequest
 }
 
 // The workspace of an archived check, with the caller allowed `action` there. A check of
-// a workspace the caller cannot see is NOT_FOUND, as an unknown one is.
+// a workspace the caller is not in answers as an unknown one does (record_access.h).
 Result<std::int64_t> CheckWorkspace(Tx& tx, const Call& call, std::int64_t id,
                                     domain::Action action) {
-  FD_ASSIGN_OR_RETURN(const std::int64_t ws, store::ArchivedCheckWorkspace(tx, id));
-  const auto role = Authorize(tx, ws, call, domain::Action::kRead);
-  if (!role.ok()) return Status::NotFound(fmt::format("there is no archived check {}", id));
-  FD_RETURN_IF_ERROR(Authorize(tx, ws, call, action).status());
+  const Result<std::int64_t> ws = store::ArchivedCheckWorkspace(tx, id);
+  FD_RETURN_IF_ERROR(AuthorizeRecord(tx, ws, call, action, "archived check", id).status());
   return ws;
-}
-
-}  // namespace
-
-grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerContext* ctx,
-                                                        const v1::ImportArchiveRequest* req,
-                                                        v1::ImportArchiveResponse* resp) {
-  return Mutation(rt_, ctx, "ImportArchive", req, resp, [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    const Status imported = rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
-      // Authorized before the batch is validated: a stranger's batch costs nothing.
-      FD_RETURN_IF_ERROR(
-          Authorize(tx, req->workspace_id(), call, domain::Action::kImportChecks).status());
-      FD_ASSIGN_OR_RETURN(const std::vector<v1::ArchivedCheck> checks, ValidBatch(*req));
-      const store::ArchiveImportCounts counts =
-          store::UpsertArchivedChecks(tx, req->workspace_id(), call.user_id(), checks);
-      resp->set_created(counts.created);
-      resp->set_updated(counts.updated);
-      resp->set_unchanged(counts.unchanged);
-      return Status::Ok();
-    });
-    if (imported.ok() && imported_ && resp->created() + resp->updated() > 0) {
-      imported_(req->workspace_id());
-    }
-    return imported;
-  });
-}
-
-grpc::ServerUnaryReactor* ArchiveService::ListArchive(grpc::CallbackServerContext* ctx,
-                                                      const v1::ListArchiveRequest* req,
-                                                      v1::ListArchiveResponse* resp) {
-  return Unary(rt_, ctx, "ListArchive", [this, req, resp](Call& call) -> Status {
-    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
-    FD_ASSIGN_OR_RETURN(const std::int64_t before, DecodePageToken(req->page_token()));
-    return rt_.db.Read("ListArchive", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
-      auto list = store::ListArchivedChecks(tx, req->workspace_id(), before, limit + 1);
-      const bool more = static_cast<int>(list.size()) > limit;
-      if (more) list.pop_back();
-      for (auto& c : list) *resp->add_checks() = std::move(c);
-      if (more) resp->set_next_page_token(EncodePageToken(resp->checks().rbegin()->id()));
-      return Status::Ok();
-    });
-  });
 }
 
 grpc::ServerUnaryReactor* ArchiveService::GetArchivedCheck(grpc::CallbackServerContext* ctx,
@@ -147,11 +100,8 @@ grpc::ServerUnaryReactor* ArchiveService::MatchChecks(grpc::CallbackServerContex
     const int limit = req->limit() == 0 ? kDefaultMatches : req->limit();
     return rt_.db.Read("MatchChecks", [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
-      std::vector<store::ScoredCheck> ranked;
-      for (const archive::MatchHit& hit :
-           matcher_.Match(tx, req->workspace_id(), req->text(), static_cast<std::size_t>(limit))) {
-        ranked.push_back({hit.id, hit.score});
-      }
+      const std::vector<store::ScoredCheck> ranked =
+          matcher_.Match(tx, req->workspace_id(), req->text(), static_cast<std::size_t>(limit));
       for (v1::CheckMatch& m : store::MatchesOf(tx, ranked)) *resp->add_matches() = std::move(m);
       return Status::Ok();
     });

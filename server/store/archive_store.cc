@@ -230,20 +230,20 @@ std::vector<v1::ArchivedCheck> ListArchivedChecks(Tx& tx, std::int64_t workspace
 
 Result<v1::ArchivedCheck> GetArchivedCheck(Tx& tx, std::int64_t id) {
   std::vector<v1::ArchivedCheck> found = ChecksOf(tx.Exec("archive.get", id));
-  if (found.empty()) return Status::NotFound(fmt::format("there is no archived check {}", id));
+  if (found.empty()) return Status::NotFound(fmt::format("archived check {} does not exist", id));
   return std::move(found.front());
 }
 
 Result<std::int64_t> ArchivedCheckWorkspace(Tx& tx, std::int64_t id) {
   const pqxx::result r = tx.Exec("archive.workspace", id);
-  if (r.empty()) return Status::NotFound(fmt::format("there is no archived check {}", id));
+  if (r.empty()) return Status::NotFound(fmt::format("archived check {} does not exist", id));
   return FirstValue<std::int64_t, "id">(r);
 }
 
 Status RemoveArchivedCheck(Tx& tx, std::int64_t workspace_id, std::int64_t id) {
   LockArchive(tx, workspace_id);
   if (tx.Exec("archive.remove", id).affected_rows() == 0) {
-    return Status::NotFound(fmt::format("there is no archived check {}", id));
+    return Status::NotFound(fmt::format("archived check {} does not exist", id));
   }
   return Status::Ok();
 }

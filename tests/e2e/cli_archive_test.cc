@@ -50,18 +50,6 @@ class CliArchiveTest : public CliTest {
     return list.is_array() ? list.size() : 0;
   }
 
-  // Marks the first words of the debate's first segment that contains `needle`.
-  static std::string Mark(const std::string& needle) {
-    const int ordinal = OrdinalOf(ParseJson(Cli(ben_, {"show", debate_id_, "--json"})), needle);
-    EXPECT_GE(ordinal, 0) << needle;
-    const ProcessResult added =
-        Cli(ben_, {"claim", "add", "--transcript", debate_id_, "--ordinal",
-                   std::to_string(ordinal + 1), "--quote", needle, "--json"});
-    EXPECT_EQ(added.exit_code, 0) << Describe(added);
-    const json claim = ParseJson(added);
-    return claim.is_object() ? claim.value("id", std::string()) : std::string();
-  }
-
   // `match --claim ID --json` once the server has matched the claim (a bounded wait for a
   // stuck worker; not a timing assertion).
   static json MatchedClaim(const std::string& id) {
@@ -129,7 +117,7 @@ TEST_F(CliArchiveTest, AClaimIsMatchedLinkedAndItsRepeatDismissedAsItsDuplicate)
   }
   ASSERT_FALSE(wall.empty()) << list.dump();
 
-  const std::string id = Mark("losing our good jobs");
+  const std::string id = MarkInDebate("losing our good jobs", "losing our good jobs");
   ASSERT_FALSE(id.empty());
   const json matches = MatchedClaim(id);
   ASSERT_TRUE(matches.is_object()) << "the claim was never matched";
@@ -150,7 +138,7 @@ TEST_F(CliArchiveTest, AClaimIsMatchedLinkedAndItsRepeatDismissedAsItsDuplicate)
   ASSERT_CLI_OK(Cli(ben_, {"claim", "unlink", id}));
   EXPECT_EQ(Cli(vic_, {"claim", "show", id}).out.find("Same claim as"), std::string::npos);
 
-  const std::string repeat = Mark("losing our good jobs");
+  const std::string repeat = MarkInDebate("losing our good jobs", "losing our good jobs");
   EXPECT_TRUE(FailsWith(Cli(ana_, {"claim", "dismiss", repeat, "--reason", "duplicate"}),
                         "INVALID_ARGUMENT",
                         "duplicate_of: a duplicate names the claim or archived check"));

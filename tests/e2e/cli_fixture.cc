@@ -203,4 +203,14 @@ void CliTest::TearDownTestSuite() {
   dir_.reset();
 }
 
+std::string CliTest::MarkInDebate(const std::string& needle, const std::string& quote) {
+  const int ordinal = OrdinalOf(ParseJson(Cli(ben_, {"show", debate_id_, "--json"})), needle);
+  EXPECT_GE(ordinal, 0) << needle;
+  const ProcessResult added = Cli(ben_, {"claim", "add", "--transcript", debate_id_, "--ordinal",
+                                         std::to_string(ordinal + 1), "--quote", quote, "--json"});
+  EXPECT_EQ(added.exit_code, 0) << Describe(added);
+  const nlohmann::json claim = ParseJson(added);
+  return claim.is_object() ? claim.value("id", std::string()) : std::string();
+}
+
 }  // namespace factdesk::testing

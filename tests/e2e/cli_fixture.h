@@ -78,6 +78,9 @@ class CliTest : public ::testing::Test {
   static CliUser CreateUser(const std::string& handle, const std::string& name);
   // A fresh, empty home (no saved credentials).
   static CliUser Anonymous();
+  // Marks `quote` in the debate's first segment containing `needle` as ben; the claim's id
+  // ("" when it failed, with a test failure).
+  static std::string MarkInDebate(const std::string& needle, const std::string& quote);
 
   static std::unique_ptr<TempDir> dir_;  // data/, homes/, files
   static std::unique_ptr<ServerProcess> server_;

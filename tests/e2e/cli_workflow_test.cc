@@ -28,18 +28,6 @@ class CliWorkflowTest : public CliTest {
     return u;
   }
 
-  // Marks `quote` in the debate's first segment containing `needle` as ben; the id.
-  static std::string MarkInDebate(const std::string& needle, const std::string& quote) {
-    const int ordinal = OrdinalOf(ParseJson(Cli(ben_, {"show", debate_id_, "--json"})), needle);
-    EXPECT_GE(ordinal, 0) << needle;
-    const ProcessResult added =
-        Cli(ben_, {"claim", "add", "--transcript", debate_id_, "--ordinal",
-                   std::to_string(ordinal + 1), "--quote", quote, "--json"});
-    EXPECT_EQ(added.exit_code, 0) << Describe(added);
-    const json claim = ParseJson(added);
-    return claim.is_object() ? claim.value("id", std::string()) : std::string();
-  }
-
   static json Claim(const std::string& id) {
     return ParseJson(Cli(vic_, {"claim", "show", id, "--json"}))["claim"];
   }

@@ -133,7 +133,8 @@ TEST_F(ArchiveTest, ViewersMatchAndReadButOnlyCheckersImportAndEditorsRemove) {
   EXPECT_TRUE(Archive()->GetArchivedCheck(Ctx(vic_.token).get(), get, &shown).ok());
   // A non-member cannot tell an existing check from a missing one.
   EXPECT_REFUSED(Archive()->GetArchivedCheck(Ctx(out_.token).get(), get, &shown),
-                 grpc::StatusCode::NOT_FOUND, "there is no archived check");
+                 grpc::StatusCode::NOT_FOUND,
+                 "archived check " + std::to_string(found.id()) + " does not exist");
 
   v1::RemoveArchivedCheckRequest remove;
   remove.set_id(found.id());
@@ -146,7 +147,8 @@ TEST_F(ArchiveTest, ViewersMatchAndReadButOnlyCheckersImportAndEditorsRemove) {
     EXPECT_NE(m.check().id(), found.id());
   }
   EXPECT_REFUSED(Archive()->GetArchivedCheck(Ctx(vic_.token).get(), get, &shown),
-                 grpc::StatusCode::NOT_FOUND, "there is no archived check");
+                 grpc::StatusCode::NOT_FOUND,
+                 "archived check " + std::to_string(found.id()) + " does not exist");
 }
 
 TEST_F(ArchiveTest, MatchingFindsACheckWordedDifferentlyWithItsVerdict) {

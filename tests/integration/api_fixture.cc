@@ -14,15 +14,13 @@ v1::Transcript ApiTest::debate_;
 
 void ApiTest::SetUpTestSuite() {
   server_ = std::make_unique<TestServer>();
-  ana_ = server_->AddUser("ana");
-  eve_ = server_->AddUser("eve");
-  ben_ = server_->AddUser("ben");
-  vic_ = server_->AddUser("vic");
-  out_ = server_->AddUser("out");
-  ws_ = server_->CreateWorkspace("desk", ana_);
-  server_->AddMember("desk", eve_, "editor");
-  server_->AddMember("desk", ben_, "checker");
-  server_->AddMember("desk", vic_, "viewer");
+  const Desk desk = MakeDesk(*server_);
+  ana_ = desk.ana;
+  eve_ = desk.eve;
+  ben_ = desk.ben;
+  vic_ = desk.vic;
+  out_ = desk.out;
+  ws_ = desk.workspace_id;
   v1::ImportTranscriptResponse seed;
   ASSERT_TRUE(Import(ben_, ws_, "000_964967168d34df55.txt",
                      ReadFile(SharedPath("seeds/000_964967168d34df55.txt")), &seed)

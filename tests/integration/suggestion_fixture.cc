@@ -25,15 +25,13 @@ void ScoringServerOptions(server::ServerOptions& o) {
 
 void SuggestionTest::SetUpTestSuite() {
   server_ = std::make_unique<TestServer>(ScoringServerOptions);
-  ana_ = server_->AddUser("ana");
-  eve_ = server_->AddUser("eve");
-  ben_ = server_->AddUser("ben");
-  vic_ = server_->AddUser("vic");
-  out_ = server_->AddUser("out");
-  ws_ = server_->CreateWorkspace("desk", ana_);
-  server_->AddMember("desk", eve_, "editor");
-  server_->AddMember("desk", ben_, "checker");
-  server_->AddMember("desk", vic_, "viewer");
+  const Desk desk = MakeDesk(*server_);
+  ana_ = desk.ana;
+  eve_ = desk.eve;
+  ben_ = desk.ben;
+  vic_ = desk.vic;
+  out_ = desk.out;
+  ws_ = desk.workspace_id;
   seed_ =
       Import("000_964967168d34df55.txt", ReadFile(SharedPath("seeds/000_964967168d34df55.txt")));
   WaitScored(seed_.id());

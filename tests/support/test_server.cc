@@ -142,4 +142,18 @@ std::string SharedPath(const std::string& relative) {
   return std::string(FACTDESK_SHARED_DIR) + "/" + relative;
 }
 
+Desk MakeDesk(TestServer& server) {
+  Desk d;
+  d.ana = server.AddUser("ana");
+  d.eve = server.AddUser("eve");
+  d.ben = server.AddUser("ben");
+  d.vic = server.AddUser("vic");
+  d.out = server.AddUser("out");
+  d.workspace_id = server.CreateWorkspace("desk", d.ana);
+  server.AddMember("desk", d.eve, "editor");
+  server.AddMember("desk", d.ben, "checker");
+  server.AddMember("desk", d.vic, "viewer");
+  return d;
+}
+
 }  // namespace factdesk::testing

@@ -94,4 +94,12 @@ std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token);
 std::string ReadFile(const std::string& path);
 std::string SharedPath(const std::string& relative);
 
+// What most suites start from: workspace "desk" owned by ana (admin), with eve (editor), ben
+// (checker) and vic (viewer), and out, who belongs to no workspace.
+struct Desk {
+  TestUser ana, eve, ben, vic, out;
+  std::int64_t workspace_id = 0;
+};
+Desk MakeDesk(TestServer& server);
+
 }  // namespace factdesk::testing
