@@ -54,6 +54,51 @@ Result<std::int64_t> CheckWorkspace(Tx& tx, const Call& call, std::int64_t id,
   return ws;
 }
 
+}  // namespace
+
+grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerContext* ctx,
+                                                        const v1::ImportArchiveRequest* req,
+                                                        v1::ImportArchiveResponse* resp) {
+  return Mutation(rt_, ctx, "ImportArchive", req, resp, [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    const Status imported = rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
+      // Authorized before the batch is validated: a stranger's batch costs nothing.
+      FD_RETURN_IF_ERROR(
+          Authorize(tx, req->workspace_id(), call, domain::Action::kImportChecks).status());
+      FD_ASSIGN_OR_RETURN(const std::vector<v1::ArchivedCheck> checks, ValidBatch(*req));
+      const store::ArchiveImportCounts counts =
+          store::UpsertArchivedChecks(tx, req->workspace_id(), call.user_id(), checks);
+      resp->set_created(counts.created);
+      resp->set_updated(counts.updated);
+      resp->set_unchanged(counts.unchanged);
+      return Status::Ok();
+    });
+    if (imported.ok() && imported_ && resp->created() + resp->updated() > 0) {
+      imported_(req->workspace_id());
+    }
+    return imported;
+  });
+}
+
+grpc::ServerUnaryReactor* ArchiveService::ListArchive(grpc::CallbackServerContext* ctx,
+                                                      const v1::ListArchiveRequest* req,
+                                                      v1::ListArchiveResponse* resp) {
+  return Unary(rt_, ctx, "ListArchive", [this, req, resp](Call& call) -> Status {
+    FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
+    FD_ASSIGN_OR_RETURN(const int limit, PageSize(req->page_size()));
+    FD_ASSIGN_OR_RETURN(const std::int64_t before, DecodePageToken(req->page_token()));
+    return rt_.db.Read("ListArchive", [&](Tx& tx) -> Status {
+      FD_RETURN_IF_ERROR(Authorize(tx, req->workspace_id(), call, domain::Action::kRead).status());
+      auto list = store::ListArchivedChecks(tx, req->workspace_id(), before, limit + 1);
+      const bool more = static_cast<int>(list.size()) > limit;
+      if (more) list.pop_back();
+      for (auto& c : list) *resp->add_checks() = std::move(c);
+      if (more) resp->set_next_page_token(EncodePageToken(resp->checks().rbegin()->id()));
+      return Status::Ok();
+    });
+  });
+}
+
 grpc::ServerUnaryReactor* ArchiveService::GetArchivedCheck(grpc::CallbackServerContext* ctx,
                                                            const v1::GetArchivedCheckRequest* req,
                                                            v1::ArchivedCheck* resp) {
