@@ -60,6 +60,22 @@ std::string SuggestionsAdded(const v1::SuggestionBatch& b) {
                      b.status().scored_segments(), b.status().segment_count());
 }
 
+std::string Appended(const v1::Event& e) {
+  const int n = e.segments_size();
+  return fmt::format("added {} segment{} to {} (now {})", n, n == 1 ? "" : "s",
+                     e.transcript().title(), e.transcript().segment_count());
+}
+
+// "corrected segment 12 (2 claims kept, 1 claim's quote changed)".
+std::string Corrected(const v1::Event& e) {
+  const int ordinal = e.segments().empty() ? 0 : e.segments(0).ordinal();
+  int changed = 0;
+  for (const v1::Claim& c : e.claims()) changed += c.has_quote_change() ? 1 : 0;
+  if (changed == 0) return fmt::format("corrected the text of segment {}", ordinal + 1);
+  return fmt::format("corrected the text of segment {}; {} claim{} lost {} quote", ordinal + 1,
+                     changed, changed == 1 ? "" : "s", changed == 1 ? "its" : "their");
+}
+
 const v1::Suggestion& OneSuggestion(const v1::SuggestionBatch& b) {
   return b.suggestions().empty() ? v1::Suggestion::default_instance() : b.suggestions(0);
 }
@@ -83,6 +99,16 @@ std::string WorkspaceOrClaimAction(const v1::Event& e) {
       return fmt::format("removed {} from the workspace", v1::NameOf(e.member().user()));
     case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
       return Imported(e.transcript());
+    case v1::EVENT_KIND_TRANSCRIPT_OPENED:
+      return "opened a live transcript: " + e.transcript().title();
+    case v1::EVENT_KIND_SEGMENTS_APPENDED:
+      return Appended(e);
+    case v1::EVENT_KIND_TRANSCRIPT_CLOSED:
+      return "closed the live transcript: " + e.transcript().title();
+    case v1::EVENT_KIND_SEGMENT_CORRECTED:
+      return Corrected(e);
+    case v1::EVENT_KIND_CLAIM_REANCHORED:
+      return "marked the claim's quote again in the corrected text";
     case v1::EVENT_KIND_CLAIM_CREATED:
       return "marked the claim";
     case v1::EVENT_KIND_CLAIM_UPDATED:

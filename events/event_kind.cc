@@ -41,6 +41,11 @@ constexpr std::pair<v1::EventKind, std::string_view> kNames[] = {
     {v1::EVENT_KIND_SUGGESTION_ACCEPTED, "suggestion.accepted"},
     {v1::EVENT_KIND_SUGGESTION_DISMISSED, "suggestion.dismissed"},
     {v1::EVENT_KIND_SUGGESTIONS_RESCORED, "suggestion.rescored"},
+    {v1::EVENT_KIND_TRANSCRIPT_OPENED, "transcript.opened"},
+    {v1::EVENT_KIND_SEGMENTS_APPENDED, "transcript.appended"},
+    {v1::EVENT_KIND_TRANSCRIPT_CLOSED, "transcript.closed"},
+    {v1::EVENT_KIND_SEGMENT_CORRECTED, "segment.corrected"},
+    {v1::EVENT_KIND_CLAIM_REANCHORED, "claim.reanchored"},
 };
 
 }  // namespace

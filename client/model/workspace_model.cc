@@ -22,6 +22,10 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_MEMBER_REMOVED:
       return Change::Subject::kMember;
     case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
+    case v1::EVENT_KIND_TRANSCRIPT_OPENED:
+    case v1::EVENT_KIND_SEGMENTS_APPENDED:
+    case v1::EVENT_KIND_TRANSCRIPT_CLOSED:
+    case v1::EVENT_KIND_SEGMENT_CORRECTED:
       return Change::Subject::kTranscript;
     case v1::EVENT_KIND_CLAIM_CREATED:
     case v1::EVENT_KIND_CLAIM_UPDATED:
@@ -36,6 +40,7 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_TAGGED:
     case v1::EVENT_KIND_CLAIM_UNTAGGED:
     case v1::EVENT_KIND_SUGGESTION_ACCEPTED:  // carries the claim it became
+    case v1::EVENT_KIND_CLAIM_REANCHORED:
       return Change::Subject::kClaim;
     case v1::EVENT_KIND_SOURCE_ADDED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -68,6 +73,7 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_REVIEW_SUBMITTED:
     case v1::EVENT_KIND_SUGGESTIONS_ADDED:
     case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
+    case v1::EVENT_KIND_TRANSCRIPT_OPENED:
       return Change::What::kCreated;
     case v1::EVENT_KIND_MEMBER_REMOVED:
     case v1::EVENT_KIND_SOURCE_REMOVED:
@@ -93,6 +99,10 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_CLAIM_LINKED:
     case v1::EVENT_KIND_SUGGESTION_DISMISSED:
     case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
+    case v1::EVENT_KIND_SEGMENTS_APPENDED:
+    case v1::EVENT_KIND_TRANSCRIPT_CLOSED:
+    case v1::EVENT_KIND_SEGMENT_CORRECTED:
+    case v1::EVENT_KIND_CLAIM_REANCHORED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;

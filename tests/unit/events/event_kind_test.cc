@@ -67,6 +67,11 @@ TEST(EventKind, TheNamesStoredBeforeTheEnumAreUnchanged) {
       {"suggestion.accepted", v1::EVENT_KIND_SUGGESTION_ACCEPTED},
       {"suggestion.dismissed", v1::EVENT_KIND_SUGGESTION_DISMISSED},
       {"suggestion.rescored", v1::EVENT_KIND_SUGGESTIONS_RESCORED},
+      {"transcript.opened", v1::EVENT_KIND_TRANSCRIPT_OPENED},
+      {"transcript.appended", v1::EVENT_KIND_SEGMENTS_APPENDED},
+      {"transcript.closed", v1::EVENT_KIND_TRANSCRIPT_CLOSED},
+      {"segment.corrected", v1::EVENT_KIND_SEGMENT_CORRECTED},
+      {"claim.reanchored", v1::EVENT_KIND_CLAIM_REANCHORED},
   };
   for (const auto& [name, kind] : stored) {
     EXPECT_EQ(KindFromName(name), kind) << name;
