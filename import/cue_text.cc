@@ -180,7 +180,7 @@ void AppendLine(std::string_view line, CueDialect dialect, SpanBuilder& spans) {
     const std::string text = DecodeEntities(line.substr(pos, end - pos));
     pos = end;
     std::string_view shown = text;
-    if (dialect == CueDialect::kSrt && line_start && !IsBlank(shown)) {
+    if (dialect != CueDialect::kWebVtt && line_start && !IsBlank(shown)) {
       shown = TakeCaptionLabel(shown, spans);
     }
     if (!IsBlank(shown)) line_start = false;

@@ -13,6 +13,9 @@ namespace factdesk::import {
 enum class CueDialect {
   kWebVtt,  // <v Name> voice tags name speakers
   kSrt,     // also "NAME:" caption labels and {\an8} positioning codes
+  // WebVTT as live caption tools (CCExtractor) write it: voice tags, and also the
+  // "NAME:" labels and ">>" / "- " turn marks of broadcast captions.
+  kWebVttCaptions,
 };
 
 struct CueSpan {
