@@ -136,19 +136,20 @@ void CaptionFollower::OnVttBlock(const std::string& block, std::size_t first_lin
     Problem(first_line, cues.status().message());
     return;
   }
-  for (const VttCue& cue : *cues) AddCue(cue.text, cue.start_ms, cue.end_ms);
+  for (const VttCue& cue : *cues) AddCue(cue.text, cue.start_ms, cue.end_ms, first_line);
 }
 
 // As the importer reads SRT (srt_importer.cc), but a blank line completes a cue: text after
 // it with no timing line of its own is a cue of its own with the last cue's times.
 void CaptionFollower::OnSrtBlock(const std::vector<std::string>& lines, std::size_t first_line) {
   std::optional<SrtCue> cue;
+  std::size_t cue_line = first_line;
   bool skipping = false;  // the text of a cue whose timing line is malformed
   bool at_block_start = true;
   const auto complete = [&] {
     if (!cue) return;
     last_srt_times_ = {cue->start_ms, cue->end_ms};
-    AddCue(cue->text, cue->start_ms, cue->end_ms);
+    AddCue(cue->text, cue->start_ms, cue->end_ms, cue_line);
     cue.reset();
   };
   if (!CheckText(Joined(lines), first_line)) return;
@@ -165,6 +166,7 @@ void CaptionFollower::OnSrtBlock(const std::vector<std::string>& lines, std::siz
       skipping = !timing.ok();
       if (skipping) Problem(first_line + i, timing.status().message() + "; the cue is skipped");
       if (!skipping) cue = std::move(timing).value();
+      cue_line = first_line + i;
     } else if (!skipping && (cue || last_srt_times_)) {
       if (!cue) cue = SrtCue{last_srt_times_->first, last_srt_times_->second, {}};
       if (!cue->text.empty()) cue->text.push_back('\n');
@@ -175,7 +177,14 @@ void CaptionFollower::OnSrtBlock(const std::vector<std::string>& lines, std::siz
   complete();
 }
 
-void CaptionFollower::AddCue(std::string_view raw, std::int64_t start_ms, std::int64_t end_ms) {
+void CaptionFollower::AddCue(std::string_view raw, std::int64_t start_ms, std::int64_t end_ms,
+                             std::size_t line) {
+  // WebVTT keeps such cues; a live transcript refuses them (import::CheckSegment).
+  if (end_ms < start_ms) {
+    Problem(line, "the cue ends at " + std::to_string(end_ms) + " ms, before it starts at " +
+                      std::to_string(start_ms) + " ms; it is skipped");
+    return;
+  }
   std::vector<CueSpan> spans;
   AppendCueSpans(raw, format_ == Format::kVtt ? CueDialect::kWebVttCaptions : CueDialect::kSrt,
                  speaker_, spans);

@@ -31,7 +31,8 @@ struct FollowProblem {
 // that restarts parses its file again and skips what the server already has.
 //
 // Cues the importer would refuse the whole file for (a malformed timestamp, invalid UTF-8,
-// a NUL) are skipped and reported as problems; a file that is not WebVTT at all stops the
+// a NUL), and cues a live transcript refuses (ending before they start), are skipped and
+// reported as problems; a file that is not WebVTT at all stops the
 // follower (the status of Feed).
 class CaptionFollower {
  public:
@@ -57,7 +58,7 @@ class CaptionFollower {
   void EndBlock();
   void OnVttBlock(const std::string& block, std::size_t first_line);
   void OnSrtBlock(const std::vector<std::string>& lines, std::size_t first_line);
-  void AddCue(std::string_view raw, std::int64_t start_ms, std::int64_t end_ms);
+  void AddCue(std::string_view raw, std::int64_t start_ms, std::int64_t end_ms, std::size_t line);
   bool CheckText(std::string_view text, std::size_t first_line);
   void Problem(std::size_t line, const std::string& what);
   void Number(std::vector<Segment>& out);
