@@ -164,7 +164,7 @@ Status List(Context& ctx, const ListOptions& o) {
   Table table(
       {"ID", "STATUS", "WHERE", "CLAIMANT", "ASSIGNEES", "VERDICT", "SRC", "TAGS", "SUMMARY"});
   for (const auto& c : claims) {
-    table.Add({std::to_string(c.id()), Upper(c.status()),
+    table.Add({std::to_string(c.id()), Upper(c.status()) + QuoteChangedFlag(c),
                fmt::format("{}:{}", c.transcript_id(), SegmentNumber(c.segment_ordinal())),
                c.claimant(), Handles(c.assignees()), c.final_verdict().label(),
                std::to_string(c.source_count()), c.tags().empty() ? "" : TagList(c),
@@ -233,6 +233,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
   if (c.has_link()) fields.Add({"Same claim as:", v1::LinkText(c.link())});
   if (!c.status_reason().empty()) fields.Add({"Reason:", c.status_reason()});
   if (c.correction_count() > 0) fields.Add({"Corrections:", std::to_string(c.correction_count())});
+  AddQuoteChange(c, fields);
   fields.Print(std::cout, 2);
   std::cout << fmt::format("\nSources ({})\n", sources.sources_size());
   if (!sources.sources().empty()) PrintSources(sources.sources(), 2);
@@ -538,6 +539,7 @@ void AddClaimCommands(Context& ctx, CLI::App& app) {
   AddEditCommands(ctx, claim, o);
   AddDecisionCommands(ctx, claim, o);
   AddClaimTagCommands(ctx, claim);
+  AddClaimReanchorCommand(ctx, claim);
 }
 
 }  // namespace factdesk::cli

@@ -55,6 +55,22 @@ std::string DescribeReview(const v1::Review& r) {
 
 }  // namespace
 
+std::string QuoteChangedFlag(const v1::Claim& claim) {
+  return claim.has_quote_change() ? " QUOTE CHANGED" : "";
+}
+
+void AddQuoteChange(const v1::Claim& c, Table& fields) {
+  if (!c.has_quote_change()) return;
+  const v1::QuoteChange& q = c.quote_change();
+  fields.Add({"Quote changed:",
+              fmt::format("revision {} of the segment, {}; mark the quote again with `factdesk "
+                          "claim reanchor {}`",
+                          q.segment_revision(), IsoDateTime(q.changed_at()), c.id())});
+  fields.Add({"  Old quote:", Quoted(q.old_quote(), 500)});
+  fields.Add({"  Old text:", Quoted(q.old_text(), 500)});
+  fields.Add({"  New text:", Quoted(q.new_text(), 500)});
+}
+
 std::string TagList(const v1::Claim& claim) {
   std::string out;
   for (const auto& tag : claim.tags()) out.append(out.empty() ? "" : ", ").append(tag);

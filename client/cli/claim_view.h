@@ -7,10 +7,17 @@
 
 namespace factdesk::cli {
 
+class Table;  // output.h
+
 // "12 IN_REVIEW v3" style one-liner used after claim mutations.
 std::string ClaimLine(const v1::Claim& claim);
 // "IN_REVIEW", or "RESOLVED: Mostly false" when a final verdict is set.
 std::string ClaimTag(const v1::Claim& claim);
+
+// " QUOTE CHANGED" when a segment correction took the claim's quote out of its text.
+std::string QuoteChangedFlag(const v1::Claim& claim);
+// The quote change's rows for `claim show`: the old quote, the text before and after.
+void AddQuoteChange(const v1::Claim& claim, Table& fields);
 
 // "economy, tax", or "(none)".
 std::string TagList(const v1::Claim& claim);

@@ -93,5 +93,8 @@ void AddTokenCommands(Context& ctx, CLI::App& app);
 void AddCheckworthyCommand(Context& ctx, CLI::App& app);
 void AddArchiveCommands(Context& ctx, CLI::App& app);
 void AddSuggestCommands(Context& ctx, CLI::App& app);
+void AddIngestCommand(Context& ctx, CLI::App& app);
+void AddLiveTranscriptCommands(Context& ctx, CLI::App& app);  // transcript, segment
+void AddClaimReanchorCommand(Context& ctx, CLI::App* claim);  // claim reanchor
 
 }  // namespace factdesk::cli

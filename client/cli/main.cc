@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   factdesk::cli::AddCheckworthyCommand(ctx, app);
   factdesk::cli::AddArchiveCommands(ctx, app);
   factdesk::cli::AddSuggestCommands(ctx, app);
+  factdesk::cli::AddIngestCommand(ctx, app);
+  factdesk::cli::AddLiveTranscriptCommands(ctx, app);
 
   factdesk::Status status;
   try {

@@ -47,6 +47,11 @@ google::protobuf::Timestamp ParseDate(const std::string& text) {
   return t;
 }
 
+// LIVE, CLOSED, or COMPLETE for a transcript imported whole (older servers leave it unset).
+std::string StateText(const v1::Transcript& t) {
+  return t.state() == v1::TRANSCRIPT_STATE_UNSPECIFIED ? "COMPLETE" : Upper(t.state());
+}
+
 std::string SpeakerList(const std::vector<std::string>& speakers) {
   std::string out;
   for (const auto& s : speakers) out += (out.empty() ? "" : ", ") + s;
@@ -127,9 +132,9 @@ Status Transcripts(Context& ctx) {
     PrintJson(ToJsonArray(all));
     return Status::Ok();
   }
-  Table table({"ID", "TITLE", "FORMAT", "SEGMENTS", "SPEAKERS", "CLAIMS", "IMPORTED"});
+  Table table({"ID", "TITLE", "FORMAT", "STATE", "SEGMENTS", "SPEAKERS", "CLAIMS", "IMPORTED"});
   for (const auto& t : all) {
-    table.Add({std::to_string(t.id()), Shorten(t.title(), 50), Lower(t.format()),
+    table.Add({std::to_string(t.id()), Shorten(t.title(), 50), Lower(t.format()), StateText(t),
                std::to_string(t.segment_count()), std::to_string(t.speakers_size()),
                std::to_string(t.claim_count()),
                IsoDate(t.imported_at()) + " by " + t.imported_by().handle()});
@@ -185,8 +190,9 @@ Status Show(Context& ctx, const ShowOptions& o) {
   for (const auto& c : claims) {
     marks[c.segment_id()].push_back({c.id(), {c.start_byte(), c.end_byte()}, ClaimTag(c)});
   }
-  std::cout << fmt::format("Transcript {}: {} ({}, {} segments, {} claims)\n\n", t.id(), t.title(),
-                           Lower(t.format()), t.segment_count(), claims.size());
+  std::cout << fmt::format("Transcript {}: {} ({}, {}, {} segments, {} claims)\n\n", t.id(),
+                           t.title(), Lower(t.format()), StateText(t), t.segment_count(),
+                           claims.size());
   bool timed = false;
   for (const auto& s : segments) timed = timed || s.has_start_ms();
   std::vector<std::string> headers = {"#"};

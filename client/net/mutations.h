@@ -79,6 +79,16 @@ inline constexpr bool kIsMutation<v1::AcceptSuggestionRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::DismissSuggestionRequest> = true;
 template <>
+inline constexpr bool kIsMutation<v1::OpenLiveTranscriptRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::AppendSegmentsRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::CloseTranscriptRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::CorrectSegmentRequest> = true;
+template <>
+inline constexpr bool kIsMutation<v1::ReanchorClaimRequest> = true;
+template <>
 inline constexpr bool kIsMutation<v1::RescoreTranscriptRequest> = true;
 
 }  // namespace factdesk::client
