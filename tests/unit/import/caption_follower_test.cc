@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -238,6 +239,55 @@ TEST(CaptionFollowerTest, ACueWithoutABlankLineIsSkippedWhenItOutgrowsTheLimit) 
   EXPECT_EQ(Texts(f.segments), (std::vector<std::string>{"Ana|short.", "Ana|after."}));
   ASSERT_EQ(f.problems.size(), 1U);
   EXPECT_EQ(f.problems[0].message, "line 2: longer than 1048576 bytes; it is skipped");
+}
+
+// Caption-like input from a fixed seed, fed whole and in random pieces: the same segments
+// and the same problems, whatever the format makes of it.
+TEST(CaptionFollowerTest, RandomPiecesNeverChangeWhatIsFollowed) {
+  const std::vector<std::string> tokens = {"WEBVTT\n",
+                                           "\n",
+                                           "\r\n",
+                                           "\r",
+                                           "00:00:01.000 --> 00:00:02.000",
+                                           "00:00:01,000 --> 00:00:02,000",
+                                           "1",
+                                           "<v Ana>",
+                                           ">> HOLT: ",
+                                           "- ",
+                                           "we will ",
+                                           "cut taxes",
+                                           ".",
+                                           " for every",
+                                           "family",
+                                           "\xC3\xA9",
+                                           "\xC3",
+                                           "(Applause)",
+                                           "Ana Lima: ",
+                                           "NOTE x",
+                                           "00:0x,000 --> 1"};
+  std::mt19937 rng(20261206);
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = round % 2 == 0 ? "WEBVTT\n\n" : "";
+    const int n = std::uniform_int_distribution<int>(1, 80)(rng);
+    for (int i = 0; i < n; ++i) {
+      bytes += tokens[std::uniform_int_distribution<std::size_t>(0, tokens.size() - 1)(rng)];
+    }
+    for (const Format format : {Format::kVtt, Format::kSrt, Format::kText}) {
+      const Followed whole = Follow(bytes, format);
+      CaptionFollower follower(format);
+      Followed pieces;
+      for (std::size_t pos = 0; pos < bytes.size() && pieces.status.ok();) {
+        const std::size_t len = std::uniform_int_distribution<std::size_t>(1, 9)(rng);
+        pieces.status = follower.Feed(std::string_view(bytes).substr(pos, len), pieces.segments);
+        pos += len;
+      }
+      if (pieces.status.ok()) pieces.status = follower.Finish(pieces.segments);
+      pieces.problems = follower.TakeProblems();
+      ASSERT_EQ(pieces.segments, whole.segments) << round << ": " << bytes;
+      ASSERT_EQ(pieces.problems, whole.problems) << round << ": " << bytes;
+      ASSERT_EQ(pieces.status, whole.status) << round;
+    }
+  }
 }
 
 // The WebVTT conformance suite, read in place: where the importer accepts a file, following
