@@ -82,9 +82,22 @@ class Ingest {
     std::cout << std::flush;
   }
 
+  // A file's first bytes are parsed before the transcript is opened, so a file that cannot
+  // be followed (not WebVTT) opens nothing. Standard input is not waited for.
+  Status Prime() {
+    if (tail_.is_stdin()) return Status::Ok();
+    FD_ASSIGN_OR_RETURN(const FileTail::Chunk chunk, tail_.Read());
+    ended_ = chunk.ended;
+    const Status followed = follower_.Feed(chunk.bytes, segments_);
+    if (!followed.ok()) return Take(followed);
+    return Status::Ok();
+  }
+
   // Until the input ends (standard input, or a file not followed) or a stop is asked for.
   Status Run() {
-    while (!g_stop) {
+    FD_RETURN_IF_ERROR(Take(Status::Ok()));  // what Prime read
+    FD_RETURN_IF_ERROR(feed_.Flush());
+    while (!g_stop && !ended_) {
       FD_ASSIGN_OR_RETURN(FileTail::Chunk chunk, tail_.Read());
       if (chunk.restarted) Restart();
       FD_RETURN_IF_ERROR(Take(follower_.Feed(chunk.bytes, segments_)));
@@ -158,8 +171,9 @@ Status RunIngest(Context& ctx, const IngestOptions& o) {
   g_stop = false;
   CatchStopSignals();
   LiveFeed feed(*api, g_stop);
-  FD_RETURN_IF_ERROR(OpenOrContinue(ctx, o, feed));
   Ingest ingest(o, std::move(tail), feed);
+  FD_RETURN_IF_ERROR(ingest.Prime());
+  FD_RETURN_IF_ERROR(OpenOrContinue(ctx, o, feed));
   ingest.Start();
   FD_RETURN_IF_ERROR(ingest.Run());
   g_stop = false;  // what is complete goes out, even after Ctrl-C
