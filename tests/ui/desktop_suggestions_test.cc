@@ -80,7 +80,8 @@ class DesktopSuggestionsTest : public ::testing::Test {
   }
 
   static v1::Suggestion ServerCopy(std::int64_t suggestion_id) {
-    for (const auto& s : List(seed_.id()).suggestions()) {
+    const v1::ListSuggestionsResponse listed = List(seed_.id());
+    for (const auto& s : listed.suggestions()) {
       if (s.id() == suggestion_id) return s;
     }
     ADD_FAILURE() << "suggestion " << suggestion_id << " is not on the server";
@@ -138,11 +139,14 @@ TestUser DesktopSuggestionsTest::ben_;
 std::int64_t DesktopSuggestionsTest::ws_ = 0;
 v1::Transcript DesktopSuggestionsTest::seed_;
 
-// The first few words of a quote: what a wrapped line surely starts with.
+// The first few words of a quote, up to its first character outside ASCII (the test's
+// font draws those as '?'): what a wrapped line surely starts with.
 std::string Opening(const std::string& quote) {
   std::size_t end = 0;
-  for (int words = 0; words < 3 && end != std::string::npos; ++words) {
-    end = quote.find(' ', end + 1);
+  int words = 0;
+  while (end < quote.size() && static_cast<unsigned char>(quote[end]) < 0x80 && words < 4) {
+    if (quote[end] == ' ') ++words;
+    ++end;
   }
   return quote.substr(0, end);
 }
@@ -164,6 +168,8 @@ TEST_F(DesktopSuggestionsTest, TheQueueRanksBestFirstAndAClickShowsTheSentenceIn
   ui->state().tab = ui::Tab::kSuggested;
   ui->Frame();
   const std::string text = ui->FrameText();
+  ASSERT_GE(Opening(ranked[0]->quote()).size(), 8u);
+  ASSERT_GE(Opening(ranked[1]->quote()).size(), 8u);
   const std::size_t best = text.find(Opening(ranked[0]->quote()));
   const std::size_t second = text.find(Opening(ranked[1]->quote()));
   ASSERT_NE(best, std::string::npos) << text;
