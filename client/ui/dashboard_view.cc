@@ -1,6 +1,7 @@
 #include "client/ui/dashboard_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "client/ui/claim_style.h"
 #include "client/ui/dashboard_figures.h"
@@ -224,7 +225,7 @@ void DrawLiveProgress(const v1::Dashboard& d) {
       "claims with a changed quote %d",
       l.segments(), l.claims_marked(),
       l.median_seconds_to_mark() > 0
-          ? FormatDuration(static_cast<std::int64_t>(l.median_seconds_to_mark() + 0.5)).c_str()
+          ? FormatDuration(std::lround(l.median_seconds_to_mark())).c_str()
           : "-",
       l.corrected_segments(), l.claims_quote_changed());
 }

@@ -140,12 +140,12 @@ void MainView::FollowRequests(ViewContext& ctx) {
   }
 }
 
-void MainView::TopBar(ViewContext& ctx) {
+namespace {
+
+// The transcript picker, and the open transcript's LIVE or CLOSED badge.
+void TranscriptPicker(ViewContext& ctx) {
   UiState& st = ctx.state;
   const float fs = ImGui::GetFontSize();
-  const auto& ws = ctx.model.workspace();
-  ImGui::TextUnformatted(ws.name().empty() ? ws.slug().c_str() : ws.name().c_str());
-  ImGui::SameLine();
   const v1::Transcript* current = ctx.model.FindTranscript(st.transcript_id);
   ImGui::SetNextItemWidth(fs * 16);
   if (ImGui::BeginCombo("##transcript",
@@ -164,6 +164,16 @@ void MainView::TopBar(ViewContext& ctx) {
     ImGui::EndCombo();
   }
   if (current != nullptr) StateBadge(*current);
+}
+
+}  // namespace
+
+void MainView::TopBar(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const auto& ws = ctx.model.workspace();
+  ImGui::TextUnformatted(ws.name().empty() ? ws.slug().c_str() : ws.name().c_str());
+  ImGui::SameLine();
+  TranscriptPicker(ctx);
   ImGui::SameLine();
   const bool editor = v1::CheckRole(ctx.model.workspace(), domain::Action::kDecideDispute).ok();
   auto tab = [&](const char* label, Tab t) {
