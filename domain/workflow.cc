@@ -72,6 +72,8 @@ StateRule RuleFor(Action action) {
     case Action::kRemoveCheck:
     case Action::kDismissSuggestion:
     case Action::kRescoreTranscript:
+    case Action::kFeedTranscript:
+    case Action::kCorrectSegment:
       return {kAnyState, ""};
   }
   return {kAnyState, ""};
@@ -174,6 +176,10 @@ std::string_view ActionName(Action action) {
       return "dismiss a suggestion";
     case Action::kRescoreTranscript:
       return "rescore a transcript";
+    case Action::kFeedTranscript:
+      return "feed a live transcript";
+    case Action::kCorrectSegment:
+      return "correct a segment";
   }
   return "do an unknown action";
 }
@@ -194,6 +200,8 @@ Role MinimumRole(Action action) {
     case Action::kImportChecks:
     case Action::kTagClaim:
     case Action::kDismissSuggestion:
+    case Action::kFeedTranscript:
+    case Action::kCorrectSegment:
       return Role::kChecker;
     case Action::kAssignClaim:
     case Action::kDecideDispute:

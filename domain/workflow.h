@@ -47,6 +47,10 @@ enum class Action {
   // Suggestions (issue 14): accepting one is kMarkClaim.
   kDismissSuggestion,
   kRescoreTranscript,
+  // Live transcripts (issue 13): opening, appending to and closing one; correcting a
+  // segment's text.
+  kFeedTranscript,
+  kCorrectSegment,
 };
 
 // A verb phrase for messages: "publish a claim", "decide a dispute", "manage members".
@@ -56,7 +60,8 @@ std::string_view ActionName(Action action);
 // add and remove sources, add and edit notes, review, take and tag claims, import past
 // checks into the archive; editors assign, decide disputes, publish, dismiss, reopen,
 // correct and remove archived checks; checkers dismiss suggestions (triage, as marking
-// is) and editors rescore a transcript (it replaces everyone's open suggestions); admins
+// is) and editors rescore a transcript (it replaces everyone's open suggestions); checkers
+// feed live transcripts and correct segments' text (a feed runs with a checker's token); admins
 // manage members, the review
 // policy and the rating scale. (DESIGN 5 lists the rating scale under editors; the issue
 // this implements gives it to admins with the other workspace settings.)

@@ -102,6 +102,21 @@ void PrintSuggestions(const v1::SuggestionCounts& s) {
                            s.claims_ranked_low(), ids.empty() ? "" : " (" + ids + ")");
 }
 
+// How a transcript opened live is keeping up (only such a transcript's dashboard has it).
+void PrintLive(const v1::LiveProgress& live) {
+  std::cout << fmt::format(
+      "\nLive transcript: {}, {} segments in{}\n", v1::EnumText(live.state()), live.segments(),
+      live.has_last_segment_at() ? ", the last at " + IsoDateTime(live.last_segment_at())
+                                 : std::string());
+  std::cout << fmt::format(
+      "Claims marked: {}; median time from a segment's arrival to its first claim: {}\n",
+      live.claims_marked(),
+      live.claims_marked() == 0 ? std::string("-")
+                                : Age(static_cast<std::int64_t>(live.median_seconds_to_mark())));
+  std::cout << fmt::format("Corrected segments: {}; claims whose quote a correction changed: {}\n",
+                           live.corrected_segments(), live.claims_quote_changed());
+}
+
 Status Dashboard(Context& ctx, const DashboardOptions& o) {
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
@@ -118,6 +133,7 @@ Status Dashboard(Context& ctx, const DashboardOptions& o) {
       "Dashboard of {}{}, as of event {} ({})\n", ws.slug(),
       o.transcript_id != 0 ? fmt::format(", transcript {}", o.transcript_id) : std::string(),
       d.as_of_seq(), IsoDateTime(d.computed_at()));
+  if (d.has_live()) PrintLive(d.live());
   PrintStatesAndVerdicts(d);
   PrintCheckersAndDisputes(d);
   PrintGapsAndSpeakers(d);

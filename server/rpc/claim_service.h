@@ -58,6 +58,10 @@ class ClaimService final : public v1::ClaimService::CallbackService {
   grpc::ServerUnaryReactor* UnlinkClaim(grpc::CallbackServerContext* ctx,
                                         const v1::UnlinkClaimRequest* req,
                                         v1::Claim* resp) override;
+  // claim_reanchor_handler.cc
+  grpc::ServerUnaryReactor* ReanchorClaim(grpc::CallbackServerContext* ctx,
+                                          const v1::ReanchorClaimRequest* req,
+                                          v1::Claim* resp) override;
 
  private:
   void ClaimQueued() const {

@@ -1,5 +1,6 @@
 #include "server/rpc/export_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -182,12 +183,15 @@ struct ExportJob {
                           const exporting::Sink& sink, const bool& cancelled) {
     std::unordered_map<std::int64_t, v1::Transcript> transcripts{{transcript.id(), transcript}};
     for (int from = 0; from < transcript.segment_count() && !cancelled; from += kSegmentPage) {
+      // A live transcript exports the segments it had when the export began, though
+      // more arrive while it runs.
+      const int page = std::min(kSegmentPage, transcript.segment_count() - from);
       std::vector<v1::Segment> segments;
       std::vector<exporting::ClaimRecord> records;
       FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-        FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, kSegmentPage));
-        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimsOfOrdinals(tx, transcript.id(), from,
-                                                                 from + kSegmentPage - 1));
+        FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, page));
+        FD_ASSIGN_OR_RETURN(auto claims,
+                            store::ClaimsOfOrdinals(tx, transcript.id(), from, from + page - 1));
         FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
         BlindRecords(tx, role, reader_id, &records);
         return Status::Ok();

@@ -13,6 +13,7 @@
 #include "domain/text_validation.h"
 #include "domain/url.h"
 #include "domain/webhook_rules.h"
+#include "import/assemble.h"
 #include "proto/domain_enums.h"
 #include "proto/enum_text.h"
 
@@ -100,7 +101,60 @@ domain::RatingScale ScaleOf(const v1::SetRatingScaleRequest& req) {
   return out;
 }
 
+Result<import::SegmentKind> KindOf(const v1::SegmentInput& in) {
+  switch (in.kind()) {
+    case v1::SEGMENT_KIND_UNSPECIFIED:
+      return domain::Trim(in.speaker()).empty() ? import::SegmentKind::kCue
+                                                : import::SegmentKind::kSpeech;
+    case v1::SEGMENT_KIND_SPEECH:
+      return import::SegmentKind::kSpeech;
+    case v1::SEGMENT_KIND_CUE:
+      return import::SegmentKind::kCue;
+    case v1::SEGMENT_KIND_CAPTION:
+      return import::SegmentKind::kCaption;
+    default:
+      return Status::InvalidArgument("kind", "must be SPEECH, CUE or CAPTION");
+  }
+}
+
+// One segment as the importer would have it (import/assemble.h's checks), or why not.
+Result<import::Segment> FinishedSegment(const v1::SegmentInput& in) {
+  import::Segment seg;
+  FD_ASSIGN_OR_RETURN(seg.kind, KindOf(in));
+  seg.speaker = in.speaker();
+  if (in.has_start_ms()) seg.start_ms = in.start_ms();
+  if (in.has_end_ms()) seg.end_ms = in.end_ms();
+  seg.text = in.text();
+  FD_RETURN_IF_ERROR(import::CheckSegment(seg));
+  FD_RETURN_IF_ERROR(
+      domain::ValidateLine("speaker", seg.speaker, domain::kMaxClaimantChars, false));
+  seg.speaker = domain::Trim(seg.speaker);
+  if (!import::FinishSegment(seg)) return Status::InvalidArgument("text", "must not be empty");
+  return seg;
+}
+
 }  // namespace
+
+Result<std::vector<import::Segment>> AppendedSegments(const v1::AppendSegmentsRequest& req) {
+  std::vector<import::Segment> out;
+  out.reserve(static_cast<std::size_t>(req.segments_size()));
+  for (int i = 0; i < req.segments_size(); ++i) {
+    Result<import::Segment> seg = FinishedSegment(req.segments(i));
+    if (!seg.ok()) {
+      return Status(seg.status().code(), fmt::format("segments[{}].{}", i, seg.status().message()));
+    }
+    out.push_back(std::move(*seg));
+  }
+  return out;
+}
+
+Result<std::string> CorrectedText(const std::string& text) {
+  v1::SegmentInput in;
+  in.set_kind(v1::SEGMENT_KIND_CUE);
+  in.set_text(text);
+  FD_ASSIGN_OR_RETURN(import::Segment seg, FinishedSegment(in));
+  return std::move(seg.text);
+}
 
 Status CheckRequest(const v1::GetWorkspaceRequest& req) {
   if (req.workspace_id() == 0 && req.slug().empty()) {
@@ -189,6 +243,63 @@ Status CheckRequest(const v1::SearchSegmentsRequest& req) {
   FD_RETURN_IF_ERROR(
       domain::ValidateLine("query", domain::Trim(req.query()), domain::kMaxSearchQueryChars, true));
   return CheckPaging(req.page_size(), req.page_token());
+}
+
+Status CheckRequest(const v1::OpenLiveTranscriptRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("workspace_id", req.workspace_id()));
+  FD_RETURN_IF_ERROR(
+      domain::ValidateLine("title", domain::Trim(req.title()), domain::kMaxTitleChars, true));
+  FD_RETURN_IF_ERROR(OptionalUrl("source_url", req.source_url()));
+  if (req.format() != v1::TRANSCRIPT_FORMAT_UNSPECIFIED && !v1::IsKnownEnum(req.format())) {
+    return Status::InvalidArgument("format", "must be TEXT, VTT, SRT or TSV");
+  }
+  return Status::Ok();
+}
+
+Status CheckRequest(const v1::AppendSegmentsRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("transcript_id", req.transcript_id()));
+  if (req.first_ordinal() < 0) {
+    return Status::InvalidArgument(
+        "first_ordinal", fmt::format("must not be negative (got {})", req.first_ordinal()));
+  }
+  if (req.segments_size() < 1 || req.segments_size() > kMaxAppendSegments) {
+    return Status::InvalidArgument(
+        "segments", fmt::format("must hold 1 to {} segments (got {})", kMaxAppendSegments,
+                                req.segments_size()));
+  }
+  return AppendedSegments(req).status();
+}
+
+Status CheckRequest(const v1::CloseTranscriptRequest& req) {
+  return RequireId("transcript_id", req.transcript_id());
+}
+
+Status CheckRequest(const v1::CorrectSegmentRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("segment_id", req.segment_id()));
+  if (req.expected_revision() < 0) {
+    return Status::InvalidArgument(
+        "expected_revision",
+        fmt::format("must be the revision you read (got {})", req.expected_revision()));
+  }
+  FD_RETURN_IF_ERROR(CorrectedText(req.text()).status());
+  return domain::ValidateText("reason", req.reason(), domain::kMaxReasonChars, false);
+}
+
+Status CheckRequest(const v1::GetSegmentHistoryRequest& req) {
+  return RequireId("segment_id", req.segment_id());
+}
+
+Status CheckRequest(const v1::ReanchorClaimRequest& req) {
+  FD_RETURN_IF_ERROR(RequireId("claim_id", req.claim_id()));
+  FD_RETURN_IF_ERROR(domain::RequireVersion(req.expected_version()));
+  if (req.start_byte() < 0) {
+    return Status::InvalidArgument("start_byte",
+                                   fmt::format("must not be negative (got {})", req.start_byte()));
+  }
+  if (req.end_byte() <= req.start_byte()) {
+    return Status::InvalidArgument("end_byte", "must be greater than start_byte");
+  }
+  return Status::Ok();
 }
 
 Status CheckRequest(const v1::GetClaimRequest& req) {

@@ -17,6 +17,7 @@
 #include "factdesk/v1/transcript.pb.h"
 #include "factdesk/v1/webhook.pb.h"
 #include "factdesk/v1/workspace.pb.h"
+#include "import/transcript.h"
 
 namespace factdesk::rpc {
 
@@ -47,6 +48,8 @@ void SetSearchPage(Page& page, std::int64_t offset, Response* resp) {
 // They need no database, so tests/fuzz/fuzz_request_checks feeds them serialized requests.
 inline constexpr std::size_t kMaxSessionIdBytes = 64;
 inline constexpr int kMaxDeliveriesListed = 100;
+// Segments per AppendSegments call (a live feed sends a few a second).
+inline constexpr int kMaxAppendSegments = 500;
 
 Status CheckRequest(const v1::GetWorkspaceRequest& req);
 Status CheckRequest(const v1::ListMembersRequest& req);
@@ -61,6 +64,20 @@ Status CheckRequest(const v1::ListTranscriptsRequest& req);
 Status CheckRequest(const v1::GetTranscriptRequest& req);
 Status CheckRequest(const v1::ListSegmentsRequest& req);
 Status CheckRequest(const v1::SearchSegmentsRequest& req);
+Status CheckRequest(const v1::OpenLiveTranscriptRequest& req);
+Status CheckRequest(const v1::AppendSegmentsRequest& req);
+Status CheckRequest(const v1::CloseTranscriptRequest& req);
+Status CheckRequest(const v1::CorrectSegmentRequest& req);
+Status CheckRequest(const v1::GetSegmentHistoryRequest& req);
+Status CheckRequest(const v1::ReanchorClaimRequest& req);
+
+// A feed's segments as the importer's, each finished and checked as the importer does a
+// file's (import::FinishSegment, import::CheckSegment): kind resolved (UNSPECIFIED is
+// SPEECH with a speaker, CUE without), text and speaker trimmed. INVALID_ARGUMENT names
+// the segment by its index: "segments[3].text: must not be empty".
+Result<std::vector<import::Segment>> AppendedSegments(const v1::AppendSegmentsRequest& req);
+// A segment's corrected text, trimmed and checked as an appended segment's is.
+Result<std::string> CorrectedText(const std::string& text);
 
 Status CheckRequest(const v1::GetClaimRequest& req);
 Status CheckRequest(const v1::ListClaimsRequest& req);

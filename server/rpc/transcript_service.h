@@ -25,6 +25,23 @@ class TranscriptService final : public v1::TranscriptService::CallbackService {
                                            const v1::SearchSegmentsRequest* req,
                                            v1::SearchSegmentsResponse* resp) override;
 
+  // Live transcripts (live_transcript_handlers.cc, segment_correction_handlers.cc).
+  grpc::ServerUnaryReactor* OpenLiveTranscript(grpc::CallbackServerContext* ctx,
+                                               const v1::OpenLiveTranscriptRequest* req,
+                                               v1::Transcript* resp) override;
+  grpc::ServerUnaryReactor* AppendSegments(grpc::CallbackServerContext* ctx,
+                                           const v1::AppendSegmentsRequest* req,
+                                           v1::AppendSegmentsResponse* resp) override;
+  grpc::ServerUnaryReactor* CloseTranscript(grpc::CallbackServerContext* ctx,
+                                            const v1::CloseTranscriptRequest* req,
+                                            v1::Transcript* resp) override;
+  grpc::ServerUnaryReactor* CorrectSegment(grpc::CallbackServerContext* ctx,
+                                           const v1::CorrectSegmentRequest* req,
+                                           v1::CorrectSegmentResponse* resp) override;
+  grpc::ServerUnaryReactor* GetSegmentHistory(grpc::CallbackServerContext* ctx,
+                                              const v1::GetSegmentHistoryRequest* req,
+                                              v1::GetSegmentHistoryResponse* resp) override;
+
  private:
   Runtime& rt_;
 };

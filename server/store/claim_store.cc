@@ -44,7 +44,12 @@ struct ClaimColumns {
         correction_count(c("correction_count")),
         assignees(c("assignees")),
         link(c("link")),
-        tags(c("tags")) {}
+        tags(c("tags")),
+        quote_old_quote(c("quote_old_quote")),
+        quote_old_text(c("quote_old_text")),
+        quote_new_text(c("quote_new_text")),
+        quote_revision(c("quote_revision")),
+        quote_changed_at(c("quote_changed_at")) {}
   ColumnIndex id, workspace_id, transcript_id, segment_id, segment_ordinal, start_byte, end_byte,
       quote, prefix, suffix, summary, claimant, status, version;
   UserColumns created_by;
@@ -52,6 +57,8 @@ struct ClaimColumns {
   VerdictColumns final_verdict;
   ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, source_count, note_count,
       review_count, speaker, correction_count, assignees, link, tags;
+  // The quote change (migration 0013), NULL while the quote is in the text.
+  ColumnIndex quote_old_quote, quote_old_text, quote_new_text, quote_revision, quote_changed_at;
 };
 
 #define FD_CLAIM_SELECT                                                                          \
@@ -77,7 +84,9 @@ struct ClaimColumns {
   "  coalesce(lc.rating_name, lk.verdict_label, ''), coalesce(lc.author_name, ''), "             \
   "  lu.id, lu.handle, lu.display_name, fd_us(c.linked_at)) END AS link, "                       \
   "coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM claim_tags t "                           \
-  "          WHERE t.claim_id = c.id), '[]') AS tags "                                           \
+  "          WHERE t.claim_id = c.id), '[]') AS tags, "                                          \
+  "c.quote_old_quote, c.quote_old_text, c.quote_new_text, c.quote_revision, "                    \
+  "fd_us(c.quote_changed_at) AS quote_changed_at "                                               \
   "FROM claims c JOIN segments s ON s.id = c.segment_id "                                        \
   "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "           \
   "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                                   \
@@ -139,6 +148,20 @@ constexpr std::array kStatements = {
               "WITH c AS (INSERT INTO claim_corrections (workspace_id, claim_id, reason, "
               "corrected_by, earlier_verdict) VALUES ($1, $2, $3, $4, $5) RETURNING claim_id) "
               "UPDATE claims SET correction_count = correction_count + 1 WHERE id = $2"},
+    Statement{"claims.of_segment",
+              FD_CLAIM_SELECT "WHERE c.segment_id = $1 ORDER BY c.start_byte, c.id",
+              RowsAs<ClaimColumns>},
+    Statement{"claims.move_anchor",
+              "UPDATE claims SET start_byte = $2, end_byte = $3, quote = $4, prefix = $5, "
+              "suffix = $6, quote_old_quote = NULL, quote_old_text = NULL, "
+              "quote_new_text = NULL, quote_revision = NULL, quote_changed_at = NULL, "
+              "version = version + 1, updated_at = now() WHERE id = $1"},
+    // A claim flagged by an earlier correction keeps the text its quote was marked in.
+    Statement{"claims.flag_quote_change",
+              "UPDATE claims SET start_byte = $2, end_byte = $3, "
+              "quote_old_quote = quote, quote_old_text = coalesce(quote_old_text, $4), "
+              "quote_new_text = $5, quote_revision = $6, quote_changed_at = now(), "
+              "version = version + 1, updated_at = now() WHERE id = $1"},
     Statement{"claims.touch",
               "UPDATE claims SET version = version + 1, updated_at = now() WHERE id = $1"},
 };
@@ -210,6 +233,14 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
   if (!row[col.link].is_null()) SetLink(row[col.link].as<std::string>(), c.mutable_link());
   for (const auto& t : nlohmann::json::parse(row[col.tags].as<std::string>())) {
     c.add_tags(t.get<std::string>());
+  }
+  if (!row[col.quote_old_quote].is_null()) {
+    v1::QuoteChange* q = c.mutable_quote_change();
+    q->set_old_quote(row[col.quote_old_quote].as<std::string>());
+    q->set_old_text(row[col.quote_old_text].as<std::string>());
+    q->set_new_text(row[col.quote_new_text].as<std::string>());
+    q->set_segment_revision(row[col.quote_revision].as<int>());
+    SetTime(row[col.quote_changed_at], [&] { return q->mutable_changed_at(); });
   }
   return c;
 }
@@ -308,6 +339,20 @@ void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
                       const std::string& earlier_verdict) {
   tx.Exec("claims.record_correction", workspace_id, claim_id, reason, corrected_by,
           earlier_verdict);
+}
+
+std::vector<v1::Claim> ClaimsOfSegment(Tx& tx, std::int64_t segment_id) {
+  return ClaimsFrom(tx.Exec("claims.of_segment", segment_id));
+}
+
+void MoveClaimAnchor(Tx& tx, std::int64_t claim_id, std::int64_t start, std::int64_t end,
+                     const domain::Anchor& anchor) {
+  tx.Exec("claims.move_anchor", claim_id, start, end, anchor.quote, anchor.prefix, anchor.suffix);
+}
+
+void FlagQuoteChange(Tx& tx, std::int64_t claim_id, std::int64_t start, std::int64_t end,
+                     const std::string& old_text, const std::string& new_text, int revision) {
+  tx.Exec("claims.flag_quote_change", claim_id, start, end, old_text, new_text, revision);
 }
 
 void TouchClaim(Tx& tx, std::int64_t claim_id) {

@@ -81,6 +81,17 @@ void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
 void RecordCorrection(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
                       const std::string& reason, std::int64_t corrected_by,
                       const std::string& earlier_verdict = "");
+// Claims anchored in the segment, in reading order.
+std::vector<v1::Claim> ClaimsOfSegment(Tx& tx, std::int64_t segment_id);
+// A claim's new range and anchor in its segment's text (a correction found its quote, or
+// a checker marked it again): the quote change is cleared, the version bumped.
+void MoveClaimAnchor(Tx& tx, std::int64_t claim_id, std::int64_t start, std::int64_t end,
+                     const domain::Anchor& anchor);
+// A correction took the claim's quote out of the text: it keeps its quote, prefix and
+// suffix, its range clamped into the new text, and is flagged (claim.quote_change) with
+// the text before (`old_text`; the first one if it was flagged already) and after.
+void FlagQuoteChange(Tx& tx, std::int64_t claim_id, std::int64_t start, std::int64_t end,
+                     const std::string& old_text, const std::string& new_text, int revision);
 // Bumps version and updated_at (for changes recorded elsewhere, e.g. assignees).
 void TouchClaim(Tx& tx, std::int64_t claim_id);
 

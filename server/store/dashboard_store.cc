@@ -73,6 +73,19 @@ struct TagCountColumns {
   ColumnIndex tag, claims;
 };
 
+struct LiveColumns {
+  explicit LiveColumns(ColumnLookup& c)
+      : state(c("state")),
+        segments(c("segments")),
+        last_segment_at(c("last_segment_at")),
+        claims_marked(c("claims_marked")),
+        median_seconds_to_mark(c("median_seconds_to_mark")),
+        corrected_segments(c("corrected_segments")),
+        claims_quote_changed(c("claims_quote_changed")) {}
+  ColumnIndex state, segments, last_segment_at, claims_marked, median_seconds_to_mark,
+      corrected_segments, claims_quote_changed;
+};
+
 constexpr std::array kStatements = {
     Statement{"dashboard.by_status",
               "SELECT c.status, count(*) AS claims FROM claims c WHERE " FD_SCOPE
@@ -137,6 +150,24 @@ constexpr std::array kStatements = {
         "SELECT t.tag, count(*) AS claims FROM claim_tags t JOIN claims c ON c.id = t.claim_id "
         "WHERE t.workspace_id = $1 AND " FD_SCOPE " GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
         RowsAs<TagCountColumns>},
+    // A transcript opened live (no row for one imported whole). Time to mark: from a
+    // segment's arrival to the first claim marked in it, over the segments with claims.
+    Statement{"dashboard.live",
+              "SELECT t.state, t.segment_count AS segments, "
+              "  (SELECT fd_us(max(s.arrived_at)) FROM segments s "
+              "   WHERE s.transcript_id = t.id) AS last_segment_at, "
+              "  (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id) AS claims_marked, "
+              "  (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.seconds) FROM "
+              "    (SELECT extract(epoch FROM min(c.created_at) - s.arrived_at) AS seconds "
+              "     FROM claims c JOIN segments s ON s.id = c.segment_id "
+              "     WHERE c.transcript_id = t.id GROUP BY s.id, s.arrived_at) f) "
+              "    AS median_seconds_to_mark, "
+              "  (SELECT count(*) FROM segments s WHERE s.transcript_id = t.id "
+              "   AND s.revision > 0) AS corrected_segments, "
+              "  (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id "
+              "   AND c.quote_old_quote IS NOT NULL) AS claims_quote_changed "
+              "FROM transcripts t WHERE t.id = $1 AND t.state <> 'COMPLETE'",
+              RowsAs<LiveColumns>},
     Statement{"dashboard.as_of", "SELECT last_seq FROM workspaces WHERE id = $1",
               RowsAs<Column<"last_seq">>},
 };
@@ -240,6 +271,23 @@ void AddTagCounts(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,
   }
 }
 
+// Dashboard.live, for a transcript opened live.
+void AddLiveProgress(Tx& tx, std::int64_t transcript_id, v1::Dashboard& d) {
+  const pqxx::result r = tx.Exec("dashboard.live", transcript_id);
+  if (r.empty()) return;
+  const auto col = MapColumns<LiveColumns>(r);
+  const auto& row = r[0];
+  v1::LiveProgress* live = d.mutable_live();
+  live->set_state(v1::EnumFromText<v1::TranscriptState>(row[col.state].as<std::string>())
+                      .value_or(v1::TRANSCRIPT_STATE_UNSPECIFIED));
+  live->set_segments(row[col.segments].as<int>());
+  SetTime(row[col.last_segment_at], [&] { return live->mutable_last_segment_at(); });
+  live->set_claims_marked(row[col.claims_marked].as<int>());
+  live->set_median_seconds_to_mark(Or<double>(row[col.median_seconds_to_mark], 0));
+  live->set_corrected_segments(row[col.corrected_segments].as<int>());
+  live->set_claims_quote_changed(row[col.claims_quote_changed].as<int>());
+}
+
 }  // namespace
 
 std::span<const Statement> DashboardStatements() {
@@ -280,6 +328,7 @@ Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,
   AddSpeakers(tx, workspace_id, transcript_id, d);
   AddTagCounts(tx, workspace_id, transcript_id, d);
   *d.mutable_suggestions() = CountSuggestions(tx, workspace_id, transcript_id);
+  if (transcript_id != 0) AddLiveProgress(tx, transcript_id, d);
   return d;
 }
 

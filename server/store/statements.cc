@@ -8,9 +8,11 @@
 #include "server/store/event_store.h"
 #include "server/store/export_store.h"
 #include "server/store/idempotency_store.h"
+#include "server/store/live_transcript_store.h"
 #include "server/store/note_store.h"
 #include "server/store/review_store.h"
 #include "server/store/scale_store.h"
+#include "server/store/segment_revision_store.h"
 #include "server/store/source_store.h"
 #include "server/store/statement.h"
 #include "server/store/suggestion_store.h"
@@ -23,11 +25,13 @@ namespace factdesk::store {
 std::vector<Statement> AllStatements() {
   std::vector<Statement> all;
   for (const auto group :
-       {AccountStatements(), EventStatements(), TranscriptStatements(), ClaimStatements(),
-        ClaimSearchStatements(), SourceStatements(), NoteStatements(), ScaleStatements(),
-        ReviewStatements(), DashboardStatements(), TokenStatements(), ExportStatements(),
-        IdempotencyStatements(), WebhookStatements(), ArchiveStatements(), ClaimLinkStatements(),
-        ClaimMatchStatements(), SuggestionStatements()}) {
+       {AccountStatements(),        EventStatements(),          TranscriptStatements(),
+        ClaimStatements(),          ClaimSearchStatements(),    SourceStatements(),
+        NoteStatements(),           ScaleStatements(),          ReviewStatements(),
+        DashboardStatements(),      TokenStatements(),          ExportStatements(),
+        IdempotencyStatements(),    WebhookStatements(),        ArchiveStatements(),
+        ClaimLinkStatements(),      ClaimMatchStatements(),     SuggestionStatements(),
+        LiveTranscriptStatements(), SegmentRevisionStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
   return all;

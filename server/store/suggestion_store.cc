@@ -103,6 +103,8 @@ constexpr std::array kStatements = {
               "note = NULL, queued_at = now(), finished_at = NULL"},
     Statement{"scoring.drop_open",
               "DELETE FROM suggestions WHERE transcript_id = $1 AND state = 'open'"},
+    Statement{"suggestions.drop_open_of_segment",
+              "DELETE FROM suggestions WHERE segment_id = $1 AND state = 'open'"},
     Statement{"scoring.status",
               "SELECT q.state, q.next_ordinal, q.scorer_version, q.note, t.segment_count "
               "FROM transcripts t LEFT JOIN scoring_queue q ON q.transcript_id = t.id "
@@ -268,6 +270,10 @@ void LockScoring(Tx& tx, std::int64_t transcript_id) {
 void RestartScoring(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id) {
   tx.Exec("scoring.drop_open", transcript_id);
   tx.Exec("scoring.restart", transcript_id, workspace_id);
+}
+
+int DropOpenSuggestionsOf(Tx& tx, std::int64_t segment_id) {
+  return static_cast<int>(tx.Exec("suggestions.drop_open_of_segment", segment_id).affected_rows());
 }
 
 v1::ScoringStatus GetScoringStatus(Tx& tx, std::int64_t transcript_id) {

@@ -44,6 +44,10 @@ void MarkNotEnglish(Tx& tx, std::int64_t transcript_id, const std::string& note,
 // queues it from the first segment.
 void LockScoring(Tx& tx, std::int64_t transcript_id);
 void RestartScoring(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id);
+// A segment's text was corrected: its open suggestions (ranges in the old text) go; the
+// decided ones stay with the claims they became or the reason they were dismissed. The
+// number dropped.
+int DropOpenSuggestionsOf(Tx& tx, std::int64_t segment_id);
 // How far scoring has got (PENDING at 0 for a transcript never queued).
 v1::ScoringStatus GetScoringStatus(Tx& tx, std::int64_t transcript_id);
 

@@ -25,10 +25,12 @@ struct TranscriptColumns {
         imported_by(c, "imported_by"),
         imported_at(c("imported_at")),
         byte_size(c("byte_size")),
-        claim_count(c("claim_count")) {}
+        claim_count(c("claim_count")),
+        state(c("state")),
+        closed_at(c("closed_at")) {}
   ColumnIndex id, workspace_id, title, format, source_url, aired_at, segment_count;
   UserColumns imported_by;
-  ColumnIndex imported_at, byte_size, claim_count;
+  ColumnIndex imported_at, byte_size, claim_count, state, closed_at;
 };
 
 struct SpeakerColumns {
@@ -46,8 +48,11 @@ struct SegmentColumns {
         speaker(c("speaker")),
         start_ms(c("start_ms")),
         end_ms(c("end_ms")),
-        text(c("text")) {}
-  ColumnIndex id, transcript_id, ordinal, kind, speaker_id, speaker, start_ms, end_ms, text;
+        text(c("text")),
+        revision(c("revision")),
+        arrived_at(c("arrived_at")) {}
+  ColumnIndex id, transcript_id, ordinal, kind, speaker_id, speaker, start_ms, end_ms, text,
+      revision, arrived_at;
 };
 
 struct SegmentInfoColumns {
@@ -73,15 +78,16 @@ struct SearchHitColumns {
   ColumnIndex rank, snippet, transcript_title, total;
 };
 
-#define FD_TRANSCRIPT_COLUMNS                                                              \
-  "t.id, t.workspace_id, t.title, t.format, t.source_url, fd_us(t.aired_at) AS aired_at, " \
-  "t.segment_count, u.id AS imported_by_id, u.handle AS imported_by_handle, "              \
-  "u.display_name AS imported_by_display_name, fd_us(t.imported_at) AS imported_at, "      \
-  "t.byte_size, (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id) AS claim_count"
+#define FD_TRANSCRIPT_COLUMNS                                                                  \
+  "t.id, t.workspace_id, t.title, t.format, t.source_url, fd_us(t.aired_at) AS aired_at, "     \
+  "t.segment_count, u.id AS imported_by_id, u.handle AS imported_by_handle, "                  \
+  "u.display_name AS imported_by_display_name, fd_us(t.imported_at) AS imported_at, "          \
+  "t.byte_size, (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id) AS claim_count, " \
+  "t.state, fd_us(t.closed_at) AS closed_at"
 
 #define FD_SEGMENT_COLUMNS                                                                   \
   "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name AS speaker, s.start_ms, " \
-  "s.end_ms, s.text"
+  "s.end_ms, s.text, s.revision, fd_us(s.arrived_at) AS arrived_at"
 
 constexpr std::array kStatements = {
     Statement{"transcripts.insert",
@@ -159,6 +165,9 @@ v1::Transcript TranscriptFromRow(const pqxx::row& row, const TranscriptColumns& 
   SetTime(row[col.imported_at], [&] { return t.mutable_imported_at(); });
   t.set_byte_size(row[col.byte_size].as<std::int64_t>());
   t.set_claim_count(row[col.claim_count].as<int>());
+  t.set_state(v1::EnumFromText<v1::TranscriptState>(row[col.state].as<std::string>())
+                  .value_or(v1::TRANSCRIPT_STATE_UNSPECIFIED));
+  SetTime(row[col.closed_at], [&] { return t.mutable_closed_at(); });
   return t;
 }
 
@@ -174,6 +183,8 @@ v1::Segment SegmentFromRow(const pqxx::row& row, const SegmentColumns& col) {
   if (!row[col.start_ms].is_null()) s.set_start_ms(row[col.start_ms].as<std::int64_t>());
   if (!row[col.end_ms].is_null()) s.set_end_ms(row[col.end_ms].as<std::int64_t>());
   s.set_text(row[col.text].as<std::string>());
+  s.set_revision(row[col.revision].as<int>());
+  SetTime(row[col.arrived_at], [&] { return s.mutable_arrived_at(); });
   return s;
 }
 

@@ -87,6 +87,33 @@ void CheckPassed(const factdesk::v1::AddNoteRequest& r) {
 void CheckPassed(const factdesk::v1::EditNoteRequest& r) {
   Check(r.note_id() > 0 && r.expected_version() > 0 && factdesk::utf8::IsValid(r.body()));
 }
+void CheckPassed(const factdesk::v1::OpenLiveTranscriptRequest& r) {
+  Check(r.workspace_id() > 0);
+  CheckLine("title", factdesk::domain::Trim(r.title()), factdesk::domain::kMaxTitleChars);
+}
+// What an append lets through is what the server stores: valid UTF-8 without NUL,
+// non-empty text, single-line speakers, times in order.
+void CheckPassed(const factdesk::v1::AppendSegmentsRequest& r) {
+  Check(r.transcript_id() > 0 && r.first_ordinal() >= 0 && r.segments_size() > 0 &&
+        r.segments_size() <= factdesk::rpc::kMaxAppendSegments);
+  const auto segments = factdesk::rpc::AppendedSegments(r);
+  Check(segments.ok());
+  for (const auto& s : *segments) {
+    Check(!s.text.empty() && factdesk::utf8::IsValid(s.text) &&
+          s.text.find('\0') == std::string::npos);
+    CheckLine("speaker", s.speaker, factdesk::domain::kMaxClaimantChars);
+    Check(!s.start_ms || !s.end_ms || *s.start_ms <= *s.end_ms);
+  }
+}
+void CheckPassed(const factdesk::v1::CorrectSegmentRequest& r) {
+  Check(r.segment_id() > 0 && r.expected_revision() >= 0);
+  const auto text = factdesk::rpc::CorrectedText(r.text());
+  Check(text.ok() && !text->empty() && factdesk::utf8::IsValid(*text));
+}
+void CheckPassed(const factdesk::v1::ReanchorClaimRequest& r) {
+  Check(r.claim_id() > 0 && r.expected_version() > 0 && r.start_byte() >= 0 &&
+        r.end_byte() > r.start_byte());
+}
 template <typename Req>
 void CheckPassed(const Req& /*r*/) {}
 
@@ -167,6 +194,12 @@ void RunOther(int which, std::string_view bytes) {
       RunCheck<v1::RevokeTokenRequest>,
       RunCheck<v1::SubscribeRequest>,
       RunCheck<v1::UpdatePresenceRequest>,
+      RunCheck<v1::OpenLiveTranscriptRequest>,
+      RunCheck<v1::AppendSegmentsRequest>,
+      RunCheck<v1::CloseTranscriptRequest>,
+      RunCheck<v1::CorrectSegmentRequest>,
+      RunCheck<v1::GetSegmentHistoryRequest>,
+      RunCheck<v1::ReanchorClaimRequest>,
   };
   kRunners[static_cast<std::size_t>(which) % std::size(kRunners)](bytes);
 }

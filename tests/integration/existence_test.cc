@@ -6,6 +6,7 @@
 
 #include "factdesk/v1/export.grpc.pb.h"
 #include "factdesk/v1/token.grpc.pb.h"
+#include "factdesk/v1/transcript.grpc.pb.h"
 #include "factdesk/v1/webhook.grpc.pb.h"
 #include "tests/integration/workflow_fixture.h"
 
@@ -50,6 +51,8 @@ class ExistenceTest : public WorkflowTest {
   std::vector<Target> ClaimTargets();
   std::vector<Target> RecordTargets();
   std::vector<Target> WebhookAndTokenTargets();
+  // Live transcripts (issue 13): a live transcript, a segment, a claim.
+  std::vector<Target> LiveTargets();
   std::int64_t TokenIdOf(const TestUser& user);
 
   // The answers of `who` about each target's existing and missing form are alike and
@@ -70,6 +73,7 @@ class ExistenceTest : public WorkflowTest {
   std::int64_t note_id_ = 0;
   std::int64_t dispute_id_ = 0;
   std::int64_t webhook_id_ = 0;
+  std::int64_t live_id_ = 0;
 };
 
 void ExistenceTest::SetUp() {
@@ -101,6 +105,12 @@ void ExistenceTest::SetUp() {
   const auto status = hooks()->AddWebhook(Ctx(eve_.token).get(), hook, &made);
   ASSERT_TRUE(status.ok()) << status.error_message();
   webhook_id_ = made.webhook().id();
+  v1::OpenLiveTranscriptRequest open;
+  open.set_workspace_id(ws_);
+  open.set_title("Debate, live");
+  v1::Transcript live;
+  ASSERT_TRUE(server_->transcripts()->OpenLiveTranscript(Ctx(ben_.token).get(), open, &live).ok());
+  live_id_ = live.id();
 }
 
 std::int64_t ExistenceTest::TokenIdOf(const TestUser& user) {
@@ -206,6 +216,13 @@ std::vector<Target> ExistenceTest::WorkspaceTargets() {
                    r.set_content("Ana: The budget doubled.\n");
                    return Ask<v1::ImportTranscriptResponse>(
                        u, r, [&](auto... a) { return tr()->ImportTranscript(a...); });
+                 }});
+  out.push_back({"OpenLiveTranscript", id, {}, [=](const TestUser& u, const std::string& t) {
+                   v1::OpenLiveTranscriptRequest r;
+                   r.set_workspace_id(Id(t));
+                   r.set_title("Probe, live");
+                   return Ask<v1::Transcript>(
+                       u, r, [&](auto... a) { return tr()->OpenLiveTranscript(a...); });
                  }});
   out.push_back({"SearchSegments", id, {}, [=, this](const TestUser& u, const std::string& t) {
                    v1::SearchSegmentsRequest r;
@@ -487,6 +504,52 @@ std::vector<Target> StreamAndListTargets(TestServer& server, std::int64_t ws) {
   return out;
 }
 
+std::vector<Target> ExistenceTest::LiveTargets() {
+  auto tr = [this] { return server_->transcripts(); };
+  const std::string live = std::to_string(live_id_);
+  const std::string segment = std::to_string(segments_.at(1).id());
+  std::vector<Target> out;
+  out.push_back({"AppendSegments", live, {}, [=](const TestUser& u, const std::string& t) {
+                   v1::AppendSegmentsRequest r;
+                   r.set_transcript_id(Id(t));
+                   r.add_segments()->set_text("Probe.");
+                   return Ask<v1::AppendSegmentsResponse>(
+                       u, r, [&](auto... a) { return tr()->AppendSegments(a...); });
+                 }});
+  out.push_back({"CloseTranscript", live, {}, [=](const TestUser& u, const std::string& t) {
+                   v1::CloseTranscriptRequest r;
+                   r.set_transcript_id(Id(t));
+                   return Ask<v1::Transcript>(
+                       u, r, [&](auto... a) { return tr()->CloseTranscript(a...); });
+                 }});
+  out.push_back({"CorrectSegment", segment, {}, [=](const TestUser& u, const std::string& t) {
+                   v1::CorrectSegmentRequest r;
+                   r.set_segment_id(Id(t));
+                   r.set_text("Probe.");
+                   return Ask<v1::CorrectSegmentResponse>(
+                       u, r, [&](auto... a) { return tr()->CorrectSegment(a...); });
+                 }});
+  out.push_back({"GetSegmentHistory", segment, {}, [=](const TestUser& u, const std::string& t) {
+                   v1::GetSegmentHistoryRequest r;
+                   r.set_segment_id(Id(t));
+                   return Ask<v1::GetSegmentHistoryResponse>(
+                       u, r, [&](auto... a) { return tr()->GetSegmentHistory(a...); });
+                 }});
+  out.push_back({"ReanchorClaim",
+                 std::to_string(claim_.id()),
+                 {},
+                 [=, this](const TestUser& u, const std::string& t) {
+                   v1::ReanchorClaimRequest r;
+                   r.set_claim_id(Id(t));
+                   r.set_expected_version(claim_.version());
+                   r.set_start_byte(0);
+                   r.set_end_byte(5);
+                   return Ask<v1::Claim>(
+                       u, r, [&](auto... a) { return server_->claims()->ReanchorClaim(a...); });
+                 }});
+  return out;
+}
+
 TEST_F(ExistenceTest, OutsidersCannotTellExistingTargetsFromMissingOnes) {
   for (const TestUser* outsider : {&oli_, &mia_}) {
     ExpectAlike(*outsider, WorkspaceTargets());
@@ -494,13 +557,14 @@ TEST_F(ExistenceTest, OutsidersCannotTellExistingTargetsFromMissingOnes) {
     ExpectAlike(*outsider, ClaimTargets());
     ExpectAlike(*outsider, RecordTargets());
     ExpectAlike(*outsider, WebhookAndTokenTargets());
+    ExpectAlike(*outsider, LiveTargets());
   }
 }
 
 // The records' answers to an outsider are NOT_FOUND "<record> N does not exist", which
 // is what a member hears about a missing one.
 TEST_F(ExistenceTest, MembersStillHearNotFoundForMissingRecords) {
-  for (auto targets : {ClaimTargets(), RecordTargets(), WebhookAndTokenTargets()}) {
+  for (auto targets : {ClaimTargets(), RecordTargets(), WebhookAndTokenTargets(), LiveTargets()}) {
     for (const Target& t : targets) {
       SCOPED_TRACE(t.rpc);
       const auto before = server_->Snapshot();

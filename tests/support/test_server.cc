@@ -103,13 +103,29 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
   std::map<std::string, std::int64_t> out;
   pqxx::connection conn(url_);
   pqxx::nontransaction tx(conn);
-  for (const char* table :
-       {"users",           "api_tokens",       "workspaces", "memberships",
-        "transcripts",     "speakers",         "segments",   "claims",
-        "claim_assignees", "sources",          "notes",      "note_revisions",
-        "reviews",         "review_revisions", "disputes",   "claim_corrections",
-        "rating_scales",   "events",           "claim_tags", "suggestions",
-        "archived_checks", "scoring_queue"}) {
+  for (const char* table : {"users",
+                            "api_tokens",
+                            "workspaces",
+                            "memberships",
+                            "transcripts",
+                            "speakers",
+                            "segments",
+                            "claims",
+                            "claim_assignees",
+                            "sources",
+                            "notes",
+                            "note_revisions",
+                            "reviews",
+                            "review_revisions",
+                            "disputes",
+                            "claim_corrections",
+                            "rating_scales",
+                            "events",
+                            "claim_tags",
+                            "suggestions",
+                            "archived_checks",
+                            "scoring_queue",
+                            "segment_revisions"}) {
     out[table] = tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<std::int64_t>();
   }
   out["sum(last_seq)"] =
@@ -118,6 +134,9 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
       tx.exec("SELECT coalesce(sum(version), 0) FROM claims")[0][0].as<std::int64_t>();
   out["decided suggestions"] =
       tx.exec("SELECT count(*) FROM suggestions WHERE state <> 'open'")[0][0].as<std::int64_t>();
+  out["transcripts' state"] =
+      tx.exec("SELECT count(*) FILTER (WHERE state = 'CLOSED') FROM transcripts")[0][0]
+          .as<std::int64_t>();
   out["removed sources"] =
       tx.exec("SELECT count(*) FROM sources WHERE removed_at IS NOT NULL")[0][0].as<std::int64_t>();
   return out;

@@ -14,14 +14,15 @@ namespace {
 constexpr auto& kRoles = kAllRoles;
 constexpr auto& kStates = kAllClaimStates;
 constexpr Action kActions[] = {
-    Action::kRead,         Action::kImportTranscript,  Action::kMarkClaim,
-    Action::kEditClaim,    Action::kAddSource,         Action::kRemoveSource,
-    Action::kAddNote,      Action::kEditNote,          Action::kSubmitReview,
-    Action::kTakeClaim,    Action::kAssignClaim,       Action::kDecideDispute,
-    Action::kTagClaim,     Action::kPublish,           Action::kDismiss,
-    Action::kReopen,       Action::kCorrect,           Action::kManageMembers,
-    Action::kManagePolicy, Action::kManageScale,       Action::kImportChecks,
-    Action::kRemoveCheck,  Action::kDismissSuggestion, Action::kRescoreTranscript,
+    Action::kRead,           Action::kImportTranscript,  Action::kMarkClaim,
+    Action::kEditClaim,      Action::kAddSource,         Action::kRemoveSource,
+    Action::kAddNote,        Action::kEditNote,          Action::kSubmitReview,
+    Action::kTakeClaim,      Action::kAssignClaim,       Action::kDecideDispute,
+    Action::kTagClaim,       Action::kPublish,           Action::kDismiss,
+    Action::kReopen,         Action::kCorrect,           Action::kManageMembers,
+    Action::kManagePolicy,   Action::kManageScale,       Action::kImportChecks,
+    Action::kRemoveCheck,    Action::kDismissSuggestion, Action::kRescoreTranscript,
+    Action::kFeedTranscript, Action::kCorrectSegment,
 };
 
 // Identifier-safe names for parameterised test names.
@@ -43,10 +44,11 @@ std::string Id(std::string_view words) {
 // The permission table of the issue, written out independently of MinimumRole.
 Role ExpectedMinimumRole(Action action) {
   static const std::set<Action> kChecker = {
-      Action::kImportTranscript, Action::kMarkClaim,    Action::kEditClaim,
-      Action::kAddSource,        Action::kRemoveSource, Action::kAddNote,
-      Action::kEditNote,         Action::kSubmitReview, Action::kTakeClaim,
-      Action::kTagClaim,         Action::kImportChecks, Action::kDismissSuggestion};
+      Action::kImportTranscript, Action::kMarkClaim,     Action::kEditClaim,
+      Action::kAddSource,        Action::kRemoveSource,  Action::kAddNote,
+      Action::kEditNote,         Action::kSubmitReview,  Action::kTakeClaim,
+      Action::kTagClaim,         Action::kImportChecks,  Action::kDismissSuggestion,
+      Action::kFeedTranscript,   Action::kCorrectSegment};
   static const std::set<Action> kEditor = {Action::kAssignClaim, Action::kDecideDispute,
                                            Action::kPublish,     Action::kDismiss,
                                            Action::kReopen,      Action::kCorrect,
