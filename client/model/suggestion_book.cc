@@ -32,23 +32,32 @@ void SuggestionBook::Store(const v1::Suggestion& suggestion) {
   by_segment_[suggestion.segment_id()].insert(suggestion.id());
 }
 
+void SuggestionBook::Forget(std::int64_t suggestion_id) {
+  auto s = by_id_.find(suggestion_id);
+  if (s == by_id_.end()) return;
+  if (auto t = by_transcript_.find(s->second.transcript_id()); t != by_transcript_.end()) {
+    t->second.erase(suggestion_id);
+  }
+  if (auto seg = by_segment_.find(s->second.segment_id()); seg != by_segment_.end()) {
+    seg->second.erase(suggestion_id);
+  }
+  by_id_.erase(s);
+}
+
 void SuggestionBook::DropOpen(std::int64_t transcript_id) {
   auto t = by_transcript_.find(transcript_id);
   if (t == by_transcript_.end()) return;
-  for (auto id = t->second.begin(); id != t->second.end();) {
-    auto s = by_id_.find(*id);
-    if (s != by_id_.end() && !IsOpen(s->second)) {
-      ++id;
-      continue;
-    }
-    if (s != by_id_.end()) {
-      if (auto seg = by_segment_.find(s->second.segment_id()); seg != by_segment_.end()) {
-        seg->second.erase(*id);
-      }
-      by_id_.erase(s);
-    }
-    id = t->second.erase(id);
+  std::vector<std::int64_t> open;
+  for (const std::int64_t id : t->second) {
+    if (const v1::Suggestion* s = Find(id); s != nullptr && IsOpen(*s)) open.push_back(id);
   }
+  for (const std::int64_t id : open) Forget(id);
+}
+
+void SuggestionBook::DropOpenOfSegment(std::int64_t segment_id) {
+  std::vector<std::int64_t> open;
+  for (const v1::Suggestion* s : OfSegment(segment_id)) open.push_back(s->id());
+  for (const std::int64_t id : open) Forget(id);
 }
 
 void SuggestionBook::SetListing(std::int64_t transcript_id,

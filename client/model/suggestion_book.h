@@ -25,6 +25,9 @@ class SuggestionBook {
   void Upsert(const v1::Suggestion& suggestion);
   // A suggestion.* event's batch (`kind` says which).
   void Apply(v1::EventKind kind, const v1::SuggestionBatch& batch);
+  // A correction replaced the segment's text: its open suggestions pointed into the old
+  // one, and the server dropped them (the decided ones stay).
+  void DropOpenOfSegment(std::int64_t segment_id);
   void Clear();
 
   const v1::Suggestion* Find(std::int64_t suggestion_id) const;
@@ -42,6 +45,7 @@ class SuggestionBook {
  private:
   void Store(const v1::Suggestion& suggestion);
   void DropOpen(std::int64_t transcript_id);
+  void Forget(std::int64_t suggestion_id);
 
   std::unordered_map<std::int64_t, v1::Suggestion> by_id_;
   // Ids per transcript and per segment.

@@ -313,6 +313,7 @@ void WorkspaceModel::ApplySegments(const v1::Event& event) {
   if (event.has_correction()) {
     const v1::SegmentRevision& c = event.correction();
     segment_history_[c.segment_id()].by_revision[c.revision()] = c;
+    suggestions_.DropOpenOfSegment(c.segment_id());
   }
   for (const v1::Claim& claim : event.claims()) StoreClaim(claim, Origin::kEvent);
 }

@@ -131,6 +131,33 @@ TEST(ModelSuggestions, ARescoreDropsTheOpenOnesAndKeepsTheDecided) {
   EXPECT_EQ(Ids(model.suggestions().Ranked(kTranscript)), (std::vector<std::int64_t>{4}));
 }
 
+TEST(ModelSuggestions, ACorrectedSegmentLosesItsOpenSuggestions) {
+  WorkspaceModel model(kSelf);
+  model.SetWorkspace(MakeWorkspace(0));
+  v1::Suggestion dismissed = MakeSuggestion(1, 0.8, 0, 0);
+  dismissed.set_state(v1::SUGGESTION_STATE_DISMISSED);
+  ASSERT_TRUE(model
+                  .Apply(SuggestionEvent(
+                      1, "suggestion.added",
+                      {dismissed, MakeSuggestion(2, 0.7, 0, 30), MakeSuggestion(3, 0.6, 1, 0)}))
+                  .applied());
+  v1::Event corrected = MakeEvent(2, "segment.corrected");
+  v1::Segment seg;
+  seg.set_id(kTranscript * 1000);
+  seg.set_transcript_id(kTranscript);
+  seg.set_ordinal(0);
+  seg.set_text("The corrected text.");
+  seg.set_revision(1);
+  *corrected.add_segments() = seg;
+  corrected.mutable_correction()->set_segment_id(seg.id());
+  corrected.mutable_correction()->set_revision(1);
+  ASSERT_TRUE(model.Apply(corrected).applied());
+  // The open one pointed into the old text; the decided one and the other segment's stay.
+  EXPECT_EQ(model.suggestions().Find(2), nullptr);
+  EXPECT_NE(model.suggestions().Find(1), nullptr);
+  EXPECT_EQ(Ids(model.suggestions().Ranked(kTranscript)), (std::vector<std::int64_t>{3}));
+}
+
 TEST(ModelSuggestions, WalkingGoesInRankOrderAndStopsAtTheEnds) {
   SuggestionBook book;
   v1::SuggestionBatch batch;
