@@ -56,6 +56,8 @@ struct ReaderFrame {
   double scroll = 0;
   double max_scroll = 0;
   double total = 0;
+  // The user (wheel, scrollbar) or a jump (J/K, a search hit) moved the view this frame.
+  bool moved = false;
   // The mouse, through the invisible button that covers the view.
   bool pressed = false;
   int clicks = 0;      // 2 on a double-click, 3 on a triple-click
@@ -696,8 +698,9 @@ void ReaderView::FollowNewRows(const ViewContext& ctx, ReaderFrame& f, PerTransc
     return;
   }
   if (f.rows <= before) return;
-  // A drag in progress keeps its text under the pointer; the pill offers the rest.
-  if (!pt.at_bottom || ctx.state.selection.dragging) return;
+  // A drag in progress keeps its text under the pointer, and a move this frame wins; the
+  // pill offers the rest.
+  if (!pt.at_bottom || f.moved || ctx.state.selection.dragging) return;
   // The new rows are measured now, so the bottom is exactly the bottom.
   for (std::size_t r = before; r < f.rows; ++r) {
     if (const v1::Segment* s = ctx.model.SegmentAt(f.transcript_id, static_cast<std::int32_t>(r))) {
@@ -739,8 +742,10 @@ void ReaderView::FollowScroll(ViewContext& ctx, ReaderFrame& f, PerTranscript& p
   f.current = ImGui::GetScrollY();
   if (pt.expected_scroll >= 0 && std::fabs(f.current - pt.expected_scroll) > 0.5) {
     anchor = AnchorAt(pt.heights, f.current);
+    f.moved = true;
   }
   if (st.scroll_to_ordinal && f.rows > 0) {
+    f.moved = true;
     const auto row = static_cast<std::size_t>(
         std::clamp<std::int32_t>(*st.scroll_to_ordinal, 0, static_cast<std::int32_t>(f.rows) - 1));
     // Measure the target and what is just above it, so it lands where it should.
