@@ -158,6 +158,7 @@ void Controller::OpenWorkspace(const std::string& slug) {
   session_.transcript_id = 0;
   session_.segments_complete = false;
   segments_loading_.clear();
+  histories_loading_.clear();
   review_refetching_.clear();
   Run<Snapshot>(
       [slug](Api& api) -> Result<Snapshot> {
@@ -281,7 +282,9 @@ bool Controller::Pump() {
   for (model::Change& change : model_.TakeChanges()) {
     any = true;
     using Subject = model::Change::Subject;
+    // A live transcript's progress is on the dashboard too.
     const bool relevant = change.subject == Subject::kClaim || change.subject == Subject::kReview ||
+                          change.subject == Subject::kTranscript ||
                           change.subject == Subject::kDispute ||
                           change.subject == Subject::kSource || change.subject == Subject::kMember;
     if (relevant && !change.replayed) {
@@ -427,6 +430,7 @@ void Controller::OpenTranscript(std::int64_t transcript_id) {
   const auto missing = model_.FirstMissingSegment(transcript_id, 0);
   session_.segments_complete = !missing.has_value();
   if (missing) FetchSegments(transcript_id, *missing);
+  FetchSuggestions(transcript_id);
 }
 
 void Controller::FetchSegments(std::int64_t transcript_id, std::int32_t from) {

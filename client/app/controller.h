@@ -99,6 +99,8 @@ class Controller {
   void FetchSegments(std::int64_t transcript_id, std::int32_t from);
   void OpenClaim(std::int64_t claim_id);
   void RefreshDashboard();
+  // The transcript's suggestions (the best 1000, open ones); events bring the rest.
+  void FetchSuggestions(std::int64_t transcript_id);
   void FetchSources(std::int64_t claim_id);
   void FetchMatches(std::int64_t claim_id);
   void RefreshDisputes();
@@ -138,6 +140,11 @@ class Controller {
   void Handle(const ui::action::SubmitReview& a);
   void Handle(const ui::action::OpenDispute& a);
   void Handle(const ui::action::DecideDispute& a);
+  // Suggestions and live transcripts (controller_live.cc).
+  void Handle(const ui::action::AcceptSuggestion& a);
+  void Handle(const ui::action::DismissSuggestion& a);
+  void Handle(const ui::action::ReanchorClaim& a);
+  void Handle(const ui::action::FetchSegmentHistory& a);
   void Handle(const ui::action::RefreshDashboard& a);
   void Handle(const ui::action::RefreshDisputes& a);
   void Handle(const ui::action::PreviewImport& a);
@@ -174,6 +181,7 @@ class Controller {
   std::int64_t open_claim_ = 0;
   std::set<std::int64_t> review_refetching_;
   std::set<std::int64_t> segments_loading_;
+  std::set<std::int64_t> histories_loading_;
   // What presence last said, so a change is sent at once (throttled).
   std::tuple<std::int64_t, std::int64_t, std::int64_t> last_presence_{};
   bool shut_down_ = false;

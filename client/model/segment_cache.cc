@@ -25,6 +25,11 @@ Status SegmentCache::Set(std::int64_t transcript_id, std::int32_t first_ordinal,
   auto& page = by_transcript_[transcript_id];
   for (auto& s : segments) {
     const std::int32_t ordinal = s.ordinal();
+    auto stored = page.find(ordinal);
+    if (stored != page.end() && stored->second.id() == s.id() &&
+        stored->second.revision() > s.revision()) {
+      continue;  // an older copy than the correction already applied
+    }
     by_id_[s.id()] = {transcript_id, ordinal};
     page.insert_or_assign(ordinal, std::move(s));
   }

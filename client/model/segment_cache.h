@@ -12,9 +12,10 @@
 
 namespace factdesk::model {
 
-// The segments the client has fetched (ListSegments pages), per transcript by ordinal.
-// Segments never change after import, so a page is simply stored; events never carry
-// them.
+// The segments the client holds, per transcript by ordinal: ListSegments pages, and the
+// segments live events carry (appended, corrected). A segment's text changes only by a
+// correction, which bumps its revision, so a copy never replaces one of a higher
+// revision (a page fetched before a correction may arrive after its event).
 class SegmentCache {
  public:
   // Stores a page of consecutive segments starting at `first_ordinal`. INVALID_ARGUMENT

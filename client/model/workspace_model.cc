@@ -262,6 +262,8 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (has_workspace_) workspace_.set_last_seq(event.seq());
   if (event.has_member()) ApplyMember(event);
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
+  ApplySegments(event);
+  if (event.has_suggestions()) suggestions_.Apply(event.kind(), event.suggestions());
   if (event.has_claim()) {
     StoreClaim(event.claim(), Origin::kEvent);
     if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED ||
@@ -296,6 +298,24 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   result.expected_seq = gate_.next();
   result.change = std::move(change);
   return result;
+}
+
+void WorkspaceModel::ApplySegments(const v1::Event& event) {
+  if (!event.segments().empty()) {
+    const v1::Segment& first = event.segments(0);
+    const std::int64_t transcript_id =
+        first.transcript_id() != 0 ? first.transcript_id() : event.transcript().id();
+    // Events are in commit order, so a page that does not fit is the server's mistake;
+    // the segments are fetched again when the reader needs them.
+    (void)segments_.Set(transcript_id, first.ordinal(),
+                        {event.segments().begin(), event.segments().end()});
+  }
+  if (event.has_correction()) {
+    const v1::SegmentRevision& c = event.correction();
+    segment_history_[c.segment_id()].by_revision[c.revision()] = c;
+    suggestions_.DropOpenOfSegment(c.segment_id());
+  }
+  for (const v1::Claim& claim : event.claims()) StoreClaim(claim, Origin::kEvent);
 }
 
 void WorkspaceModel::ApplyMember(const v1::Event& event) {
@@ -341,13 +361,25 @@ Change WorkspaceModel::Describe(const v1::Event& event) const {
   }
 
   c.record_id = RecordIdOf(event, c.subject, c.claim_id);
-  if (c.subject == Change::Subject::kTranscript) c.transcript_id = event.transcript().id();
+  if (c.subject == Change::Subject::kTranscript) {
+    c.transcript_id = event.transcript().id();
+    // A correction carries its segment, not the transcript.
+    if (!event.segments().empty() && c.transcript_id == 0) {
+      c.transcript_id = event.segments(0).transcript_id();
+      c.record_id = c.transcript_id;
+    }
+    if (event.kind() == v1::EVENT_KIND_SEGMENT_CORRECTED && !event.segments().empty()) {
+      c.segment_id = event.segments(0).id();
+    }
+  }
   return c;
 }
 
 void WorkspaceModel::Record(Change change) {
-  // The scorer's progress is nobody's change to catch up on.
-  const bool scorer = change.kind == v1::EVENT_KIND_SUGGESTIONS_ADDED;
+  // The scorer's progress and a live feed's new segments are nobody's change to catch
+  // up on (the reader shows the segments as they come).
+  const bool scorer = change.kind == v1::EVENT_KIND_SUGGESTIONS_ADDED ||
+                      change.kind == v1::EVENT_KIND_SEGMENTS_APPENDED;
   if (!change.by_self && !change.replayed && !scorer) ++unseen_;
   changes_.push_back(std::move(change));
   while (changes_.size() > kMaxQueuedChanges) {
@@ -388,7 +420,44 @@ void WorkspaceModel::UpsertMember(const v1::Member& member) {
 }
 
 void WorkspaceModel::UpsertTranscript(const v1::Transcript& transcript) {
-  transcripts_[transcript.id()] = transcript;
+  auto it = transcripts_.find(transcript.id());
+  if (it == transcripts_.end()) {
+    transcripts_.emplace(transcript.id(), transcript);
+    return;
+  }
+  const v1::Transcript& stored = it->second;
+  // Segments are only ever appended and LIVE only becomes CLOSED: a copy behind either
+  // was read before events already applied.
+  const bool behind = transcript.segment_count() < stored.segment_count() ||
+                      (stored.state() == v1::TRANSCRIPT_STATE_CLOSED &&
+                       transcript.state() != v1::TRANSCRIPT_STATE_CLOSED);
+  if (!behind) it->second = transcript;
+}
+
+void WorkspaceModel::SetSegmentHistory(std::int64_t segment_id,
+                                       const std::vector<v1::SegmentRevision>& history) {
+  auto& known = segment_history_[segment_id];
+  for (const auto& r : history) known.by_revision[r.revision()] = r;
+  known.loaded = true;
+}
+
+void WorkspaceModel::SetSuggestions(std::int64_t transcript_id,
+                                    const v1::ListSuggestionsResponse& listing) {
+  suggestions_.SetListing(transcript_id, listing);
+}
+
+std::vector<const v1::SegmentRevision*> WorkspaceModel::SegmentHistory(
+    std::int64_t segment_id) const {
+  std::vector<const v1::SegmentRevision*> out;
+  auto it = segment_history_.find(segment_id);
+  if (it == segment_history_.end()) return out;
+  for (const auto& [revision, r] : it->second.by_revision) out.push_back(&r);
+  return out;
+}
+
+bool WorkspaceModel::SegmentHistoryLoaded(std::int64_t segment_id) const {
+  auto it = segment_history_.find(segment_id);
+  return it != segment_history_.end() && it->second.loaded;
 }
 
 Status WorkspaceModel::SetSegments(std::int64_t transcript_id, std::int32_t first_ordinal,

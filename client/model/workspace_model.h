@@ -18,6 +18,7 @@
 #include "client/model/presence_table.h"
 #include "client/model/record_rules.h"
 #include "client/model/segment_cache.h"
+#include "client/model/suggestion_book.h"
 #include "common/seq_gate.h"
 #include "common/status.h"
 #include "factdesk/v1/archive.pb.h"
@@ -26,6 +27,7 @@
 #include "factdesk/v1/note.pb.h"
 #include "factdesk/v1/review.pb.h"
 #include "factdesk/v1/source.pb.h"
+#include "factdesk/v1/suggestion.pb.h"
 #include "factdesk/v1/transcript.pb.h"
 #include "factdesk/v1/workspace.pb.h"
 
@@ -117,10 +119,17 @@ class WorkspaceModel {
   // ListMembers: replaces the member list.
   void SetMembers(const std::vector<v1::Member>& members);
   void UpsertMember(const v1::Member& member);
+  // A fetched transcript never shrinks or reopens a live one an event already grew or
+  // closed (a listing may be older than the stream).
   void UpsertTranscript(const v1::Transcript& transcript);
   // ListSegments pages (see SegmentCache::Set).
   Status SetSegments(std::int64_t transcript_id, std::int32_t first_ordinal,
                      std::vector<v1::Segment> segments);
+  // GetSegmentHistory of one segment; the corrections events bring are added to it.
+  void SetSegmentHistory(std::int64_t segment_id, const std::vector<v1::SegmentRevision>& history);
+  // ListSuggestions of one transcript; AcceptSuggestion and DismissSuggestion answers.
+  void SetSuggestions(std::int64_t transcript_id, const v1::ListSuggestionsResponse& listing);
+  void UpsertSuggestion(const v1::Suggestion& suggestion) { suggestions_.Upsert(suggestion); }
   // GetClaim, ListClaims, mutation responses. Returns whether the stored copy changed.
   bool UpsertClaim(const v1::Claim& claim);
   void UpsertClaims(const std::vector<v1::Claim>& claims);
@@ -174,6 +183,12 @@ class WorkspaceModel {
     return segments_.Find(segment_id);
   }
   const SegmentCache& segments() const { return segments_; }
+  // A segment's corrections, oldest first, as far as known; whether they were fetched
+  // (SetSegmentHistory) rather than only seen on the stream.
+  std::vector<const v1::SegmentRevision*> SegmentHistory(std::int64_t segment_id) const;
+  bool SegmentHistoryLoaded(std::int64_t segment_id) const;
+  // The scorer's suggestions per transcript.
+  const SuggestionBook& suggestions() const { return suggestions_; }
   // The first segment ordinal >= from that still has to be fetched (nullopt: none, up to
   // the transcript's segment_count; unknown transcripts count as empty).
   std::optional<std::int32_t> FirstMissingSegment(std::int64_t transcript_id,
@@ -265,6 +280,8 @@ class WorkspaceModel {
   bool StoreReview(const v1::Review& review);
   bool StoreDispute(const v1::Dispute& dispute);
   void ApplyMember(const v1::Event& event);
+  // Live transcripts: appended or corrected segments, the correction, the claims in it.
+  void ApplySegments(const v1::Event& event);
   // After a review or claim arrived: whether hidden reviews should now be refetched.
   void CheckReviewRefetch(std::int64_t claim_id, bool own_review_arrived);
   Change Describe(const v1::Event& event) const;
@@ -289,6 +306,12 @@ class WorkspaceModel {
   std::map<std::int64_t, v1::Member> members_;
   std::map<std::int64_t, v1::Transcript> transcripts_;
   SegmentCache segments_;
+  struct SegmentRevisions {
+    std::map<std::int32_t, v1::SegmentRevision> by_revision;
+    bool loaded = false;
+  };
+  std::unordered_map<std::int64_t, SegmentRevisions> segment_history_;
+  SuggestionBook suggestions_;
 
   std::unordered_map<std::int64_t, StoredClaim> claims_;
   std::unordered_map<std::int64_t, std::set<ClaimKey>> claims_by_transcript_;

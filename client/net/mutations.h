@@ -71,6 +71,8 @@ inline constexpr bool kIsMutation<v1::LinkClaimRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::UnlinkClaimRequest> = true;
 template <>
+inline constexpr bool kIsMutation<v1::ReanchorClaimRequest> = true;
+template <>
 inline constexpr bool kIsMutation<v1::ImportArchiveRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::RemoveArchivedCheckRequest> = true;

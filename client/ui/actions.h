@@ -141,6 +141,25 @@ struct DecideDispute {
   std::string verdict;
   std::string reasoning;
 };
+// Suggestions: accept marks the sentence as a claim; dismiss hides it for everyone.
+struct AcceptSuggestion {
+  std::int64_t suggestion_id = 0;
+};
+struct DismissSuggestion {
+  std::int64_t suggestion_id = 0;
+  std::string reason;
+};
+// A claim whose quote a correction changed, marked again in the segment's new text.
+struct ReanchorClaim {
+  std::int64_t claim_id = 0;
+  std::int64_t expected_version = 0;
+  std::int32_t start_byte = 0;
+  std::int32_t end_byte = 0;
+};
+// A corrected segment's history (the reader's hover).
+struct FetchSegmentHistory {
+  std::int64_t segment_id = 0;
+};
 struct RefreshDashboard {};
 struct RefreshDisputes {};
 // Parse a file locally and show the importer's preview.
@@ -172,9 +191,10 @@ using Action =
                  action::DismissClaim, action::ReopenClaim, action::PublishClaim,
                  action::CorrectClaim, action::LinkClaim, action::UnlinkClaim, action::AddSource,
                  action::RemoveSource, action::AddNote, action::SubmitReview, action::OpenDispute,
-                 action::DecideDispute, action::RefreshDashboard, action::RefreshDisputes,
-                 action::PreviewImport, action::Import, action::CancelImport, action::Search,
-                 action::MarkSeen, action::DismissNotice>;
+                 action::DecideDispute, action::AcceptSuggestion, action::DismissSuggestion,
+                 action::ReanchorClaim, action::FetchSegmentHistory, action::RefreshDashboard,
+                 action::RefreshDisputes, action::PreviewImport, action::Import,
+                 action::CancelImport, action::Search, action::MarkSeen, action::DismissNotice>;
 
 // Where views put their actions during a frame.
 using ActionList = std::vector<Action>;

@@ -1,6 +1,7 @@
 #include "client/ui/dashboard_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "client/ui/claim_style.h"
 #include "client/ui/dashboard_figures.h"
@@ -196,6 +197,39 @@ void DrawTags(ViewContext& ctx, const v1::Dashboard& d) {
   }
 }
 
+// What became of the scorer's suggestions, and the claims it ranked low (where it misses);
+// a row opens its claim.
+void DrawSuggestionCounts(ViewContext& ctx, const v1::Dashboard& d) {
+  if (!d.has_suggestions()) return;
+  const v1::SuggestionCounts& s = d.suggestions();
+  ImGui::Text("Suggestions");
+  ImGui::TextDisabled("accepted %d, dismissed %d, open %d; claims the scorer ranked low: %d",
+                      s.accepted(), s.dismissed(), s.open(), s.claims_ranked_low());
+  for (const std::int64_t id : s.claims_ranked_low_ids()) {
+    const v1::Claim* c = ctx.model.FindClaim(id);
+    ImGui::PushID(static_cast<int>(id));
+    std::string label = c != nullptr ? c->quote() : "#" + std::to_string(id);
+    ctx.state.glyphs.Add(label);
+    if (ImGui::Selectable(("ranked low: " + label).c_str())) JumpToClaim(ctx, id);
+    ImGui::PopID();
+  }
+}
+
+// A live transcript's progress: segments in, claims marked and how fast, corrections.
+void DrawLiveProgress(const v1::Dashboard& d) {
+  if (!d.has_live() || d.live().state() == v1::TRANSCRIPT_STATE_UNSPECIFIED) return;
+  const v1::LiveProgress& l = d.live();
+  ImGui::Text("Live transcript (%s)", l.state() == v1::TRANSCRIPT_STATE_LIVE ? "live" : "closed");
+  ImGui::TextDisabled(
+      "segments in %d, claims marked %d, median time to mark %s, corrected segments %d, "
+      "claims with a changed quote %d",
+      l.segments(), l.claims_marked(),
+      l.median_seconds_to_mark() > 0
+          ? FormatDuration(std::lround(l.median_seconds_to_mark())).c_str()
+          : "-",
+      l.corrected_segments(), l.claims_quote_changed());
+}
+
 }  // namespace
 
 void JumpToClaim(ViewContext& ctx, std::int64_t claim_id) {
@@ -232,6 +266,7 @@ void DrawDashboard(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", scope.c_str());
   ImGui::BeginChild("##dash", ImVec2(0, 0));
+  DrawLiveProgress(*d);
   DrawCharts(*d, ctx.model.workspace().rating_scale());
   ImGui::Separator();
   DrawCheckers(ctx, *d);
@@ -241,6 +276,8 @@ void DrawDashboard(ViewContext& ctx) {
   DrawClaimsWithoutSource(ctx, *d);
   ImGui::Spacing();
   DrawTags(ctx, *d);
+  ImGui::Spacing();
+  DrawSuggestionCounts(ctx, *d);
   ImGui::EndChild();
 }
 

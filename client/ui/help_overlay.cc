@@ -16,6 +16,8 @@ void DrawHelpOverlay(ViewContext& ctx) {
                        ImGuiWindowFlags_NoSavedSettings)) {
     static const char* const kKeys[][2] = {
         {"J / K", "next / previous claim (only those the filter shows)"},
+        {"Shift+J / Shift+K", "next / previous suggestion, best first (the Suggested queue)"},
+        {"S", "underline the suggested sentences in the reader, or not"},
         {"Ctrl+F", "search the transcript (Enter: next hit, Shift+Enter: previous)"},
         {"F3 / Shift+F3", "next / previous search hit"},
         {"Drag, or Shift+arrows",

@@ -8,6 +8,7 @@
 #include "client/ui/checked_before_view.h"
 #include "client/ui/claim_style.h"
 #include "client/ui/inspector_sections.h"
+#include "client/ui/quote_change_box.h"
 #include "client/ui/tag_row.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
@@ -362,6 +363,7 @@ void DrawInspector(ViewContext& ctx) {
   Header(ctx, *claim);
   ImGui::Separator();
   Quote(ctx, *claim);
+  DrawQuoteChange(ctx, *claim, wf.dismiss);
   ImGui::Spacing();
   Summary(ctx, *claim, wf);
   Claimant(ctx, *claim, wf);

@@ -13,6 +13,7 @@
 #include "client/ui/keys.h"
 #include "client/ui/mark_confirm.h"
 #include "client/ui/status_bar.h"
+#include "client/ui/suggested_view.h"
 #include "client/ui/widgets.h"
 #include "proto/claim_checks.h"
 
@@ -34,6 +35,8 @@ bool IsTyping() {
 void CloseInnermost(UiState& st) {
   if (st.help_open) {
     st.help_open = false;
+  } else if (st.suggestion_card) {
+    st.suggestion_card = false;
   } else if (st.search_open) {
     st.search_open = false;
   } else if (st.selection.segment_id != 0) {  // a selection, or a keyboard caret
@@ -63,6 +66,24 @@ void StepClaimWithKeys(ViewContext& ctx, bool next) {
   }
 }
 
+// Shift+J/K: the next or previous suggestion in the Suggested queue's order.
+void StepSuggestionWithKeys(ViewContext& ctx, bool next) {
+  const v1::Suggestion* s =
+      ctx.model.suggestions().Step(ctx.state.transcript_id, ctx.state.suggestion_id, next);
+  if (s != nullptr) JumpToSuggestion(ctx, s->id());
+}
+
+// LIVE (red) or CLOSED beside a transcript opened live; nothing for an imported one.
+void StateBadge(const v1::Transcript& t) {
+  if (t.state() == v1::TRANSCRIPT_STATE_LIVE) {
+    ImGui::SameLine();
+    Chip("LIVE", palette::kBad);
+  } else if (t.state() == v1::TRANSCRIPT_STATE_CLOSED) {
+    ImGui::SameLine();
+    Chip("CLOSED", palette::kDimText);
+  }
+}
+
 }  // namespace
 
 void MainView::Shortcuts(ViewContext& ctx) {
@@ -81,7 +102,14 @@ void MainView::Shortcuts(ViewContext& ctx) {
   if (io.KeyShift) ReaderView::KeyboardSelection(ctx);
   if (io.KeyCtrl) return;
   const bool j = Pressed(key::Letter('J'));
-  if (j || Pressed(key::Letter('K'))) StepClaimWithKeys(ctx, j);
+  if (j || Pressed(key::Letter('K'))) {
+    if (io.KeyShift) {
+      StepSuggestionWithKeys(ctx, j);
+    } else {
+      StepClaimWithKeys(ctx, j);
+    }
+  }
+  if (!io.KeyShift && Pressed(key::Letter('S'))) st.show_suggestions = !st.show_suggestions;
 }
 
 void MainView::FollowRequests(ViewContext& ctx) {
@@ -112,12 +140,12 @@ void MainView::FollowRequests(ViewContext& ctx) {
   }
 }
 
-void MainView::TopBar(ViewContext& ctx) {
+namespace {
+
+// The transcript picker, and the open transcript's LIVE or CLOSED badge.
+void TranscriptPicker(ViewContext& ctx) {
   UiState& st = ctx.state;
   const float fs = ImGui::GetFontSize();
-  const auto& ws = ctx.model.workspace();
-  ImGui::TextUnformatted(ws.name().empty() ? ws.slug().c_str() : ws.name().c_str());
-  ImGui::SameLine();
   const v1::Transcript* current = ctx.model.FindTranscript(st.transcript_id);
   ImGui::SetNextItemWidth(fs * 16);
   if (ImGui::BeginCombo("##transcript",
@@ -130,10 +158,22 @@ void MainView::TopBar(ViewContext& ctx) {
       }
       ImGui::SameLine(fs * 14);
       ImGui::TextDisabled("%d segments, %d claims", t->segment_count(), t->claim_count());
+      StateBadge(*t);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
+  if (current != nullptr) StateBadge(*current);
+}
+
+}  // namespace
+
+void MainView::TopBar(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  const auto& ws = ctx.model.workspace();
+  ImGui::TextUnformatted(ws.name().empty() ? ws.slug().c_str() : ws.name().c_str());
+  ImGui::SameLine();
+  TranscriptPicker(ctx);
   ImGui::SameLine();
   const bool editor = v1::CheckRole(ctx.model.workspace(), domain::Action::kDecideDispute).ok();
   auto tab = [&](const char* label, Tab t) {
@@ -145,6 +185,7 @@ void MainView::TopBar(ViewContext& ctx) {
   tab("Reader", Tab::kReader);
   tab("Dashboard", Tab::kDashboard);
   if (editor) tab("Disputes", Tab::kDisputes);
+  tab("Suggested", Tab::kSuggested);
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   if (v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok()) {
@@ -166,6 +207,13 @@ void MainView::TopBar(ViewContext& ctx) {
     st.filter_open = !st.filter_open;
   }
   st.SetControlRect(Control::kFilterButton, ItemRect());
+  ImGui::SameLine();
+  // The reader's underline of suggested sentences (S).
+  if (ImGui::SmallButton(st.show_suggestions ? "Suggestions: on###suggest"
+                                             : "Suggestions: off###suggest")) {
+    st.show_suggestions = !st.show_suggestions;
+  }
+  st.SetControlRect(Control::kSuggestionsToggle, ItemRect());
   ImGui::SameLine();
   if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
 }
@@ -198,6 +246,11 @@ void MainView::DrawTab(ViewContext& ctx, ImVec2 body) {
     case Tab::kDisputes:
       ImGui::BeginChild("##disputes", body);
       DrawDisputes(ctx);
+      ImGui::EndChild();
+      break;
+    case Tab::kSuggested:
+      ImGui::BeginChild("##suggested", body);
+      DrawSuggested(ctx);
       ImGui::EndChild();
       break;
   }

@@ -16,6 +16,7 @@
 #include "client/ui/keys.h"
 #include "client/ui/mark_confirm.h"
 #include "client/ui/selection_actions.h"
+#include "client/ui/suggestion_card.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "client/ui/word_bounds.h"
@@ -55,12 +56,15 @@ struct ReaderFrame {
   double scroll = 0;
   double max_scroll = 0;
   double total = 0;
+  // The user (wheel, scrollbar) or a jump (J/K, a search hit) moved the view this frame.
+  bool moved = false;
   // The mouse, through the invisible button that covers the view.
   bool pressed = false;
   int clicks = 0;      // 2 on a double-click, 3 on a triple-click
   bool exact = false;  // Alt: a drag selects exactly, without snapping to words
   bool held = false;
   bool released = false;
+  bool hovered = false;
   ImVec2 mouse;
   // Others' presence and this transcript's search hits, by segment.
   std::unordered_multimap<std::int64_t, const v1::Presence*> present;
@@ -81,6 +85,8 @@ struct ReaderRow {
   float text_x = 0;  // left edge of the text (the header starts at the frame's text_x0)
   // Claim highlights, so a click on one opens the claim.
   std::vector<HighlightSpan> spans;
+  // Where "corrected" is drawn (its hover shows the segment's history).
+  std::optional<Rect> corrected_tag;
 
   const std::string& text() const { return seg.text(); }
   ImVec2 TextOrigin() const { return {text_x, visible.text_y}; }
@@ -205,6 +211,7 @@ void ReadMouse(ReaderFrame& f) {
   f.exact = ImGui::GetIO().KeyAlt;
   f.held = ImGui::IsItemActive();
   f.released = ImGui::IsItemDeactivated();
+  f.hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   f.mouse = ImGui::GetIO().MousePos;
 }
 
@@ -300,6 +307,17 @@ void PaintClaims(const ViewContext& ctx, ImDrawList* draw, const ReaderFrame& f,
               ToU32(HighlightFill(*c, span.depth)));
   }
   for (const v1::Claim* c : claims) {
+    // A correction took the quote out of the text: outlined in red until marked again.
+    if (c->has_quote_change() && (f.no_filter || MatchesFilter(ctx.state.filter, *c))) {
+      const ImVec2 o = row.TextOrigin();
+      for (const Rect& rc : RowRects(f, row, static_cast<std::size_t>(c->start_byte()),
+                                     static_cast<std::size_t>(c->end_byte()))) {
+        draw->AddRect(ImVec2(o.x + rc.x0 - 1, o.y + rc.y0), ImVec2(o.x + rc.x1 + 1, o.y + rc.y1),
+                      ToU32(palette::kBad), 0.0F, 0, 1.5F);
+      }
+    }
+  }
+  for (const v1::Claim* c : claims) {
     if (c->id() != f.selected_claim) continue;
     const ImVec2 o = row.TextOrigin();
     for (const Rect& rc : RowRects(f, row, static_cast<std::size_t>(c->start_byte()),
@@ -363,11 +381,44 @@ void PaintPresence(ImDrawList* draw, const ReaderFrame& f, const ReaderRow& row)
   }
 }
 
+// The scorer's suggestions as a faint underline (the picked one stronger and tinted).
+void PaintSuggestions(const ViewContext& ctx, ImDrawList* draw, const ReaderFrame& f,
+                      const ReaderRow& row) {
+  if (!ctx.state.show_suggestions) return;
+  const ImVec2 o = row.TextOrigin();
+  for (const v1::Suggestion* s : ctx.model.suggestions().OfSegment(row.seg.id())) {
+    const bool picked = s->id() == ctx.state.suggestion_id;
+    const auto rects = RowRects(f, row, static_cast<std::size_t>(std::max(0, s->start_byte())),
+                                static_cast<std::size_t>(std::max(0, s->end_byte())));
+    if (picked) FillRects(draw, rects, o, ToU32(palette::kWarn.WithAlpha(40)));
+    // Fainter for the sentences the scorer ranks low, so the worth-checking ones stand out.
+    const auto alpha = static_cast<std::uint8_t>(picked ? 230 : 50 + 150 * s->score());
+    for (const Rect& rc : rects) {
+      draw->AddLine(ImVec2(o.x + rc.x0, o.y + rc.y1 - 1), ImVec2(o.x + rc.x1, o.y + rc.y1 - 1),
+                    ToU32(palette::kWarn.WithAlpha(alpha)), picked ? 2.0F : 1.0F);
+    }
+  }
+}
+
+// "corrected" at the row's top right, for a segment whose text a correction changed;
+// where it is drawn, for the hover.
+std::optional<Rect> PaintCorrected(ImDrawList* draw, const ReaderFrame& f, const ReaderRow& row) {
+  if (row.seg.revision() <= 0) return std::nullopt;
+  const char* tag = "corrected";
+  const ImVec2 size = f.font->CalcTextSizeA(f.fs * kTagScale, FLT_MAX, 0, tag);
+  const float x = f.win.x + f.view_w - size.x - f.fs * kRightMargin;
+  const float y = row.y + f.fs * kPadTop * 0.5F;
+  draw->AddText(f.font, f.fs * kTagScale, ImVec2(x, y), ToU32(palette::kWarn), tag);
+  return Rect{x, y, x + size.x, y + size.y};
+}
+
 void PaintRow(const ViewContext& ctx, ImDrawList* draw, ReaderFrame& f, ReaderRow& row) {
   const TextSelection& sel = ctx.state.selection;
   PaintCurrentHit(draw, f, row);
   PaintHeader(draw, f, row);
+  row.corrected_tag = PaintCorrected(draw, f, row);
   PaintSearchTerms(draw, f, row);
+  PaintSuggestions(ctx, draw, f, row);
   PaintClaims(ctx, draw, f, row);
   PaintSelection(sel, draw, f, row);
   PaintCaret(sel, draw, f, row);
@@ -454,7 +505,62 @@ void CaretToSpeech(ViewContext& ctx, const v1::Segment& from, bool down) {
   }
 }
 
+// The suggestion under `byte` of a segment (0 when none), while they are shown.
+std::int64_t SuggestionAtByte(const ViewContext& ctx, std::int64_t segment_id, std::size_t byte) {
+  if (!ctx.state.show_suggestions || segment_id == 0) return 0;
+  for (const v1::Suggestion* s : ctx.model.suggestions().OfSegment(segment_id)) {
+    if (byte >= static_cast<std::size_t>(std::max(0, s->start_byte())) &&
+        byte < static_cast<std::size_t>(std::max(0, s->end_byte()))) {
+      return s->id();
+    }
+  }
+  return 0;
+}
+
+void SuggestionTooltip(const v1::Suggestion& s) {
+  ImGui::BeginTooltip();
+  SuggestionScore(s);
+  ImGui::SameLine();
+  ImGui::TextDisabled("worth checking? Click: accept or dismiss");
+  SuggestionReasons(s);
+  ImGui::EndTooltip();
+}
+
+// A corrected segment's texts, oldest first, fetched the first time it is hovered.
+void HistoryTooltip(ViewContext& ctx, const v1::Segment& seg) {
+  if (!ctx.model.SegmentHistoryLoaded(seg.id())) ctx.Emit(action::FetchSegmentHistory{seg.id()});
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+  ImGui::Text("Corrected %d time%s", seg.revision(), seg.revision() == 1 ? "" : "s");
+  const auto history = ctx.model.SegmentHistory(seg.id());
+  for (const v1::SegmentRevision* r : history) {
+    const std::string who =
+        r->has_corrected_by() ? v1::NameOf(r->corrected_by()) : std::string("the feed");
+    const std::string why = r->reason().empty() ? "" : ": " + r->reason();
+    ImGui::Separator();
+    ImGui::TextDisabled("revision %d by %s%s", r->revision(), who.c_str(), why.c_str());
+    ColoredText(palette::kDimText, "was: " + r->old_text());
+    ImGui::TextUnformatted(("now: " + r->new_text()).c_str());
+  }
+  if (history.empty()) ImGui::TextDisabled("loading the history...");
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 }  // namespace
+
+void ReaderView::HoverRow(ViewContext& ctx, const ReaderFrame& f, const ReaderRow& row) {
+  if (!f.hovered || f.held || f.mouse.y < row.y || f.mouse.y >= row.y + row.height) return;
+  if (row.corrected_tag && row.corrected_tag->Contains(f.mouse.x, f.mouse.y)) {
+    HistoryTooltip(ctx, row.seg);
+    return;
+  }
+  const std::size_t b = ByteAtPoint(row.text(), row.visible.layout, f.mouse.x - row.text_x,
+                                    f.mouse.y - row.visible.text_y, f.measure);
+  if (const std::int64_t id = SuggestionAtByte(ctx, row.seg.id(), b)) {
+    SuggestionTooltip(*ctx.model.suggestions().Find(id));
+  }
+}
 
 std::size_t ReaderView::measured_rows() const {
   auto it = transcripts_.find(drawn_transcript_);
@@ -564,7 +670,9 @@ void ReaderView::Draw(ViewContext& ctx, ImVec2 size) {
   if (f.held && st.selection.dragging) DragOutsideRows(ctx, f, pt.heights);
   if (f.released && st.selection.dragging) FinishDrag(ctx);
   DrawMarkButton(ctx, f);
+  DrawNewRowsPill(ctx, f, pt);
   EndView(f);
+  DrawSuggestionWindow(ctx, card_at_);
 }
 
 // Row heights (exact for the rows in view, estimated elsewhere) and the scroll position.
@@ -574,9 +682,55 @@ void ReaderView::LayOut(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt) {
   pt.heights.SetLayout(f.wrap, f.fs);
   pt.heights.Resize(f.rows, estimate);
   FollowScroll(ctx, f, pt);
+  FollowNewRows(ctx, f, pt);
   MeasureRowsInView(ctx.model, f, pt);
   MeasureInBackground(ctx.model, f, pt);
   SettleScroll(f, pt);
+  NoteBottom(f, pt);
+}
+
+void ReaderView::FollowNewRows(const ViewContext& ctx, ReaderFrame& f, PerTranscript& pt) {
+  const std::size_t before = pt.drawn_rows;
+  pt.drawn_rows = f.rows;
+  if (!pt.drawn) {  // opened: what is there now counts as seen
+    pt.drawn = true;
+    pt.rows_seen = f.rows;
+    return;
+  }
+  if (f.rows <= before) return;
+  // A drag in progress keeps its text under the pointer, and a move this frame wins; the
+  // pill offers the rest.
+  if (!pt.at_bottom || f.moved || ctx.state.selection.dragging) return;
+  // The new rows are measured now, so the bottom is exactly the bottom.
+  for (std::size_t r = before; r < f.rows; ++r) {
+    if (const v1::Segment* s = ctx.model.SegmentAt(f.transcript_id, static_cast<std::int32_t>(r))) {
+      EnsureMeasured(pt.heights, r, *s, f);
+    }
+  }
+  *f.anchor = AnchorAt(pt.heights, std::max(0.0, pt.heights.Total() - f.view_h));
+}
+
+void ReaderView::NoteBottom(const ReaderFrame& f, PerTranscript& pt) {
+  pt.at_bottom = f.scroll >= f.max_scroll - 1.0;
+  if (pt.at_bottom) pt.rows_seen = f.rows;
+}
+
+// "N new segments below" over the bottom of a view scrolled up; it takes the view down.
+void ReaderView::DrawNewRowsPill(ViewContext& ctx, const ReaderFrame& f, const PerTranscript& pt) {
+  if (pt.at_bottom || f.rows <= pt.rows_seen) return;
+  const std::size_t fresh = f.rows - pt.rows_seen;
+  const std::string label =
+      std::to_string(fresh) + (fresh == 1 ? " new segment" : " new segments") + " below###new-rows";
+  const ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, true);
+  ImGui::SetCursorScreenPos(
+      ImVec2(f.win.x + (f.view_w - size.x) / 2, f.win.y + f.view_h - size.y - f.fs * 1.2F));
+  ImGui::PushStyleColor(ImGuiCol_Button, ToVec4(palette::kSelection));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, f.fs);
+  if (ImGui::Button(label.c_str()))
+    ctx.state.scroll_to_ordinal = static_cast<std::int32_t>(f.rows - 1);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ctx.state.SetControlRect(Control::kNewSegmentsPill, ItemRect());
 }
 
 // Where to be: the user's scroll (wheel, scrollbar) moves the anchor; otherwise the
@@ -588,8 +742,10 @@ void ReaderView::FollowScroll(ViewContext& ctx, ReaderFrame& f, PerTranscript& p
   f.current = ImGui::GetScrollY();
   if (pt.expected_scroll >= 0 && std::fabs(f.current - pt.expected_scroll) > 0.5) {
     anchor = AnchorAt(pt.heights, f.current);
+    f.moved = true;
   }
   if (st.scroll_to_ordinal && f.rows > 0) {
+    f.moved = true;
     const auto row = static_cast<std::size_t>(
         std::clamp<std::int32_t>(*st.scroll_to_ordinal, 0, static_cast<std::int32_t>(f.rows) - 1));
     // Measure the target and what is just above it, so it lands where it should.
@@ -666,6 +822,7 @@ void ReaderView::DrawRows(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt) {
     ReaderRow row = LayOutRow(f, pt, r, *seg, y);
     PaintRow(ctx, draw, f, row);
     HandleRowMouse(st, f, row);
+    HoverRow(ctx, f, row);
     y += row.height;
     st.visible_rows.push_back(std::move(row.visible));
   }
@@ -742,6 +899,11 @@ void ReaderView::FinishDrag(ViewContext& ctx) {
     if (press_claim_ != 0) {
       st.claim_id = press_claim_;
       ctx.Emit(action::OpenClaim{press_claim_});
+    } else if (const std::int64_t s = SuggestionAtByte(ctx, st.selection.segment_id, press_byte_)) {
+      // A click on an underlined sentence opens its card (accept, dismiss).
+      st.suggestion_id = s;
+      st.suggestion_card = true;
+      card_at_ = ImGui::GetIO().MousePos;
     }
     st.selection.Clear();
   }

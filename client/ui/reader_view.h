@@ -51,6 +51,13 @@ class ReaderView {
     std::int32_t measure_cursor = 0;
     // Segments whose characters were reported to UiState::glyphs.
     std::unordered_set<std::int64_t> glyphs_noted;
+    // Live transcripts: the rows drawn last frame, whether the view was at the bottom
+    // then (it follows new rows), and the rows there were when it last was (the pill
+    // counts the rest).
+    bool drawn = false;
+    std::size_t drawn_rows = 0;
+    bool at_bottom = false;
+    std::size_t rows_seen = 0;
   };
 
   // The phases of Draw (reader_view.cc): lay out the rows and the scroll position, then
@@ -62,6 +69,12 @@ class ReaderView {
   static void MeasureInBackground(const model::WorkspaceModel& model, const ReaderFrame& f,
                                   PerTranscript& pt);
   static void SettleScroll(ReaderFrame& f, PerTranscript& pt);
+  // A live transcript grew: at the bottom the view follows; scrolled up it stays put.
+  static void FollowNewRows(const ViewContext& ctx, ReaderFrame& f, PerTranscript& pt);
+  static void NoteBottom(const ReaderFrame& f, PerTranscript& pt);
+  static void DrawNewRowsPill(ViewContext& ctx, const ReaderFrame& f, const PerTranscript& pt);
+  // Tooltips: a suggestion's reasons, a corrected segment's history.
+  static void HoverRow(ViewContext& ctx, const ReaderFrame& f, const ReaderRow& row);
   void DrawRows(ViewContext& ctx, ReaderFrame& f, PerTranscript& pt);
   static ReaderRow LayOutRow(const ReaderFrame& f, PerTranscript& pt, std::size_t r,
                              const v1::Segment& seg, float y);
@@ -72,6 +85,8 @@ class ReaderView {
   std::map<std::int64_t, PerTranscript> transcripts_;
   std::int64_t drawn_transcript_ = 0;
   std::int64_t press_claim_ = 0;
+  // Where a click opened a suggestion's card.
+  ImVec2 card_at_;
   // Where the mouse went down: a drag snaps to words from here.
   std::size_t press_byte_ = 0;
 };

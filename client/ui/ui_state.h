@@ -20,7 +20,7 @@ namespace factdesk::ui {
 // everything the user is typing. It lives on the UI thread beside the model; remote
 // changes never write here, which is how they never overwrite what someone is typing.
 
-enum class Tab { kReader, kDashboard, kDisputes };
+enum class Tab { kReader, kDashboard, kDisputes, kSuggested };
 
 // A text selection inside one segment (byte offsets on code point boundaries).
 struct TextSelection {
@@ -96,6 +96,14 @@ enum class Control {
   kTagAdd,
   kFilterTag,
   kFirstTagRow,
+  kSuggestionsToggle,
+  kFirstSuggestion,    // the Suggested queue's first row
+  kSuggestionAccept,   // the open suggestion card's buttons (queue row or reader popup)
+  kSuggestionDismiss,  // "Dismiss..." (opens the reason popup)
+  kSuggestionReason,
+  kSuggestionDismissConfirm,
+  kNewSegmentsPill,
+  kReanchorButton,
   kCount
 };
 
@@ -140,6 +148,13 @@ struct UiState {
   bool filter_open = false;
 
   std::map<std::int64_t, ClaimDraft> drafts;
+
+  // Suggestions: the reader's faint underline (S), the one picked (queue, click,
+  // Shift+J/K), whether its card is open over the reader, and a dismissal's reason.
+  bool show_suggestions = false;
+  std::int64_t suggestion_id = 0;
+  bool suggestion_card = false;
+  std::string suggestion_reason;
 
   std::int64_t dispute_claim_id = 0;
   std::string decide_verdict;

@@ -154,6 +154,15 @@ void HeadlessUi::Key(int key, bool ctrl, bool shift) {
   io.KeyShift = false;
 }
 
+void HeadlessUi::Wheel(ImVec2 at, float notches) {
+  ImGui::SetCurrentContext(context_);
+  MoveMouse(at);
+  ImGui::GetIO().MouseWheel = notches;
+  Frame();
+  ImGui::GetIO().MouseWheel = 0;
+  Frame();
+}
+
 void HeadlessUi::Type(const std::string& ascii) {
   ImGui::SetCurrentContext(context_);
   for (const char c : ascii) {

@@ -40,6 +40,8 @@ class HeadlessUi {
   // A key with modifiers, down for one frame then up.
   void Key(int key, bool ctrl = false, bool shift = false);
   void Type(const std::string& ascii);
+  // The mouse wheel over `at`: positive notches scroll up, negative down.
+  void Wheel(ImVec2 at, float notches);
 
   app::Controller& controller() { return *controller_; }
   const model::WorkspaceModel& model() const { return controller_->model(); }
