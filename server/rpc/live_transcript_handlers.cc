@@ -38,15 +38,15 @@ std::string FormatName(v1::TranscriptFormat format) {
   return format == v1::TRANSCRIPT_FORMAT_UNSPECIFIED ? "text" : v1::EnumText(format, true);
 }
 
-// Only a LIVE transcript grows; FAILED_PRECONDITION names the transcript and its state.
-Status RequireLive(const store::LiveTranscript& t, std::int64_t id, std::string_view what) {
+// Only a LIVE transcript grows or closes; FAILED_PRECONDITION names the transcript, its
+// state and the rule.
+Status RequireLive(const store::LiveTranscript& t, std::int64_t id, std::string_view rule) {
   if (t.state == v1::TRANSCRIPT_STATE_CLOSED) {
-    return Status::FailedPrecondition(
-        fmt::format("transcript {} is closed: {} only while it is LIVE", id, what));
+    return Status::FailedPrecondition(fmt::format("transcript {} is closed: {}", id, rule));
   }
   if (t.state != v1::TRANSCRIPT_STATE_LIVE) {
     return Status::FailedPrecondition(
-        fmt::format("transcript {} was imported whole: {} only while it is LIVE", id, what));
+        fmt::format("transcript {} was imported whole: {}", id, rule));
   }
   return Status::Ok();
 }
@@ -108,7 +108,7 @@ grpc::ServerUnaryReactor* TranscriptService::AppendSegments(grpc::CallbackServer
       store::LockScoring(tx, id);
       FD_RETURN_IF_ERROR(tx.TakeSeq(ws).status());
       FD_ASSIGN_OR_RETURN(const store::LiveTranscript live, store::LockTranscript(tx, id));
-      FD_RETURN_IF_ERROR(RequireLive(live, id, "segments are appended"));
+      FD_RETURN_IF_ERROR(RequireLive(live, id, "segments are appended only while it is LIVE"));
       FD_RETURN_IF_ERROR(RequireNextOrdinal(tx, call, live, id, req->first_ordinal()));
       FD_ASSIGN_OR_RETURN(auto stored,
                           store::AppendSegments(tx, ws, id, req->first_ordinal(), segments));
@@ -135,7 +135,7 @@ grpc::ServerUnaryReactor* TranscriptService::CloseTranscript(grpc::CallbackServe
       FD_ASSIGN_OR_RETURN(const std::int64_t ws, AuthorizeFeed(tx, call, id));
       FD_RETURN_IF_ERROR(tx.TakeSeq(ws).status());
       FD_ASSIGN_OR_RETURN(const store::LiveTranscript live, store::LockTranscript(tx, id));
-      FD_RETURN_IF_ERROR(RequireLive(live, id, "a transcript is closed"));
+      FD_RETURN_IF_ERROR(RequireLive(live, id, "only a LIVE transcript is closed"));
       store::CloseTranscript(tx, id);
       FD_ASSIGN_OR_RETURN(*resp, store::GetTranscript(tx, id));
       v1::Event event = NewEvent(v1::EVENT_KIND_TRANSCRIPT_CLOSED);

@@ -194,5 +194,28 @@ TEST_F(LiveTranscriptTest, AStaleFirstOrdinalOrARetriedBatchIsAbortedAndStoresNo
   EXPECT_EQ(current.segment_count(), 2);
 }
 
+// A feed that sends an idempotency key gets the first reply again for a retried batch,
+// instead of ABORTED; nothing is stored twice either way.
+TEST_F(LiveTranscriptTest, ARetryWithTheSameIdempotencyKeyGetsTheFirstReply) {
+  const v1::Transcript live = Open();
+  v1::AppendSegmentsRequest req;
+  req.set_transcript_id(live.id());
+  *req.add_segments() = In("SMITH", "Crime fell.");
+  auto send = [&](v1::AppendSegmentsResponse* out) {
+    auto ctx = Ctx(ben_.token);
+    ctx->AddMetadata(v1::kIdempotencyKey, "feed-batch-0");
+    return server_->transcripts()->AppendSegments(ctx.get(), req, out);
+  };
+  v1::AppendSegmentsResponse first;
+  ASSERT_TRUE(send(&first).ok());
+  const auto before = server_->Snapshot();
+  v1::AppendSegmentsResponse again;
+  const grpc::Status retried = send(&again);
+  ASSERT_TRUE(retried.ok()) << retried.error_message();
+  EXPECT_EQ(again.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(server_->Snapshot(), before);
+  EXPECT_EQ(SegmentsOf(live.id()).size(), 1U);
+}
+
 }  // namespace
 }  // namespace factdesk::testing
