@@ -205,6 +205,70 @@ TEST_F(IngestTest, ANonWebVttFileIsRefusedAndOpensNoTranscript) {
   EXPECT_EQ(after.size(), before.size());
 }
 
+// A caption corrected from the command line: a claim whose quote is still there follows it,
+// one whose quote went is flagged, shown with the old and new text, and marked again.
+TEST_F(IngestTest, CorrectionsReanchorOrFlagClaimsAndTheFlagIsClearedByMarkingAgain) {
+  const ProcessResult opened =
+      Cli(ben_, {"transcript", "open", "-w", "desk", "--title", "Corrected live", "--json"});
+  ASSERT_CLI_OK(opened);
+  const std::string id = ParseJson(opened)["id"].get<std::string>();
+  ASSERT_CLI_OK(Cli(ben_, {"ingest", "-", "--transcript", id}, {},
+                    "Lena Ortiz: Taxes fell by three million last year and crime fell too.\n"));
+  const ProcessResult listed = Cli(ben_, {"transcripts", "-w", "desk"});
+  EXPECT_NE(listed.out.find("LIVE"), std::string::npos) << listed.out;
+
+  const json segment = Show(id)["segments"][0];
+  const std::string segment_id = segment["id"].get<std::string>();
+  auto mark = [&](const std::string& quote) {
+    const ProcessResult r = Cli(
+        ben_, {"claim", "add", "--transcript", id, "--ordinal", "1", "--quote", quote, "--json"});
+    EXPECT_EQ(r.exit_code, 0) << Describe(r);
+    return ParseJson(r)["id"].get<std::string>();
+  };
+  const std::string kept = mark("crime fell too");
+  const std::string changed = mark("three million");
+
+  const ProcessResult corrected =
+      Cli(ben_, {"segment", "correct", segment_id, "--revision", "0", "--text",
+                 "Taxes fell by three billion last year, and crime fell too.", "--reason",
+                 "caption misheard billion"});
+  ASSERT_CLI_OK(corrected);
+  EXPECT_NE(corrected.out.find("is at revision 1"), std::string::npos) << corrected.out;
+  EXPECT_NE(corrected.out.find("claim " + kept + ": re-anchored at bytes"), std::string::npos)
+      << corrected.out;
+  EXPECT_NE(corrected.out.find("claim " + changed + ": quote changed"), std::string::npos)
+      << corrected.out;
+
+  // A correction that read an old revision is refused with the server's words.
+  const ProcessResult stale =
+      Cli(ben_, {"segment", "correct", segment_id, "--revision", "0", "--text", "Stale."});
+  EXPECT_TRUE(FailsWith(stale, "ABORTED", "it is now revision 1")) << Describe(stale);
+
+  const ProcessResult claims = Cli(ben_, {"claim", "list", "-w", "desk", "--transcript", id});
+  ASSERT_CLI_OK(claims);
+  EXPECT_NE(claims.out.find("OPEN QUOTE CHANGED"), std::string::npos) << claims.out;
+  const ProcessResult shown = Cli(ben_, {"claim", "show", changed});
+  ASSERT_CLI_OK(shown);
+  EXPECT_NE(shown.out.find("Quote changed:"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("three million last year and crime"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("three billion last year, and crime"), std::string::npos) << shown.out;
+
+  const ProcessResult history = Cli(ben_, {"segment", "history", segment_id});
+  ASSERT_CLI_OK(history);
+  EXPECT_NE(history.out.find("revision 1"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("ben"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("caption misheard billion"), std::string::npos) << history.out;
+
+  const ProcessResult missing =
+      Cli(ben_, {"claim", "reanchor", changed, "--quote", "three million"});
+  EXPECT_TRUE(FailsWith(missing, "INVALID_ARGUMENT", "--quote: not found")) << Describe(missing);
+  ASSERT_CLI_OK(Cli(ben_, {"claim", "reanchor", changed, "--quote", "three billion"}));
+  const json after = ParseJson(Cli(ben_, {"claim", "show", changed, "--json"}));
+  EXPECT_EQ(after["claim"]["quote"], "three billion");
+  EXPECT_FALSE(after["claim"].contains("quote_change") && !after["claim"]["quote_change"].is_null())
+      << after.dump();
+}
+
 // The server killed with -9 while a feed runs: the feed waits, and when the server is back
 // it goes on, with nothing lost and nothing twice.
 TEST(IngestServerKillTest, TheFeedResumesWhenTheServerIsBack) {
