@@ -89,8 +89,6 @@ inline constexpr bool kIsMutation<v1::CloseTranscriptRequest> = true;
 template <>
 inline constexpr bool kIsMutation<v1::CorrectSegmentRequest> = true;
 template <>
-inline constexpr bool kIsMutation<v1::ReanchorClaimRequest> = true;
-template <>
 inline constexpr bool kIsMutation<v1::RescoreTranscriptRequest> = true;
 
 }  // namespace factdesk::client
