@@ -121,9 +121,8 @@ CliUser CliTest::vic_;
 std::string CliTest::seed_id_;
 std::string CliTest::debate_id_;
 
-ProcessResult CliTest::Cli(const CliUser& user, const std::vector<std::string>& args,
-                           const std::map<std::string, std::string>& env,
-                           const std::string& stdin_data) {
+ProcessOptions CliTest::CliProcess(const CliUser& user, const std::vector<std::string>& args,
+                                   const std::map<std::string, std::string>& env) {
   ProcessOptions o;
   o.argv = {CliBinary()};
   o.argv.insert(o.argv.end(), args.begin(), args.end());
@@ -133,6 +132,13 @@ ProcessResult CliTest::Cli(const CliUser& user, const std::vector<std::string>& 
   for (const char* name : {"FACTDESK_SERVER", "FACTDESK_TOKEN", "FACTDESK_CA"}) {
     if (env.count(name) == 0) o.unset_env.emplace_back(name);
   }
+  return o;
+}
+
+ProcessResult CliTest::Cli(const CliUser& user, const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env,
+                           const std::string& stdin_data) {
+  ProcessOptions o = CliProcess(user, args, env);
   o.stdin_data = stdin_data;
   return RunProcess(o, kCommand);
 }

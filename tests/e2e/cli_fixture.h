@@ -67,6 +67,10 @@ class CliTest : public ::testing::Test {
         << "the suite's setup failed (see above)";
   }
 
+  // How `factdesk ARGS` runs as `user`: their HOME, `env` added, the developer's
+  // FACTDESK_* unset unless `env` sets them.
+  static ProcessOptions CliProcess(const CliUser& user, const std::vector<std::string>& args,
+                                   const std::map<std::string, std::string>& env = {});
   // Runs `factdesk ARGS` as `user` (their HOME; the developer's FACTDESK_* unset).
   static ProcessResult Cli(const CliUser& user, const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env = {},

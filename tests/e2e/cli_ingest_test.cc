@@ -60,15 +60,7 @@ class IngestTest : public CliTest {
   static std::unique_ptr<ChildProcess> Start(const CliUser& user,
                                              const std::vector<std::string>& args,
                                              const std::map<std::string, std::string>& env = {}) {
-    ProcessOptions o;
-    o.argv = {CliBinary()};
-    o.argv.insert(o.argv.end(), args.begin(), args.end());
-    o.env = {{"HOME", user.home}, {"XDG_CONFIG_HOME", user.home + "/config"}};
-    for (const auto& [k, v] : env) o.env[k] = v;
-    for (const char* name : {"FACTDESK_SERVER", "FACTDESK_TOKEN", "FACTDESK_CA"}) {
-      if (env.count(name) == 0) o.unset_env.emplace_back(name);
-    }
-    return std::make_unique<ChildProcess>(o);
+    return std::make_unique<ChildProcess>(CliProcess(user, args, env));
   }
 
   static json Show(const std::string& transcript_id) {

@@ -42,14 +42,7 @@ void SuggestionTest::TearDownTestSuite() {
 }
 
 v1::Transcript SuggestionTest::Import(const std::string& filename, const std::string& content) {
-  v1::ImportTranscriptRequest req;
-  req.set_workspace_id(ws_);
-  req.set_filename(filename);
-  req.set_content(content);
-  v1::ImportTranscriptResponse resp;
-  const auto status = server_->transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return resp.transcript();
+  return ImportAs(*server_, ben_.token, ws_, filename, content);
 }
 
 v1::ListSuggestionsResponse SuggestionTest::ListAll(std::int64_t transcript_id,

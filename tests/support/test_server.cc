@@ -175,4 +175,16 @@ Desk MakeDesk(TestServer& server) {
   return d;
 }
 
+v1::Transcript ImportAs(TestServer& server, const std::string& token, std::int64_t workspace_id,
+                        const std::string& filename, const std::string& content) {
+  v1::ImportTranscriptRequest req;
+  req.set_workspace_id(workspace_id);
+  req.set_filename(filename);
+  req.set_content(content);
+  v1::ImportTranscriptResponse resp;
+  const auto status = server.transcripts()->ImportTranscript(Ctx(token).get(), req, &resp);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return resp.transcript();
+}
+
 }  // namespace factdesk::testing

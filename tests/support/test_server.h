@@ -102,4 +102,9 @@ struct Desk {
 };
 Desk MakeDesk(TestServer& server);
 
+// Imports `content` as `filename` into workspace `workspace_id` as the token's user;
+// a failed import fails the test (and returns an empty transcript).
+v1::Transcript ImportAs(TestServer& server, const std::string& token, std::int64_t workspace_id,
+                        const std::string& filename, const std::string& content);
+
 }  // namespace factdesk::testing

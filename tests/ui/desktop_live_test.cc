@@ -80,18 +80,8 @@ class DesktopLiveTest : public ::testing::Test {
     app::Controller::Options o;
     o.channel = server_->channel();
     auto ui = std::make_unique<HeadlessUi>(o);
-    client::ConnectionOptions c;
-    c.address = server_->address();
-    c.token = ben_.token;
-    ui->controller().Connect(c, "desk");
-    ui->state().transcript_id = transcript.id();
-    const bool loaded = ui->PumpUntil([&] {
-      const auto& s = ui->controller().session();
-      return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
-             s.transcript_id == transcript.id() && s.segments_complete &&
-             !ui->state().visible_rows.empty();
-    });
-    EXPECT_TRUE(loaded) << "the workspace did not load";
+    EXPECT_TRUE(ui->ShowTranscript(server_->address(), ben_.token, transcript.id()))
+        << "the workspace did not load";
     return ui;
   }
 

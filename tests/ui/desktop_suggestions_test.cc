@@ -44,14 +44,7 @@ class DesktopSuggestionsTest : public ::testing::Test {
   static void TearDownTestSuite() { server_.reset(); }
 
   static v1::Transcript Import(const std::string& filename, const std::string& content) {
-    v1::ImportTranscriptRequest req;
-    req.set_workspace_id(ws_);
-    req.set_filename(filename);
-    req.set_content(content);
-    v1::ImportTranscriptResponse resp;
-    const auto status = server_->transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return resp.transcript();
+    return ImportAs(*server_, ben_.token, ws_, filename, content);
   }
 
   static v1::ListSuggestionsResponse List(std::int64_t transcript_id, bool decided = true) {
@@ -93,19 +86,10 @@ class DesktopSuggestionsTest : public ::testing::Test {
     app::Controller::Options o;
     o.channel = server_->channel();
     auto ui = std::make_unique<HeadlessUi>(o);
-    client::ConnectionOptions c;
-    c.address = server_->address();
-    c.token = user.token;
-    ui->controller().Connect(c, "desk");
-    ui->state().transcript_id = transcript.id();
-    const bool loaded = ui->PumpUntil([&] {
-      const auto& s = ui->controller().session();
-      return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
-             s.transcript_id == transcript.id() && s.segments_complete &&
-             !ui->state().visible_rows.empty() &&
-             ui->model().suggestions().Status(transcript.id()) != nullptr;
-    });
-    EXPECT_TRUE(loaded) << "the workspace did not load";
+    const auto& book = ui->model().suggestions();
+    EXPECT_TRUE(ui->ShowTranscript(server_->address(), user.token, transcript.id(), [&] {
+      return book.Status(transcript.id()) != nullptr;
+    })) << "the workspace did not load";
     return ui;
   }
 

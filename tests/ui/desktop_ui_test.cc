@@ -49,18 +49,8 @@ class DesktopUiTest : public ::testing::Test {
     app::Controller::Options o;
     o.channel = server_->channel();
     auto ui = std::make_unique<HeadlessUi>(o, display);
-    client::ConnectionOptions c;
-    c.address = server_->address();
-    c.token = user.token;
-    ui->controller().Connect(c, "desk");
-    ui->state().transcript_id = transcript_.id();  // not the newest one other tests import
-    const bool loaded = ui->PumpUntil([&] {
-      const auto& s = ui->controller().session();
-      return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
-             s.transcript_id == transcript_.id() && s.segments_complete &&
-             !ui->state().visible_rows.empty();
-    });
-    EXPECT_TRUE(loaded) << "the workspace did not load";
+    EXPECT_TRUE(ui->ShowTranscript(server_->address(), user.token, transcript_.id()))
+        << "the workspace did not load";
     return ui;
   }
 

@@ -171,4 +171,19 @@ void HeadlessUi::Type(const std::string& ascii) {
   }
 }
 
+bool HeadlessUi::ShowTranscript(const std::string& address, const std::string& token,
+                                std::int64_t transcript_id, const std::function<bool()>& ready) {
+  client::ConnectionOptions c;
+  c.address = address;
+  c.token = token;
+  controller().Connect(c, "desk");
+  state().transcript_id = transcript_id;  // not the newest one other tests import
+  return PumpUntil([&] {
+    const auto& s = controller().session();
+    return s.connection.phase == ui::ConnectionInfo::Phase::kLive &&
+           s.transcript_id == transcript_id && s.segments_complete &&
+           !state().visible_rows.empty() && (!ready || ready());
+  });
+}
+
 }  // namespace factdesk::testing

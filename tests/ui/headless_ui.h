@@ -43,6 +43,12 @@ class HeadlessUi {
   // The mouse wheel over `at`: positive notches scroll up, negative down.
   void Wheel(ImVec2 at, float notches);
 
+  // Connects to `address` with `token` and pumps until transcript `transcript_id` is
+  // showing (the stream live, its segments in, rows laid out) and `ready`, when given,
+  // holds; false on timeout.
+  bool ShowTranscript(const std::string& address, const std::string& token,
+                      std::int64_t transcript_id, const std::function<bool()>& ready = {});
+
   app::Controller& controller() { return *controller_; }
   const model::WorkspaceModel& model() const { return controller_->model(); }
   ui::UiState& state() { return state_; }
