@@ -9,7 +9,6 @@
 #include "client/cli/output.h"
 #include "client/cli/precheck.h"
 #include "client/cli/segment_text.h"
-#include "domain/match_text.h"
 #include "proto/claim_link_text.h"
 #include "proto/claim_progress.h"
 #include "proto/workflow_requests.h"
@@ -80,27 +79,12 @@ Status ResolveQuote(CommandClient& api, const AddOptions& o, v1::CreateClaimRequ
         fmt::format("transcript {} has no segment {}", o.transcript_id, o.ordinal));
   }
   const v1::Segment& segment = page.segments(0);
-  const auto found = domain::FindQuote(segment.text(), o.quote);
-  if (found.empty()) {
-    return Status::InvalidArgument(
-        "--quote", fmt::format("not found in segment {} of transcript {} ({})", o.ordinal,
-                               o.transcript_id, Quoted(segment.text(), 80)));
-  }
-  if (o.occurrence > static_cast<int>(found.size())) {
-    return Status::InvalidArgument(
-        "--occurrence",
-        fmt::format("the quote occurs only {} times in segment {}", found.size(), o.ordinal));
-  }
-  if (found.size() > 1 && o.occurrence == 0) {
-    return Status::InvalidArgument(
-        "--quote", fmt::format("occurs {} times in segment {}; say which with --occurrence K "
-                               "(1-{}), or quote more of the text",
-                               found.size(), o.ordinal, found.size()));
-  }
-  const domain::TextRange range = found[static_cast<std::size_t>(std::max(o.occurrence, 1) - 1)];
+  FD_ASSIGN_OR_RETURN(const ByteRange range, QuoteRange(segment.text(), o.quote, o.occurrence,
+                                                        fmt::format("segment {} of transcript {}",
+                                                                    o.ordinal, o.transcript_id)));
   req.set_segment_id(segment.id());
-  req.set_start_byte(static_cast<std::int32_t>(range.start));
-  req.set_end_byte(static_cast<std::int32_t>(range.end));
+  req.set_start_byte(range.start);
+  req.set_end_byte(range.end);
   return Status::Ok();
 }
 

@@ -8,7 +8,6 @@
 #include "client/cli/context.h"
 #include "client/cli/output.h"
 #include "client/cli/segment_text.h"
-#include "domain/match_text.h"
 
 namespace factdesk::cli {
 namespace {
@@ -140,25 +139,6 @@ Result<v1::Segment> SegmentOf(CommandClient& api, const v1::Claim& claim) {
   return page.segments(0);
 }
 
-// --quote as a byte range in the segment's text (the occurrence when it is there more than once).
-Status ResolveQuote(const v1::Segment& segment, const ReanchorOptions& o,
-                    v1::ReanchorClaimRequest& req) {
-  const auto found = domain::FindQuote(segment.text(), o.quote);
-  if (found.empty()) {
-    return Status::InvalidArgument(
-        "--quote", fmt::format("not found in the segment's text ({})", Quoted(segment.text(), 80)));
-  }
-  if (o.occurrence > static_cast<int>(found.size()) || (found.size() > 1 && o.occurrence == 0)) {
-    return Status::InvalidArgument(
-        "--quote",
-        fmt::format("occurs {} times in the segment; say which with --occurrence K", found.size()));
-  }
-  const domain::TextRange range = found[static_cast<std::size_t>(std::max(o.occurrence, 1) - 1)];
-  req.set_start_byte(static_cast<std::int32_t>(range.start));
-  req.set_end_byte(static_cast<std::int32_t>(range.end));
-  return Status::Ok();
-}
-
 Status Reanchor(Context& ctx, const ReanchorOptions& o) {
   if (o.quote.empty() == (o.start < 0 || o.end < 0)) {
     UsageError("give --start BYTE --end BYTE, or --quote TEXT");
@@ -174,7 +154,10 @@ Status Reanchor(Context& ctx, const ReanchorOptions& o) {
   req.set_end_byte(o.end);
   if (!o.quote.empty()) {
     FD_ASSIGN_OR_RETURN(const v1::Segment segment, SegmentOf(*api, claim));
-    FD_RETURN_IF_ERROR(ResolveQuote(segment, o, req));
+    FD_ASSIGN_OR_RETURN(const ByteRange range,
+                        QuoteRange(segment.text(), o.quote, o.occurrence, "the segment's text"));
+    req.set_start_byte(range.start);
+    req.set_end_byte(range.end);
   }
   std::string current_bin;
   auto done = api->Call(&CS::ReanchorClaim, req, {.current_bin = &current_bin});

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "client/cli/output.h"
 #include "common/utf8.h"
+#include "domain/match_text.h"
 
 namespace factdesk::cli {
 
@@ -35,6 +39,27 @@ std::string MarkClaims(std::string_view text, std::vector<ClaimMark> marks) {
   }
   out.append(text.substr(pos));
   return out;
+}
+
+Result<ByteRange> QuoteRange(std::string_view text, std::string_view quote, int occurrence,
+                             std::string_view where) {
+  const auto found = domain::FindQuote(text, quote);
+  if (found.empty()) {
+    return Status::InvalidArgument("--quote",
+                                   fmt::format("not found in {} ({})", where, Quoted(text, 80)));
+  }
+  if (occurrence > static_cast<int>(found.size())) {
+    return Status::InvalidArgument(
+        "--occurrence", fmt::format("the quote occurs only {} times in {}", found.size(), where));
+  }
+  if (found.size() > 1 && occurrence == 0) {
+    return Status::InvalidArgument(
+        "--quote", fmt::format("occurs {} times in {}; say which with --occurrence K (1-{}), or "
+                               "quote more of the text",
+                               found.size(), where, found.size()));
+  }
+  const auto& range = found[static_cast<std::size_t>(std::max(occurrence, 1) - 1)];
+  return ByteRange{static_cast<int>(range.start), static_cast<int>(range.end)};
 }
 
 }  // namespace factdesk::cli

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
+
 namespace factdesk::cli {
 
 // People count segments from 1, in what the CLI prints and in what it takes (--ordinal,
@@ -35,5 +37,12 @@ struct ClaimMark {
 // reader sees where claims are. Ranges outside the text or off code point boundaries
 // are clamped; overlapping claims nest or interleave their brackets.
 std::string MarkClaims(std::string_view text, std::vector<ClaimMark> marks);
+
+// The range of `quote` (--quote) in a segment's `text`: its `occurrence`-th match
+// (--occurrence, 1-based; 0 when not given, which is fine only for a quote that occurs once).
+// INVALID_ARGUMENT names the flag and `where` ("segment 4 of transcript 2") when the quote
+// is not there, occurs fewer times than asked, or occurs more than once with no occurrence.
+Result<ByteRange> QuoteRange(std::string_view text, std::string_view quote, int occurrence,
+                             std::string_view where);
 
 }  // namespace factdesk::cli

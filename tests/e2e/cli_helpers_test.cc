@@ -22,6 +22,28 @@ TEST(MarkClaims, WrapsEachRangeWithItsIdAndTag) {
   EXPECT_EQ(MarkClaims("abc", {{3, {1, 99}, "X"}}), "a[[#3 bc]](X)");
 }
 
+TEST(QuoteRange, FindsTheQuoteOrSaysWhatIsWrongWithTheFlags) {
+  const std::string text = "We cut taxes. Then we cut taxes again.";
+  EXPECT_EQ(*QuoteRange(text, "Then we", 0, "segment 2"), (ByteRange{14, 21}));
+  EXPECT_EQ(*QuoteRange(text, "cut taxes", 2, "segment 2"), (ByteRange{22, 31}));
+
+  const auto twice = QuoteRange(text, "cut taxes", 0, "segment 2");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(twice.status().message(),
+            "--quote: occurs 2 times in segment 2; say which with --occurrence K (1-2), or quote "
+            "more of the text");
+  const auto third = QuoteRange(text, "cut taxes", 3, "segment 2");
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.status().message(), "--occurrence: the quote occurs only 2 times in segment 2");
+  const auto missing = QuoteRange(text, "raised taxes", 0, "the segment's text");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(
+      missing.status().message(),
+      "--quote: not found in the segment's text (\"We cut taxes. Then we cut taxes again.\")");
+}
+
 TEST(Output, SnippetsShorteningAndTimes) {
   EXPECT_EQ(RenderSnippet("a \xEE\x80\x80match\xEE\x80\x81 b", false), "a **match** b");
   EXPECT_EQ(RenderSnippet("\xEE\x80\x80m\xEE\x80\x81", true), "\x1b[1mm\x1b[0m");
