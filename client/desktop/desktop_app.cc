@@ -186,6 +186,7 @@ void DesktopApp::ApplyStartupSelection() {
   if (!model.has_workspace()) return;
   if (options_.tab == "dashboard") state_.tab = ui::Tab::kDashboard;
   if (options_.tab == "disputes") state_.tab = ui::Tab::kDisputes;
+  if (options_.tab == "suggested") state_.tab = ui::Tab::kSuggested;
   std::int64_t claim = options_.claim_id;
   if (claim == 0 && options_.tab == "inspector" && state_.transcript_id != 0) {
     const auto claims = model.ClaimsOfTranscript(state_.transcript_id);
@@ -217,6 +218,10 @@ bool DesktopApp::ScreenshotReady() const {
       return false;
     }
     if (state_.tab == ui::Tab::kDashboard && !session.dashboard) return false;
+    if (state_.tab == ui::Tab::kSuggested &&
+        model.suggestions().Status(state_.transcript_id) == nullptr) {
+      return false;
+    }
     if (state_.claim_id != 0 &&
         (!model.SourcesLoaded(state_.claim_id) || !model.NotesLoaded(state_.claim_id) ||
          !session.history.contains(state_.claim_id))) {

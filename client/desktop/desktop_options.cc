@@ -25,8 +25,9 @@ Result<DesktopOptions> ParseOptions(int argc, char** argv, int* exit_code) {
   app.add_option("--ca", o.ca_file, "PEM CA to trust for TLS (default: FACTDESK_CA)");
   app.add_option("--transcript", o.transcript_id, "Transcript id to show");
   app.add_option("--claim", o.claim_id, "Claim id to open in the inspector");
-  app.add_option("--tab", o.tab, "What to show: reader, inspector, dashboard or disputes")
-      ->check(CLI::IsMember({"reader", "inspector", "dashboard", "disputes"}));
+  app.add_option("--tab", o.tab,
+                 "What to show: reader, inspector, dashboard, disputes or suggested")
+      ->check(CLI::IsMember({"reader", "inspector", "dashboard", "disputes", "suggested"}));
   app.add_option("--width", o.width, "Window width")->check(CLI::Range(320, 8192));
   app.add_option("--height", o.height, "Window height")->check(CLI::Range(240, 8192));
   app.add_option("--font-size", o.font_size, "Text size in pixels (before HiDPI scaling)")

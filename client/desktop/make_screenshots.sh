@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes the README's screenshots: docs/screenshots/reader.png, inspector.png and
-# dashboard.png, taken by factdesk-desktop --screenshot under Xvfb (Mesa software GL)
-# from a real server holding the demo transcript and a small team's work on it.
+# Makes the README's screenshots: docs/screenshots/reader.png, inspector.png,
+# dashboard.png and suggested.png, taken by factdesk-desktop --screenshot under Xvfb
+# (Mesa software GL) from a real server holding the demo transcript and a small team's
+# work on it.
 #
 #   client/desktop/make_screenshots.sh [TRANSCRIPT]     (default: samples/town-hall.vtt)
 #
@@ -106,4 +107,5 @@ sleep 3
 shot reader "$ANA" --tab reader
 shot inspector "$BEN" --tab inspector --claim "$CLAIM"
 shot dashboard "$ANA" --tab dashboard
-echo "make_screenshots: wrote $OUT/reader.png, inspector.png, dashboard.png"
+shot suggested "$BEN" --tab suggested
+echo "make_screenshots: wrote $OUT/reader.png, inspector.png, dashboard.png, suggested.png"

@@ -11,6 +11,8 @@
 namespace factdesk::ui {
 namespace {
 
+constexpr const char* kPreviewImport = "Preview import";
+
 // One segment as the importer split it: time, speaker (or kind) and text.
 void PreviewRow(const ImportPreview::Row& row) {
   if (row.start_ms) {
@@ -51,6 +53,12 @@ void ParsedFile(const ImportPreview& p, float fs) {
 
 }  // namespace
 
+float ImportFieldWidth() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::GetFontSize() * 14 + style.ItemSpacing.x + ImGui::CalcTextSize(kPreviewImport).x +
+         style.FramePadding.x * 2;
+}
+
 void DrawImportField(ViewContext& ctx) {
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(fs * 14);
@@ -58,7 +66,7 @@ void DrawImportField(ViewContext& ctx) {
       ImGui::InputTextWithHint("##importpath", "file to import (or drop it here)",
                                &ctx.state.import_path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ButtonIf(!ctx.state.import_path.empty(), "Preview import") || enter) &&
+  if ((ButtonIf(!ctx.state.import_path.empty(), kPreviewImport) || enter) &&
       !ctx.state.import_path.empty()) {
     ctx.Emit(action::PreviewImport{ctx.state.import_path});
   }

@@ -10,5 +10,7 @@ namespace factdesk::ui {
 void DrawImportPreview(ViewContext& ctx);
 // The path field and button in the top bar.
 void DrawImportField(ViewContext& ctx);
+// How wide DrawImportField draws (the top bar wraps before it when it does not fit).
+float ImportFieldWidth();
 
 }  // namespace factdesk::ui

@@ -29,9 +29,11 @@ void Header(ViewContext& ctx, const v1::Claim& claim) {
     ImGui::SameLine();
     Chip(claim.final_verdict().label(), VerdictColor(claim.final_verdict()));
   }
+  // Flush right, measured: a guessed width clipped the button at the panel's edge.
+  constexpr const char* kClose = "Close (Esc)";
   ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
-                  ImGui::GetFontSize() * 4.5F);
-  if (ImGui::SmallButton("Close (Esc)")) ctx.state.claim_id = 0;
+                  SmallButtonWidth(kClose));
+  if (ImGui::SmallButton(kClose)) ctx.state.claim_id = 0;
 
   // Someone else has this claim open: say so before anyone types over each other.
   std::vector<std::string> editing;

@@ -166,6 +166,14 @@ void TranscriptPicker(ViewContext& ctx) {
   if (current != nullptr) StateBadge(*current);
 }
 
+// Puts the top bar's next control beside the last one when `width` pixels still fit,
+// else at the start of a new line: a narrow window wraps the bar instead of clipping
+// its last controls.
+void NextInBar(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 }  // namespace
 
 void MainView::TopBar(ViewContext& ctx) {
@@ -189,33 +197,33 @@ void MainView::TopBar(ViewContext& ctx) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   if (v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok()) {
-    ImGui::SameLine();
+    NextInBar(ImportFieldWidth());
     DrawImportField(ctx);
   }
-  ImGui::SameLine();
+  NextInBar(SmallButtonWidth("Search"));
   if (ImGui::SmallButton("Search")) {
     st.tab = Tab::kReader;
     st.search_open = true;
     st.focus_search = true;
   }
-  ImGui::SameLine();
   // The button names an active filter, so a half-empty reader is never a mystery.
   const std::string filter = DescribeFilter(st.filter);
   const std::string filter_label = (filter.empty() ? "Filter" : "Filter: " + filter) + "###filter";
+  NextInBar(SmallButtonWidth(filter_label.c_str()));
   if (ImGui::SmallButton(filter_label.c_str())) {
     st.tab = Tab::kReader;
     st.filter_open = !st.filter_open;
   }
   st.SetControlRect(Control::kFilterButton, ItemRect());
-  ImGui::SameLine();
   // The reader's underline of suggested sentences (S).
-  if (ImGui::SmallButton(st.show_suggestions ? "Suggestions: on###suggest"
-                                             : "Suggestions: off###suggest")) {
-    st.show_suggestions = !st.show_suggestions;
-  }
+  const char* underline =
+      st.show_suggestions ? "Suggestions: on###suggest" : "Suggestions: off###suggest";
+  NextInBar(SmallButtonWidth(underline));
+  if (ImGui::SmallButton(underline)) st.show_suggestions = !st.show_suggestions;
   st.SetControlRect(Control::kSuggestionsToggle, ItemRect());
-  ImGui::SameLine();
+  NextInBar(SmallButtonWidth("F1 help"));
   if (ImGui::SmallButton("F1 help")) st.help_open = !st.help_open;
+  st.SetControlRect(Control::kHelpButton, ItemRect());
 }
 
 // The workspace's body: the tab's view (the reader with the inspector beside it when a

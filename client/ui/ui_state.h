@@ -104,6 +104,7 @@ enum class Control {
   kSuggestionDismissConfirm,
   kNewSegmentsPill,
   kReanchorButton,
+  kHelpButton,  // the top bar's last control
   kCount
 };
 

@@ -79,4 +79,8 @@ Rect ItemRect() {
           ImGui::GetItemRectMax().y};
 }
 
+float SmallButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 }  // namespace factdesk::ui

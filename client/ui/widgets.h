@@ -37,6 +37,8 @@ void RefusalTooltip(const Status& allowed);
 void RefusalLine(const Status& allowed);
 // The screen rectangle of the last item drawn (for UiState::SetControlRect).
 Rect ItemRect();
+// How wide ImGui::SmallButton(label) draws ("##" and what follows are not shown).
+float SmallButtonWidth(const char* label);
 // A filled circle with up to two initials (presence).
 void PresenceDot(ImDrawList* draw, ImVec2 center, float radius, Rgba color,
                  const std::string& initials);

@@ -82,10 +82,11 @@ class DesktopSuggestionsTest : public ::testing::Test {
   }
 
   // A desktop signed in as `user`, showing `transcript` with its suggestions loaded.
-  std::unique_ptr<HeadlessUi> Open(const TestUser& user, const v1::Transcript& transcript) {
+  std::unique_ptr<HeadlessUi> Open(const TestUser& user, const v1::Transcript& transcript,
+                                   ImVec2 display = ImVec2(1280, 800)) {
     app::Controller::Options o;
     o.channel = server_->channel();
-    auto ui = std::make_unique<HeadlessUi>(o);
+    auto ui = std::make_unique<HeadlessUi>(o, display);
     const auto& book = ui->model().suggestions();
     EXPECT_TRUE(ui->ShowTranscript(server_->address(), user.token, transcript.id(), [&] {
       return book.Status(transcript.id()) != nullptr;
@@ -133,6 +134,25 @@ std::string Opening(const std::string& quote) {
     ++end;
   }
   return quote.substr(0, end);
+}
+
+TEST_F(DesktopSuggestionsTest, TheTopBarWrapsInANarrowWindowInsteadOfClippingItsControls) {
+  // A checker's bar is the longest (the import field); at 1280 px its suggestions toggle
+  // and help button used to run off the window's edge.
+  for (const float width : {1280.0F, 1000.0F, 760.0F}) {
+    SCOPED_TRACE(width);
+    auto ui = Open(ben_, seed_, ImVec2(width, 700));
+    ui->Frame();
+    for (const auto control :
+         {ui::Control::kFilterButton, ui::Control::kSuggestionsToggle, ui::Control::kHelpButton}) {
+      const auto rect = ui->state().ControlRect(control);
+      ASSERT_TRUE(rect.has_value()) << "control " << static_cast<int>(control) << " not drawn";
+      EXPECT_LE(rect->x1, width) << "control " << static_cast<int>(control) << " is clipped";
+    }
+    // Where it wrapped to, the toggle still works.
+    ClickControl(*ui, ui::Control::kSuggestionsToggle);
+    EXPECT_TRUE(ui->state().show_suggestions);
+  }
 }
 
 TEST_F(DesktopSuggestionsTest, TheQueueRanksBestFirstAndAClickShowsTheSentenceInTheReader) {
