@@ -14,6 +14,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "server/admin.h"
 #include "server/store/statement.h"
 
 namespace factdesk::bench {
@@ -192,10 +193,11 @@ std::string Thousands(std::int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
-BenchServer StartServer(const std::string& database_url) {
+BenchServer StartServer(const std::string& database_url, int suggestion_workers) {
   server::ServerOptions options;
   options.listen = "127.0.0.1:0";
   options.database.url = database_url;
+  options.suggestions.threads = suggestion_workers;
   auto started = server::FactdeskServer::Start(options);
   if (!started.ok()) throw std::runtime_error("server: " + started.status().message());
   BenchServer out;
@@ -209,6 +211,21 @@ BenchServer StartServer(const std::string& database_url) {
 std::string Must(const Result<std::string>& result) {
   if (!result.ok()) throw std::runtime_error(result.status().message());
   return *result;
+}
+
+std::shared_ptr<grpc::Channel> LoopbackChannel(int port, int id) {
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  args.SetInt("factdesk.bench.channel", id);
+  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port),
+                                   grpc::InsecureChannelCredentials(), args);
+}
+
+std::string AddMemberWithToken(store::Db& db, const std::string& slug, const std::string& handle,
+                               const std::string& role) {
+  Must(server::AdminCreateUser(db, handle, handle, false));
+  Must(server::AdminAddMember(db, slug, handle, role));
+  return Must(server::AdminIssueToken(db, handle));
 }
 
 int RunTool(const char* name, int (*main_fn)(int, char**), int argc, char** argv) {

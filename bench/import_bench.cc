@@ -13,6 +13,12 @@
 // tables (TRUNCATE ... RESTART IDENTITY, then CHECKPOINT), alternate (ABBA...), and the
 // medians of --runs timed runs of each are compared. A checksum of the stored segments
 // (text, kind, speaker, times, ordinal) must be the same after every run of either kind.
+// The server scores imported segments into suggestions off the request path, as in
+// production (one suggestion worker), while the imports run.
+//
+// `--scoring` measures what that scoring adds (issue 14): the three debates once per run,
+// into a fresh in-process server with no suggestion worker, or with one; the time until
+// the three RPCs returned, and until the last transcript's suggestions were stored.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +26,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -103,6 +110,11 @@ class Bench {
         copy_file_(std::move(copy_file)),
         conn_(url_) {
     for (const auto& item : items_) segments_ += item.debate->parsed.segments.size();
+    Connect(port);
+  }
+
+  // Points the RPCs at the server on `port` (the scoring comparison starts one per run).
+  void Connect(int port) {
     grpc::ChannelArguments args;
     args.SetMaxSendMessageSize(64 << 20);
     args.SetMaxReceiveMessageSize(64 << 20);
@@ -123,27 +135,40 @@ class Bench {
   double RunFactdesk() {
     Reset();
     const auto start = Clock::now();
-    for (const auto& item : items_) {
-      v1::ImportTranscriptRequest req;
-      req.set_workspace_id(workspace_id_);
-      req.set_title(item.title);
-      req.set_filename(item.debate->filename);
-      req.set_format(v1::TRANSCRIPT_FORMAT_TSV);
-      req.set_content(item.debate->bytes);
-      v1::ImportTranscriptResponse resp;
-      grpc::ClientContext ctx;
-      ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
-      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(2));
-      const grpc::Status status = stub_->ImportTranscript(&ctx, req, &resp);
-      if (!status.ok()) throw std::runtime_error("ImportTranscript: " + status.error_message());
-      if (static_cast<std::size_t>(resp.transcript().segment_count()) !=
-          item.debate->parsed.segments.size()) {
-        throw std::runtime_error("ImportTranscript stored an unexpected number of segments");
-      }
-    }
+    ImportAll();
     const double seconds = bench::Seconds(Clock::now() - start);
     Check("factdesk");
     return seconds;
+  }
+
+  // The same imports into a server that scores (`scoring`) or does not: seconds until
+  // the RPCs returned, and until every transcript's suggestions were stored.
+  struct Scored {
+    double returned = 0;
+    double scored = 0;
+    std::int64_t suggestions = 0;
+  };
+  Scored RunScored(const std::string& url, bool scoring) {
+    Reset();
+    bench::BenchServer server = bench::StartServer(url, scoring ? 1 : 0);
+    Connect(server.server->port());
+    Scored out;
+    const auto start = Clock::now();
+    ImportAll();
+    out.returned = bench::Seconds(Clock::now() - start);
+    while (scoring &&
+           conn_.Value("SELECT count(*) FROM scoring_queue WHERE state = 'pending'") != "0") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    out.scored = bench::Seconds(Clock::now() - start);
+    out.suggestions = std::stoll(conn_.Value("SELECT count(*) FROM suggestions"));
+    server.server->Shutdown();
+    Check(scoring ? "import with scoring" : "import without scoring");
+    if ((out.suggestions > 0) != scoring) {
+      throw std::runtime_error(fmt::format("{} suggestions stored by a server that {}",
+                                           out.suggestions, scoring ? "scores" : "does not score"));
+    }
+    return out;
   }
 
   // Seconds for psql's \copy of the same rows; transcripts and speakers are made first.
@@ -202,6 +227,28 @@ class Bench {
   }
 
  private:
+  // Every item as one ImportTranscript RPC, one after the other.
+  void ImportAll() {
+    for (const auto& item : items_) {
+      v1::ImportTranscriptRequest req;
+      req.set_workspace_id(workspace_id_);
+      req.set_title(item.title);
+      req.set_filename(item.debate->filename);
+      req.set_format(v1::TRANSCRIPT_FORMAT_TSV);
+      req.set_content(item.debate->bytes);
+      v1::ImportTranscriptResponse resp;
+      grpc::ClientContext ctx;
+      ctx.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token_);
+      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(2));
+      const grpc::Status status = stub_->ImportTranscript(&ctx, req, &resp);
+      if (!status.ok()) throw std::runtime_error("ImportTranscript: " + status.error_message());
+      if (static_cast<std::size_t>(resp.transcript().segment_count()) !=
+          item.debate->parsed.segments.size()) {
+        throw std::runtime_error("ImportTranscript stored an unexpected number of segments");
+      }
+    }
+  }
+
   // Every run must leave the same rows.
   void Check(const char* what) {
     const std::string count = conn_.Value("SELECT count(*) FROM segments");
@@ -232,6 +279,41 @@ class Bench {
   std::string checksum_;
 };
 
+// Issue 14's figure: what scoring adds to an import. Runs alternate (ABBA) between a
+// server without suggestion workers and one with one; the table gives medians.
+int RunScoring(Bench& b, const std::string& url, int runs) {
+  b.RunScored(url, false);
+  b.RunScored(url, true);
+  std::vector<double> plain, returned, scored;
+  std::int64_t suggestions = 0;
+  std::cout << fmt::format("{:>4}  {:>14}  {:>22}  {:>22}\n", "run", "no scoring s",
+                           "scoring: RPCs return s", "scoring: all scored s");
+  for (int run = 1; run <= runs; ++run) {
+    Bench::Scored without, with;
+    if (run % 2 == 1) {
+      without = b.RunScored(url, false);
+      with = b.RunScored(url, true);
+    } else {
+      with = b.RunScored(url, true);
+      without = b.RunScored(url, false);
+    }
+    plain.push_back(without.returned);
+    returned.push_back(with.returned);
+    scored.push_back(with.scored);
+    suggestions = with.suggestions;
+    std::cout << fmt::format("{:>4}  {:>14.3f}  {:>22.3f}  {:>22.3f}\n", run, without.returned,
+                             with.returned, with.scored)
+              << std::flush;
+  }
+  const double p = bench::Median(plain), r = bench::Median(returned), sc = bench::Median(scored);
+  std::cout << fmt::format(
+      "\nmedians of {} runs: import without scoring {:.3f} s; with scoring the RPCs return in "
+      "{:.3f} s ({:.2f}x) and all {} suggestions are stored after {:.3f} s ({:.2f}x)\n",
+      runs, p, r, r / p, bench::Thousands(suggestions), sc, sc / p);
+  std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"import_bench: ImportTranscript throughput vs psql \\copy of the same rows"};
   std::size_t target = 100000;
@@ -244,6 +326,10 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(1, 50));
   app.add_flag("--fsync", fsync, "Run PostgreSQL with fsync on (default off, as in tests)");
   app.add_option("--debates", debates_dir, "Directory of the debate .tsv files");
+  bool scoring = false;
+  app.add_flag("--scoring", scoring,
+               "Instead: the debates once per run, into a server that scores them into "
+               "suggestions and one that does not");
   CLI11_PARSE(app, argc, argv);
   // The in-process server logs a line per request, as in production: to stderr here, so
   // the results on stdout stay readable.
@@ -269,7 +355,8 @@ int Main(int argc, char** argv) {
     per_round += d.parsed.segments.size();
     per_debate.push_back(d.parsed.segments.size());
   }
-  const std::size_t rounds = std::max<std::size_t>(1, (target + per_round / 2) / per_round);
+  const std::size_t rounds =
+      scoring ? 1 : std::max<std::size_t>(1, (target + per_round / 2) / per_round);
   std::vector<Item> items;
   for (std::size_t r = 1; r <= rounds; ++r) {
     for (const auto& d : debates) {
@@ -304,6 +391,10 @@ int Main(int argc, char** argv) {
                    bench::Thousands(static_cast<std::int64_t>(b.segments())),
                    bench::Thousands(static_cast<std::int64_t>(per_round)),
                    fmt::join(per_debate, " + "));
+  if (scoring) {
+    server->Shutdown();  // each run starts its own, scoring or not
+    return RunScoring(b, url, runs);
+  }
   std::cout << fmt::format("warm-up: factdesk {:.3f} s, COPY {:.3f} s (not counted)\n",
                            b.RunFactdesk(), b.RunCopy());
 

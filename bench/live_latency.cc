@@ -1,6 +1,8 @@
 // live_latency: how long a write takes to reach N live subscribers, against raw
 // PostgreSQL LISTEN/NOTIFY measured in the same run, and the server's memory per
-// subscriber.
+// subscriber. The write is a CreateClaim (`--write claim`, the default) or, for live
+// transcripts, an AppendSegments of one caption segment (`--write append`: each writer
+// feeds its own LIVE transcript, as one caption feed per broadcast does).
 //
 // The tool starts the project's embedded PostgreSQL (in /tmp/fdb-XXXXXX) and, for each
 // measurement, a fresh factdesk-server as a child process on it (`serve --listen
@@ -10,9 +12,10 @@
 //   factdesk  N Subscribe streams (gRPC callback API, no thread per stream; by default
 //             one channel, i.e. one TCP connection, per subscriber, as real clients have)
 //             on one workspace, and M writers (threads, one channel each) calling
-//             CreateClaim at a fixed total rate for a fixed time. Latency = when the
-//             claim.created event reached a subscriber - when that write's RPC returned
-//             OK, for every (write, subscriber) pair, matched by claim id.
+//             CreateClaim (or AppendSegments) at a fixed total rate for a fixed time.
+//             Latency = when the claim.created (segments.appended) event reached a
+//             subscriber - when that write's RPC returned OK, for every (write,
+//             subscriber) pair, matched by claim (segment) id.
 //   raw PG    N libpq connections that LISTEN (read with epoll by two threads), and M
 //             libpq connections each running, at the same total rate,
 //             `WITH c AS (INSERT ... RETURNING id) SELECT pg_notify('bench_raw', id)` -
@@ -65,7 +68,10 @@ namespace v1 = factdesk::v1;
 using bench::Clock;
 using namespace std::chrono_literals;
 
+enum class WriteKind { kClaim, kAppend };
+
 struct Options {
+  WriteKind write = WriteKind::kClaim;
   std::vector<int> subscribers = {1, 100, 1000};
   int writers = 4;
   double rate = 20;
@@ -181,8 +187,8 @@ bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds time
 class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
  public:
   Subscriber(v1::LiveService::Stub& stub, const std::string& token, std::int64_t workspace,
-             std::int64_t after_seq, std::size_t expected)
-      : last_seq_(after_seq) {
+             std::int64_t after_seq, std::size_t expected, WriteKind kind)
+      : kind_(kind), last_seq_(after_seq) {
     ctx_.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
     req_.set_workspace_id(workspace);
     req_.set_after_seq(after_seq);
@@ -206,7 +212,12 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
     const auto arrive = [&](const v1::Event& e) {
       if (e.seq() != last_seq_ + 1) ++gaps_;
       last_seq_ = e.seq();
-      if (e.kind() == v1::EVENT_KIND_CLAIM_CREATED) arrivals_.push_back({e.claim().id(), now});
+      if (kind_ == WriteKind::kClaim && e.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
+        arrivals_.push_back({e.claim().id(), now});
+      }
+      if (kind_ == WriteKind::kAppend && e.kind() == v1::EVENT_KIND_SEGMENTS_APPENDED) {
+        for (const auto& segment : e.segments()) arrivals_.push_back({segment.id(), now});
+      }
       seen_seq_.store(e.seq(), std::memory_order_release);
     };
     if (resp_.has_event()) arrive(resp_.event());
@@ -234,6 +245,7 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
   std::int64_t gaps() const { return gaps_; }
 
  private:
+  const WriteKind kind_;
   grpc::ClientContext ctx_;
   v1::SubscribeRequest req_;
   v1::SubscribeResponse resp_;
@@ -246,16 +258,6 @@ class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
   bool done_ = false;
   grpc::Status status_;
 };
-
-// A channel with its own TCP connection (gRPC shares subchannels between channels with
-// equal arguments unless told not to).
-std::shared_ptr<grpc::Channel> OwnChannel(int port, int id) {
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  args.SetInt("factdesk.bench.channel", id);
-  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port),
-                                   grpc::InsecureChannelCredentials(), args);
-}
 
 struct Desk {
   std::string url;  // the factdesk database
@@ -270,40 +272,115 @@ std::int64_t LastSeq(bench::PgConn& conn, std::int64_t workspace) {
       conn.Value("SELECT last_seq FROM workspaces WHERE id = $1", {std::to_string(workspace)}));
 }
 
-Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
-  bench::ServerProcess server(o.server_bin, desk.url);
-  bench::PgConn conn(desk.url);
-  std::vector<std::unique_ptr<v1::ClaimService::Stub>> writers;
-  for (int w = 0; w < o.writers; ++w) {
-    writers.push_back(v1::ClaimService::NewStub(OwnChannel(server.port(), 100000 + w)));
+// The writers' RPCs, one channel (TCP connection) each: a claim in a debate segment, or
+// one caption segment appended to the writer's own live transcript.
+class Writers {
+ public:
+  Writers(const Options& o, const Desk& desk, int port) : o_(o), desk_(desk) {
+    for (int w = 0; w < o.writers; ++w) {
+      auto channel = bench::LoopbackChannel(port, 100000 + w);
+      claims_.push_back(v1::ClaimService::NewStub(channel));
+      transcripts_.push_back(v1::TranscriptService::NewStub(channel));
+    }
+    if (o.write == WriteKind::kAppend) OpenFeeds();
   }
-  std::atomic<std::size_t> next_segment{0};
-  std::atomic<std::int64_t> errors{0};
-  auto create = [&](int w) {
+
+  Write operator()(int w) { return o_.write == WriteKind::kClaim ? CreateClaim(w) : Append(w); }
+  std::int64_t errors() const { return errors_.load(); }
+
+ private:
+  struct Feed {
+    std::int64_t transcript = 0;
+    int next_ordinal = 0;  // only its writer's thread touches it
+  };
+
+  std::unique_ptr<grpc::ClientContext> Ctx(int w) const {
+    return factdesk::testing::Ctx(desk_.writer_tokens[static_cast<std::size_t>(w)]);
+  }
+
+  void OpenFeeds() {
+    for (int w = 0; w < o_.writers; ++w) {
+      v1::OpenLiveTranscriptRequest req;
+      req.set_workspace_id(desk_.workspace);
+      req.set_title(fmt::format("Live feed {}", w));
+      req.set_format(v1::TRANSCRIPT_FORMAT_VTT);
+      v1::Transcript transcript;
+      const grpc::Status status = transcripts_[static_cast<std::size_t>(w)]->OpenLiveTranscript(
+          Ctx(w).get(), req, &transcript);
+      if (!status.ok()) throw std::runtime_error("OpenLiveTranscript: " + status.error_message());
+      feeds_.push_back({transcript.id(), 0});
+    }
+  }
+
+  Write CreateClaim(int w) {
     v1::CreateClaimRequest req;
-    req.set_segment_id(desk.segments[next_segment++ % desk.segments.size()]);
+    req.set_segment_id(desk_.segments[next_segment_++ % desk_.segments.size()]);
     req.set_start_byte(0);
     req.set_end_byte(20);
     v1::Claim claim;
     Write out;
-    auto ctx = factdesk::testing::Ctx(desk.writer_tokens[static_cast<std::size_t>(w)]);
+    auto ctx = Ctx(w);
     out.sent = Clock::now();
     const grpc::Status status =
-        writers[static_cast<std::size_t>(w)]->CreateClaim(ctx.get(), req, &claim);
+        claims_[static_cast<std::size_t>(w)]->CreateClaim(ctx.get(), req, &claim);
     out.ok = Clock::now();
-    if (!status.ok()) {
-      ++errors;
-      std::cerr << "CreateClaim: " << status.error_message() << "\n";
-    }
+    Check("CreateClaim", status);
     out.id = claim.id();
     return out;
-  };
+  }
+
+  // One cue of about a caption line's length, two seconds after the previous one.
+  Write Append(int w) {
+    Feed& feed = feeds_[static_cast<std::size_t>(w)];
+    v1::AppendSegmentsRequest req;
+    req.set_transcript_id(feed.transcript);
+    req.set_first_ordinal(feed.next_ordinal);
+    auto* segment = req.add_segments();
+    segment->set_speaker(w % 2 == 0 ? "MODERATOR" : "CANDIDATE");
+    segment->set_start_ms(std::int64_t{2000} * feed.next_ordinal);
+    segment->set_end_ms(std::int64_t{2000} * feed.next_ordinal + 1900);
+    segment->set_text(fmt::format("the budget grew by {} percent last year", feed.next_ordinal));
+    v1::AppendSegmentsResponse resp;
+    Write out;
+    auto ctx = Ctx(w);
+    out.sent = Clock::now();
+    const grpc::Status status =
+        transcripts_[static_cast<std::size_t>(w)]->AppendSegments(ctx.get(), req, &resp);
+    out.ok = Clock::now();
+    Check("AppendSegments", status);
+    if (status.ok() && resp.segments_size() == 1) {
+      out.id = resp.segments(0).id();
+      ++feed.next_ordinal;
+    }
+    return out;
+  }
+
+  void Check(const char* rpc, const grpc::Status& status) {
+    if (status.ok()) return;
+    ++errors_;
+    std::cerr << rpc << ": " << status.error_message() << "\n";
+  }
+
+  const Options& o_;
+  const Desk& desk_;
+  std::vector<std::unique_ptr<v1::ClaimService::Stub>> claims_;
+  std::vector<std::unique_ptr<v1::TranscriptService::Stub>> transcripts_;
+  std::vector<Feed> feeds_;
+  std::atomic<std::size_t> next_segment_{0};
+  std::atomic<std::int64_t> errors_{0};
+};
+
+Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
+  bench::ServerProcess server(o.server_bin, desk.url);
+  bench::PgConn conn(desk.url);
+  Writers create(o, desk, server.port());
 
   // Warm-up: connections, pools, threads, the workspace's feed, with one subscriber.
   const std::size_t expected = static_cast<std::size_t>(o.rate * o.duration) + 64;
   {
-    auto stub = v1::LiveService::NewStub(OwnChannel(server.port(), 99999));
-    Subscriber warm(*stub, desk.reader_token, desk.workspace, LastSeq(conn, desk.workspace), 64);
+    auto stub = v1::LiveService::NewStub(bench::LoopbackChannel(server.port(), 99999));
+    Subscriber warm(*stub, desk.reader_token, desk.workspace, LastSeq(conn, desk.workspace), 64,
+                    o.write);
     for (int i = 0; i < 3; ++i) {
       for (int w = 0; w < o.writers; ++w) create(w);
     }
@@ -332,11 +409,11 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   } end_all{subs};
   for (int i = 0; i < n; ++i) {
     if (i % o.streams_per_channel == 0) {
-      channels.push_back(OwnChannel(server.port(), i));
+      channels.push_back(bench::LoopbackChannel(server.port(), i));
       stubs.push_back(v1::LiveService::NewStub(channels.back()));
     }
     subs.push_back(std::make_unique<Subscriber>(*stubs.back(), desk.reader_token, desk.workspace,
-                                                after_seq, expected));
+                                                after_seq, expected, o.write));
   }
   // The probe: once every subscriber has it, every stream is set up on the server.
   create(0);
@@ -352,7 +429,7 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   s.rss_after_kib = bench::ResidentKiB(server.pid());
 
   const double cpu_start = bench::CpuSeconds(server.pid());
-  const std::vector<Write> writes = RunWriters(o, create);
+  const std::vector<Write> writes = RunWriters(o, [&](int w) { return create(w); });
   const auto last = LastSeq(conn, desk.workspace);
   WaitUntil([&] { return all_reached(last); }, 30s);
   const double cpu_s = bench::CpuSeconds(server.pid()) - cpu_start;
@@ -376,9 +453,9 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   if (computed.samples > 0) {
     computed.cpu_us_per_event = cpu_s * 1e6 / static_cast<double>(computed.samples);
   }
-  if (errors > 0 || ended > 0) {
+  if (create.errors() > 0 || ended > 0) {
     std::cerr << fmt::format("  factdesk N={}: {} failed writes, {} streams ended early\n", n,
-                             errors.load(), ended);
+                             create.errors(), ended);
   }
   return computed;
 }
@@ -512,29 +589,21 @@ Desk Setup(const std::string& url, const Options& o) {
   factdesk::store::ConnectionPool pool({url, 2, std::chrono::milliseconds(5000)},
                                        factdesk::store::AllStatements());
   factdesk::store::Db db(pool);
-  auto must = [](const factdesk::Result<std::string>& r) {
-    if (!r.ok()) throw std::runtime_error(r.status().message());
-    return *r;
-  };
   Desk desk;
   desk.url = url;
-  must(factdesk::server::AdminCreateUser(db, "owner", "Desk Owner", false));
-  must(factdesk::server::AdminCreateWorkspace(db, "live", "Live bench", "owner", false));
-  must(factdesk::server::AdminCreateUser(db, "reader", "Reader", false));
-  must(factdesk::server::AdminAddMember(db, "live", "reader", "viewer"));
-  desk.reader_token = must(factdesk::server::AdminIssueToken(db, "reader"));
+  bench::Must(factdesk::server::AdminCreateUser(db, "owner", "Desk Owner", false));
+  bench::Must(factdesk::server::AdminCreateWorkspace(db, "live", "Live bench", "owner", false));
+  desk.reader_token = bench::AddMemberWithToken(db, "live", "reader", "viewer");
   for (int w = 0; w < o.writers; ++w) {
-    const std::string handle = fmt::format("writer{}", w);
-    must(factdesk::server::AdminCreateUser(db, handle, "Writer", false));
-    must(factdesk::server::AdminAddMember(db, "live", handle, "checker"));
-    desk.writer_tokens.push_back(must(factdesk::server::AdminIssueToken(db, handle)));
+    desk.writer_tokens.push_back(
+        bench::AddMemberWithToken(db, "live", fmt::format("writer{}", w), "checker"));
   }
   bench::PgConn conn(url);
   desk.workspace = std::stoll(conn.Value("SELECT id FROM workspaces WHERE slug = 'live'"));
 
   // A debate to mark claims in, imported through a server.
   bench::ServerProcess server(o.server_bin, url);
-  auto channel = OwnChannel(server.port(), 0);
+  auto channel = bench::LoopbackChannel(server.port(), 0);
   v1::ImportTranscriptRequest req;
   req.set_workspace_id(desk.workspace);
   req.set_filename("debate.tsv");
@@ -569,6 +638,13 @@ std::vector<int> ParseList(const std::string& text) {
 int Main(int argc, char** argv) {
   Options o;
   CLI::App app{"live_latency: write-to-subscriber latency, factdesk vs LISTEN/NOTIFY"};
+  app.add_option("--write", o.write,
+                 "What the writers do: claim (CreateClaim) or append (AppendSegments of one "
+                 "segment to the writer's own live transcript)")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, WriteKind>{{"claim", WriteKind::kClaim},
+                                                                   {"append", WriteKind::kAppend}},
+                                  CLI::ignore_case));
   std::string subscribers = "1,100,1000";
   app.add_option("--subscribers", subscribers, "Subscriber counts N, comma-separated");
   app.add_option("--writers", o.writers, "Writer threads M (4)")->check(CLI::Range(1, 64));
@@ -608,9 +684,11 @@ int Main(int argc, char** argv) {
             << conn.Value("SHOW fsync") << ", max_connections "
             << conn.Value("SHOW max_connections") << "\n"
             << fmt::format(
-                   "{} writers, {:.0f} writes/s in all, {:.0f} s per measurement, {} rounds, {} "
-                   "subscriber stream(s) per TCP connection\n",
-                   o.writers, o.rate, o.duration, o.rounds, o.streams_per_channel)
+                   "{} writers ({}), {:.0f} writes/s in all, {:.0f} s per measurement, {} rounds, "
+                   "{} subscriber stream(s) per TCP connection\n",
+                   o.writers,
+                   o.write == WriteKind::kClaim ? "CreateClaim" : "AppendSegments, one feed each",
+                   o.rate, o.duration, o.rounds, o.streams_per_channel)
             << std::flush;
 
   std::map<int, std::vector<Stats>> fd;
