@@ -191,10 +191,12 @@ void Hub::Fetch(std::int64_t workspace_id) {
     counters_.events_fetched += static_cast<std::int64_t>(events.size());
     // Delivered outside mu_ (streams take their own locks), and before `fetching` is
     // cleared, so deliveries of one workspace never overlap and stay in seq order.
-    for (auto& e : events) {
-      const auto shared = std::make_shared<const v1::Event>(std::move(e));
-      for (const auto& s : streams) s->Deliver(shared);
-    }
+    // Each event is serialized once here, its bytes shared by every stream; each stream
+    // takes the whole fetch under one lock and sends it in one write.
+    std::vector<std::shared_ptr<const SharedEvent>> shared;
+    shared.reserve(events.size());
+    for (auto& e : events) shared.push_back(SharedEvent::Encode(std::move(e)));
+    for (const auto& s : streams) s->Deliver(shared);
     if (more) continue;
     std::lock_guard lock(mu_);
     auto it = feeds_.find(workspace_id);
