@@ -36,6 +36,14 @@ void Hub::Start() {
 
 void Hub::EndAllStreams(const Status& status) {
   for (const auto& s : AllStreams()) s->End(status);
+  std::deque<std::weak_ptr<SubscriptionStream>> waiting;
+  {
+    std::lock_guard lock(mu_);
+    waiting.swap(waiting_setups_);
+  }
+  for (const auto& w : waiting) {
+    if (auto s = w.lock()) s->End(status);
+  }
 }
 
 std::vector<std::shared_ptr<SubscriptionStream>> Hub::AllStreams() {
@@ -123,6 +131,24 @@ void Hub::Detach(const SubscriptionStream* stream) {
     streams.erase(removed, streams.end());
     if (streams.empty() && !it->second.fetching) feeds_.erase(it);
     return;
+  }
+}
+
+bool Hub::DeferSetup(const std::shared_ptr<SubscriptionStream>& stream) {
+  std::lock_guard lock(mu_);
+  if (waiting_setups_.size() >= options_.max_waiting_setups) return false;
+  waiting_setups_.push_back(stream);
+  return true;
+}
+
+void Hub::RetrySetups() {
+  std::lock_guard lock(mu_);
+  while (!waiting_setups_.empty()) {
+    // Streams that ended meanwhile (a cancel) are gone from here too.
+    if (auto s = waiting_setups_.front().lock()) {
+      if (!workers_.Submit([s] { s->RunSetup(); })) return;  // still full: next tick
+    }
+    waiting_setups_.pop_front();
   }
 }
 
@@ -241,6 +267,7 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t wor
 
 void Hub::Tick() {
   const auto now = std::chrono::steady_clock::now();
+  RetrySetups();
   for (const auto& [ws, gone] : presence_.Expire(now)) Broadcast(ws, gone);
   // Live entries again, so clients keep them as long as their sessions are alive.
   for (const auto& [ws, entry] : presence_.DueForRefresh(now)) Broadcast(ws, entry);

@@ -13,10 +13,12 @@ namespace factdesk::live {
 
 SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerContext* ctx,
                                                Setup setup) {
-  std::shared_ptr<SubscriptionStream> stream(new SubscriptionStream(hub, ctx));
+  std::shared_ptr<SubscriptionStream> stream(new SubscriptionStream(hub, ctx, std::move(setup)));
   stream->self_ = stream;
   // Operations started before gRPC binds the reactor are queued by the reactor itself.
-  if (!hub.workers().Submit([stream, setup = std::move(setup)] { stream->RunSetup(setup); })) {
+  // A crowd joining at once can fill the worker pool: their setups wait for the ticker
+  // rather than failing, since each would otherwise come back at once to retry.
+  if (!hub.workers().Submit([stream] { stream->RunSetup(); }) && !hub.DeferSetup(stream)) {
     std::unique_lock lock(stream->mu_);
     stream->EndLocked(Status::ResourceExhausted("the server is busy; subscribe again shortly"),
                       lock);
@@ -24,12 +26,21 @@ SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerCon
   return stream.get();
 }
 
-SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx)
-    : hub_(hub), ctx_(ctx), last_write_(std::chrono::steady_clock::now()), started_(last_write_) {}
+SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup)
+    : hub_(hub),
+      ctx_(ctx),
+      setup_(std::move(setup)),
+      last_write_(std::chrono::steady_clock::now()),
+      started_(last_write_) {}
 
-void SubscriptionStream::RunSetup(const Setup& setup) {
-  auto config = setup();
+void SubscriptionStream::RunSetup() {
+  {
+    std::lock_guard lock(mu_);
+    if (phase_ != Phase::kSettingUp) return;  // cancelled while waiting
+  }
+  auto config = setup_();
   std::unique_lock lock(mu_);
+  setup_ = nullptr;
   if (phase_ != Phase::kSettingUp) return;  // cancelled while setting up
   if (!config.ok()) {
     EndLocked(config.status(), lock);

@@ -66,6 +66,9 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   std::int64_t workspace_id() const { return config_.workspace_id; }
   std::int64_t token_id() const { return config_.token_id; }
 
+  // Runs the setup given to Create (on the worker pool, once).
+  void RunSetup();
+
   // From the hub: a fetch's events, in seq order, queued under one lock and one write.
   void Deliver(const std::vector<std::shared_ptr<const SharedEvent>>& events);
   void SendPresence(const std::shared_ptr<const v1::Presence>& presence);
@@ -107,8 +110,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   };
   static std::size_t BytesOf(const Item& item);
 
-  SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx);
-  void RunSetup(const Setup& setup);
+  SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup);
   void CatchUp();
   // Reads one replay page after `from`; false (and the stream ended) on a failed read.
   bool ReadPage(std::int64_t from, int page, std::vector<v1::Event>* events);
@@ -159,6 +161,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   grpc::CallbackServerContext* ctx_;
   std::shared_ptr<SubscriptionStream> self_;  // keeps us alive until OnDone
   StreamConfig config_;
+  Setup setup_;  // until RunSetup has run it
 
   std::mutex mu_;
   Phase phase_ = Phase::kSettingUp;
