@@ -36,6 +36,14 @@ void Hub::Start() {
 
 void Hub::EndAllStreams(const Status& status) {
   for (const auto& s : AllStreams()) s->End(status);
+  std::deque<std::weak_ptr<SubscriptionStream>> waiting;
+  {
+    std::lock_guard lock(mu_);
+    waiting.swap(waiting_setups_);
+  }
+  for (const auto& w : waiting) {
+    if (auto s = w.lock()) s->End(status);
+  }
 }
 
 std::vector<std::shared_ptr<SubscriptionStream>> Hub::AllStreams() {
@@ -126,6 +134,24 @@ void Hub::Detach(const SubscriptionStream* stream) {
   }
 }
 
+bool Hub::DeferSetup(const std::shared_ptr<SubscriptionStream>& stream) {
+  std::lock_guard lock(mu_);
+  if (waiting_setups_.size() >= options_.max_waiting_setups) return false;
+  waiting_setups_.push_back(stream);
+  return true;
+}
+
+void Hub::RetrySetups() {
+  std::lock_guard lock(mu_);
+  while (!waiting_setups_.empty()) {
+    // Streams that ended meanwhile (a cancel) are gone from here too.
+    if (auto s = waiting_setups_.front().lock()) {
+      if (!workers_.Submit([s] { s->RunSetup(); })) return;  // still full: next tick
+    }
+    waiting_setups_.pop_front();
+  }
+}
+
 void Hub::OnEvent(std::int64_t workspace_id, std::int64_t seq) {
   std::lock_guard lock(mu_);
   auto it = feeds_.find(workspace_id);
@@ -191,10 +217,12 @@ void Hub::Fetch(std::int64_t workspace_id) {
     counters_.events_fetched += static_cast<std::int64_t>(events.size());
     // Delivered outside mu_ (streams take their own locks), and before `fetching` is
     // cleared, so deliveries of one workspace never overlap and stay in seq order.
-    for (auto& e : events) {
-      const auto shared = std::make_shared<const v1::Event>(std::move(e));
-      for (const auto& s : streams) s->Deliver(shared);
-    }
+    // Each event is serialized once here, its bytes shared by every stream; each stream
+    // takes the whole fetch under one lock and sends it in one write.
+    std::vector<std::shared_ptr<const SharedEvent>> shared;
+    shared.reserve(events.size());
+    for (auto& e : events) shared.push_back(SharedEvent::Encode(std::move(e)));
+    for (const auto& s : streams) s->Deliver(shared);
     if (more) continue;
     std::lock_guard lock(mu_);
     auto it = feeds_.find(workspace_id);
@@ -239,6 +267,7 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t wor
 
 void Hub::Tick() {
   const auto now = std::chrono::steady_clock::now();
+  RetrySetups();
   for (const auto& [ws, gone] : presence_.Expire(now)) Broadcast(ws, gone);
   // Live entries again, so clients keep them as long as their sessions are alive.
   for (const auto& [ws, entry] : presence_.DueForRefresh(now)) Broadcast(ws, entry);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,9 @@ struct HubOptions {
   std::size_t max_queue_bytes = std::size_t{8} << 20U;
   // Events read per query (replay pages and fan-out fetches).
   int page_size = 256;
+  // Subscribers whose setup waits for room on the full worker pool (a crowd joining at
+  // once); past this many a new one is refused with RESOURCE_EXHAUSTED.
+  std::size_t max_waiting_setups = 65536;
   // A stream that has sent nothing for this long gets a Heartbeat.
   std::chrono::milliseconds heartbeat{10000};
   // Presence expiry, re-announcement and sessions per user.
@@ -81,6 +85,9 @@ class Hub {
   // it; a new feed starts there. Takes only the hub's lock (no database read).
   void Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t newest_seq);
   void Detach(const SubscriptionStream* stream);
+  // A stream whose setup the full worker pool refused: the ticker submits it again, in
+  // the order they came. False when too many wait already.
+  bool DeferSetup(const std::shared_ptr<SubscriptionStream>& stream);
 
   store::Db& db() { return db_; }
   WorkerPool& workers() { return workers_; }
@@ -102,6 +109,7 @@ class Hub {
   void Broadcast(std::int64_t workspace_id, const v1::Presence& presence);
   std::vector<std::shared_ptr<SubscriptionStream>> StreamsOf(std::int64_t workspace_id);
   std::vector<std::shared_ptr<SubscriptionStream>> AllStreams();
+  void RetrySetups();
   void Tick();
 
   store::Db& db_;
@@ -113,6 +121,7 @@ class Hub {
 
   std::mutex mu_;
   std::unordered_map<std::int64_t, Feed> feeds_;
+  std::deque<std::weak_ptr<SubscriptionStream>> waiting_setups_;
 
   std::mutex ticker_mu_;
   std::condition_variable ticker_cv_;

@@ -5,6 +5,7 @@
 
 #include "proto/factdesk/v1/metadata.h"
 #include "server/live/hub.h"
+#include "server/live/response_frame.h"
 #include "server/logging/request_log.h"
 #include "server/store/event_store.h"
 
@@ -12,10 +13,12 @@ namespace factdesk::live {
 
 SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerContext* ctx,
                                                Setup setup) {
-  std::shared_ptr<SubscriptionStream> stream(new SubscriptionStream(hub, ctx));
+  std::shared_ptr<SubscriptionStream> stream(new SubscriptionStream(hub, ctx, std::move(setup)));
   stream->self_ = stream;
   // Operations started before gRPC binds the reactor are queued by the reactor itself.
-  if (!hub.workers().Submit([stream, setup = std::move(setup)] { stream->RunSetup(setup); })) {
+  // A crowd joining at once can fill the worker pool: their setups wait for the ticker
+  // rather than failing, since each would otherwise come back at once to retry.
+  if (!hub.workers().Submit([stream] { stream->RunSetup(); }) && !hub.DeferSetup(stream)) {
     std::unique_lock lock(stream->mu_);
     stream->EndLocked(Status::ResourceExhausted("the server is busy; subscribe again shortly"),
                       lock);
@@ -23,12 +26,21 @@ SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerCon
   return stream.get();
 }
 
-SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx)
-    : hub_(hub), ctx_(ctx), last_write_(std::chrono::steady_clock::now()), started_(last_write_) {}
+SubscriptionStream::SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup)
+    : hub_(hub),
+      ctx_(ctx),
+      setup_(std::move(setup)),
+      last_write_(std::chrono::steady_clock::now()),
+      started_(last_write_) {}
 
-void SubscriptionStream::RunSetup(const Setup& setup) {
-  auto config = setup();
+void SubscriptionStream::RunSetup() {
+  {
+    std::lock_guard lock(mu_);
+    if (phase_ != Phase::kSettingUp) return;  // cancelled while waiting
+  }
+  auto config = setup_();
   std::unique_lock lock(mu_);
+  setup_ = nullptr;
   if (phase_ != Phase::kSettingUp) return;  // cancelled while setting up
   if (!config.ok()) {
     EndLocked(config.status(), lock);
@@ -97,8 +109,9 @@ void SubscriptionStream::CatchUp() {
         whole_page_queued = false;
         break;
       }
-      DeliverLocked(std::make_shared<const v1::Event>(std::move(e)), lock);
+      DeliverLocked(SharedEvent::Encode(std::move(e)), lock);
     }
+    WriteNext(lock);
     if (phase_ != Phase::kCatchingUp) return;
     // Read again while the page was full, or a live event showed there is more.
     if (whole_page_queued && static_cast<int>(events.size()) < page &&
@@ -122,13 +135,18 @@ bool SubscriptionStream::ReadPage(std::int64_t from, int page, std::vector<v1::E
   return false;
 }
 
-void SubscriptionStream::Deliver(const std::shared_ptr<const v1::Event>& event) {
+void SubscriptionStream::Deliver(const std::vector<std::shared_ptr<const SharedEvent>>& events) {
   std::unique_lock lock(mu_);
-  if (attached()) DeliverLocked(event, lock);
+  for (const auto& event : events) {
+    if (!attached()) return;  // ended, by an overflow for instance
+    DeliverLocked(event, lock);
+  }
+  WriteNext(lock);
 }
 
-void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& event,
+void SubscriptionStream::DeliverLocked(const std::shared_ptr<const SharedEvent>& shared,
                                        std::unique_lock<std::mutex>& lock) {
+  const v1::Event* event = &shared->event;
   switch (gate_.Admit(event->seq())) {
     case SeqGate::Verdict::kOlder:  // already queued or sent
       return;
@@ -140,12 +158,12 @@ void SubscriptionStream::DeliverLocked(const std::shared_ptr<const v1::Event>& e
     case SeqGate::Verdict::kNext:
       break;
   }
-  const std::size_t bytes = event->ByteSizeLong();
+  const std::size_t bytes = shared->bytes.size();
   if (!FitsLocked(1, bytes)) {
     OverflowLocked(lock);
     return;
   }
-  EnqueueLocked({event, bytes}, lock);
+  QueueLocked({shared, bytes});
 }
 
 bool SubscriptionStream::FitsLocked(std::size_t entries, std::size_t bytes) const {
@@ -218,11 +236,15 @@ void SubscriptionStream::Tick(std::chrono::steady_clock::time_point now) {
   }
 }
 
-void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock) {
+void SubscriptionStream::QueueLocked(Item item) {
   if (!attached()) return;
   queued_bytes_ += BytesOf(item);
   queue_.push_back(std::move(item));
-  if (!write_in_flight_) WriteNext(lock);
+}
+
+void SubscriptionStream::EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock) {
+  QueueLocked(std::move(item));
+  WriteNext(lock);
 }
 
 SubscriptionStream::Item SubscriptionStream::PopLocked() {
@@ -246,45 +268,44 @@ constexpr std::size_t kMaxBatchBytes = 1 << 20;
 }  // namespace
 
 bool SubscriptionStream::PackEventsLocked(std::unique_lock<std::mutex>& lock) {
-  v1::EventBatch batch;
+  packed_.clear();
   std::size_t bytes = 0;
   std::int64_t last_seq = sent_seq_;
-  while (!queue_.empty() && batch.events_size() < kMaxBatchEvents && bytes < kMaxBatchBytes) {
-    auto* event = std::get_if<std::shared_ptr<const v1::Event>>(&queue_.front().what);
-    if (event == nullptr) break;  // presence and heartbeats keep their place in line
-    v1::Event view;
+  while (!queue_.empty() && packed_.size() < kMaxBatchEvents && bytes < kMaxBatchBytes) {
+    auto* shared = std::get_if<std::shared_ptr<const SharedEvent>>(&queue_.front().what);
+    if (shared == nullptr) break;  // presence and heartbeats keep their place in line
     Status end;
-    if (config_.view(**event, &view, &end) == StreamConfig::Verdict::kEnd) {
-      if (batch.events_size() > 0) break;  // send what is packed; end at the next write
+    const auto verdict = config_.view((*shared)->event, &view_, &end);
+    if (verdict == StreamConfig::Verdict::kEnd) {
+      if (!packed_.empty()) break;  // send what is packed; end at the next write
       EndLocked(end, lock);
       return false;
     }
-    last_seq = (*event)->seq();
-    bytes += view.ByteSizeLong();
-    batch.add_events()->Swap(&view);
+    // Unchanged, the shared bytes go out; a view changed for this reader, its own.
+    packed_.push_back(verdict == StreamConfig::Verdict::kSend ? (*shared)->bytes
+                                                              : SerializeToSlice(view_));
+    last_seq = (*shared)->event.seq();
+    bytes += packed_.back().size();
     PopLocked();
   }
   sent_seq_ = last_seq;
-  if (batch.events_size() == 1) {
-    current_.mutable_event()->Swap(batch.mutable_events(0));
-  } else {
-    current_.mutable_events()->Swap(&batch);
-  }
+  current_ = FrameEvents(packed_, &frame_);
   return true;
 }
 
 void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
   if (write_in_flight_ || queue_.empty() || ended()) return;
-  current_.Clear();
-  if (std::holds_alternative<std::shared_ptr<const v1::Event>>(queue_.front().what)) {
+  if (std::holds_alternative<std::shared_ptr<const SharedEvent>>(queue_.front().what)) {
     if (!PackEventsLocked(lock)) return;
   } else {
     Item item = PopLocked();
+    v1::SubscribeResponse response;
     if (auto* slot = std::get_if<std::shared_ptr<PresenceSlot>>(&item.what)) {
-      *current_.mutable_presence() = *(*slot)->presence;
+      *response.mutable_presence() = *(*slot)->presence;
     } else {
-      current_.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item.what));
+      response.mutable_heartbeat()->Swap(&std::get<v1::Heartbeat>(item.what));
     }
+    current_ = FrameMessage(response);
   }
   ++hub_.counters().messages_sent;  // an EventBatch counts once
   write_in_flight_ = true;

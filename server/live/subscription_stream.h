@@ -16,6 +16,7 @@
 #include "common/result.h"
 #include "common/seq_gate.h"
 #include "factdesk/v1/live.pb.h"
+#include "server/live/shared_event.h"
 
 namespace factdesk::live {
 
@@ -27,10 +28,13 @@ struct StreamConfig {
   std::int64_t after_seq = 0;
   // The workspace's newest seq when the subscriber arrived.
   std::int64_t last_seq = 0;
-  enum class Verdict { kSend, kEnd };
+  // kSend: the event as it is (its shared bytes go out); kSendView: `out`, the event
+  // shaped for this subscriber; kEnd: `end_status` ends the stream.
+  enum class Verdict { kSend, kSendView, kEnd };
   // Shapes an event for this subscriber (the blind rule redacts reviews, never drops
   // an event: seqs stay gap-free); may end the stream (the subscriber was removed
-  // from the workspace). Called in seq order.
+  // from the workspace). Called in seq order. Fills `out` only for kSendView, so an
+  // event most subscribers see unchanged is neither copied nor serialized per stream.
   using View = std::function<Verdict(const v1::Event& in, v1::Event* out, Status* end_status)>;
   View view;
   std::string user;        // handle, for the log
@@ -50,7 +54,9 @@ struct StreamConfig {
 // it: presence is coalesced per session (a newer entry replaces a queued one in its
 // place), and anything that would pass either bound ends the stream with
 // RESOURCE_EXHAUSTED and the seq to resume from.
-class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse> {
+// Messages go out as raw bytes (wire format SubscribeResponse): events are framed around
+// their shared serialization (response_frame.h).
+class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   using Setup = std::function<Result<StreamConfig>()>;
 
@@ -60,8 +66,11 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   std::int64_t workspace_id() const { return config_.workspace_id; }
   std::int64_t token_id() const { return config_.token_id; }
 
-  // From the hub.
-  void Deliver(const std::shared_ptr<const v1::Event>& event);
+  // Runs the setup given to Create (on the worker pool, once).
+  void RunSetup();
+
+  // From the hub: a fetch's events, in seq order, queued under one lock and one write.
+  void Deliver(const std::vector<std::shared_ptr<const SharedEvent>>& events);
   void SendPresence(const std::shared_ptr<const v1::Presence>& presence);
   // Heartbeats, retries of a replay, and the end of a stream whose token expired.
   void Tick(std::chrono::steady_clock::time_point now);
@@ -95,19 +104,20 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
     std::size_t bytes = 0;
   };
   struct Item {
-    std::variant<std::shared_ptr<const v1::Event>, std::shared_ptr<PresenceSlot>, v1::Heartbeat>
+    std::variant<std::shared_ptr<const SharedEvent>, std::shared_ptr<PresenceSlot>, v1::Heartbeat>
         what;
     std::size_t bytes = 0;  // what it counts against max_queue_bytes (a slot keeps its own)
   };
   static std::size_t BytesOf(const Item& item);
 
-  SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx);
-  void RunSetup(const Setup& setup);
+  SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup);
   void CatchUp();
   // Reads one replay page after `from`; false (and the stream ended) on a failed read.
   bool ReadPage(std::int64_t from, int page, std::vector<v1::Event>* events);
   void SendPresenceLocked(const std::shared_ptr<const v1::Presence>& presence,
                           std::unique_lock<std::mutex>& lock);
+  // With mu_ held: queue it (an ended stream drops it).
+  void QueueLocked(Item item);
   // With mu_ held: queue it and start a write if none is in flight.
   void EnqueueLocked(Item item, std::unique_lock<std::mutex>& lock);
   // With mu_ held: whether `entries` more items of `bytes` fit within both bounds.
@@ -118,11 +128,14 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   bool ReplayShouldWaitLocked() const;
   // With mu_ held: takes the front item off the queue (and its presence slot's entry).
   Item PopLocked();
-  void DeliverLocked(const std::shared_ptr<const v1::Event>& event,
+  // With mu_ held: passes the event through the gate and queues it; the caller starts
+  // the write (WriteNext) once it has queued all it has.
+  void DeliverLocked(const std::shared_ptr<const SharedEvent>& event,
                      std::unique_lock<std::mutex>& lock);
   void WriteNext(std::unique_lock<std::mutex>& lock);
   // Moves the events at the front of the queue (up to a batch) into current_, each
-  // through the blind view: one Event, or an EventBatch when several were waiting.
+  // through the blind view: one Event, or an EventBatch when several were waiting,
+  // framed around the events' shared bytes (a view's own bytes where it changed one).
   // False when the view ended the stream.
   bool PackEventsLocked(std::unique_lock<std::mutex>& lock);
 
@@ -148,6 +161,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   grpc::CallbackServerContext* ctx_;
   std::shared_ptr<SubscriptionStream> self_;  // keeps us alive until OnDone
   StreamConfig config_;
+  Setup setup_;  // until RunSetup has run it
 
   std::mutex mu_;
   Phase phase_ = Phase::kSettingUp;
@@ -161,8 +175,12 @@ class SubscriptionStream : public grpc::ServerWriteReactor<v1::SubscribeResponse
   // gap): a catch-up that has not reached it reads again.
   std::int64_t newest_seq_ = 0;
   bool write_in_flight_ = false;
-  Status finish_status_;  // kFinishing: what Finish sends once the write completes
-  v1::SubscribeResponse current_;
+  Status finish_status_;      // kFinishing: what Finish sends once the write completes
+  grpc::ByteBuffer current_;  // the message in flight
+  // Reused by PackEventsLocked (they keep their capacity): the events' bytes, the frame.
+  std::vector<grpc::Slice> packed_;
+  std::vector<grpc::Slice> frame_;
+  v1::Event view_;  // an event as the view shaped it
   std::chrono::steady_clock::time_point last_write_;
   std::chrono::steady_clock::time_point started_;
 };

@@ -25,6 +25,18 @@ void RedactEvent(v1::Event* event, std::int64_t reader_id) {
   if (event->has_dispute()) RedactDispute(event->mutable_dispute(), reader_id);
 }
 
+// Whether RedactEvent would change anything: if not, the reader gets the event's shared
+// bytes. (A yes that turns out to change nothing only costs one serialization.)
+bool RedactionChanges(const v1::Event& event, std::int64_t reader_id) {
+  if (event.has_review() && event.review().reviewer().id() != reader_id) return true;
+  if (event.has_dispute()) return true;
+  if (!event.has_claim()) return false;
+  const v1::Claim& claim = event.claim();
+  const bool settled =
+      claim.status() == v1::CLAIM_STATUS_RESOLVED || claim.status() == v1::CLAIM_STATUS_PUBLISHED;
+  return claim.has_final_verdict() || (settled && !claim.status_reason().empty());
+}
+
 std::int64_t ClaimOf(const v1::Event& e) {
   if (e.claim_id() != 0) return e.claim_id();
   if (e.has_claim()) return e.claim().id();
@@ -150,14 +162,15 @@ live::StreamConfig::View StreamView(std::int64_t reader_id,
                                     domain::BlindReader::Standing standing) {
   auto reader = std::make_shared<domain::BlindReader>(reader_id, std::move(standing));
   return [reader, reader_id](const v1::Event& in, v1::Event* out, Status* end_status) {
-    *out = in;
     switch (reader->Judge(FactsOf(in, reader_id))) {
       case domain::BlindReader::Verdict::kEnd:
         *end_status = Status::PermissionDenied("you were removed from this workspace");
         return live::StreamConfig::Verdict::kEnd;
       case domain::BlindReader::Verdict::kBlind:
+        if (!RedactionChanges(in, reader_id)) break;
+        *out = in;
         RedactEvent(out, reader_id);
-        break;
+        return live::StreamConfig::Verdict::kSendView;
       case domain::BlindReader::Verdict::kShow:
         break;
     }

@@ -20,13 +20,19 @@ using store::Tx;
 
 }  // namespace
 
-grpc::ServerWriteReactor<v1::SubscribeResponse>* LiveService::Subscribe(
-    grpc::CallbackServerContext* ctx, const v1::SubscribeRequest* req) {
-  // Everything from ctx is read now: setup runs later, on a worker thread.
-  const v1::SubscribeRequest request = *req;
-  auto setup = [this, request, credentials = ReadCredentials(ctx),
+grpc::ServerWriteReactor<grpc::ByteBuffer>* LiveService::Subscribe(grpc::CallbackServerContext* ctx,
+                                                                   const grpc::ByteBuffer* req) {
+  // Everything from ctx and the request is read now: setup runs later, on a worker thread.
+  v1::SubscribeRequest request;
+  grpc::ByteBuffer bytes(*req);  // Deserialize consumes its buffer; this copy shares the slices
+  const bool parsed =
+      grpc::SerializationTraits<v1::SubscribeRequest>::Deserialize(&bytes, &request).ok();
+  auto setup = [this, request, parsed, credentials = ReadCredentials(ctx),
                 request_id = TakeRequestId(ctx)]() -> Result<live::StreamConfig> {
     FD_ASSIGN_OR_RETURN(const Call call, AuthenticateCall(rt_, credentials, request_id));
+    if (!parsed) {
+      return Status::InvalidArgument("request", "not a SubscribeRequest message");
+    }
     FD_RETURN_IF_ERROR(CheckRequest(request));
     live::StreamConfig config;
     config.workspace_id = request.workspace_id();

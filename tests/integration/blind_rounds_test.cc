@@ -247,5 +247,60 @@ TEST_F(BlindRoundsTest, AMemberRemovedAndAddedAgainReplaysTheWholeLog) {
   EXPECT_NE(ended.error_message().find("you were removed from this workspace"), std::string::npos);
 }
 
+// Issue 18: an event goes out as bytes serialized once and shared by every stream, unless
+// the blind rule changes it for a reader, who then gets their own. Three readers of one
+// live review each get their view, the claim event next to it is the same bytes for all,
+// and a replayed batch (framed from the same cached bytes) carries the same views.
+TEST_F(BlindRoundsTest, EachReaderOfOneLiveReviewGetsTheirOwnViewAndABatchCarriesTheSame) {
+  const v1::Claim claim = Mark(0);
+  const std::int64_t from = LastSeq();
+  StreamCollector ben(server_->channel(), ben_.token, ws_, from);
+  StreamCollector vic(server_->channel(), vic_.token, ws_, from);
+  StreamCollector eve(server_->channel(), eve_.token, ws_, from);
+  ASSERT_TRUE(Submit(ben_, claim.id(), "Mostly false", "LIVE-BEN").ok());
+  Mark(1);
+  const std::int64_t last = LastSeq();
+  // The events from..last as one reader received them (the claim matcher may add more).
+  const auto received = [&](StreamCollector& s) {
+    EXPECT_TRUE(s.WaitForSeq(last, 30s));
+    auto events = s.events();
+    EXPECT_EQ(CheckGapFree(events, from), "");
+    events.resize(static_cast<std::size_t>(last - from));
+    return events;
+  };
+  const auto to_ben = received(ben);
+  const auto to_vic = received(vic);
+  const auto to_eve = received(eve);
+  int reviews = 0;
+  for (std::size_t i = 0; i < to_eve.size(); ++i) {
+    if (to_eve[i].kind() != v1::EVENT_KIND_REVIEW_SUBMITTED) {
+      // Anything the blind rule leaves alone is the same for everyone, byte for byte.
+      EXPECT_EQ(to_ben[i].SerializeAsString(), to_eve[i].SerializeAsString());
+      EXPECT_EQ(to_vic[i].SerializeAsString(), to_eve[i].SerializeAsString());
+      continue;
+    }
+    ++reviews;
+    EXPECT_EQ(to_ben[i].review().rationale(), "LIVE-BEN");  // his own
+    EXPECT_FALSE(to_ben[i].review().hidden());
+    EXPECT_TRUE(to_vic[i].review().hidden());  // a viewer, blind while the claim is in review
+    EXPECT_EQ(Found(to_vic[i].DebugString(), {"Mostly false", "LIVE-BEN"}), "");
+    EXPECT_EQ(to_eve[i].review().verdict().label(), "Mostly false");  // an editor sees it all
+    EXPECT_EQ(to_eve[i].review().rationale(), "LIVE-BEN");
+  }
+  EXPECT_EQ(reviews, 1);
+
+  // Replayed from where the live streams started: the backlog arrives batched, framed
+  // from the same cached bytes, each reader's views as they came live.
+  for (auto [who, live] : {std::pair{&vic_, &to_vic}, std::pair{&ben_, &to_ben}}) {
+    StreamCollector replay(server_->channel(), who->token, ws_, from);
+    const auto replayed = received(replay);
+    EXPECT_GT(replay.batches(), 0);
+    for (std::size_t i = 0; i < replayed.size(); ++i) {
+      EXPECT_EQ(replayed[i].SerializeAsString(), (*live)[i].SerializeAsString())
+          << who->user.handle() << " seq " << replayed[i].seq();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace factdesk::testing

@@ -581,5 +581,37 @@ TEST(LiveTest, ManySubscribersJoiningAtOnceMissNothingWhileAnotherWorkspaceDeliv
   EXPECT_EQ(server.server().live_subscribers(), 1) << "only the busy watcher is left";
 }
 
+// Issue 18: a crowd subscribing at once (10,000 behind a proxy) used to fill the worker
+// pool's queue, and every subscriber past it was refused RESOURCE_EXHAUSTED. Now their
+// setups wait for room and run in turn: everyone is served, nobody misses an event.
+TEST(LiveTest, ACrowdSubscribingPastTheWorkerQueueIsServedInTurnAndMissesNothing) {
+  TestServer server([](factdesk::server::ServerOptions& o) {
+    o.worker_threads = 2;
+    o.max_queued_requests = 4;
+  });
+  const TestUser ana = server.AddUser("ana");
+  const Desk desk = MakeDesk(server, "desk", ana, {});
+  Write(server, ana, desk, 10, 34);
+  const auto history = LastSeq(server, desk.id);
+  constexpr int kCrowd = 40;
+  std::vector<std::unique_ptr<StreamCollector>> crowd;
+  for (int i = 0; i < kCrowd; ++i) {
+    crowd.push_back(std::make_unique<StreamCollector>(server.channel(), ana.token, desk.id, 0));
+  }
+  for (int i = 0; i < 1000 && server.server().live_subscribers() != kCrowd; ++i) {
+    std::this_thread::sleep_for(20ms);
+  }
+  ASSERT_EQ(server.server().live_subscribers(), kCrowd);
+  for (int i = 0; i < kCrowd; ++i) ASSERT_TRUE(crowd[i]->WaitForSeq(history, 60s));
+  Write(server, ana, desk, 5, 35);  // and live, once they are all in
+  const auto last = LastSeq(server, desk.id);
+  ASSERT_GT(last, history);
+  for (int i = 0; i < kCrowd; ++i) {
+    ASSERT_TRUE(crowd[i]->WaitForSeq(last, 60s))
+        << "subscriber " << i << ": " << crowd[i]->Finish(1s).error_message();
+    EXPECT_EQ(CheckGapFree(crowd[i]->events()), "") << "subscriber " << i;
+  }
+}
+
 }  // namespace
 }  // namespace factdesk::testing
