@@ -35,6 +35,7 @@ bool SearchField(const char* id, const char* hint, std::string& text, float widt
 // One checkbox per state, in its state's colour. Whether one changed.
 bool StateChecks(UiState& st) {
   bool changed = false;
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("State");
   for (const v1::ClaimStatus status : kStates) {
     ImGui::SameLine();
@@ -90,6 +91,7 @@ bool DrawSearchControls(ViewContext& ctx) {
   ImGui::SameLine();
   search |= ImGui::SmallButton("Search##claims");
   bool changed = StateChecks(st);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Verdict");
   ImGui::SameLine();
   changed |= VerdictCombo(ctx.model.workspace().rating_scale(), spec.verdict);

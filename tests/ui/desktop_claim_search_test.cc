@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "client/ui/keys.h"
+#include "client/ui/snippet_marks.h"
 #include "tests/support/test_server.h"
 #include "tests/ui/headless_ui.h"
 
@@ -186,6 +187,7 @@ TEST_F(DesktopClaimSearchTest, AWordOnlyInANoteFindsItsClaimWithTheMatchHighligh
   // The snippet reads as the note does: the markers are highlight, not characters (a
   // glyph the font lacks would be drawn as '?').
   EXPECT_TRUE(Has(text, "the zeppelin figure")) << text;
+  EXPECT_TRUE(Has(text, ui::MarkSnippet(hit.snippet()).text)) << text;
   EXPECT_FALSE(Has(text, "?zeppelin")) << text;
   EXPECT_FALSE(Has(text, "zeppelin?")) << text;
   EXPECT_FALSE(Has(text, "\xEE\x80")) << text;
