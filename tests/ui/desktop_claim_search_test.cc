@@ -274,6 +274,11 @@ TEST_F(DesktopClaimSearchTest, ClickingAHitOpensTheClaimInTheReaderAndInspector)
 
 TEST_F(DesktopClaimSearchTest, AViewerSearchesToo) {
   auto ui = OpenClaims(desk_.vic);
+  // The top bar's tab gets there too.
+  ui->state().tab = ui::Tab::kReader;
+  ui->Frame();
+  ClickControl(*ui, ui::Control::kClaimsTab);
+  EXPECT_EQ(ui->state().tab, ui::Tab::kClaims);
   Search(*ui, "pineapple exports");
   EXPECT_EQ(HitIds(*ui), std::vector<std::int64_t>{economy_.id()});
   EXPECT_TRUE(Has(ui->FrameText(), "matched in the summary"));
