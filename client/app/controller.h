@@ -151,6 +151,8 @@ class Controller {
   void Handle(const ui::action::Import& a);
   void Handle(const ui::action::CancelImport& a);
   void Handle(const ui::action::Search& a);
+  // The Claims tab (controller_claim_search.cc).
+  void Handle(const ui::action::SearchClaims& a);
   void Handle(const ui::action::MarkSeen& a);
   void Handle(const ui::action::DismissNotice& a);
 

@@ -176,6 +176,11 @@ struct CancelImport {};
 struct Search {
   std::string query;
 };
+// Search the workspace's claims (the Claims tab). A page token asks for the next page
+// of the same search; none starts a new one.
+struct SearchClaims {
+  v1::SearchClaimsRequest request;
+};
 // The unseen-changes badge was looked at.
 struct MarkSeen {};
 struct DismissNotice {
@@ -194,7 +199,8 @@ using Action =
                  action::DecideDispute, action::AcceptSuggestion, action::DismissSuggestion,
                  action::ReanchorClaim, action::FetchSegmentHistory, action::RefreshDashboard,
                  action::RefreshDisputes, action::PreviewImport, action::Import,
-                 action::CancelImport, action::Search, action::MarkSeen, action::DismissNotice>;
+                 action::CancelImport, action::Search, action::SearchClaims, action::MarkSeen,
+                 action::DismissNotice>;
 
 // Where views put their actions during a frame.
 using ActionList = std::vector<Action>;

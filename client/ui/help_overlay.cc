@@ -20,6 +20,9 @@ void DrawHelpOverlay(ViewContext& ctx) {
         {"S", "underline the suggested sentences in the reader, or not"},
         {"Ctrl+F", "search the transcript (Enter: next hit, Shift+Enter: previous)"},
         {"F3 / Shift+F3", "next / previous search hit"},
+        {"Ctrl+Shift+F",
+         "search all claims (the Claims tab): quotes, summaries, rationales, notes\n"
+         "and source titles, with filters; a hit opens its claim"},
         {"Drag, or Shift+arrows",
          "select text in a segment (Ctrl: by word; Home/End: to the\n"
          "segment's start/end; Shift+Up/Down: the caret to another segment)"},

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "client/ui/claim_navigation.h"
+#include "client/ui/claim_search_view.h"
 #include "client/ui/dashboard_view.h"
 #include "client/ui/disputes_view.h"
 #include "client/ui/help_overlay.h"
@@ -92,9 +93,14 @@ void MainView::Shortcuts(ViewContext& ctx) {
   if (Pressed(key::kF1)) st.help_open = !st.help_open;
   if (Pressed(key::kEscape) && !st.typing) CloseInnermost(st);
   if (io.KeyCtrl && Pressed(key::Letter('F'))) {
-    st.tab = Tab::kReader;
-    st.search_open = true;
-    st.focus_search = true;
+    if (io.KeyShift) {  // Ctrl+Shift+F: every claim, not this transcript's text
+      st.tab = Tab::kClaims;
+      st.focus_claim_search = true;
+    } else {
+      st.tab = Tab::kReader;
+      st.search_open = true;
+      st.focus_search = true;
+    }
   }
   if (Pressed(key::kF3) && !ctx.session.search.hits.empty()) NextSearchHit(ctx, io.KeyShift);
   if (io.KeyCtrl && Pressed(key::Letter('M')) && !st.selection.empty()) RequestMark(ctx);
@@ -185,8 +191,8 @@ void MainView::TopBar(ViewContext& ctx) {
   ImGui::SameLine();
   const bool editor = v1::CheckRole(ctx.model.workspace(), domain::Action::kDecideDispute).ok();
   auto tab = [&](const char* label, Tab t) {
-    ImGui::SameLine();
     const ImVec2 size = ImGui::CalcTextSize(label);
+    NextInBar(size.x);
     if (ImGui::Selectable(label, st.tab == t, 0, ImVec2(size.x, 0))) st.tab = t;
   };
   ImGui::TextDisabled("|");
@@ -194,6 +200,8 @@ void MainView::TopBar(ViewContext& ctx) {
   tab("Dashboard", Tab::kDashboard);
   if (editor) tab("Disputes", Tab::kDisputes);
   tab("Suggested", Tab::kSuggested);
+  tab("Claims", Tab::kClaims);
+  st.SetControlRect(Control::kClaimsTab, ItemRect());
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   if (v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok()) {
@@ -259,6 +267,11 @@ void MainView::DrawTab(ViewContext& ctx, ImVec2 body) {
     case Tab::kSuggested:
       ImGui::BeginChild("##suggested", body);
       DrawSuggested(ctx);
+      ImGui::EndChild();
+      break;
+    case Tab::kClaims:
+      ImGui::BeginChild("##claims", body);
+      DrawClaimSearch(ctx);
       ImGui::EndChild();
       break;
   }

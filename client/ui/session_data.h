@@ -86,6 +86,24 @@ struct SearchResults {
   int total = 0;
 };
 
+// The Claims tab's search: the hits of the last search, best first, page after page.
+struct ClaimSearchResults {
+  // Bumped by each new search: pages of an older one are dropped.
+  std::uint64_t serial = 0;
+  // The words searched for (trimmed); empty before the first search.
+  std::string query;
+  bool filtered = false;
+  bool loading = false;
+  // The server's refusal as it words it (a bad query, an unknown verdict, ...).
+  std::string error;
+  std::vector<v1::ClaimSearchHit> hits;
+  int total = 0;
+  // Non-empty when the server has another page.
+  std::string next_page_token;
+  // The request the hits answer, for "more".
+  v1::SearchClaimsRequest request;
+};
+
 struct Notice {
   enum class Level { kInfo, kError };
   std::uint64_t id = 0;
@@ -110,6 +128,7 @@ struct SessionData {
   std::map<std::int64_t, std::vector<v1::HistoryEntry>> history;  // by claim id
   std::map<std::int64_t, SummaryConflict> conflicts;              // by claim id
   SearchResults search;
+  ClaimSearchResults claim_search;
   ImportPreview import;
 
   // Remote changes, newest last (the badge's list).

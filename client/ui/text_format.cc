@@ -72,14 +72,25 @@ std::string Initials(std::string_view name) {
 std::vector<SnippetPart> ParseSnippet(std::string_view snippet) {
   std::vector<SnippetPart> parts;
   bool match = false;
+  auto add = [&](std::string_view text) {
+    if (text.empty()) return;
+    if (!parts.empty() && parts.back().match == match) {
+      parts.back().text += text;
+    } else {
+      parts.push_back({std::string(text), match});
+    }
+  };
   std::size_t pos = 0;
-  while (pos <= snippet.size()) {
-    const std::size_t mark = snippet.find(match ? kClose : kOpen, pos);
-    const std::size_t stop = mark == std::string_view::npos ? snippet.size() : mark;
-    if (stop > pos) parts.push_back({std::string(snippet.substr(pos, stop - pos)), match});
+  while (pos < snippet.size()) {
+    const std::size_t open = snippet.find(kOpen, pos);
+    const std::size_t close = snippet.find(kClose, pos);
+    const std::size_t mark = std::min(open, close);
+    add(snippet.substr(pos, mark == std::string_view::npos ? mark : mark - pos));
     if (mark == std::string_view::npos) break;
+    // An open inside a match, or a close with none open (a cut snippet), is dropped:
+    // a marker is never shown as a character.
+    match = mark == open;
     pos = mark + kOpen.size();
-    match = !match;
   }
   return parts;
 }

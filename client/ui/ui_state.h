@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "client/ui/claim_filter.h"
+#include "client/ui/claim_search_request.h"
 #include "client/ui/glyph_coverage.h"
 #include "client/ui/scroll_anchor.h"
 #include "client/ui/text_layout.h"
@@ -20,7 +21,7 @@ namespace factdesk::ui {
 // everything the user is typing. It lives on the UI thread beside the model; remote
 // changes never write here, which is how they never overwrite what someone is typing.
 
-enum class Tab { kReader, kDashboard, kDisputes, kSuggested };
+enum class Tab { kReader, kDashboard, kDisputes, kSuggested, kClaims };
 
 // A text selection inside one segment (byte offsets on code point boundaries).
 struct TextSelection {
@@ -104,6 +105,12 @@ enum class Control {
   kSuggestionDismissConfirm,
   kNewSegmentsPill,
   kReanchorButton,
+  kClaimsTab,
+  kClaimSearchInput,
+  kClaimSearchOpenState,  // the Claims tab's "Open" state checkbox
+  kClaimSearchTag,
+  kFirstClaimHit,
+  kClaimSearchMore,
   kHelpButton,  // the top bar's last control
   kCount
 };
@@ -144,6 +151,9 @@ struct UiState {
   bool focus_search = false;
   std::string search_query;
   int search_index = -1;
+  // The Claims tab: what it searches for, and a request to focus its field.
+  ClaimSearchSpec claim_search;
+  bool focus_claim_search = false;
   // Which claims the reader highlights and J/K visits; the bar that edits it.
   ClaimFilterSpec filter;
   bool filter_open = false;

@@ -1088,8 +1088,10 @@ TEST_F(DesktopUiTest, TheInspectorShowsEarlierChecksAndLinksTheSameClaim) {
   const auto shown = [&] {
     const v1::ListClaimMatchesResponse* m = ui->model().MatchesOf(marked.id());
     if (m == nullptr || !m->matched() || m->matches().empty()) return false;
+    // Idle: the claim's sources, notes and history are in, so the button stays put.
     return m->matches(0).check().url() == "https://checks.example/desktop-inspector" &&
-           ui->state().ControlRect(ui::Control::kSameClaimButton).has_value();
+           ui->state().ControlRect(ui::Control::kSameClaimButton).has_value() &&
+           ui->controller().idle();
   };
   ASSERT_TRUE(ui->PumpUntil(shown)) << "the earlier check did not show in the inspector";
   ui->Frame();
