@@ -93,16 +93,19 @@ std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds
                        row[col.attempts].as<int>(), row[col.queued_us].as<std::int64_t>()};
 }
 
+// Both below lock the claim's row before its queue entry, the order of every change to a
+// claim (which locks the claim, then queues it again): the opposite order deadlocked
+// with a summary edit.
 bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found) {
+  tx.Exec("claim_match.matched", due.claim_id);
   if (tx.Exec("claim_match.finish", due.claim_id, due.queued_us).affected_rows() == 0) {
-    return false;
+    return false;  // the caller rolls back, matched_at included
   }
   tx.Exec("claim_match.clear", due.claim_id);
   std::vector<std::int64_t> ids;
   ids.reserve(found.size());
   for (const ScoredCheck& m : found) ids.push_back(m.id);
   tx.Exec("claim_match.insert", due.claim_id, IdArray(ids), ScoreArray(found));
-  tx.Exec("claim_match.matched", due.claim_id);
   return true;
 }
 
@@ -111,9 +114,9 @@ bool HasClaimMatches(Tx& tx, std::int64_t claim_id) {
 }
 
 void DropClaimMatch(Tx& tx, std::int64_t claim_id) {
+  tx.Exec("claim_match.matched", claim_id);
   tx.Exec("claim_match.drop", claim_id);
   tx.Exec("claim_match.clear", claim_id);
-  tx.Exec("claim_match.matched", claim_id);
 }
 
 ClaimMatchList ClaimMatches(Tx& tx, std::int64_t claim_id) {

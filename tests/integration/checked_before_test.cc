@@ -1,6 +1,9 @@
 // "Checked before?" through a real server: a new claim's matches arrive as an event, the
 // desk's own published checks are matched beside imported ones, a claim links to the
 // earlier check it is the same claim as, and a duplicate names what it duplicates.
+#include <spdlog/sinks/ringbuffer_sink.h>
+#include <spdlog/spdlog.h>
+
 #include "factdesk/v1/archive.grpc.pb.h"
 #include "tests/integration/live_helpers.h"
 #include "tests/integration/workflow_fixture.h"
@@ -130,6 +133,47 @@ TEST_F(CheckedBeforeTest, ANewClaimGetsItsMatchesAsAnEventAndOnRequest) {
 
   const TestUser outsider = server_->AddUser("olga");
   EXPECT_FALSE(ListMatches(outsider, claim.id(), &listed).ok());
+}
+
+TEST_F(CheckedBeforeTest, EditsWhileTheMatcherRecordsMatchesAreNeverRefusedForADeadlock) {
+  // Each summary edit queues the claim for matching again while the worker records what
+  // the previous text found: both take the claim's row and its queue entry, and in
+  // opposite orders PostgreSQL ended one of them with "deadlock detected". The texts
+  // match nothing (the worker then records "nothing found" without an event) until the
+  // last, which matches the jobs check.
+  const char* texts[] = {"The moon is made of green cheese, a senator said",
+                         "Penguins fly south in winter, according to the minister"};
+  v1::Claim claim = Mark(3, false);
+  // PostgreSQL ends either side of a deadlock: the worker's loss shows only in the log.
+  auto log = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(1000);
+  spdlog::default_logger()->sinks().push_back(log);
+  struct Unhook {
+    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink;
+    ~Unhook() { std::erase(spdlog::default_logger()->sinks(), sink); }
+  } unhook{log};
+  for (int i = 0; i < 120; ++i) {
+    v1::UpdateClaimRequest update;
+    update.set_claim_id(claim.id());
+    update.set_expected_version(claim.version());
+    update.set_summary(i == 119 ? "Unemployment fell by three percent last year" : texts[i % 2]);
+    const grpc::Status s = server_->claims()->UpdateClaim(Ctx(ben_.token).get(), update, &claim);
+    ASSERT_TRUE(s.ok()) << "edit " << i << ": " << s.error_message();
+    // Edits land before, during and after the worker's save of the previous one.
+    std::this_thread::sleep_for(std::chrono::milliseconds(i % 7 * 2));
+  }
+  // The last summary's matches are recorded in the end (the bound is for a stuck worker).
+  const auto give_up = std::chrono::steady_clock::now() + kMatchWait;
+  v1::ListClaimMatchesResponse listed;
+  while (std::chrono::steady_clock::now() < give_up) {
+    ASSERT_TRUE(ListMatches(vic_, claim.id(), &listed).ok());
+    if (!listed.matches().empty() && listed.matches(0).check().id() == jobs_) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_FALSE(listed.matches().empty()) << "the last summary's matches were not recorded";
+  EXPECT_EQ(listed.matches(0).check().url(), "https://checks.example/jobs");
+  for (const std::string& line : log->last_formatted()) {
+    EXPECT_EQ(line.find("deadlock"), std::string::npos) << line;
+  }
 }
 
 TEST_F(CheckedBeforeTest, TheDesksOwnPublishedChecksAreMatchedUntilReopened) {
