@@ -68,6 +68,7 @@ struct Options {
   double light_rate = 50;
   bool fsync = false;
   std::string server_bin = FACTDESK_SERVER_BIN;
+  std::string before_bin;  // another factdesk-server measured alongside, e.g. before a change
   std::string scripts = FACTDESK_PGBENCH_SCRIPTS;
   std::string pgbench;
 };
@@ -146,6 +147,13 @@ void Summarize(std::vector<double>& latencies, double seconds, Stats& s) {
 // ---------------------------------------------------------------------------------------
 // factdesk
 
+// Tells the writers of one measurement from those of another: their keys must differ,
+// or the server would answer a later measurement's calls from the first one's.
+int NextRun() {
+  static std::atomic<int> runs{0};
+  return runs++;
+}
+
 class Writer {
  public:
   Writer(int port, int id, const std::string& token, const Space& space)
@@ -155,7 +163,7 @@ class Writer {
         reviews_(v1::ReviewService::NewStub(channel_)),
         token_(token),
         space_(space),
-        key_prefix_(fmt::format("wt-{}-{}", getpid(), id)) {}
+        key_prefix_(fmt::format("wt-{}-{}-{}", getpid(), NextRun(), id)) {}
 
   // Runs the next call of the cycle; its latency in ms, or a negative number on failure.
   double Next() {
@@ -227,8 +235,9 @@ class Writer {
 
 // `writers` writers over the first `k` workspaces, closed loop for `seconds`, or paced at
 // `rate` calls/s when it is positive.
-Stats RunFactdesk(const Options& o, const Desk& desk, int k, int writers, double rate) {
-  bench::ServerProcess server(o.server_bin, desk.url);
+Stats RunFactdesk(const std::string& server_bin, const Options& o, const Desk& desk, int k,
+                  int writers, double rate) {
+  bench::ServerProcess server(server_bin, desk.url);
   bench::PgConn conn(desk.url);
   std::vector<std::unique_ptr<Writer>> ws;
   for (int i = 0; i < writers; ++i) {
@@ -392,7 +401,8 @@ Stats RunPgbench(const Options& o, const Desk& desk, const std::string& dir, int
     s.failed += log.failed;
     all.insert(all.end(), log.latencies.begin(), log.latencies.end());
   }
-  Summarize(all, std::min(seconds, o.duration), s);
+  if (seconds < o.duration) throw std::runtime_error("pgbench ended early");
+  Summarize(all, o.duration, s);
   CheckEvents(conn, before, expected, s);
   return s;
 }
@@ -440,6 +450,13 @@ void ImportDebates(const Options& o, Desk& desk) {
   for (Space& space : desk.spaces) {
     space.debate = bench::ImportDebate(server.port(), desk.tokens[0], space.id, conn);
   }
+  // The server scores imported transcripts for suggestions in the background: done
+  // before anything is measured.
+  const auto deadline = Clock::now() + 10min;
+  while (conn.Value("SELECT count(*) FROM scoring_queue WHERE state = 'pending'") != "0") {
+    if (Clock::now() > deadline) throw std::runtime_error("scoring did not finish");
+    std::this_thread::sleep_for(200ms);
+  }
 }
 
 std::vector<int> ParseList(const std::string& text) {
@@ -457,7 +474,15 @@ std::vector<int> ParseList(const std::string& text) {
 // ---------------------------------------------------------------------------------------
 // Report
 
-std::string Line(const char* who, const Stats& s) {
+// One side's measurements: per K at saturation, and at light load.
+struct Series {
+  std::string name;
+  std::string server_bin;  // "" for pgbench
+  std::map<int, std::vector<Stats>> saturated;
+  std::vector<Stats> light;
+};
+
+std::string Line(const std::string& who, const Stats& s) {
   return fmt::format(
       "{}: {:.0f}/s, p50 {:.2f} p99 {:.2f} ms, {} ok, {} failed, {} lost, {} duplicated, "
       "{} workspaces with seq gaps{}",
@@ -486,34 +511,63 @@ std::string Correctness(const std::vector<Stats>& v) {
                      Sum(v, &Stats::duplicated), Sum(v, &Stats::gaps), Sum(v, &Stats::failed));
 }
 
-void PrintTables(const Options& o, const std::map<int, std::vector<Stats>>& fd,
-                 const std::map<int, std::vector<Stats>>& pg, const std::vector<Stats>& fd_light,
-                 const std::vector<Stats>& pg_light) {
+// The last series is pgbench, the baseline of every ratio.
+void PrintTables(const Options& o, const std::vector<Series>& series) {
+  const Series& pg = series.back();
   std::cout << fmt::format(
-      "\nsaturation: {} writers, closed loop, medians over {} rounds\n"
-      "{:>2} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>7} {:>6} | {:>8} | {}\n",
-      o.writers, o.rounds, "K", "fd mut/s", "p50 ms", "p99 ms", "pg tx/s", "p50 ms", "p99 ms",
-      "fd/pg", "p50 x", "CPU us", "correctness (factdesk | pgbench)");
-  for (const auto& [k, f] : fd) {
-    const auto& p = pg.at(k);
-    std::cout << fmt::format(
-        "{:>2} | {:>9.0f} {:>7.2f} {:>7.2f} | {:>9.0f} {:>7.2f} {:>7.2f} | {:>7} {:>6} | {:>8.0f} "
-        "| {} | {}\n",
-        k, Med(f, &Stats::per_second), Med(f, &Stats::p50), Med(f, &Stats::p99),
-        Med(p, &Stats::per_second), Med(p, &Stats::p50), Med(p, &Stats::p99),
-        Ratio(Med(f, &Stats::per_second), Med(p, &Stats::per_second)),
-        Ratio(Med(f, &Stats::p50), Med(p, &Stats::p50)), Med(f, &Stats::cpu_us), Correctness(f),
-        Correctness(p));
+      "\nsaturation: {} writers, closed loop, medians over {} rounds; x = / pgbench\n"
+      "{:>2} {:<10} | {:>9} {:>7} {:>7} | {:>6} {:>6} | {:>6} | {}\n",
+      o.writers, o.rounds, "K", "side", "per s", "p50 ms", "p99 ms", "x/s", "x p50", "CPU us",
+      "correctness");
+  for (const auto& [k, p] : pg.saturated) {
+    for (const Series& side : series) {
+      const auto& f = side.saturated.at(k);
+      std::cout << fmt::format(
+          "{:>2} {:<10} | {:>9.0f} {:>7.2f} {:>7.2f} | {:>6} {:>6} | {:>6.0f} | {}\n", k, side.name,
+          Med(f, &Stats::per_second), Med(f, &Stats::p50), Med(f, &Stats::p99),
+          Ratio(Med(f, &Stats::per_second), Med(p, &Stats::per_second)),
+          Ratio(Med(f, &Stats::p50), Med(p, &Stats::p50)), Med(f, &Stats::cpu_us), Correctness(f));
+    }
   }
   std::cout << fmt::format(
-      "\nlight load: 1 writer at {:.0f} calls/s (pgbench -c 1 -R {:.0f}), medians over {} "
-      "rounds\n"
-      "fd p50 {:.2f} ms, p99 {:.2f} ms | pgbench p50 {:.2f} ms, p99 {:.2f} ms | p50 x {} | {} | "
-      "{}\n",
-      o.light_rate, o.light_rate, o.rounds, Med(fd_light, &Stats::p50), Med(fd_light, &Stats::p99),
-      Med(pg_light, &Stats::p50), Med(pg_light, &Stats::p99),
-      Ratio(Med(fd_light, &Stats::p50), Med(pg_light, &Stats::p50)), Correctness(fd_light),
-      Correctness(pg_light));
+      "\nlight load: 1 writer at {:.0f} calls/s (pgbench -c 1 -R {:.0f}), medians over {} rounds\n"
+      "{:<10} | {:>7} {:>7} | {:>6} | {}\n",
+      o.light_rate, o.light_rate, o.rounds, "side", "p50 ms", "p99 ms", "x p50", "correctness");
+  for (const Series& side : series) {
+    std::cout << fmt::format("{:<10} | {:>7.2f} {:>7.2f} | {:>6} | {}\n", side.name,
+                             Med(side.light, &Stats::p50), Med(side.light, &Stats::p99),
+                             Ratio(Med(side.light, &Stats::p50), Med(pg.light, &Stats::p50)),
+                             Correctness(side.light));
+  }
+}
+
+Stats Measure(const Series& side, const Options& o, const Desk& desk, const std::string& dir, int k,
+              int writers, double rate) {
+  if (side.server_bin.empty()) return RunPgbench(o, desk, dir, k, writers, rate);
+  return RunFactdesk(side.server_bin, o, desk, k, writers, rate);
+}
+
+// Each round measures every side for each K and at light load, the sides' order reversed
+// every other round.
+void RunRounds(const Options& o, const Desk& desk, const std::string& dir,
+               std::vector<Series>& series) {
+  for (int round = 1; round <= o.rounds; ++round) {
+    std::vector<Series*> order;
+    for (Series& side : series) order.push_back(&side);
+    if (round % 2 == 0) std::reverse(order.begin(), order.end());
+    for (int k : o.workspaces) {
+      for (Series* side : order) {
+        const Stats s = Measure(*side, o, desk, dir, k, o.writers, 0);
+        side->saturated[k].push_back(s);
+        std::cout << fmt::format("round {} K={} {}\n", round, k, Line(side->name, s)) << std::flush;
+      }
+    }
+    for (Series* side : order) {
+      const Stats s = Measure(*side, o, desk, dir, 1, 1, o.light_rate);
+      side->light.push_back(s);
+      std::cout << fmt::format("round {} light {}\n", round, Line(side->name, s)) << std::flush;
+    }
+  }
 }
 
 int Main(int argc, char** argv) {
@@ -531,6 +585,8 @@ int Main(int argc, char** argv) {
   app.add_option("--light-rate", o.light_rate, "Calls/s of the one paced writer (50)")
       ->check(CLI::Range(1.0, 1000.0));
   app.add_option("--server", o.server_bin, "factdesk-server binary");
+  app.add_option("--before", o.before_bin,
+                 "Another factdesk-server binary measured alongside (e.g. before a change)");
   app.add_option("--pgbench", o.pgbench, "pgbench binary");
   app.add_option("--scripts", o.scripts, "Directory of the pgbench scripts");
   app.add_flag("--fsync", o.fsync, "Run PostgreSQL with fsync on (default off)");
@@ -552,31 +608,17 @@ int Main(int argc, char** argv) {
             << conn.Value("SHOW synchronous_commit") << "; " << o.pgbench << "\n"
             << fmt::format(
                    "{} writers; CreateClaim, AddNote, SubmitReview in turn (1:1:1); {:.0f} "
-                   "s per measurement, {} rounds, factdesk then pgbench, alternating\n",
+                   "s per measurement, {} rounds, sides alternating\n",
                    o.writers, o.duration, o.rounds)
-            << std::flush;
+            << "factdesk: " << o.server_bin << "\n"
+            << (o.before_bin.empty() ? "" : "before: " + o.before_bin + "\n") << std::flush;
 
-  std::map<int, std::vector<Stats>> fd, pgb;
-  std::vector<Stats> fd_light, pg_light;
-  for (int round = 1; round <= o.rounds; ++round) {
-    for (int k : o.workspaces) {
-      const Stats f = RunFactdesk(o, desk, k, o.writers, 0);
-      const Stats p = RunPgbench(o, desk, dir.path(), k, o.writers, 0);
-      fd[k].push_back(f);
-      pgb[k].push_back(p);
-      std::cout << fmt::format("round {} K={} | {} | {}\n", round, k, Line("factdesk", f),
-                               Line("pgbench", p))
-                << std::flush;
-    }
-    const Stats f = RunFactdesk(o, desk, 1, 1, o.light_rate);
-    const Stats p = RunPgbench(o, desk, dir.path(), 1, 1, o.light_rate);
-    fd_light.push_back(f);
-    pg_light.push_back(p);
-    std::cout << fmt::format("round {} light | {} | {}\n", round, Line("factdesk", f),
-                             Line("pgbench", p))
-              << std::flush;
-  }
-  PrintTables(o, fd, pgb, fd_light, pg_light);
+  std::vector<Series> series;
+  if (!o.before_bin.empty()) series.push_back({"before", o.before_bin, {}, {}});
+  series.push_back({"factdesk", o.server_bin, {}, {}});
+  series.push_back({"pgbench", "", {}, {}});
+  RunRounds(o, desk, dir.path(), series);
+  PrintTables(o, series);
   std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
   return 0;
 }

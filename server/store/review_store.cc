@@ -257,7 +257,8 @@ Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in,
         Num(v, v.value()), Num(v, v.best()), Num(v, v.worst()), in.rationale, in.confidence));
   }
   v1::Review review = *FirstReview(tx.Exec("reviews.get", id));
-  AddRevisions(tx, review);
+  // A first review has no revisions yet: no query for them.
+  if (existing) AddRevisions(tx, review);
   return review;
 }
 
