@@ -48,17 +48,17 @@ class Tx {
     return t_.exec_prepared(statement, std::forward<Args>(args)...);
   }
 
-  // Takes the workspace's next sequence number now, and the workspace row FOR UPDATE:
+  // Takes the workspace's next sequence number now, and its workspace lock exclusively:
   // until COMMIT nothing else in the workspace changes (no other seq, no settings, no
   // change under TakeSeqAtCommit). NOT_FOUND if there is no such workspace.
   Result<std::int64_t> TakeSeq(std::int64_t workspace_id);
   // For a change to one record, whose own row lock (SELECT ... FOR UPDATE, or a new
-  // row) orders it against other changes to that record: locks the workspace row FOR
-  // KEY SHARE now, which other such changes share but TakeSeq's FOR UPDATE excludes (so
-  // the settings the change reads, its policy and scale, hold until COMMIT), and takes
-  // the seq as the last statement before COMMIT, together with the event row and its
-  // NOTIFY. The workspace's seq lock is then held for one statement and the COMMIT, not
-  // for the whole change. NOT_FOUND if there is no such workspace.
+  // row) orders it against other changes to that record: takes the workspace lock
+  // shared now, which other such changes share but TakeSeq's excludes (so the settings
+  // the change reads, its policy and scale, hold until COMMIT), and takes the seq as
+  // the last statement before COMMIT, together with the event row and its NOTIFY.
+  // The workspace's seq row is then locked for one statement and the COMMIT, not for
+  // the whole change. NOT_FOUND if there is no such workspace.
   Status TakeSeqAtCommit(std::int64_t workspace_id);
   // Records the event for the seq; it is written, and every replica notified, by
   // WriteEvent just before COMMIT. `event` carries the kind, claim id and the records

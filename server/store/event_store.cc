@@ -29,15 +29,23 @@ struct ClaimEventColumns : EventColumns {
   ColumnIndex workspace_id;
 };
 
+// The workspace lock's key: a class of its own ("WSEQ"; the archive's lock has another),
+// and the workspace's id.
+#define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
+
 constexpr std::array kStatements = {
-    // FOR UPDATE, not just the UPDATE's FOR NO KEY UPDATE: it also waits for, and then
-    // keeps out, the changes to single records that hold the row FOR KEY SHARE.
+    // The workspace lock (a transaction-level advisory lock on the workspace's id),
+    // exclusive: it waits for the changes to single records that hold it shared, and
+    // keeps new ones out until COMMIT. PostgreSQL queues these locks fairly (a shared
+    // request waits behind an exclusive one already waiting), where row locks would let
+    // a steady stream of shared holders starve the exclusive one.
     Statement{"events.take_seq",
-              "WITH locked AS (SELECT id FROM workspaces WHERE id = $1 FOR UPDATE) "
-              "UPDATE workspaces w SET last_seq = w.last_seq + 1 FROM locked "
-              "WHERE w.id = locked.id RETURNING w.last_seq",
+              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 AND "
+              "pg_advisory_xact_lock(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL RETURNING last_seq",
               RowsAs<Column<"last_seq">>},
-    Statement{"events.share_workspace", "SELECT id FROM workspaces WHERE id = $1 FOR KEY SHARE",
+    Statement{"events.share_workspace",
+              "SELECT id FROM workspaces WHERE id = $1 AND "
+              "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL",
               RowsAs<Column<"id">>},
     // The event row and its NOTIFY (sent at COMMIT) in one round trip.
     Statement{
@@ -75,6 +83,8 @@ constexpr std::array kStatements = {
               RowsAs<Column<"last_seq">>},
     Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
 };
+
+#undef FD_WORKSPACE_LOCK_KEY
 
 Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
                                std::int64_t workspace_id) {
