@@ -1,7 +1,9 @@
 // How a change to one record holds its workspace (issue 18): the claim's own row lock
 // orders it, and the workspace's seq is taken as the transaction's last statement, so a
 // change waiting on one claim does not hold up the rest of the workspace; seqs stay
-// gap-free and in commit order. And the idempotency sweep that rides on the key's claim.
+// gap-free and in commit order; a change to the whole workspace waits for the changes in
+// flight and later ones wait for it. And the idempotency sweep that rides on the key's
+// claim.
 #include <chrono>
 #include <thread>
 
@@ -69,6 +71,72 @@ TEST_F(ApiTest, AChangeWaitingOnOneClaimDoesNotHoldUpTheRestOfItsWorkspace) {
   // Seqs follow the commits: the note that committed first has the smaller seq.
   EXPECT_LT(std::stoll(SeqOfNoteOn(server(), ws_, other.id())),
             std::stoll(SeqOfNoteOn(server(), ws_, held.id())));
+  EXPECT_EQ(GapFree(server(), ws_), "t");
+}
+
+// Waits (up to a minute) until `n` statements of the database wait for a lock.
+bool WaitForLockWaiters(const std::string& url, int n) {
+  pqxx::connection c(url);
+  for (int i = 0; i < 600; ++i) {
+    pqxx::work w(c);
+    const int waiting = w.exec1(
+                             "SELECT count(*) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND wait_event_type = 'Lock'")[0]
+                            .as<int>();
+    w.commit();
+    if (waiting >= n) return true;
+    std::this_thread::sleep_for(100ms);
+  }
+  return false;
+}
+
+TEST_F(ApiTest, AWorkspaceChangeWaitsForChangesInFlightAndLaterChangesWaitForIt) {
+  const v1::Claim held = Mark("Shenzhen started out");
+  const v1::Claim later = Mark("Shenzhen started out");
+  pqxx::connection conn(server().database_url());
+  pqxx::work lock(conn);
+  lock.exec_params("SELECT FROM claims WHERE id = $1 FOR UPDATE", held.id());
+
+  // 1: a note on the held claim, in flight (it waits for the claim).
+  grpc::Status first;
+  v1::Note first_note;
+  std::thread one(
+      [&] { first = AddNote(server(), held.id(), "In flight.", ben_.token, &first_note); });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 1));
+  // 2: a policy change (the same policy again) waits for it: the workspace is its alone.
+  grpc::Status policy;
+  std::thread two([&] {
+    v1::UpdatePolicyRequest req;
+    req.set_workspace_id(ws_);
+    req.mutable_policy()->set_required_reviews(2);
+    req.mutable_policy()->set_require_source(true);
+    req.mutable_policy()->set_dispute_rule(v1::DISPUTE_RULE_EDITOR_DECIDES);
+    v1::Workspace out;
+    policy = server().workspaces()->UpdatePolicy(Ctx(ana_.token).get(), req, &out);
+  });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 2));
+  // 3: a note on another claim, sent after the policy change, waits behind it.
+  grpc::Status third;
+  v1::Note third_note;
+  std::thread three(
+      [&] { third = AddNote(server(), later.id(), "Queued.", ben_.token, &third_note); });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 3));
+
+  lock.commit();
+  one.join();
+  two.join();
+  three.join();
+  ASSERT_TRUE(first.ok()) << first.error_message();
+  ASSERT_TRUE(policy.ok()) << policy.error_message();
+  ASSERT_TRUE(third.ok()) << third.error_message();
+  // They committed in that order, and their seqs say so.
+  const std::int64_t seq_one = std::stoll(SeqOfNoteOn(server(), ws_, held.id()));
+  const std::int64_t seq_policy = std::stoll(server().QueryValue(fmt::format(
+      "SELECT max(seq) FROM events WHERE workspace_id = {} AND kind = 'workspace.policy_updated'",
+      ws_)));
+  const std::int64_t seq_three = std::stoll(SeqOfNoteOn(server(), ws_, later.id()));
+  EXPECT_LT(seq_one, seq_policy);
+  EXPECT_LT(seq_policy, seq_three);
   EXPECT_EQ(GapFree(server(), ws_), "t");
 }
 
