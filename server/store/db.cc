@@ -57,9 +57,9 @@ Status Db::WriteOnce(pqxx::work& work, std::string_view context, const WriteOpti
                             ": a mutation must take a seq and append exactly one event");
   }
   if (options.idempotency != nullptr) RecordIdempotentResponse(tx, *options.idempotency);
-  if (Passed(options.deadline)) return DeadlinePassed(context);
   // Last, so that a seq taken at commit is held for this statement and the COMMIT only.
   if (tx.appended()) FD_RETURN_IF_ERROR(tx.WriteEvent());
+  if (Passed(options.deadline)) return DeadlinePassed(context);
   work.commit();
   return Status::Ok();
 }
