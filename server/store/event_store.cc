@@ -47,13 +47,14 @@ constexpr std::array kStatements = {
               "SELECT id FROM workspaces WHERE id = $1 AND "
               "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL",
               RowsAs<Column<"id">>},
-    // The event row and its NOTIFY (sent at COMMIT) in one round trip.
+    // The event row and its NOTIFY (sent at COMMIT) in one round trip; the NOTIFY is a
+    // condition that always holds, so the row is the seq alone.
     Statement{
         "events.append",
         "WITH e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
         "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) "
-        "SELECT seq AS last_seq, pg_notify('factdesk_events', $1::text || ':' || seq) "
-        "FROM e",
+        "SELECT seq AS last_seq FROM e "
+        "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
         RowsAs<Column<"last_seq">>},
     // TakeSeqAtCommit's last statement: the seq, the event row and its NOTIFY at once, so
     // the workspace row is locked for this statement and the COMMIT only.
@@ -62,8 +63,8 @@ constexpr std::array kStatements = {
               "  RETURNING last_seq), "
               "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
               "  SELECT $1, last_seq, $2, $3, $4, $5 FROM s RETURNING seq) "
-              "SELECT seq AS last_seq, pg_notify('factdesk_events', $1::text || ':' || seq) "
-              "FROM e",
+              "SELECT seq AS last_seq FROM e "
+              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
               RowsAs<Column<"last_seq">>},
     Statement{"events.after",
               "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
