@@ -213,14 +213,6 @@ std::string Must(const Result<std::string>& result) {
   return *result;
 }
 
-std::shared_ptr<grpc::Channel> LoopbackChannel(int port, int id) {
-  grpc::ChannelArguments args;
-  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  args.SetInt("factdesk.bench.channel", id);
-  return grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port),
-                                   grpc::InsecureChannelCredentials(), args);
-}
-
 std::string AddMemberWithToken(store::Db& db, const std::string& slug, const std::string& handle,
                                const std::string& role) {
   Must(server::AdminCreateUser(db, handle, handle, false));

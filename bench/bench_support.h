@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <grpcpp/grpcpp.h>
 #include <libpq-fe.h>
 
 #include "common/result.h"
@@ -107,10 +106,6 @@ struct BenchServer {
 };
 // `suggestion_workers` threads score imported segments (0: none, as before issue 14).
 BenchServer StartServer(const std::string& database_url, int suggestion_workers = 1);
-
-// A channel to 127.0.0.1:`port` with its own TCP connection, as each real client has
-// (gRPC shares connections between channels with equal arguments): `id` tells them apart.
-std::shared_ptr<grpc::Channel> LoopbackChannel(int port, int id);
 
 // A new user `handle`, made a member of the workspace `slug` with `role`, and a token
 // for them (setup must not fail: throws with the admin command's message).

@@ -29,6 +29,7 @@
 #include <fmt/format.h>
 #include <grpcpp/grpcpp.h>
 
+#include "bench/bench_grpc.h"
 #include "bench/bench_support.h"
 #include "bench/server_process.h"
 #include "factdesk/v1/live.grpc.pb.h"
@@ -417,7 +418,7 @@ int Main(int argc, char** argv) {
   std::vector<std::unique_ptr<v1::LiveService::Stub>> stubs;
   std::vector<std::unique_ptr<Viewer>> viewers;
   for (int i = 0; i < o.subscribers; ++i) {
-    channels.push_back(bench::LoopbackChannel(server.port(), i));
+    channels.push_back(bench::OwnChannel(server.port(), i));
     stubs.push_back(v1::LiveService::NewStub(channels.back()));
     viewers.push_back(std::make_unique<Viewer>(*stubs.back(), desk.viewer_token, desk.workspace,
                                                expected.size()));

@@ -48,6 +48,7 @@
 #include <sys/epoll.h>
 #include <unistd.h>
 
+#include "bench/bench_grpc.h"
 #include "bench/bench_support.h"
 #include "bench/server_process.h"
 #include "factdesk/v1/claim.grpc.pb.h"
@@ -278,7 +279,7 @@ class Writers {
  public:
   Writers(const Options& o, const Desk& desk, int port) : o_(o), desk_(desk) {
     for (int w = 0; w < o.writers; ++w) {
-      auto channel = bench::LoopbackChannel(port, 100000 + w);
+      auto channel = bench::OwnChannel(port, 100000 + w);
       claims_.push_back(v1::ClaimService::NewStub(channel));
       transcripts_.push_back(v1::TranscriptService::NewStub(channel));
     }
@@ -378,7 +379,7 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   // Warm-up: connections, pools, threads, the workspace's feed, with one subscriber.
   const std::size_t expected = static_cast<std::size_t>(o.rate * o.duration) + 64;
   {
-    auto stub = v1::LiveService::NewStub(bench::LoopbackChannel(server.port(), 99999));
+    auto stub = v1::LiveService::NewStub(bench::OwnChannel(server.port(), 99999));
     Subscriber warm(*stub, desk.reader_token, desk.workspace, LastSeq(conn, desk.workspace), 64,
                     o.write);
     for (int i = 0; i < 3; ++i) {
@@ -409,7 +410,7 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   } end_all{subs};
   for (int i = 0; i < n; ++i) {
     if (i % o.streams_per_channel == 0) {
-      channels.push_back(bench::LoopbackChannel(server.port(), i));
+      channels.push_back(bench::OwnChannel(server.port(), i));
       stubs.push_back(v1::LiveService::NewStub(channels.back()));
     }
     subs.push_back(std::make_unique<Subscriber>(*stubs.back(), desk.reader_token, desk.workspace,
@@ -603,23 +604,8 @@ Desk Setup(const std::string& url, const Options& o) {
 
   // A debate to mark claims in, imported through a server.
   bench::ServerProcess server(o.server_bin, url);
-  auto channel = bench::LoopbackChannel(server.port(), 0);
-  v1::ImportTranscriptRequest req;
-  req.set_workspace_id(desk.workspace);
-  req.set_filename("debate.tsv");
-  req.set_content(factdesk::testing::ReadFile(
-      factdesk::testing::SharedPath("data/debates/clef2018-task1-english-1st-Presidential.tsv")));
-  v1::ImportTranscriptResponse resp;
-  const auto status = v1::TranscriptService::NewStub(channel)->ImportTranscript(
-      factdesk::testing::Ctx(desk.writer_tokens[0]).get(), req, &resp);
-  if (!status.ok()) throw std::runtime_error("import: " + status.error_message());
-  for (const auto& row : conn.Query(
-           "SELECT id FROM segments WHERE transcript_id = $1 AND kind = 'speech' "
-           "AND octet_length(text) >= 20 AND left(text, 20) ~ '^[ -~]{20}$' ORDER BY ordinal",
-           {std::to_string(resp.transcript().id())})) {
-    desk.segments.push_back(std::stoll(row[0]));
-  }
-  if (desk.segments.empty()) throw std::runtime_error("no segments to mark claims in");
+  desk.segments =
+      bench::ImportDebate(server.port(), desk.writer_tokens[0], desk.workspace, conn).segments;
   return desk;
 }
 

@@ -30,7 +30,6 @@ Result<v1::Claim> MarkClaim(store::Tx& tx, const Call& call, const store::Segmen
                             std::int32_t start, std::int32_t end, const std::string& summary,
                             const std::string& claimant) {
   FD_ASSIGN_OR_RETURN(domain::Anchor anchor, domain::AnchorRange(seg.text, start, end));
-  FD_RETURN_IF_ERROR(tx.TakeSeq(seg.workspace_id).status());
   store::NewClaim claim;
   claim.workspace_id = seg.workspace_id;
   claim.transcript_id = seg.transcript_id;

@@ -39,11 +39,13 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out) {
   return rt.db.Write(domain::ActionName(action), call.writer(), [&](store::Tx& tx) -> Status {
-    const Result<std::int64_t> found = store::ClaimWorkspace(tx, claim_id);
+    const Result<store::ClaimPlace> place =
+        store::ClaimWorkspaceAndRole(tx, claim_id, call.user_id());
     FD_ASSIGN_OR_RETURN(const domain::Role role,
-                        AuthorizeRecord(tx, found, call, action, "claim", claim_id));
-    const std::int64_t ws = *found;
-    FD_RETURN_IF_ERROR(tx.TakeSeq(ws).status());
+                        AuthorizeRole(place.status(), place.ok() ? place->role : std::nullopt,
+                                      action, "claim", claim_id));
+    const std::int64_t ws = place->workspace_id;
+    FD_RETURN_IF_ERROR(tx.TakeSeqAtCommit(ws));
     FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaimForUpdate(tx, claim_id));
     if (expected_version >= 0 && claim.version() != expected_version) {
       return StaleVersion(call, "claim", claim_id, expected_version, claim, claim.version());

@@ -26,10 +26,12 @@ struct ClaimContext {
 };
 
 // Runs one change to a claim as one sequenced mutation (invariant 1):
-//   claim's workspace -> caller's role allows `action` -> take the workspace's seq ->
-//   lock and read the claim -> `expected_version` matches (else ABORTED with the current
-//   claim attached) -> domain::CheckClaimAction (role, state, the claim's facts) ->
-//   `change` -> event.
+//   claim's workspace -> caller's role allows `action` -> share the workspace row (the
+//   seq is taken at commit, Tx::TakeSeqAtCommit) -> lock and read the claim ->
+//   `expected_version` matches (else ABORTED with the current claim attached) ->
+//   domain::CheckClaimAction (role, state, the claim's facts) -> `change` -> event.
+// The claim's row lock orders changes to the claim; the workspace's seq lock is held
+// only for the event's statement and the COMMIT.
 // `change` writes and returns the event (kind and any extra records); the claim as it
 // then stands goes into the event and `out`. expected_version < 0 skips the version check.
 Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,

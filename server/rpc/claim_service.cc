@@ -73,6 +73,7 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
             "segment_id", fmt::format("segment {} is a {}; only speech can carry claims", seg.id,
                                       v1::EnumText(seg.kind, true)));
       }
+      FD_RETURN_IF_ERROR(tx.TakeSeqAtCommit(seg.workspace_id));
       FD_ASSIGN_OR_RETURN(
           *resp, MarkClaim(tx, call, seg, r.start_byte(), r.end_byte(), r.summary(), r.claimant()));
       v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());

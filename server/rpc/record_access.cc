@@ -14,11 +14,17 @@ Status NoSuchRecord(std::string_view kind, std::int64_t id) {
 Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
                                      const Call& call, domain::Action action, std::string_view kind,
                                      std::int64_t id) {
-  if (!workspace.ok()) {
-    if (workspace.status().code() == Code::kNotFound) return NoSuchRecord(kind, id);
-    return workspace.status();
+  if (!workspace.ok()) return AuthorizeRole(workspace.status(), std::nullopt, action, kind, id);
+  return AuthorizeRole(Status::Ok(), store::RoleOf(tx, *workspace, call.user_id()), action, kind,
+                       id);
+}
+
+Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<domain::Role>& role,
+                                   domain::Action action, std::string_view kind, std::int64_t id) {
+  if (!found.ok()) {
+    if (found.code() == Code::kNotFound) return NoSuchRecord(kind, id);
+    return found;
   }
-  const auto role = store::RoleOf(tx, *workspace, call.user_id());
   if (!role) return NoSuchRecord(kind, id);
   FD_RETURN_IF_ERROR(domain::CheckRole(*role, action));
   return *role;

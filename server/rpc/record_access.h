@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "common/result.h"
@@ -25,6 +26,12 @@ Status NoSuchRecord(std::string_view kind, std::int64_t id);
 Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
                                      const Call& call, domain::Action action, std::string_view kind,
                                      std::int64_t id);
+
+// The same, when the record's workspace and the caller's role there were read together
+// (store::ClaimWorkspaceAndRole): `found` is the store's answer for the record, `role`
+// the caller's there (none for a non-member).
+Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<domain::Role>& role,
+                                   domain::Action action, std::string_view kind, std::int64_t id);
 
 // The workspace of a record the store looked up, or the store's refusal.
 template <typename Record>

@@ -85,7 +85,7 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
               claim.workspace_id(), claim.id(),
               call.user_id(),       store::MakeVerdict(w.rating_scale(), req->verdict()),
               req->rationale(),     v1::EnumText(req->confidence())};
-          FD_ASSIGN_OR_RETURN(*resp->mutable_review(), store::SaveReview(c.tx, input));
+          FD_ASSIGN_OR_RETURN(*resp->mutable_review(), store::SaveReview(c.tx, input, existing));
           v1::Event event =
               NewEvent(existing ? v1::EVENT_KIND_REVIEW_REVISED : v1::EVENT_KIND_REVIEW_SUBMITTED);
           *event.mutable_review() = resp->review();

@@ -114,8 +114,9 @@ grpc::ServerUnaryReactor* SuggestionService::AcceptSuggestion(
       FD_RETURN_IF_ERROR(RequireOpen(s, "accepted"));
       FD_ASSIGN_OR_RETURN(const store::SegmentInfo seg, store::GetSegment(tx, s.segment_id()));
       FD_RETURN_IF_ERROR(RequireSpeech(s, seg));
-      // MarkClaim takes the seq: from here on this transaction holds the workspace, so
-      // the locked read sees the suggestion as the last writer left it.
+      // From here on this transaction holds the workspace, so the locked read sees the
+      // suggestion as the last writer left it.
+      FD_RETURN_IF_ERROR(tx.TakeSeq(seg.workspace_id).status());
       FD_ASSIGN_OR_RETURN(*resp->mutable_claim(),
                           MarkClaim(tx, call, seg, s.start_byte(), s.end_byte(), fields.summary(),
                                     fields.claimant()));

@@ -92,6 +92,11 @@ struct ClaimColumns {
   "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                                   \
   "LEFT JOIN claims lk ON lk.id = c.linked_claim_id LEFT JOIN users lu ON lu.id = c.linked_by "
 
+struct PlaceColumns {
+  explicit PlaceColumns(ColumnLookup& c) : workspace_id(c("workspace_id")), role(c("role")) {}
+  ColumnIndex workspace_id, role;
+};
+
 constexpr std::array kStatements = {
     Statement{"claims.insert",
               "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
@@ -103,6 +108,10 @@ constexpr std::array kStatements = {
     Statement{"claims.lock", "SELECT FROM claims WHERE id = $1 FOR UPDATE"},
     Statement{"claims.workspace", "SELECT workspace_id FROM claims WHERE id = $1",
               RowsAs<Column<"workspace_id">>},
+    Statement{"claims.workspace_and_role",
+              "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
+              "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1",
+              RowsAs<PlaceColumns>},
     Statement{"claims.list",
               FD_CLAIM_SELECT
               "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
@@ -283,6 +292,15 @@ Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id) {
   const pqxx::result r = tx.Exec("claims.workspace", claim_id);
   if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
   return FirstValue<std::int64_t, "workspace_id">(r);
+}
+
+Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("claims.workspace_and_role", claim_id, user_id);
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  const auto col = MapColumns<PlaceColumns>(r);
+  ClaimPlace place{.workspace_id = r[0][col.workspace_id].as<std::int64_t>(), .role = {}};
+  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
+  return place;
 }
 
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int64_t after_claim_id,

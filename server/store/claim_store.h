@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "domain/anchor.h"
+#include "domain/roles.h"
 #include "factdesk/v1/claim.pb.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
@@ -34,6 +35,13 @@ Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id);
 Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id);
 // The claim's workspace, to authorise before taking the workspace's seq.
 Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id);
+// The claim's workspace and the user's role there (none for a non-member), in one
+// query: what a change to the claim is authorized with.
+struct ClaimPlace {
+  std::int64_t workspace_id = 0;
+  std::optional<domain::Role> role;
+};
+Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
 
 struct ClaimFilter {
   std::int64_t workspace_id = 0;

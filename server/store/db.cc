@@ -52,11 +52,13 @@ Status Db::WriteOnce(pqxx::work& work, std::string_view context, const WriteOpti
   }
   Status status = fn(tx);
   if (!status.ok()) return status;  // rolled back when `work` goes out of scope
-  if (tx.taken_seq().has_value() != tx.appended()) {
+  if (tx.sequenced() != tx.appended()) {
     return Status::Internal(std::string(context) +
                             ": a mutation must take a seq and append exactly one event");
   }
   if (options.idempotency != nullptr) RecordIdempotentResponse(tx, *options.idempotency);
+  // Last, so that a seq taken at commit is held for this statement and the COMMIT only.
+  if (tx.appended()) FD_RETURN_IF_ERROR(tx.WriteEvent());
   if (Passed(options.deadline)) return DeadlinePassed(context);
   work.commit();
   return Status::Ok();

@@ -19,8 +19,11 @@ namespace factdesk::store {
 inline constexpr const char* kEventsChannel = "factdesk_events";
 
 // One database transaction, handed to repository functions. A write transaction
-// follows invariant 1: TakeSeq (locks the workspace's row, ordering its commits),
-// then the change, then exactly one Append (the event row and its NOTIFY).
+// follows invariant 1: it takes the workspace's seq (the row lock orders its commits),
+// changes, and appends exactly one event (the event row and its NOTIFY). The seq is
+// taken first (TakeSeq) by changes that need the whole workspace to themselves, and
+// last, just before COMMIT (TakeSeqAtCommit), by changes to one record, which hold that
+// record's lock instead: see TakeSeqAtCommit.
 struct Idempotency;
 
 // When the caller stops waiting; max() when it never does.
@@ -45,25 +48,49 @@ class Tx {
     return t_.exec_prepared(statement, std::forward<Args>(args)...);
   }
 
-  // Takes the workspace's next sequence number. NOT_FOUND if there is no such workspace.
+  // Takes the workspace's next sequence number now, and its workspace lock exclusively:
+  // until COMMIT nothing else in the workspace changes (no other seq, no settings, no
+  // change under TakeSeqAtCommit). NOT_FOUND if there is no such workspace.
   Result<std::int64_t> TakeSeq(std::int64_t workspace_id);
-  // Appends the event for the taken seq and notifies every replica at commit.
-  // `event` carries the kind, claim id and the records the mutation changed.
+  // For a change to one record, whose own row lock (SELECT ... FOR UPDATE, or a new
+  // row) orders it against other changes to that record: takes the workspace lock
+  // shared now, which other such changes share but TakeSeq's excludes (so the settings
+  // the change reads, its policy and scale, hold until COMMIT), and takes the seq as
+  // the last statement before COMMIT, together with the event row and its NOTIFY.
+  // The workspace's seq row is then locked for one statement and the COMMIT, not for
+  // the whole change. NOT_FOUND if there is no such workspace.
+  Status TakeSeqAtCommit(std::int64_t workspace_id);
+  // Records the event for the seq; it is written, and every replica notified, by
+  // WriteEvent just before COMMIT. `event` carries the kind, claim id and the records
+  // the mutation changed.
   void Append(const v1::Event& event);
+  // Writes the appended event (taking the seq first under TakeSeqAtCommit) and queues
+  // its NOTIFY. Db::Write calls it as the transaction's last statement.
+  Status WriteEvent();
 
   std::int64_t actor_id() const { return actor_id_; }
-  // The workspace whose seq was taken, 0 before TakeSeq.
+  // The workspace whose seq is taken, 0 before TakeSeq or TakeSeqAtCommit.
   std::int64_t workspace_id() const { return workspace_id_; }
-  std::optional<std::int64_t> taken_seq() const { return seq_; }
-  bool appended() const { return appended_; }
+  bool sequenced() const { return workspace_id_ != 0; }
+  // Exactly one event appended (a second Append makes this false: Db::Write refuses).
+  bool appended() const { return appends_ == 1; }
   pqxx::transaction_base& raw() { return t_; }
 
  private:
+  // The event row's columns other than its workspace and seq.
+  struct PendingEvent {
+    std::string kind;
+    std::optional<std::int64_t> actor_id;
+    std::optional<std::int64_t> claim_id;
+    std::string payload;
+  };
+
   pqxx::transaction_base& t_;
   std::int64_t actor_id_;
   std::int64_t workspace_id_ = 0;
-  std::optional<std::int64_t> seq_;
-  bool appended_ = false;
+  std::optional<std::int64_t> seq_;  // known once taken (TakeSeq, or WriteEvent)
+  std::optional<PendingEvent> event_;
+  int appends_ = 0;
 };
 
 // Runs functions in transactions on pooled connections. The function's Status

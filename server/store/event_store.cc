@@ -29,14 +29,43 @@ struct ClaimEventColumns : EventColumns {
   ColumnIndex workspace_id;
 };
 
+// The workspace lock's key: a class of its own ("WSEQ"; the archive's lock has another),
+// and the workspace's id.
+#define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
+
 constexpr std::array kStatements = {
+    // The workspace lock (a transaction-level advisory lock on the workspace's id),
+    // exclusive: it waits for the changes to single records that hold it shared, and
+    // keeps new ones out until COMMIT. PostgreSQL queues these locks fairly (a shared
+    // request waits behind an exclusive one already waiting), where row locks would let
+    // a steady stream of shared holders starve the exclusive one.
     Statement{"events.take_seq",
-              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 AND "
+              "pg_advisory_xact_lock(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL RETURNING last_seq",
               RowsAs<Column<"last_seq">>},
-    Statement{"events.append",
-              "INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
-              "VALUES ($1, $2, $3, $4, $5, $6)"},
-    Statement{"events.notify", "SELECT pg_notify('factdesk_events', $1)"},
+    Statement{"events.share_workspace",
+              "SELECT id FROM workspaces WHERE id = $1 AND "
+              "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL",
+              RowsAs<Column<"id">>},
+    // The event row and its NOTIFY (sent at COMMIT) in one round trip; the NOTIFY is a
+    // condition that always holds, so the row is the seq alone.
+    Statement{
+        "events.append",
+        "WITH e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
+        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) "
+        "SELECT seq AS last_seq FROM e "
+        "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
+        RowsAs<Column<"last_seq">>},
+    // TakeSeqAtCommit's last statement: the seq, the event row and its NOTIFY at once, so
+    // the workspace row is locked for this statement and the COMMIT only.
+    Statement{"events.take_seq_and_append",
+              "WITH s AS (UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 "
+              "  RETURNING last_seq), "
+              "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
+              "  SELECT $1, last_seq, $2, $3, $4, $5 FROM s RETURNING seq) "
+              "SELECT seq AS last_seq FROM e "
+              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
+              RowsAs<Column<"last_seq">>},
     Statement{"events.after",
               "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
               "       u.id AS actor_id, u.handle AS actor_handle, "
@@ -55,6 +84,8 @@ constexpr std::array kStatements = {
               RowsAs<Column<"last_seq">>},
     Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
 };
+
+#undef FD_WORKSPACE_LOCK_KEY
 
 Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
                                std::int64_t workspace_id) {
@@ -87,6 +118,14 @@ Result<std::int64_t> Tx::TakeSeq(std::int64_t workspace_id) {
   return *seq_;
 }
 
+Status Tx::TakeSeqAtCommit(std::int64_t workspace_id) {
+  if (Exec("events.share_workspace", workspace_id).empty()) {
+    return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  }
+  workspace_id_ = workspace_id;
+  return Status::Ok();
+}
+
 void Tx::Append(const v1::Event& event) {
   // The envelope (seq, kind, actor, time) lives in columns; the payload carries the records.
   v1::Event body = event;
@@ -95,16 +134,28 @@ void Tx::Append(const v1::Event& event) {
   body.clear_actor();
   body.clear_time();
   body.clear_workspace_id();
-  const std::string bytes = body.SerializeAsString();
-  const std::optional<std::int64_t> claim_id =
-      event.claim_id() != 0 ? std::optional(event.claim_id()) : std::nullopt;
+  PendingEvent pending;
+  pending.kind = std::string(events::KindName(event.kind()));
   // Actor 0 is the server itself (admin commands): no user.
-  const std::optional<std::int64_t> actor =
-      actor_id_ != 0 ? std::optional(actor_id_) : std::nullopt;
-  Exec("events.append", workspace_id_, *seq_, std::string(events::KindName(event.kind())), actor,
-       claim_id, pqxx::binarystring(bytes.data(), bytes.size()));
-  Exec("events.notify", fmt::format("{}:{}", workspace_id_, *seq_));
-  appended_ = true;
+  if (actor_id_ != 0) pending.actor_id = actor_id_;
+  if (event.claim_id() != 0) pending.claim_id = event.claim_id();
+  pending.payload = body.SerializeAsString();
+  event_ = std::move(pending);
+  ++appends_;
+}
+
+Status Tx::WriteEvent() {
+  const PendingEvent& e = *event_;
+  const pqxx::binarystring payload(e.payload.data(), e.payload.size());
+  const pqxx::result r =
+      seq_ ? Exec("events.append", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id, payload)
+           : Exec("events.take_seq_and_append", workspace_id_, e.kind, e.actor_id, e.claim_id,
+                  payload);
+  if (r.empty()) {
+    return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id_));
+  }
+  seq_ = FirstValue<std::int64_t, "last_seq">(r);
+  return Status::Ok();
 }
 
 Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id,

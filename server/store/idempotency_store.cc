@@ -18,14 +18,16 @@ struct KeyColumns {
 };
 
 constexpr std::array kStatements = {
-    // The oldest expired keys, a hundred at a time, skipping rows another transaction
-    // holds: each mutation pays a little so the table never needs a sweeper.
-    Statement{"idempotency.sweep",
-              "DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys "
-              "WHERE expires_at < now() ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED)"},
-    // Inserting waits for a transaction that holds the same key; an expired key is
-    // taken over. No row back: the key is live and someone else's answer.
+    // Claims the key, and deletes the oldest expired keys, a hundred at a time, skipping
+    // rows another transaction holds (each mutation pays a little so the table never
+    // needs a sweeper), in one round trip. The sweep leaves the key being claimed to
+    // the INSERT. Inserting waits for a transaction that holds the same key; an expired
+    // key is taken over. No row back: the key is live and someone else's answer.
     Statement{"idempotency.claim",
+              "WITH swept AS (DELETE FROM idempotency_keys WHERE ctid IN ("
+              "  SELECT ctid FROM idempotency_keys WHERE expires_at < now() "
+              "  AND NOT (user_id = $1 AND key = $2) "
+              "  ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED)) "
               "INSERT INTO idempotency_keys (user_id, key, method, fingerprint, expires_at) "
               "VALUES ($1, $2, $3, $4, now() + interval '24 hours') "
               "ON CONFLICT (user_id, key) DO UPDATE SET method = EXCLUDED.method, "
@@ -69,7 +71,6 @@ std::span<const Statement> IdempotencyStatements() {
 }
 
 Result<bool> ClaimIdempotencyKey(Tx& tx, const Idempotency& idem) {
-  tx.Exec("idempotency.sweep");
   const pqxx::binarystring fingerprint(idem.fingerprint.data(), idem.fingerprint.size());
   if (!tx.Exec("idempotency.claim", tx.actor_id(), idem.key, idem.method, fingerprint).empty()) {
     return false;

@@ -242,10 +242,11 @@ std::span<const Statement> ReviewStatements() {
   return kStatements;
 }
 
-Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in) {
+Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in,
+                              const std::optional<v1::Review>& existing) {
   const v1::Verdict& v = in.verdict;
   std::int64_t id = 0;
-  if (auto existing = FindReview(tx, in.claim_id, in.reviewer_id)) {
+  if (existing) {
     id = existing->id();
     tx.Exec("reviews.save_revision", id);
     tx.Exec("reviews.update", id, v.label(), v.ordered(), Num(v, v.value()), Num(v, v.best()),
@@ -256,7 +257,8 @@ Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in) {
         Num(v, v.value()), Num(v, v.best()), Num(v, v.worst()), in.rationale, in.confidence));
   }
   v1::Review review = *FirstReview(tx.Exec("reviews.get", id));
-  AddRevisions(tx, review);
+  // A first review has no revisions yet: no query for them.
+  if (existing) AddRevisions(tx, review);
   return review;
 }
 

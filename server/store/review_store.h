@@ -26,9 +26,10 @@ struct ReviewInput {
   std::string rationale;
   std::string confidence;  // "LOW", "MEDIUM", "HIGH"
 };
-// Inserts the reviewer's first review, or keeps the current one as a revision and
-// replaces it.
-Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& input);
+// Inserts the reviewer's first review, or keeps the current one (`existing`, as
+// FindReview read it under the claim's lock) as a revision and replaces it.
+Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& input,
+                              const std::optional<v1::Review>& existing);
 std::optional<v1::Review> FindReview(Tx& tx, std::int64_t claim_id, std::int64_t reviewer_id);
 Result<std::vector<v1::Review>> ListReviews(Tx& tx, std::int64_t claim_id, bool with_revisions);
 // The reviews of several claims, by claim, without revisions (exports).

@@ -1,0 +1,202 @@
+// How a change to one record holds its workspace (issue 18): the claim's own row lock
+// orders it, and the workspace's seq is taken as the transaction's last statement, so a
+// change waiting on one claim does not hold up the rest of the workspace; seqs stay
+// gap-free and in commit order; a change to the whole workspace waits for the changes in
+// flight and later ones wait for it. And the idempotency sweep that rides on the key's
+// claim.
+#include <chrono>
+#include <thread>
+
+#include <fmt/format.h>
+#include <pqxx/pqxx>
+
+#include "proto/factdesk/v1/metadata.h"
+#include "server/store/db.h"
+#include "tests/integration/api_fixture.h"
+#include "tests/integration/lock_helpers.h"
+
+namespace factdesk::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+grpc::Status AddNote(TestServer& server, std::int64_t claim_id, const std::string& body,
+                     const std::string& token, v1::Note* out) {
+  v1::AddNoteRequest req;
+  req.set_claim_id(claim_id);
+  req.set_body(body);
+  return server.notes()->AddNote(Ctx(token).get(), req, out);
+}
+
+// The seq of the event that added the (only) note of claim `claim_id`.
+std::string SeqOfNoteOn(TestServer& server, std::int64_t workspace, std::int64_t claim_id) {
+  return server.QueryValue(
+      fmt::format("SELECT seq FROM events WHERE workspace_id = {} AND kind = 'note.added' "
+                  "AND claim_id = {}",
+                  workspace, claim_id));
+}
+
+std::string GapFree(TestServer& server, std::int64_t workspace) {
+  return server.QueryValue(
+      fmt::format("SELECT w.last_seq = count(e.seq) AND w.last_seq = coalesce(max(e.seq), 0) "
+                  "FROM workspaces w LEFT JOIN events e ON e.workspace_id = w.id "
+                  "WHERE w.id = {} GROUP BY w.last_seq",
+                  workspace));
+}
+
+TEST_F(ApiTest, AChangeWaitingOnOneClaimDoesNotHoldUpTheRestOfItsWorkspace) {
+  const v1::Claim held = Mark("Shenzhen started out");
+  const v1::Claim other = Mark("Shenzhen started out");
+  // Another transaction holds the first claim's row, as a long change to it would.
+  pqxx::connection conn(server().database_url());
+  pqxx::work lock(conn);
+  lock.exec_params("SELECT FROM claims WHERE id = $1 FOR UPDATE", held.id());
+
+  v1::Note waited;
+  grpc::Status waited_status;
+  std::thread waiting([&] {
+    waited_status = AddNote(server(), held.id(), "Waits for the claim.", ben_.token, &waited);
+  });
+  ASSERT_TRUE(WaitUntilSomeoneWaitsForALock(server().database_url()));
+  // The other claim's note commits while the first change still waits: the waiting
+  // transaction holds no lock on the workspace's seq.
+  v1::Note passed;
+  const grpc::Status passed_status =
+      AddNote(server(), other.id(), "Goes first.", ben_.token, &passed);
+  ASSERT_TRUE(passed_status.ok()) << passed_status.error_message();
+
+  lock.commit();
+  waiting.join();
+  ASSERT_TRUE(waited_status.ok()) << waited_status.error_message();
+  // Seqs follow the commits: the note that committed first has the smaller seq.
+  EXPECT_LT(std::stoll(SeqOfNoteOn(server(), ws_, other.id())),
+            std::stoll(SeqOfNoteOn(server(), ws_, held.id())));
+  EXPECT_EQ(GapFree(server(), ws_), "t");
+}
+
+// Waits (up to a minute) until `n` statements of the database wait for a lock.
+bool WaitForLockWaiters(const std::string& url, int n) {
+  pqxx::connection c(url);
+  for (int i = 0; i < 600; ++i) {
+    pqxx::work w(c);
+    const int waiting = w.exec1(
+                             "SELECT count(*) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND wait_event_type = 'Lock'")[0]
+                            .as<int>();
+    w.commit();
+    if (waiting >= n) return true;
+    std::this_thread::sleep_for(100ms);
+  }
+  return false;
+}
+
+TEST_F(ApiTest, AWorkspaceChangeWaitsForChangesInFlightAndLaterChangesWaitForIt) {
+  const v1::Claim held = Mark("Shenzhen started out");
+  const v1::Claim later = Mark("Shenzhen started out");
+  pqxx::connection conn(server().database_url());
+  pqxx::work lock(conn);
+  lock.exec_params("SELECT FROM claims WHERE id = $1 FOR UPDATE", held.id());
+
+  // 1: a note on the held claim, in flight (it waits for the claim).
+  grpc::Status first;
+  v1::Note first_note;
+  std::thread one(
+      [&] { first = AddNote(server(), held.id(), "In flight.", ben_.token, &first_note); });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 1));
+  // 2: a policy change (the same policy again) waits for it: the workspace is its alone.
+  grpc::Status policy;
+  std::thread two([&] {
+    v1::UpdatePolicyRequest req;
+    req.set_workspace_id(ws_);
+    req.mutable_policy()->set_required_reviews(2);
+    req.mutable_policy()->set_require_source(true);
+    req.mutable_policy()->set_dispute_rule(v1::DISPUTE_RULE_EDITOR_DECIDES);
+    v1::Workspace out;
+    policy = server().workspaces()->UpdatePolicy(Ctx(ana_.token).get(), req, &out);
+  });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 2));
+  // 3: a note on another claim, sent after the policy change, waits behind it.
+  grpc::Status third;
+  v1::Note third_note;
+  std::thread three(
+      [&] { third = AddNote(server(), later.id(), "Queued.", ben_.token, &third_note); });
+  ASSERT_TRUE(WaitForLockWaiters(server().database_url(), 3));
+
+  lock.commit();
+  one.join();
+  two.join();
+  three.join();
+  ASSERT_TRUE(first.ok()) << first.error_message();
+  ASSERT_TRUE(policy.ok()) << policy.error_message();
+  ASSERT_TRUE(third.ok()) << third.error_message();
+  // They committed in that order, and their seqs say so.
+  const std::int64_t seq_one = std::stoll(SeqOfNoteOn(server(), ws_, held.id()));
+  const std::int64_t seq_policy = std::stoll(server().QueryValue(fmt::format(
+      "SELECT max(seq) FROM events WHERE workspace_id = {} AND kind = 'workspace.policy_updated'",
+      ws_)));
+  const std::int64_t seq_three = std::stoll(SeqOfNoteOn(server(), ws_, later.id()));
+  EXPECT_LT(seq_one, seq_policy);
+  EXPECT_LT(seq_policy, seq_three);
+  EXPECT_EQ(GapFree(server(), ws_), "t");
+}
+
+TEST_F(ApiTest, AnExpiredKeyIsSweptByTheNextMutationAndItsOwnerCanUseItAgain) {
+  int offset = 0;
+  const v1::Segment seg = SegmentWith(seed_.id(), "Shenzhen started out", &offset);
+  v1::CreateClaimRequest req;
+  req.set_segment_id(seg.id());
+  req.set_start_byte(offset);
+  req.set_end_byte(offset + 20);
+  auto keyed = [&](const std::string& key) {
+    auto ctx = Ctx(ben_.token);
+    ctx->AddMetadata(v1::kIdempotencyKey, key);
+    return ctx;
+  };
+  v1::Claim first, stale;
+  ASSERT_TRUE(server().claims()->CreateClaim(keyed("sweep-reused").get(), req, &first).ok());
+  ASSERT_TRUE(server().claims()->CreateClaim(keyed("sweep-stale").get(), req, &stale).ok());
+  server().QueryValue(
+      "UPDATE idempotency_keys SET expires_at = now() - interval '1 hour' "
+      "WHERE key IN ('sweep-reused', 'sweep-stale') RETURNING 1");
+
+  // The expired key is a new action: a second claim, and the key is live again.
+  v1::Claim again;
+  const grpc::Status reused =
+      server().claims()->CreateClaim(keyed("sweep-reused").get(), req, &again);
+  ASSERT_TRUE(reused.ok()) << reused.error_message();
+  EXPECT_NE(again.id(), first.id());
+  EXPECT_EQ(server().QueryValue("SELECT count(*) FROM idempotency_keys WHERE key = "
+                                "'sweep-reused' AND expires_at > now() AND response IS NOT NULL"),
+            "1");
+  // The other expired key was swept by that same mutation.
+  EXPECT_EQ(server().QueryValue("SELECT count(*) FROM idempotency_keys WHERE key = 'sweep-stale'"),
+            "0");
+}
+
+TEST_F(ApiTest, ATransactionAppendingTwoEventsIsRefusedAndWritesNothing) {
+  const auto before = server().Snapshot();
+  const Status refused = server().db().Write("two events", ben_.user.id(), [&](store::Tx& tx) {
+    FD_RETURN_IF_ERROR(tx.TakeSeqAtCommit(ws_));
+    v1::Event event;
+    event.set_kind(v1::EVENT_KIND_NOTE_ADDED);
+    tx.Append(event);
+    tx.Append(event);
+    return Status::Ok();
+  });
+  EXPECT_EQ(refused.code(), Code::kInternal);
+  EXPECT_EQ(refused.message(),
+            "two events: a mutation must take a seq and append exactly one event");
+  EXPECT_EQ(server().Snapshot(), before);
+}
+
+TEST_F(ApiTest, ASeqTakenAtCommitInAMissingWorkspaceIsNotFoundAndWritesNothing) {
+  const auto before = server().Snapshot();
+  const Status refused = server().db().Write(
+      "missing", ben_.user.id(), [&](store::Tx& tx) { return tx.TakeSeqAtCommit(987654); });
+  EXPECT_EQ(refused.code(), Code::kNotFound);
+  EXPECT_EQ(refused.message(), "workspace 987654 does not exist");
+  EXPECT_EQ(server().Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace factdesk::testing
