@@ -94,6 +94,9 @@ std::int64_t ResidentKiB(int pid);
 // User plus system CPU seconds a process has used (/proc/PID/stat); -1 when unknown.
 double CpuSeconds(int pid);
 
+// "1,100,1000" -> {1, 100, 1000} (command-line lists); throws std::invalid_argument.
+std::vector<int> ParseIntList(const std::string& text);
+
 // A number with thousands separators: 101600 -> "101,600".
 std::string Thousands(std::int64_t n);
 

@@ -31,6 +31,7 @@
 
 #include "bench/bench_grpc.h"
 #include "bench/bench_support.h"
+#include "bench/event_stream.h"
 #include "bench/server_process.h"
 #include "factdesk/v1/live.grpc.pb.h"
 #include "import/caption_follower.h"
@@ -122,7 +123,7 @@ std::vector<import::Segment> Expected(const std::vector<Cue>& cues) {
 }
 
 // One viewer's Subscribe stream: the appended segments' ordinals and arrival times.
-class Viewer : public grpc::ClientReadReactor<v1::SubscribeResponse> {
+class Viewer : public bench::EventStream {
  public:
   struct Arrival {
     int ordinal = 0;
@@ -131,65 +132,24 @@ class Viewer : public grpc::ClientReadReactor<v1::SubscribeResponse> {
 
   Viewer(v1::LiveService::Stub& stub, const std::string& token, std::int64_t workspace,
          std::size_t expected) {
-    ctx_.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
-    req_.set_workspace_id(workspace);
-    req_.set_after_seq(0);
     arrivals_.reserve(expected);
-    stub.async()->Subscribe(&ctx_, &req_, this);
-    StartRead(&resp_);
-    StartCall();
+    Start(stub, token, workspace, 0);
   }
-  ~Viewer() override {
-    ctx_.TryCancel();
-    WaitDone();
-  }
-  Viewer(const Viewer&) = delete;
-  Viewer& operator=(const Viewer&) = delete;
-
-  void OnReadDone(bool ok) override {
-    if (!ok) return;
-    const auto now = Clock::now();
-    const auto take = [&](const v1::Event& e) {
-      if (e.seq() != last_seq_ + 1) ++gaps_;
-      last_seq_ = e.seq();
-      if (e.kind() != v1::EVENT_KIND_SEGMENTS_APPENDED) return;
-      for (const auto& s : e.segments()) arrivals_.push_back({s.ordinal(), now});
-      count_.store(arrivals_.size(), std::memory_order_release);
-    };
-    if (resp_.has_event()) take(resp_.event());
-    for (const auto& e : resp_.events().events()) take(e);
-    StartRead(&resp_);
-  }
-  void OnDone(const grpc::Status& status) override {
-    std::lock_guard lock(mu_);
-    status_ = status;
-    done_ = true;
-    cv_.notify_all();
-  }
+  ~Viewer() override { Stop(); }
 
   std::size_t count() const { return count_.load(std::memory_order_acquire); }
-  void Cancel() { ctx_.TryCancel(); }
-  void WaitDone() {
-    std::unique_lock lock(mu_);
-    cv_.wait_for(lock, 30s, [&] { return done_; });
-  }
   // After WaitDone.
   const std::vector<Arrival>& arrivals() const { return arrivals_; }
-  std::int64_t gaps() const { return gaps_; }
-  bool cut() const { return status_.error_code() != grpc::StatusCode::CANCELLED; }
 
  private:
-  grpc::ClientContext ctx_;
-  v1::SubscribeRequest req_;
-  v1::SubscribeResponse resp_;
-  std::int64_t last_seq_ = 0;
-  std::int64_t gaps_ = 0;
+  void OnEvent(const v1::Event& e, Clock::time_point at) override {
+    if (e.kind() != v1::EVENT_KIND_SEGMENTS_APPENDED) return;
+    for (const auto& s : e.segments()) arrivals_.push_back({s.ordinal(), at});
+    count_.store(arrivals_.size(), std::memory_order_release);
+  }
+
   std::vector<Arrival> arrivals_;
   std::atomic<std::size_t> count_{0};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  grpc::Status status_;
 };
 
 // Writes the caption file cue by cue, each once its end has aired (at the speed-up),
@@ -457,7 +417,7 @@ int Main(int argc, char** argv) {
   };
   WaitUntil(all, 30s);
   for (auto& v : viewers) v->Cancel();
-  for (auto& v : viewers) v->WaitDone();
+  for (auto& v : viewers) v->WaitDone(30s);
 
   const StoreCheck stored = CheckStore(pg->Url(), expected);
   ViewerCheck seen = CheckViewers(viewers, expected, cue_of_start, writer);

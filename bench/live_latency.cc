@@ -50,6 +50,7 @@
 
 #include "bench/bench_grpc.h"
 #include "bench/bench_support.h"
+#include "bench/event_stream.h"
 #include "bench/server_process.h"
 #include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/live.grpc.pb.h"
@@ -184,80 +185,35 @@ bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds time
 // ---------------------------------------------------------------------------------------
 // factdesk
 
-// One Subscribe stream, read by gRPC's callback threads.
-class Subscriber : public grpc::ClientReadReactor<v1::SubscribeResponse> {
+// One Subscribe stream: the arrivals of the writes' events, matched later by id.
+class Subscriber : public bench::EventStream {
  public:
   Subscriber(v1::LiveService::Stub& stub, const std::string& token, std::int64_t workspace,
              std::int64_t after_seq, std::size_t expected, WriteKind kind)
-      : kind_(kind), last_seq_(after_seq) {
-    ctx_.AddMetadata(v1::kAuthorizationKey, v1::kBearerPrefix + token);
-    req_.set_workspace_id(workspace);
-    req_.set_after_seq(after_seq);
+      : kind_(kind) {
     arrivals_.reserve(expected);
-    stub.async()->Subscribe(&ctx_, &req_, this);
-    StartRead(&resp_);
-    StartCall();
+    Start(stub, token, workspace, after_seq);
   }
-
-  // Never destroyed while its call runs.
-  ~Subscriber() override {
-    Cancel();
-    WaitDone(30s);
-  }
-  Subscriber(const Subscriber&) = delete;
-  Subscriber& operator=(const Subscriber&) = delete;
-
-  void OnReadDone(bool ok) override {
-    if (!ok) return;  // OnDone follows
-    const auto now = Clock::now();
-    const auto arrive = [&](const v1::Event& e) {
-      if (e.seq() != last_seq_ + 1) ++gaps_;
-      last_seq_ = e.seq();
-      if (kind_ == WriteKind::kClaim && e.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
-        arrivals_.push_back({e.claim().id(), now});
-      }
-      if (kind_ == WriteKind::kAppend && e.kind() == v1::EVENT_KIND_SEGMENTS_APPENDED) {
-        for (const auto& segment : e.segments()) arrivals_.push_back({segment.id(), now});
-      }
-      seen_seq_.store(e.seq(), std::memory_order_release);
-    };
-    if (resp_.has_event()) arrive(resp_.event());
-    for (const auto& e : resp_.events().events()) arrive(e);
-    StartRead(&resp_);
-  }
-
-  void OnDone(const grpc::Status& status) override {
-    std::lock_guard lock(mu_);
-    status_ = status;
-    done_ = true;
-    cv_.notify_all();
-  }
+  ~Subscriber() override { Stop(); }
 
   std::int64_t seen_seq() const { return seen_seq_.load(std::memory_order_acquire); }
-  void Cancel() { ctx_.TryCancel(); }
-  bool WaitDone(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mu_);
-    return cv_.wait_for(lock, timeout, [&] { return done_; });
-  }
   // After WaitDone.
-  bool ended_early() const { return status_.error_code() != grpc::StatusCode::CANCELLED; }
-  const grpc::Status& status() const { return status_; }
   const std::vector<Arrival>& arrivals() const { return arrivals_; }
-  std::int64_t gaps() const { return gaps_; }
 
  private:
+  void OnEvent(const v1::Event& e, Clock::time_point at) override {
+    if (kind_ == WriteKind::kClaim && e.kind() == v1::EVENT_KIND_CLAIM_CREATED) {
+      arrivals_.push_back({e.claim().id(), at});
+    }
+    if (kind_ == WriteKind::kAppend && e.kind() == v1::EVENT_KIND_SEGMENTS_APPENDED) {
+      for (const auto& segment : e.segments()) arrivals_.push_back({segment.id(), at});
+    }
+    seen_seq_.store(e.seq(), std::memory_order_release);
+  }
+
   const WriteKind kind_;
-  grpc::ClientContext ctx_;
-  v1::SubscribeRequest req_;
-  v1::SubscribeResponse resp_;
-  std::int64_t last_seq_;
-  std::int64_t gaps_ = 0;
   std::vector<Arrival> arrivals_;
   std::atomic<std::int64_t> seen_seq_{0};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  grpc::Status status_;
 };
 
 struct Desk {
@@ -439,7 +395,7 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   std::vector<const std::vector<Arrival>*> arrivals;
   for (auto& sub : subs) {
     if (!sub->WaitDone(30s)) throw std::runtime_error("a subscriber did not end");
-    if (sub->ended_early()) {
+    if (sub->cut()) {
       if (ended++ == 0) std::cerr << "a stream ended: " << sub->status().error_message() << "\n";
     }
     arrivals.push_back(&sub->arrivals());
@@ -609,18 +565,6 @@ Desk Setup(const std::string& url, const Options& o) {
   return desk;
 }
 
-std::vector<int> ParseList(const std::string& text) {
-  std::vector<int> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    out.push_back(std::stoi(text.substr(start, comma - start)));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 int Main(int argc, char** argv) {
   Options o;
   CLI::App app{"live_latency: write-to-subscriber latency, factdesk vs LISTEN/NOTIFY"};
@@ -646,7 +590,7 @@ int Main(int argc, char** argv) {
   app.add_option("--server", o.server_bin, "factdesk-server binary");
   app.add_flag("--fsync", o.fsync, "Run PostgreSQL with fsync on (default off)");
   CLI11_PARSE(app, argc, argv);
-  o.subscribers = ParseList(subscribers);
+  o.subscribers = bench::ParseIntList(subscribers);
   const int max_n = *std::max_element(o.subscribers.begin(), o.subscribers.end());
 
   bench::RaiseFileLimit();

@@ -460,18 +460,6 @@ void ImportDebates(const Options& o, Desk& desk) {
   }
 }
 
-std::vector<int> ParseList(const std::string& text) {
-  std::vector<int> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    out.push_back(std::stoi(text.substr(start, comma - start)));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------
 // Report
 
@@ -592,7 +580,7 @@ int Main(int argc, char** argv) {
   app.add_option("--scripts", o.scripts, "Directory of the pgbench scripts");
   app.add_flag("--fsync", o.fsync, "Run PostgreSQL with fsync on (default off)");
   CLI11_PARSE(app, argc, argv);
-  o.workspaces = ParseList(workspaces);
+  o.workspaces = bench::ParseIntList(workspaces);
   for (int k : o.workspaces) {
     if (k < 1 || k > o.writers) throw std::runtime_error("each K must be between 1 and M");
   }
