@@ -157,9 +157,7 @@ void Controller::OpenWorkspace(const std::string& slug) {
   session_.connection.phase = ui::ConnectionInfo::Phase::kLoading;
   session_.transcript_id = 0;
   session_.segments_complete = false;
-  const std::uint64_t search_serial = session_.claim_search.serial + 1;
-  session_.claim_search = {};
-  session_.claim_search.serial = search_serial;
+  session_.claim_search.Restart();
   segments_loading_.clear();
   histories_loading_.clear();
   review_refetching_.clear();

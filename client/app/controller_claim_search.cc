@@ -9,15 +9,7 @@ void Controller::Handle(const ui::action::SearchClaims& x) {
   ui::ClaimSearchResults& found = session_.claim_search;
   const bool more = !x.request.page_token().empty();
   if (more && (found.loading || x.request.page_token() != found.next_page_token)) return;
-  if (!more) {
-    const std::uint64_t serial = found.serial + 1;
-    found = {};
-    found.serial = serial;
-    found.query = x.request.query();
-    found.filtered = x.request.statuses_size() > 0 || !x.request.verdict().empty() ||
-                     !x.request.speaker().empty() || x.request.transcript_id() != 0 ||
-                     !x.request.tag().empty();
-  }
+  if (!more) found.Restart();
   found.loading = true;
   found.error.clear();
   v1::SearchClaimsRequest req = x.request;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "client/cli/control_filter.h"
+#include "proto/factdesk/v1/snippet_markers.h"
 
 namespace factdesk::cli {
 namespace {
@@ -213,8 +214,8 @@ std::string Age(std::int64_t seconds) {
 }
 
 std::string RenderSnippet(std::string_view snippet, bool terminal) {
-  static constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
-  static constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
+  constexpr std::string_view kOpen = v1::kSnippetMatchOpen;
+  constexpr std::string_view kClose = v1::kSnippetMatchClose;
   std::string out;
   for (std::size_t i = 0; i < snippet.size();) {
     if (snippet.substr(i, 3) == kOpen) {

@@ -36,6 +36,11 @@ bool HasSearchWords(std::string_view query) {
   return !Trimmed(query).empty();
 }
 
+bool Filtered(const v1::SearchClaimsRequest& request) {
+  return request.statuses_size() > 0 || !request.verdict().empty() || !request.speaker().empty() ||
+         request.transcript_id() != 0 || !request.tag().empty();
+}
+
 std::string_view MatchedFieldLabel(v1::ClaimField field) {
   switch (field) {
     case v1::CLAIM_FIELD_QUOTE:

@@ -38,6 +38,8 @@ v1::SearchClaimsRequest MakeClaimSearchRequest(const ClaimSearchSpec& spec,
                                                const std::string& page_token = "");
 // Whether the query has anything to search for (not only blanks).
 bool HasSearchWords(std::string_view query);
+// Whether a request narrows its hits by any filter.
+bool Filtered(const v1::SearchClaimsRequest& request);
 // Where a hit matched, as a hit row says it: "in the summary", "in a note", ...
 std::string_view MatchedFieldLabel(v1::ClaimField field);
 

@@ -113,7 +113,7 @@ bool DrawSearchControls(ViewContext& ctx) {
     }
   }
   // A filter changed under a search already made: the hits follow it.
-  return search || (changed && !ctx.session.claim_search.query.empty());
+  return search || (changed && !ctx.session.claim_search.request.query().empty());
 }
 
 // The snippet wrapped to `width` at `origin`, its matches on the search-hit colour.
@@ -200,16 +200,16 @@ void SearchStatus(const UiState& st, const ClaimSearchResults& r) {
         "or between words for either. The filters narrow the hits.");
   } else if (!r.error.empty()) {
     ColoredText(palette::kBad, r.error);
-  } else if (r.query.empty()) {
+  } else if (r.request.query().empty()) {
     ImGui::TextDisabled("Press Enter to search.");
   } else if (r.loading && r.hits.empty()) {
     ImGui::TextDisabled("searching...");
   } else if (r.hits.empty()) {
-    ImGui::TextDisabled("No claims match \"%s\"%s.", r.query.c_str(),
-                        r.filtered ? " with these filters" : "");
+    ImGui::TextDisabled("No claims match \"%s\"%s.", r.request.query().c_str(),
+                        Filtered(r.request) ? " with these filters" : "");
   } else {
     ImGui::TextDisabled("%d of %d claims matching \"%s\", best first",
-                        static_cast<int>(r.hits.size()), r.total, r.query.c_str());
+                        static_cast<int>(r.hits.size()), r.total, r.request.query().c_str());
   }
 }
 

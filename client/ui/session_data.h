@@ -90,9 +90,6 @@ struct SearchResults {
 struct ClaimSearchResults {
   // Bumped by each new search: pages of an older one are dropped.
   std::uint64_t serial = 0;
-  // The words searched for (trimmed); empty before the first search.
-  std::string query;
-  bool filtered = false;
   bool loading = false;
   // The server's refusal as it words it (a bad query, an unknown verdict, ...).
   std::string error;
@@ -100,8 +97,17 @@ struct ClaimSearchResults {
   int total = 0;
   // Non-empty when the server has another page.
   std::string next_page_token;
-  // The request the hits answer, for "more".
+  // The request the hits answer (its query is empty before the first search), for
+  // "more".
   v1::SearchClaimsRequest request;
+
+  // A new search, or another workspace: nothing yet, and pages of the one before are
+  // dropped when they come.
+  void Restart() {
+    const std::uint64_t next = serial + 1;
+    *this = {};
+    serial = next;
+  }
 };
 
 struct Notice {

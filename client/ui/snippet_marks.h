@@ -17,9 +17,6 @@ struct MarkedSnippet {
   std::vector<std::pair<std::size_t, std::size_t>> matches;
 };
 
-inline constexpr std::string_view kMatchOpen = "\xEE\x80\x80";   // U+E000
-inline constexpr std::string_view kMatchClose = "\xEE\x80\x81";  // U+E001
-
 // Strips the markers (ParseSnippet's rules: a match left open runs to the end; a close
 // without an open, or an open inside a match, is dropped).
 MarkedSnippet MarkSnippet(std::string_view snippet);

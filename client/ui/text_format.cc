@@ -6,12 +6,13 @@
 
 #include "client/ui/claim_filter.h"
 #include "client/ui/utf8_walk.h"
+#include "proto/factdesk/v1/snippet_markers.h"
 
 namespace factdesk::ui {
 namespace {
 
-constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
-constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
+constexpr std::string_view kOpen = v1::kSnippetMatchOpen;
+constexpr std::string_view kClose = v1::kSnippetMatchClose;
 
 }  // namespace
 

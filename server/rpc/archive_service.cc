@@ -159,9 +159,7 @@ grpc::ServerUnaryReactor* ArchiveService::ListClaimMatches(grpc::CallbackServerC
   return Unary(rt_, ctx, "ListClaimMatches", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("claim_id", req->claim_id()));
     return rt_.db.Read("ListClaimMatches", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                         domain::Action::kRead, "claim", req->claim_id())
-                             .status());
+      FD_RETURN_IF_ERROR(AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()).status());
       const store::ClaimMatchList found = store::ClaimMatches(tx, req->claim_id());
       resp->set_matched(found.matched);
       for (v1::CheckMatch& m : store::MatchesOf(tx, found.matches)) {

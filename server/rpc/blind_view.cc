@@ -12,6 +12,12 @@
 namespace factdesk::rpc {
 namespace {
 
+// A resolved or published claim's status_reason tells its outcome.
+bool ReasonTellsOutcome(const v1::Claim& claim) {
+  return claim.status() == v1::CLAIM_STATUS_RESOLVED ||
+         claim.status() == v1::CLAIM_STATUS_PUBLISHED;
+}
+
 bool Undecided(const v1::Claim& claim) {
   return !domain::ReviewsAreOpen(v1::StateOf(claim));
 }
@@ -32,9 +38,7 @@ bool RedactionChanges(const v1::Event& event, std::int64_t reader_id) {
   if (event.has_dispute()) return true;
   if (!event.has_claim()) return false;
   const v1::Claim& claim = event.claim();
-  const bool settled =
-      claim.status() == v1::CLAIM_STATUS_RESOLVED || claim.status() == v1::CLAIM_STATUS_PUBLISHED;
-  return claim.has_final_verdict() || (settled && !claim.status_reason().empty());
+  return claim.has_final_verdict() || (ReasonTellsOutcome(claim) && !claim.status_reason().empty());
 }
 
 std::int64_t ClaimOf(const v1::Event& e) {
@@ -73,10 +77,7 @@ void RedactReview(v1::Review* review) {
 
 void RedactClaimOutcome(v1::Claim* claim) {
   claim->clear_final_verdict();
-  if (claim->status() == v1::CLAIM_STATUS_RESOLVED ||
-      claim->status() == v1::CLAIM_STATUS_PUBLISHED) {
-    claim->clear_status_reason();
-  }
+  if (ReasonTellsOutcome(*claim)) claim->clear_status_reason();
 }
 
 void RedactDispute(v1::Dispute* dispute, std::int64_t reader_id) {

@@ -91,9 +91,7 @@ grpc::ServerUnaryReactor* ClaimService::GetClaim(grpc::CallbackServerContext* ct
   return Unary(rt_, ctx, "GetClaim", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetClaim", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                         domain::Action::kRead, "claim", req->claim_id())
-                             .status());
+      FD_RETURN_IF_ERROR(AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()).status());
       FD_ASSIGN_OR_RETURN(*resp, store::GetClaim(tx, req->claim_id()));
       return Status::Ok();
     });
@@ -314,9 +312,9 @@ grpc::ServerUnaryReactor* ClaimService::GetClaimHistory(grpc::CallbackServerCont
   return Unary(rt_, ctx, "GetClaimHistory", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("GetClaimHistory", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const domain::Role role,
-                          AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                          domain::Action::kRead, "claim", req->claim_id()));
+      FD_ASSIGN_OR_RETURN(const ClaimAccess access,
+                          AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()));
+      const domain::Role role = access.role;
       FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
       const bool see_reviews = MaySeeReviews(tx, claim, role, call.user_id());
       FD_ASSIGN_OR_RETURN(const auto events, store::ReadClaimEvents(tx, claim.id()));

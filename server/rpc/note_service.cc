@@ -90,9 +90,7 @@ grpc::ServerUnaryReactor* NoteService::ListNotes(grpc::CallbackServerContext* ct
     const std::string thread =
         req->thread() == v1::NOTE_THREAD_UNSPECIFIED ? "" : v1::EnumText(req->thread());
     return rt_.db.Read("ListNotes", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                         domain::Action::kRead, "claim", req->claim_id())
-                             .status());
+      FD_RETURN_IF_ERROR(AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()).status());
       FD_ASSIGN_OR_RETURN(auto notes,
                           store::ListNotes(tx, req->claim_id(), thread, req->include_revisions()));
       for (auto& n : notes) *resp->add_notes() = std::move(n);

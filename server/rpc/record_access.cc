@@ -1,8 +1,11 @@
 #include "server/rpc/record_access.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "server/store/account_store.h"
+#include "server/store/claim_store.h"
 #include "server/store/transcript_store.h"
 
 namespace factdesk::rpc {
@@ -11,14 +14,10 @@ Status NoSuchRecord(std::string_view kind, std::int64_t id) {
   return Status::NotFound(fmt::format("{} {} does not exist", kind, id));
 }
 
-Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
-                                     const Call& call, domain::Action action, std::string_view kind,
-                                     std::int64_t id) {
-  if (!workspace.ok()) return AuthorizeRole(workspace.status(), std::nullopt, action, kind, id);
-  return AuthorizeRole(Status::Ok(), store::RoleOf(tx, *workspace, call.user_id()), action, kind,
-                       id);
-}
+namespace {
 
+// `found` is the store's answer for the record, `role` the caller's in its workspace
+// (none for a non-member).
 Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<domain::Role>& role,
                                    domain::Action action, std::string_view kind, std::int64_t id) {
   if (!found.ok()) {
@@ -28,6 +27,26 @@ Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<doma
   if (!role) return NoSuchRecord(kind, id);
   FD_RETURN_IF_ERROR(domain::CheckRole(*role, action));
   return *role;
+}
+
+}  // namespace
+
+Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
+                                     const Call& call, domain::Action action, std::string_view kind,
+                                     std::int64_t id) {
+  if (!workspace.ok()) return AuthorizeRole(workspace.status(), std::nullopt, action, kind, id);
+  return AuthorizeRole(Status::Ok(), store::RoleOf(tx, *workspace, call.user_id()), action, kind,
+                       id);
+}
+
+Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Action action,
+                                   std::int64_t claim_id) {
+  const Result<store::ClaimPlace> place =
+      store::ClaimWorkspaceAndRole(tx, claim_id, call.user_id());
+  FD_ASSIGN_OR_RETURN(const domain::Role role,
+                      AuthorizeRole(place.status(), place.ok() ? place->role : std::nullopt, action,
+                                    "claim", claim_id));
+  return ClaimAccess{place->workspace_id, role};
 }
 
 Status RequireTranscriptIn(store::Tx& tx, std::int64_t transcript_id, std::int64_t workspace_id) {

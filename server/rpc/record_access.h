@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "common/result.h"
@@ -27,11 +26,14 @@ Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& 
                                      const Call& call, domain::Action action, std::string_view kind,
                                      std::int64_t id);
 
-// The same, when the record's workspace and the caller's role there were read together
-// (store::ClaimWorkspaceAndRole): `found` is the store's answer for the record, `role`
-// the caller's there (none for a non-member).
-Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<domain::Role>& role,
-                                   domain::Action action, std::string_view kind, std::int64_t id);
+// The same for a claim, in one query (store::ClaimWorkspaceAndRole): the claim's
+// workspace and the caller's role there, if it may take `action`.
+struct ClaimAccess {
+  std::int64_t workspace_id = 0;
+  domain::Role role{};
+};
+Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Action action,
+                                   std::int64_t claim_id);
 
 // The workspace of a record the store looked up, or the store's refusal.
 template <typename Record>

@@ -124,9 +124,9 @@ grpc::ServerUnaryReactor* ReviewService::ListReviews(grpc::CallbackServerContext
   return Unary(rt_, ctx, "ListReviews", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("ListReviews", [&](Tx& tx) -> Status {
-      FD_ASSIGN_OR_RETURN(const domain::Role role,
-                          AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                          domain::Action::kRead, "claim", req->claim_id()));
+      FD_ASSIGN_OR_RETURN(const ClaimAccess access,
+                          AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()));
+      const domain::Role role = access.role;
       FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, req->claim_id()));
       FD_ASSIGN_OR_RETURN(auto reviews, VisibleReviews(tx, claim, role, call.user_id()));
       for (auto& r : reviews) *resp->add_reviews() = std::move(r);
@@ -150,9 +150,9 @@ grpc::ServerUnaryReactor* ReviewService::GetDispute(grpc::CallbackServerContext*
                                   req->dispute_id()));
         *resp = *found;
       } else {
-        FD_ASSIGN_OR_RETURN(role,
-                            AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                            domain::Action::kRead, "claim", req->claim_id()));
+        FD_ASSIGN_OR_RETURN(const ClaimAccess access,
+                            AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()));
+        role = access.role;
         auto latest = store::LatestDispute(tx, req->claim_id());
         if (!latest) {
           return Status::NotFound(fmt::format("claim {} has no dispute", req->claim_id()));

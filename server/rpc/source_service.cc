@@ -56,9 +56,7 @@ grpc::ServerUnaryReactor* SourceService::ListSources(grpc::CallbackServerContext
   return Unary(rt_, ctx, "ListSources", [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(CheckRequest(*req));
     return rt_.db.Read("ListSources", [&](Tx& tx) -> Status {
-      FD_RETURN_IF_ERROR(AuthorizeRecord(tx, store::ClaimWorkspace(tx, req->claim_id()), call,
-                                         domain::Action::kRead, "claim", req->claim_id())
-                             .status());
+      FD_RETURN_IF_ERROR(AuthorizeClaim(tx, call, domain::Action::kRead, req->claim_id()).status());
       FD_ASSIGN_OR_RETURN(auto sources,
                           store::ListSources(tx, req->claim_id(), req->include_removed()));
       for (auto& s : sources) *resp->add_sources() = std::move(s);

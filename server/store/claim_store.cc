@@ -106,8 +106,6 @@ constexpr std::array kStatements = {
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     // No columns: the caller only needs the lock (and to know the row exists).
     Statement{"claims.lock", "SELECT FROM claims WHERE id = $1 FOR UPDATE"},
-    Statement{"claims.workspace", "SELECT workspace_id FROM claims WHERE id = $1",
-              RowsAs<Column<"workspace_id">>},
     Statement{"claims.workspace_and_role",
               "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
               "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1",
@@ -286,12 +284,6 @@ Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
     return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
   }
   return GetClaim(tx, claim_id);
-}
-
-Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id) {
-  const pqxx::result r = tx.Exec("claims.workspace", claim_id);
-  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  return FirstValue<std::int64_t, "workspace_id">(r);
 }
 
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {

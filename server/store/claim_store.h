@@ -33,10 +33,8 @@ Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& claim);
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id);
 // Locks the claim's row for the rest of the transaction, then reads it.
 Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id);
-// The claim's workspace, to authorise before taking the workspace's seq.
-Result<std::int64_t> ClaimWorkspace(Tx& tx, std::int64_t claim_id);
 // The claim's workspace and the user's role there (none for a non-member), in one
-// query: what a change to the claim is authorized with.
+// query: what any request about the claim is authorized with (rpc::AuthorizeClaim).
 struct ClaimPlace {
   std::int64_t workspace_id = 0;
   std::optional<domain::Role> role;

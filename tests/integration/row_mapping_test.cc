@@ -415,7 +415,10 @@ class ReorderedRowsTest : public WorkflowTest {
   void ReadClaims(store::Tx& tx, std::map<std::string, std::string>& out) {
     for (const std::int64_t id : ClaimIds()) {
       out["GetClaim " + std::to_string(id)] = Text(store::GetClaim(tx, id));
-      out["ClaimWorkspace " + std::to_string(id)] = std::to_string(*store::ClaimWorkspace(tx, id));
+      const auto place = store::ClaimWorkspaceAndRole(tx, id, ben_.user.id());
+      out["ClaimWorkspaceAndRole " + std::to_string(id)] =
+          std::to_string(place->workspace_id) + " " +
+          std::to_string(place->role ? static_cast<int>(*place->role) : -1);
       out["ListSources " + std::to_string(id)] = Text(store::ListSources(tx, id, true));
       out["CountActiveSources " + std::to_string(id)] =
           std::to_string(store::CountActiveSources(tx, id));

@@ -126,7 +126,7 @@ class DesktopClaimSearchTest : public ::testing::Test {
   static void WaitForHits(HeadlessUi& ui) {
     ASSERT_TRUE(ui.PumpUntil([&] {
       const auto& r = ui.controller().session().claim_search;
-      return !r.loading && !r.query.empty();
+      return !r.loading && !r.request.query().empty();
     })) << "the search did not answer";
   }
 
@@ -301,7 +301,7 @@ TEST_F(DesktopClaimSearchTest, ARefusedSearchShowsTheServersMessageAndNoHits) {
   ui->Type("two words");
   ui->Key(ui::key::kEnter);  // the query field is empty: nothing is sent
   ui->Frame();
-  EXPECT_TRUE(ui->controller().session().claim_search.query.empty());
+  EXPECT_TRUE(ui->controller().session().claim_search.request.query().empty());
   Search(*ui, "pineapple");
   const auto& r = ui->controller().session().claim_search;
   EXPECT_EQ(r.error, refused.error_message());

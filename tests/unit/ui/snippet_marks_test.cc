@@ -7,8 +7,9 @@ namespace {
 
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
-const std::string kOpen(kMatchOpen);
-const std::string kClose(kMatchClose);
+// The contract's markers, written out here rather than taken from the code under test.
+const std::string kOpen = "\xEE\x80\x80";   // U+E000
+const std::string kClose = "\xEE\x80\x81";  // U+E001
 
 TEST(SnippetMarks, MatchesBecomeRangesOfThePlainText) {
   const MarkedSnippet s =
