@@ -304,10 +304,13 @@ TEST_F(ObservabilityTest, StreamedExportsAreCountedToo) {
   while (reader->Read(&chunk)) bytes += chunk.data();
   ASSERT_TRUE(reader->Finish().ok());
   EXPECT_NE(bytes.find("claim_id"), std::string::npos);
-  // The export is counted when it has finished on the server, just after the last chunk.
+  // The export is counted when it has finished on the server, just after the last chunk:
+  // the count and the duration are two series, updated one after the other.
   const Scrape after = ScrapeUntil([&](const Scrape& s) {
     return s.ValueOr0("factdesk_requests_total", ok) >
-           before.ValueOr0("factdesk_requests_total", ok);
+               before.ValueOr0("factdesk_requests_total", ok) &&
+           s.ValueOr0("factdesk_request_duration_seconds_count", ok) >
+               before.ValueOr0("factdesk_request_duration_seconds_count", ok);
   });
   EXPECT_EQ(after.ValueOr0("factdesk_requests_total", ok),
             before.ValueOr0("factdesk_requests_total", ok) + 1);
