@@ -50,7 +50,7 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::AllStreams() {
   std::vector<std::shared_ptr<SubscriptionStream>> all;
   std::lock_guard lock(mu_);
   for (auto& [ws, feed] : feeds_) {
-    for (const auto& w : feed.streams) {
+    for (const auto& [raw, w] : feed.streams) {
       if (auto s = w.lock()) all.push_back(std::move(s));
     }
   }
@@ -116,22 +116,14 @@ void Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t
   auto [it, created] = feeds_.try_emplace(stream->workspace_id());
   // Fan-out starts at the newest event; older ones come from each subscriber's replay.
   if (created) it->second.fetched_seq = newest_seq;
-  it->second.streams.push_back(stream);
+  it->second.streams.insert_or_assign(stream.get(), stream);
 }
 
 void Hub::Detach(const SubscriptionStream* stream) {
   std::lock_guard lock(mu_);
-  for (auto it = feeds_.begin(); it != feeds_.end(); ++it) {
-    auto& streams = it->second.streams;
-    const auto removed = std::remove_if(streams.begin(), streams.end(), [stream](const auto& w) {
-      const auto s = w.lock();
-      return !s || s.get() == stream;
-    });
-    if (removed == streams.end()) continue;
-    streams.erase(removed, streams.end());
-    if (streams.empty() && !it->second.fetching) feeds_.erase(it);
-    return;
-  }
+  const auto it = feeds_.find(stream->workspace_id());
+  if (it == feeds_.end() || it->second.streams.erase(stream) == 0) return;
+  if (it->second.streams.empty() && !it->second.fetching) feeds_.erase(it);
 }
 
 bool Hub::DeferSetup(const std::shared_ptr<SubscriptionStream>& stream) {
@@ -210,7 +202,7 @@ void Hub::Fetch(std::int64_t workspace_id) {
       }
       if (!events.empty()) feed.fetched_seq = events.back().seq();
       more = static_cast<int>(events.size()) == options_.page_size;
-      for (const auto& w : feed.streams) {
+      for (const auto& [raw, w] : feed.streams) {
         if (auto s = w.lock()) streams.push_back(std::move(s));
       }
     }
@@ -258,7 +250,7 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t wor
   std::vector<std::shared_ptr<SubscriptionStream>> out;
   std::lock_guard lock(mu_);
   if (auto it = feeds_.find(workspace_id); it != feeds_.end()) {
-    for (const auto& w : it->second.streams) {
+    for (const auto& [raw, w] : it->second.streams) {
       if (auto s = w.lock()) out.push_back(std::move(s));
     }
   }
@@ -276,9 +268,12 @@ void Hub::Tick() {
     std::lock_guard lock(mu_);
     for (auto& [ws, feed] : feeds_) {
       if (!feed.fetching && feed.pending) ScheduleFetch(ws);
-      for (const auto& w : feed.streams) {
-        if (auto s = w.lock()) all.push_back(std::move(s));
-      }
+      std::erase_if(feed.streams, [&all](const auto& entry) {
+        auto s = entry.second.lock();
+        if (!s) return true;
+        all.push_back(std::move(s));
+        return false;
+      });
     }
   }
   for (const auto& s : all) s->Tick(now);

@@ -101,7 +101,10 @@ class Hub {
     std::int64_t fetched_seq = 0;  // the newest event read for fan-out
     bool pending = false;          // woken since the last fetch started
     bool fetching = false;         // a fetch is scheduled or running
-    std::vector<std::weak_ptr<SubscriptionStream>> streams;
+    // Keyed by address, so that a stream leaves in O(1) however many there are (10,000
+    // ending at once cost a scan each). A stream's address is unique while it lives, and
+    // the entry of one that ended without leaving is expired and pruned by Tick.
+    std::unordered_map<const SubscriptionStream*, std::weak_ptr<SubscriptionStream>> streams;
   };
 
   void ScheduleFetch(std::int64_t workspace_id);  // mu_ held; marks the feed fetching
