@@ -2,10 +2,28 @@
 #include <string>
 
 #include "common/utf8.h"
+#include "import/attribution.h"
 #include "import/importer.h"
 #include "import/scan.h"
 
 namespace factdesk::import {
+namespace {
+
+Result<Transcript> ParseFormat(std::string_view bytes, Format format, const Options& options) {
+  switch (format) {
+    case Format::kText:
+      return ParseText(bytes, options);
+    case Format::kVtt:
+      return ParseVtt(bytes);
+    case Format::kSrt:
+      return ParseSrt(bytes);
+    case Format::kTsv:
+      return ParseTsv(bytes);
+  }
+  return Status::InvalidArgument("format", "unknown format");
+}
+
+}  // namespace
 
 Result<Transcript> Parse(std::string_view bytes, Format format, const Options& options) {
   if (bytes.size() > options.max_bytes) {
@@ -25,17 +43,9 @@ Result<Transcript> Parse(std::string_view bytes, Format format, const Options& o
                                                   std::to_string(nul) + ")");
   }
   if (IsBlank(StripBom(bytes))) return Status::InvalidArgument("content", "no segments found");
-  switch (format) {
-    case Format::kText:
-      return ParseText(bytes);
-    case Format::kVtt:
-      return ParseVtt(bytes);
-    case Format::kSrt:
-      return ParseSrt(bytes);
-    case Format::kTsv:
-      return ParseTsv(bytes);
-  }
-  return Status::InvalidArgument("format", "unknown format");
+  FD_ASSIGN_OR_RETURN(Transcript transcript, ParseFormat(bytes, format, options));
+  AttributeUnlabelledSpeech(transcript, options.speaker);
+  return transcript;
 }
 
 }  // namespace factdesk::import

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "import/attribution.h"
+
 namespace factdesk::import {
 namespace {
 
@@ -34,6 +36,7 @@ std::string ToPreviewJson(const Transcript& transcript) {
   const Json preview{
       {"format", std::string(FormatName(transcript.format))},
       {"speakers", transcript.speakers},
+      {"unattributed_speech", CountUnattributedSpeech(transcript)},
       {"segments", std::move(segments)},
   };
   // Importers emit valid UTF-8; replacing instead of throwing keeps this total anyway.

@@ -12,7 +12,6 @@
 namespace factdesk::import {
 namespace {
 
-constexpr std::string_view kNarrator = "Narrator";
 constexpr std::size_t kMinHeadingWords = 2;
 constexpr std::size_t kMaxHeadingWords = 8;
 constexpr std::size_t kMaxHeadingBytes = 80;
@@ -133,9 +132,9 @@ Paragraph Classify(std::string paragraph) {
 // The host speaks the unlabelled narration of a podcast, and hosts introduce themselves
 // in it ("I'm Mary Kay Magistad, a former Beijing-based China correspondent..."). The
 // first self-introduced name that also labels turns wins; else the first self-introduced
-// name of two or more words; else "Narrator". Guests are introduced with "This is ...",
-// so that phrase does not count.
-// The names a paragraph introduces with "I'm ..." and the like, in order.
+// name of two or more words; else nobody (import/attribution.h). Guests are introduced with "This
+// is ...", so that phrase does not count. The names a paragraph introduces with "I'm ..." and the
+// like, in order.
 std::vector<std::string_view> SelfIntroducedNames(std::string_view text) {
   std::vector<std::string_view> names;
   for (const std::string_view intro : kSelfIntroductions) {
@@ -163,7 +162,7 @@ std::string FindHost(const std::vector<Paragraph>& paragraphs) {
       if (fallback.empty() && name.find(' ') != std::string_view::npos) fallback = name;
     }
   }
-  return std::string(fallback.empty() ? kNarrator : fallback);
+  return std::string(fallback);
 }
 
 // Initials ("MKM") stand for the last speaker named in full whose initials they are.
@@ -186,14 +185,15 @@ class InitialsResolver {
 
 }  // namespace
 
-Result<Transcript> ParseText(std::string_view bytes) {
+Result<Transcript> ParseText(std::string_view bytes, const Options& options) {
   std::vector<Paragraph> paragraphs;
   for (std::string& text : SplitParagraphs(StripBom(bytes))) {
     paragraphs.push_back(Classify(std::move(text)));
   }
-  const std::string host = FindHost(paragraphs);
+  // A speaker the user names is who speaks the narration, whoever it introduces.
+  const std::string host = options.speaker.empty() ? FindHost(paragraphs) : options.speaker;
   InitialsResolver initials;
-  if (host != kNarrator) initials.Remember(host);
+  if (!host.empty()) initials.Remember(host);
 
   std::vector<Segment> segments;
   segments.reserve(paragraphs.size());

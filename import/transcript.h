@@ -35,6 +35,9 @@ struct Transcript {
 
 struct Options {
   std::size_t max_bytes = std::size_t{16} << 20U;  // 16 MiB
+  // Who speaks the speech no label attributes (import/attribution.h); empty leaves it
+  // unattributed. In plain text it replaces the host the importer would guess.
+  std::string speaker;
 };
 
 std::string_view FormatName(Format format);                    // "text", "vtt", "srt", "tsv"

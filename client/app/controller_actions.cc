@@ -325,14 +325,17 @@ void Controller::Handle(const a::PreviewImport& x) {
 void Controller::Handle(const a::Import& x) {
   if (!model_.has_workspace()) return;
   session_.import.sending = true;
+  session_.import.send_error.clear();
   const std::int64_t ws = model_.workspace().id();
   Run<v1::ImportTranscriptResponse>(
-      [ws, path = x.path, title = x.title](Api& api) -> Result<v1::ImportTranscriptResponse> {
+      [ws, path = x.path, title = x.title,
+       speaker = x.speaker](Api& api) -> Result<v1::ImportTranscriptResponse> {
         FD_ASSIGN_OR_RETURN(std::string bytes, ReadImportFile(path));
         v1::ImportTranscriptRequest req;
         req.set_workspace_id(ws);
         req.set_filename(std::filesystem::path(path).filename().string());
         req.set_title(title);
+        req.set_speaker(speaker);
         req.set_content(std::move(bytes));
         return api.Call(&v1::TranscriptService::Stub::ImportTranscript, req,
                         {.timeout = std::chrono::seconds(120)});
@@ -340,7 +343,7 @@ void Controller::Handle(const a::Import& x) {
       [this](Result<v1::ImportTranscriptResponse> r) {
         session_.import.sending = false;
         if (!r.ok()) {
-          session_.import.error = r.status().message();
+          session_.import.send_error = r.status().message();
           return;
         }
         model_.UpsertTranscript(r->transcript());

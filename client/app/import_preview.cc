@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "import/attribution.h"
 #include "import/importer.h"
 
 namespace factdesk::app {
@@ -46,6 +47,9 @@ ui::ImportPreview MakeImportPreview(const std::string& path, std::size_t first_s
   }
   p.format = std::string(import::FormatName(parsed->format));
   p.speakers = parsed->speakers;
+  p.unattributed = import::CountUnattributedSpeech(*parsed);
+  p.unattributed_note = import::UnattributedNote(*parsed);
+  p.needs_speaker = !import::RequireNamedSpeaker(*parsed).ok();
   p.segment_count = static_cast<int>(parsed->segments.size());
   for (const auto& s : parsed->segments) {
     if (p.first_segments.size() >= first_segments) break;

@@ -13,6 +13,7 @@
 #include "client/cli/output.h"
 #include "client/cli/search_hits.h"
 #include "client/cli/segment_text.h"
+#include "import/attribution.h"
 #include "import/importer.h"
 #include "import/preview_json.h"
 
@@ -27,6 +28,7 @@ struct ImportOptions {
   std::string format;
   std::string source_url;
   std::string aired_at;
+  std::string speaker;
   bool dry_run = false;
   int limit = 20;
 };
@@ -62,14 +64,20 @@ std::string SpeakerList(const std::vector<std::string>& speakers) {
 Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& bytes) {
   const import::Format format = o.format.empty() ? import::GuessFormat(BaseName(o.file), bytes)
                                                  : *import::ParseFormatName(o.format);
-  FD_ASSIGN_OR_RETURN(const import::Transcript t, import::Parse(bytes, format));
+  import::Options options;
+  options.speaker = o.speaker;
+  FD_ASSIGN_OR_RETURN(const import::Transcript t, import::Parse(bytes, format, options));
   if (ctx.json()) {
     PrintJsonText(import::ToPreviewJson(t));
     return Status::Ok();
   }
-  std::cout << fmt::format("format:   {}\nsegments: {}\nspeakers: {} ({})\n\n",
+  std::cout << fmt::format("format:   {}\nsegments: {}\nspeakers: {} ({})\n",
                            import::FormatName(t.format), t.segments.size(), t.speakers.size(),
                            SpeakerList(t.speakers));
+  if (const std::string note = import::UnattributedNote(t); !note.empty()) {
+    std::cout << "note:     " << note << "\n";
+  }
+  std::cout << "\n";
   const auto shown = std::min<std::size_t>(t.segments.size(), static_cast<std::size_t>(o.limit));
   // Times only for formats that have them.
   const bool timed = std::any_of(t.segments.begin(), t.segments.end(),
@@ -104,6 +112,7 @@ Status Import(Context& ctx, const ImportOptions& o) {
   if (!o.format.empty()) req.set_format(*v1::EnumFromText<v1::TranscriptFormat>(o.format));
   req.set_content(bytes);
   req.set_source_url(o.source_url);
+  req.set_speaker(o.speaker);
   if (!o.aired_at.empty()) *req.mutable_aired_at() = ParseDate(o.aired_at);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::ImportTranscript, req));
   const v1::Transcript& t = resp.transcript();
@@ -265,6 +274,9 @@ void AddTranscriptCommands(Context& ctx, CLI::App& app) {
         ->check(CLI::IsMember(formats, CLI::ignore_case));
     cmd->add_option("--source-url", o->source_url, "Where the recording lives");
     cmd->add_option("--aired-at", o->aired_at, "When it aired, YYYY-MM-DD");
+    cmd->add_option("--speaker", o->speaker,
+                    "Who speaks the text no \"Name:\" label attributes (required for plain "
+                    "text that names nobody)");
     cmd->add_flag("--dry-run", o->dry_run, "Parse locally and print a preview; send nothing");
     cmd->add_option("--limit", o->limit, "Segments in the --dry-run preview (default 20)")
         ->check(CLI::NonNegativeNumber);

@@ -170,6 +170,8 @@ struct PreviewImport {
 struct Import {
   std::string path;
   std::string title;
+  // Who speaks what no label attributes (empty: as the file says).
+  std::string speaker;
 };
 struct CancelImport {};
 // Full-text search in the open transcript.

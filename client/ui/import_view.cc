@@ -6,6 +6,7 @@
 #include "client/ui/colors.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
+#include "domain/text_validation.h"
 #include "proto/claim_checks.h"
 
 namespace factdesk::ui {
@@ -22,7 +23,10 @@ void PreviewRow(const ImportPreview::Row& row) {
   if (!row.speaker.empty()) {
     ColoredText(SpeakerColor(row.speaker), row.speaker);
     ImGui::SameLine();
-  } else if (row.kind != "speech") {
+  } else if (row.kind == "speech") {
+    ImGui::TextDisabled("(nobody named)");
+    ImGui::SameLine();
+  } else {
     ImGui::TextDisabled("(%s)", row.kind.c_str());
     ImGui::SameLine();
   }
@@ -41,14 +45,32 @@ void ParsedFile(const ImportPreview& p, float fs) {
   ImGui::Text("Speakers (%d): %s", static_cast<int>(p.speakers.size()),
               speakers.empty() ? "none" : speakers.c_str());
   ImGui::PopTextWrapPos();
+  if (!p.unattributed_note.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ColoredText(p.needs_speaker ? palette::kBad : palette::kWarn, p.unattributed_note);
+    ImGui::PopTextWrapPos();
+  }
   ImGui::Separator();
-  ImGui::BeginChild("##rows", ImVec2(0, -fs * 3));
+  // Room below for the speaker field, the title row and the server's refusal.
+  const float below = 3 + (p.unattributed > 0 ? 1.5F : 0) + (p.send_error.empty() ? 0 : 2.5F);
+  ImGui::BeginChild("##rows", ImVec2(0, -fs * below));
   for (const auto& row : p.first_segments) PreviewRow(row);
   if (p.segment_count > static_cast<int>(p.first_segments.size())) {
     ImGui::TextDisabled("... and %d more segments",
                         p.segment_count - static_cast<int>(p.first_segments.size()));
   }
   ImGui::EndChild();
+}
+
+// Whether the Import button works, and if not why (its tooltip).
+Status ImportAllowed(const ViewContext& ctx, const ImportPreview& p) {
+  if (p.parsing || p.sending) return Status::FailedPrecondition("the file is being read or sent");
+  if (!p.error.empty()) return Status::FailedPrecondition("the importer refused this file");
+  FD_RETURN_IF_ERROR(v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript));
+  if (p.needs_speaker && domain::Trim(ctx.state.import_speaker).empty()) {
+    return Status::InvalidArgument("speaker", "name who speaks the text first");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -100,18 +122,28 @@ void DrawImportPreview(ViewContext& ctx) {
   // The title is a draft like any other: seeded once per file, then the user's.
   if (ctx.state.import_title_for != p.path) {
     ctx.state.import_title = p.title;
+    ctx.state.import_speaker.clear();
     ctx.state.import_title_for = p.path;
+  }
+  if (p.unattributed > 0) {
+    ImGui::SetNextItemWidth(fs * 18);
+    ImGui::InputTextWithHint("Speaker", "who speaks the unlabelled text",
+                             &ctx.state.import_speaker);
   }
   ImGui::SetNextItemWidth(fs * 18);
   ImGui::InputText("Title", &ctx.state.import_title);
   ImGui::SameLine();
-  const bool can = !p.parsing && !p.sending && p.error.empty() &&
-                   v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok();
-  if (ButtonIf(can, p.sending ? "Importing..." : "Import")) {
-    ctx.Emit(action::Import{p.path, ctx.state.import_title});
+  if (ButtonIfAllowed(ImportAllowed(ctx, p), p.sending ? "Importing..." : "Import")) {
+    ctx.Emit(
+        action::Import{p.path, ctx.state.import_title, domain::Trim(ctx.state.import_speaker)});
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) open = false;
+  if (!p.send_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ColoredText(palette::kBad, "The server refused the import: " + p.send_error);
+    ImGui::PopTextWrapPos();
+  }
   ImGui::End();
   if (!open) ctx.Emit(action::CancelImport{});
 }

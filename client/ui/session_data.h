@@ -56,10 +56,17 @@ struct ImportPreview {
   std::string title;
   // Empty when the file parsed; else the importer's message (with byte offset or line).
   std::string error;
+  // Why the server refused the last Import (the file can be sent again once fixed).
+  std::string send_error;
   std::string format;
   std::vector<std::string> speakers;
   int segment_count = 0;
   std::int64_t byte_size = 0;
+  // Speech nobody is named as saying, what the importer says of it, and whether the
+  // server refuses the file until a speaker is named (import/attribution.h).
+  int unattributed = 0;
+  std::string unattributed_note;
+  bool needs_speaker = false;
   struct Row {
     std::string speaker;
     std::string kind;

@@ -174,6 +174,7 @@ struct UiState {
   ConnectForm connect;
   std::string import_path;
   std::string import_title;
+  std::string import_speaker;
   std::string import_title_for;
 
   // What the reader showed last frame, for presence ("reading segment S").

@@ -215,6 +215,9 @@ Status CheckRequest(const v1::ImportTranscriptRequest& req) {
   }
   FD_RETURN_IF_ERROR(domain::ValidateLine("title", title, domain::kMaxTitleChars, true));
   FD_RETURN_IF_ERROR(OptionalUrl("source_url", req.source_url()));
+  // The speaker becomes the claimant of the claims made in what it attributes.
+  FD_RETURN_IF_ERROR(domain::ValidateLine("speaker", domain::Trim(req.speaker()),
+                                          domain::kMaxClaimantChars, false));
   if (req.format() != v1::TRANSCRIPT_FORMAT_UNSPECIFIED && !v1::IsKnownEnum(req.format())) {
     return Status::InvalidArgument("format", "must be TEXT, VTT, SRT or TSV");
   }

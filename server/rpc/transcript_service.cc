@@ -5,6 +5,7 @@
 #include "domain/limits.h"
 #include "domain/text_validation.h"
 #include "domain/url.h"
+#include "import/attribution.h"
 #include "import/importer.h"
 #include "proto/enum_text.h"
 #include "server/rpc/authorize.h"
@@ -69,8 +70,11 @@ grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
     }));
     FD_ASSIGN_OR_RETURN(const HeavyCalls::Slot slot,
                         rt_.heavy->EnterImport(call.user_id(), req->content()));
+    import::Options options{.max_bytes = rt_.max_transcript_bytes,
+                            .speaker = domain::Trim(req->speaker())};
     FD_ASSIGN_OR_RETURN(const import::Transcript parsed,
-                        import::Parse(req->content(), format, {rt_.max_transcript_bytes}));
+                        import::Parse(req->content(), format, options));
+    FD_RETURN_IF_ERROR(import::RequireNamedSpeaker(parsed));
     return rt_.db.Write("ImportTranscript", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status());

@@ -74,6 +74,34 @@ TEST_F(CliTest, ImportingADirectorySaysItIsOneAndImportsNothing) {
   EXPECT_EQ(ParseJson(after).size(), ParseJson(before).size());
 }
 
+TEST_F(CliTest, PlainTextThatNamesNobodyIsPreviewedAsSuchAndImportedWithSpeaker) {
+  const std::string file = dir_->path() + "/statement.txt";
+  std::ofstream(file) << "Our schools got 2 billion more this year.\n\n"
+                         "Class sizes fell for the first time in a decade.\n";
+  const ProcessResult preview = Cli(Anonymous(), {"import", file, "--dry-run"});
+  ASSERT_CLI_OK(preview);
+  EXPECT_NE(preview.out.find("note:     No speaker labels were found: nobody is named as saying "
+                             "the 2 segments of speech. Name the speaker (--speaker NAME)"),
+            std::string::npos)
+      << preview.out;
+  const ProcessResult as_json = Cli(Anonymous(), {"import", file, "--dry-run", "--json"});
+  ASSERT_CLI_OK(as_json);
+  EXPECT_EQ(ParseJson(as_json)["unattributed_speech"], 2);
+
+  const ProcessResult before = Cli(ben_, {"transcripts", "-w", "desk", "--json"});
+  EXPECT_TRUE(FailsWith(Cli(ben_, {"import", file, "-w", "desk"}), "INVALID_ARGUMENT",
+                        "speaker: no speaker labels were found"));
+  EXPECT_EQ(ParseJson(Cli(ben_, {"transcripts", "-w", "desk", "--json"})).size(),
+            ParseJson(before).size());
+
+  const ProcessResult named =
+      Cli(ben_, {"import", file, "-w", "desk", "--speaker", "Ola Nordmann", "--json"});
+  ASSERT_CLI_OK(named);
+  const auto transcript = ParseJson(named);
+  ASSERT_EQ(transcript["speakers"].size(), 1U) << named.out;
+  EXPECT_EQ(transcript["speakers"][0]["name"], "Ola Nordmann");
+}
+
 TEST_F(CliTest, HtmlExportWithoutTranscriptTakesTheOnlyOneOrSaysWhichToGive) {
   const std::string out = dir_->path() + "/desk.html";
   const ProcessResult many = Cli(ana_, {"export", "html", "-w", "desk", "-o", out});

@@ -211,6 +211,60 @@ TEST_F(ApiTest, ImportRefusesAnOversizedTitleAndABadSourceUrl) {
   EXPECT_EQ(server().Snapshot(), before);
 }
 
+TEST_F(ApiTest, PlainTextThatNamesNobodyIsRefusedUntilTheSpeakerIsNamed) {
+  const std::string speech =
+      "We cut the deficit by a third in four years.\n\n"
+      "And unemployment is the lowest it has been since 1975.\n";
+  v1::ImportTranscriptRequest req;
+  req.set_workspace_id(ws_);
+  req.set_filename("budget.txt");
+  req.set_content(speech);
+  v1::ImportTranscriptResponse resp;
+  const auto before = server().Snapshot();
+  EXPECT_REFUSED(server().transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp),
+                 grpc::StatusCode::INVALID_ARGUMENT,
+                 "speaker: no speaker labels were found (\"Name: text\" at the start of a "
+                 "paragraph) and nobody introduces themselves, so 2 segments of speech would be "
+                 "attributed to nobody; say who speaks (import with --speaker NAME)");
+  req.set_speaker(std::string(201, 'x'));
+  EXPECT_REFUSED(server().transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp),
+                 grpc::StatusCode::INVALID_ARGUMENT,
+                 "speaker: must be at most 200 characters (got 201)");
+  EXPECT_EQ(server().Snapshot(), before);
+
+  req.set_speaker("  Jane Minister ");
+  ASSERT_TRUE(server().transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp).ok());
+  ASSERT_EQ(resp.transcript().speakers_size(), 1);
+  EXPECT_EQ(resp.transcript().speakers(0).name(), "Jane Minister");
+  for (const auto& s : Segments(resp.transcript().id())) EXPECT_EQ(s.speaker(), "Jane Minister");
+  // A claim there is the named speaker's.
+  int offset = 0;
+  const v1::Segment segment = SegmentWith(resp.transcript().id(), "deficit", &offset);
+  v1::CreateClaimRequest claim_req;
+  claim_req.set_segment_id(segment.id());
+  claim_req.set_start_byte(0);
+  claim_req.set_end_byte(44);  // the whole first sentence
+  v1::Claim claim;
+  ASSERT_TRUE(server().claims()->CreateClaim(Ctx(ben_.token).get(), claim_req, &claim).ok());
+  EXPECT_EQ(claim.claimant(), "Jane Minister");
+}
+
+TEST_F(ApiTest, UnlabelledNarrationBesideLabelledTurnsIsNobodysNotANarrators) {
+  v1::ImportTranscriptResponse resp;
+  ASSERT_TRUE(Import(ben_, ws_, "panel.txt",
+                     "It was a cold morning in the capital.\n\n"
+                     "John Doe: Prices rose four percent last year.\n",
+                     &resp)
+                  .ok());
+  ASSERT_EQ(resp.transcript().speakers_size(), 1);
+  EXPECT_EQ(resp.transcript().speakers(0).name(), "John Doe");
+  const auto segments = Segments(resp.transcript().id());
+  ASSERT_EQ(segments.size(), 2U);
+  EXPECT_EQ(segments[0].kind(), v1::SEGMENT_KIND_SPEECH);
+  EXPECT_EQ(segments[0].speaker(), "");
+  EXPECT_EQ(segments[0].speaker_id(), 0);
+}
+
 TEST_F(ApiTest, ImportAtTheSizeLimitPassesAndOneByteOverIsRefused) {
   constexpr std::size_t kLimit = 64 * 1024;
   TestServer small([](server::ServerOptions& o) { o.max_transcript_bytes = kLimit; });

@@ -758,7 +758,7 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   EXPECT_EQ(preview.speakers, (std::vector<std::string>{"Ana Moreno", "Ben Okafor"}));
   EXPECT_EQ(ui->model().Transcripts().size(), transcripts) << "nothing is sent before Import";
 
-  ui::ActionList import{ui::action::Import{good, "Bridge panel"}};
+  ui::ActionList import{ui::action::Import{good, "Bridge panel", ""}};
   ui->controller().Dispatch(import);
   ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
   const v1::Transcript* t = ui->model().Transcripts().front();
@@ -767,6 +767,45 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   // The reader moves to the new transcript.
   EXPECT_TRUE(ui->PumpUntil([&] { return ui->state().transcript_id == t->id(); }));
   EXPECT_FALSE(ui->controller().session().import.open);
+}
+
+TEST_F(DesktopUiTest, PlainTextThatNamesNobodyAsksWhoSpeaksBeforeItIsImported) {
+  auto ui = Open(ben_);
+  TempDir dir;
+  const std::string speech = dir.path() + "/speech.txt";
+  std::ofstream(speech) << "We cut the deficit by a third in four years.\n\n"
+                           "And unemployment is the lowest it has been since 1975.\n";
+  ui::ActionList drop{ui::action::PreviewImport{speech}};
+  ui->controller().Dispatch(drop);
+  ASSERT_TRUE(ui->PumpUntil([&] {
+    const auto& p = ui->controller().session().import;
+    return p.open && !p.parsing && p.path == speech;
+  }));
+  const auto& preview = ui->controller().session().import;
+  EXPECT_TRUE(preview.needs_speaker);
+  EXPECT_EQ(preview.unattributed, 2);
+  const std::string text = ui->FrameText();
+  EXPECT_NE(text.find("No speaker labels were found"), std::string::npos) << text;
+  EXPECT_NE(text.find("(nobody named)"), std::string::npos) << text;
+  EXPECT_NE(text.find("Speaker"), std::string::npos) << text;
+
+  // The server refuses it unnamed, naming the field, and stores nothing.
+  const std::size_t transcripts = ui->model().Transcripts().size();
+  ui::ActionList unnamed{ui::action::Import{speech, "Budget speech", ""}};
+  ui->controller().Dispatch(unnamed);
+  ASSERT_TRUE(ui->PumpUntil([&] { return !ui->controller().session().import.sending; }));
+  EXPECT_TRUE(
+      ui->controller().session().import.send_error.starts_with("speaker: no speaker labels"))
+      << ui->controller().session().import.send_error;
+  EXPECT_NE(ui->FrameText().find("The server refused the import: speaker:"), std::string::npos);
+  EXPECT_EQ(ui->model().Transcripts().size(), transcripts);
+
+  ui::ActionList named{ui::action::Import{speech, "Budget speech", "Jane Minister"}};
+  ui->controller().Dispatch(named);
+  ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
+  const v1::Transcript* t = ui->model().Transcripts().front();
+  ASSERT_EQ(t->speakers_size(), 1);
+  EXPECT_EQ(t->speakers(0).name(), "Jane Minister");
 }
 
 TEST_F(DesktopUiTest, TheChangesListSaysInWordsWhatOthersDid) {

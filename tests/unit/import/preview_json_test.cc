@@ -25,9 +25,11 @@ TEST(PreviewJsonTest, HasTheDocumentedShape) {
   const std::string text = ToPreviewJson(*parsed);
   EXPECT_EQ(text.find('\n'), std::string::npos);  // one line
   const Json json = Json::parse(text);
-  EXPECT_EQ(Keys(json), (std::vector<std::string>{"format", "speakers", "segments"}));
+  EXPECT_EQ(Keys(json),
+            (std::vector<std::string>{"format", "speakers", "unattributed_speech", "segments"}));
   EXPECT_EQ(json["format"], "text");
   EXPECT_EQ(json["speakers"], Json::array({"Jane Doe"}));
+  EXPECT_EQ(json["unattributed_speech"], 0);
   ASSERT_EQ(json["segments"].size(), 2U);
   const Json& speech = json["segments"][0];
   EXPECT_EQ(Keys(speech),
@@ -50,7 +52,8 @@ TEST(PreviewJsonTest, CarriesTimesAndEscapesText) {
       Parse("WEBVTT\n\n00:01.500 --> 00:02.000\n<v Bob>Say \"hi\" \xE2\x80\x94 ok\n", Format::kVtt);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(ToPreviewJson(*parsed),
-            "{\"format\":\"vtt\",\"speakers\":[\"Bob\"],\"segments\":[{\"ordinal\":0,\"kind\":"
+            "{\"format\":\"vtt\",\"speakers\":[\"Bob\"],\"unattributed_speech\":0,"
+            "\"segments\":[{\"ordinal\":0,\"kind\":"
             "\"speech\",\"speaker\":\"Bob\",\"start_ms\":1500,\"end_ms\":2000,\"text\":\"Say "
             "\\\"hi\\\" \xE2\x80\x94 ok\"}]}");
 }

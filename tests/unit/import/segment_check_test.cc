@@ -23,8 +23,9 @@ TEST(CheckSegment, NamesTheFieldAndTheProblem) {
             "speaker: invalid UTF-8 at byte 2");
   EXPECT_EQ(CheckSegment(Seg("SMITH", std::string("a\0b", 3))).message(),
             "text: holds a NUL character (byte 1)");
-  EXPECT_EQ(CheckSegment(Seg("SMITH", "0123456789"), Options{.max_bytes = 9}).message(),
-            "text: is 10 bytes; the limit is 9 bytes");
+  EXPECT_EQ(
+      CheckSegment(Seg("SMITH", "0123456789"), Options{.max_bytes = 9, .speaker = {}}).message(),
+      "text: is 10 bytes; the limit is 9 bytes");
   Segment late = Seg("SMITH", "Crime fell.");
   late.start_ms = 1000;
   late.end_ms = 900;

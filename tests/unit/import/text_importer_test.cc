@@ -169,7 +169,7 @@ std::vector<std::string> Texts(const Transcript& t) {
 TEST(TextImporterTest, WithoutBlankLinesEveryLineIsAParagraph) {
   const Transcript t = ParseOk("Alice Smith: Hello there.\nBob Jones: Hi.\r\nAnd welcome.\n");
   EXPECT_EQ(Texts(t), (std::vector<std::string>{"Hello there.", "Hi.", "And welcome."}));
-  EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Alice Smith", "Bob Jones", "Narrator"}));
+  EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Alice Smith", "Bob Jones", ""}));
 }
 
 TEST(TextImporterTest, WrappedLinesJoinUntilABlankLineOrALabel) {
@@ -178,12 +178,14 @@ TEST(TextImporterTest, WrappedLinesJoinUntilABlankLineOrALabel) {
       "Narration that is\nalso wrapped.\n");
   EXPECT_EQ(Texts(t), (std::vector<std::string>{"The first turn is wrapped over two lines.",
                                                 "A new turn.", "Narration that is also wrapped."}));
-  EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Alice Smith", "Bob Jones", "Narrator"}));
+  EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Alice Smith", "Bob Jones", ""}));
 }
 
-TEST(TextImporterTest, NarrationWithoutASelfIntroductionIsTheNarrator) {
+TEST(TextImporterTest, NarrationWithoutASelfIntroductionIsAttributedToNobody) {
   const Transcript t = ParseOk("It was a cold morning.\n\nJohn Doe: Indeed it was.\n");
-  EXPECT_EQ(t.speakers, (std::vector<std::string>{"Narrator", "John Doe"}));
+  EXPECT_EQ(t.speakers, (std::vector<std::string>{"John Doe"}));
+  EXPECT_EQ(Speakers(t), (std::vector<std::string>{"", "John Doe"}));
+  EXPECT_EQ(t.segments[0].kind, SegmentKind::kSpeech);
 }
 
 TEST(TextImporterTest, AHostWhoIsNeverLabelledIsNamedFromTheIntroduction) {
@@ -196,7 +198,7 @@ TEST(TextImporterTest, QuotedSelfIntroductionsDoNotMakeAHost) {
   const Transcript t = ParseOk(
       "The ad ran all week: \xE2\x80\x9CI\xE2\x80\x99m Donald Trump and I approve.\xE2\x80\x9D\n\n"
       "Donald Trump: We will win.\n");
-  EXPECT_EQ(t.speakers, (std::vector<std::string>{"Narrator", "Donald Trump"}));
+  EXPECT_EQ(t.speakers, (std::vector<std::string>{"Donald Trump"}));
 }
 
 TEST(TextImporterTest, InitialsWithoutAMatchingNameStayAsWritten) {
@@ -210,7 +212,7 @@ TEST(TextImporterTest, NotesAndHeadingsWithColonsAreNotSpeakers) {
       "Episode 12: the numbers game\n\n"
       "The ratio was 3:1 at 10:30 that night.\n\n"
       "A woman told me: it was fine.\n");
-  EXPECT_EQ(t.speakers, (std::vector<std::string>{"Narrator"}));
+  EXPECT_TRUE(t.speakers.empty());
   EXPECT_EQ(t.segments.size(), 4U);
   EXPECT_EQ(t.segments[0].text, "Note: this transcript was edited for clarity.");
 }
