@@ -353,7 +353,8 @@ void CreateLive(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.matcher = std::make_unique<jobs::ArchiveMatcher>();
   impl.claim_matches =
       std::make_unique<jobs::ClaimMatchWorker>(*impl.db, *impl.matcher, o.claim_matches);
-  impl.suggestions = std::make_unique<jobs::SuggestionWorker>(*impl.db, o.suggestions);
+  impl.suggestions =
+      std::make_unique<jobs::SuggestionWorker>(*impl.db, *impl.matcher, o.suggestions);
   impl.listener = std::make_unique<live::Listener>(
       impl.database.url,
       ListenerCallbacks(*impl.hub, *impl.auth, *impl.webhooks, *impl.suggestions));
@@ -373,7 +374,11 @@ void CreateServices(FactdeskServer::Impl& impl, const ServerOptions& o) {
   impl.services.push_back(std::make_unique<rpc::ReviewService>(rt));
   impl.services.push_back(std::make_unique<rpc::LiveService>(rt));
   impl.services.push_back(std::make_unique<rpc::ArchiveService>(
-      rt, *impl.matcher, [w = impl.claim_matches.get()](std::int64_t ws) { w->Warm(ws); }));
+      rt, *impl.matcher,
+      [w = impl.claim_matches.get(), s = impl.suggestions.get()](std::int64_t ws) {
+        w->Warm(ws);
+        s->Poke();  // open suggestions are matched again against the grown archive
+      }));
   impl.services.push_back(std::make_unique<rpc::DashboardService>(rt));
   impl.services.push_back(std::make_unique<rpc::ExportService>(rt));
   impl.services.push_back(std::make_unique<rpc::TokenService>(rt));

@@ -19,6 +19,7 @@
 
 #include "archive/match_index.h"
 #include "archive/tools/claim_retrieval_data.h"
+#include "archive/tools/match_threshold.h"
 #include "archive/tools/retrieval_eval.h"
 
 namespace {
@@ -55,7 +56,11 @@ int Run(int argc, char** argv) {
   CLI::App app{"eval_matching: checked-before matching on CLEF CheckThat! 2020 task 2 (training)"};
   std::string dir;
   bool grid = false;
+  std::string debates;
   app.add_option("--data", dir, "The claim-retrieval-2020 directory")->required();
+  app.add_option("--thresholds", debates,
+                 "Also the best match's score on the tuning tweets against the sentences of "
+                 "this checkworthy-2019 directory labelled not worth checking");
   app.add_flag("--grid", grid, "Also search BM25F's parameters on the tuning tweets");
   CLI11_PARSE(app, argc, argv);
 
@@ -77,6 +82,9 @@ int Run(int argc, char** argv) {
   Print("factdesk (match_index.h defaults)",
         archive::Evaluate(ours, queries, archive::Split::kTuning),
         archive::Evaluate(ours, queries, archive::Split::kHeldOut));
+  if (!debates.empty()) {
+    archive::PrintThresholds(ours, queries, archive::NotCheckWorthySentences(debates));
+  }
   if (grid) Grid(ours, queries);
   return 0;
 }

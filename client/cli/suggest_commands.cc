@@ -61,6 +61,17 @@ std::string Reasons(const v1::Suggestion& s) {
   return out.empty() ? "-" : out;
 }
 
+// The best earlier check the server matched to the sentence:
+//   checked before: False (PolitiFact) "Drinking hot water ..." https://...
+std::string CheckedBefore(const v1::CheckMatch& best) {
+  const v1::ArchivedCheck& c = best.check();
+  const std::string verdict = c.rating_name().empty() ? c.rating_value() : c.rating_name();
+  const std::string who =
+      c.claim_id() != 0 ? fmt::format("this desk, claim {}", c.claim_id()) : c.author_name();
+  return fmt::format("{}{} {} {}", verdict.empty() ? "no verdict" : verdict,
+                     who.empty() ? "" : " (" + who + ")", Quoted(c.claim_reviewed(), 80), c.url());
+}
+
 void PrintSuggestion(const v1::Suggestion& s) {
   std::string state;
   if (s.state() == v1::SUGGESTION_STATE_ACCEPTED) state = fmt::format("  [claim {}]", s.claim_id());
@@ -72,6 +83,9 @@ void PrintSuggestion(const v1::Suggestion& s) {
                            s.speaker().empty() ? "" : " " + s.speaker(), Quoted(s.quote(), 90),
                            state);
   std::cout << "        why: " << Reasons(s) << "\n";
+  if (s.matches_size() > 0) {
+    std::cout << "        checked before: " << CheckedBefore(s.matches(0)) << "\n";
+  }
 }
 
 Status ListSuggestions(Context& ctx, const SuggestOptions& o) {

@@ -274,6 +274,16 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
       records.sources_loaded = records.notes_loaded = records.reviews_loaded = true;
     }
   }
+  if (event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED && event.has_claim() &&
+      event.suggestions().suggestions_size() == 1 && MatchesOf(event.claim().id()) == nullptr &&
+      event.suggestions().suggestions(0).matches_size() > 0) {
+    // The server carried the suggestion's matches to the claim: shown before the claim's
+    // own matching (CLAIM_MATCHED) replaces them.
+    v1::ListClaimMatchesResponse carried;
+    carried.set_matched(true);
+    *carried.mutable_matches() = event.suggestions().suggestions(0).matches();
+    SetMatches(event.claim().id(), carried);
+  }
   if (event.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
     v1::ListClaimMatchesResponse matches;
     matches.set_matched(true);

@@ -1,9 +1,11 @@
 #include "client/ui/suggested_view.h"
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
+#include "client/ui/claim_style.h"
 #include "client/ui/suggestion_card.h"
 #include "client/ui/widgets.h"
 
@@ -41,6 +43,27 @@ bool ScoringLine(const v1::ScoringStatus* status) {
   }
 }
 
+// "checked before": the best earlier check the server found for the sentence, with its
+// verdict, publisher and the claim it reviewed; its url as text (nothing opens it).
+void CheckedBeforeLine(ViewContext& ctx, const v1::CheckMatch& best) {
+  const v1::ArchivedCheck& c = best.check();
+  for (const std::string* text : {&c.claim_reviewed(), &c.author_name(), &c.rating_name()}) {
+    ctx.state.glyphs.Add(*text);
+  }
+  ColoredText(palette::kGood, "checked before");
+  ImGui::SameLine();
+  const std::string verdict = c.rating_name().empty() ? c.rating_value() : c.rating_name();
+  Chip(verdict.empty() ? "no verdict" : verdict, CheckVerdictColor(c));
+  ImGui::SameLine();
+  const std::string who = c.claim_id() != 0
+                              ? "this desk (claim #" + std::to_string(c.claim_id()) + ")"
+                              : (c.author_name().empty() ? "unknown publisher" : c.author_name());
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted((who + ": " + c.claim_reviewed()).c_str());
+  ImGui::PopTextWrapPos();
+  if (!c.url().empty()) DimWrapped(c.url());
+}
+
 void QueueRow(ViewContext& ctx, const v1::Suggestion& s, bool first) {
   UiState& st = ctx.state;
   ImGui::PushID(static_cast<int>(s.id()));
@@ -57,6 +80,7 @@ void QueueRow(ViewContext& ctx, const v1::Suggestion& s, bool first) {
   if (first) st.SetControlRect(Control::kFirstSuggestion, ItemRect());
   ImGui::Indent();
   SuggestionReasons(s);
+  if (s.matches_size() > 0) CheckedBeforeLine(ctx, s.matches(0));
   ImGui::Unindent();
   SuggestionButtons(ctx, s);
   ImGui::PopID();
@@ -84,11 +108,17 @@ void DrawSuggested(ViewContext& ctx) {
     ImGui::TextDisabled("Pick a transcript above.");
     return;
   }
-  const auto ranked = ctx.model.suggestions().Ranked(t->id());
+  std::vector<const v1::Suggestion*> ranked = ctx.model.suggestions().Ranked(t->id());
   ImGui::Text("Suggested in %s (%zu open)", t->title().c_str(), ranked.size());
   ImGui::SameLine();
   ImGui::Checkbox("Underline in the reader (S)", &st.show_suggestions);
   st.SetControlRect(Control::kSuggestionsToggle, ItemRect());
+  ImGui::SameLine();
+  ImGui::Checkbox("only checked before", &st.only_checked_before);
+  st.SetControlRect(Control::kOnlyCheckedBefore, ItemRect());
+  if (st.only_checked_before) {
+    std::erase_if(ranked, [](const v1::Suggestion* s) { return s->matches_size() == 0; });
+  }
   if (!ScoringLine(ctx.model.suggestions().Status(t->id()))) return;
   ImGui::Separator();
   ImGui::BeginChild("##queue", ImVec2(0, 0));

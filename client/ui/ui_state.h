@@ -99,6 +99,7 @@ enum class Control {
   kFirstTagRow,
   kSuggestionsToggle,
   kFirstSuggestion,    // the Suggested queue's first row
+  kOnlyCheckedBefore,  // the Suggested queue's "only checked before" filter
   kSuggestionAccept,   // the open suggestion card's buttons (queue row or reader popup)
   kSuggestionDismiss,  // "Dismiss..." (opens the reason popup)
   kSuggestionReason,
@@ -163,6 +164,8 @@ struct UiState {
   // Suggestions: the reader's faint underline (S), the one picked (queue, click,
   // Shift+J/K), whether its card is open over the reader, and a dismissal's reason.
   bool show_suggestions = false;
+  // The Suggested queue shows only sentences an earlier check may answer.
+  bool only_checked_before = false;
   std::int64_t suggestion_id = 0;
   bool suggestion_card = false;
   std::string suggestion_reason;

@@ -96,14 +96,24 @@ Result<v1::SuggestionBatch> ScoreChunk(store::Tx& tx, const checkworthy::Scorer&
   return batch;
 }
 
-SuggestionWorker::SuggestionWorker(store::Db& db, SuggestionWorkerOptions options)
+SuggestionWorker::SuggestionWorker(store::Db& db, ArchiveMatcher& matcher,
+                                   SuggestionWorkerOptions options)
     : db_(db),
+      matcher_(matcher),
+      matching_(options.matching),
       worker_({"suggestions", options.threads, options.poll}, [this] { return Round(); }) {}
 
 RoundResult SuggestionWorker::Round() {
   const Result<bool> scored = ScoreNextChunk();
   if (!scored.ok()) return RoundResult::kFailed;
-  return *scored ? RoundResult::kBusy : RoundResult::kIdle;
+  if (*scored) return RoundResult::kBusy;
+  // Scoring first: a new transcript's suggestions before the matches of older ones.
+  const Result<bool> matched = MatchDueSuggestions(db_, matcher_, matching_);
+  if (!matched.ok()) {
+    spdlog::warn("suggestions: matching failed: {}", matched.status().message());
+    return RoundResult::kFailed;
+  }
+  return *matched ? RoundResult::kBusy : RoundResult::kIdle;
 }
 
 Result<bool> SuggestionWorker::ScoreNextChunk() {

@@ -7,7 +7,9 @@
 #include "checkworthy/scorer.h"
 #include "common/result.h"
 #include "factdesk/v1/suggestion.pb.h"
+#include "server/jobs/archive_matcher.h"
 #include "server/jobs/lease_worker.h"
+#include "server/jobs/suggestion_matching.h"
 #include "server/store/db.h"
 #include "server/store/suggestion_store.h"
 
@@ -16,7 +18,8 @@
 // different transcripts), scores its next chunk of segments with the English model and,
 // in the same transaction, writes the suggestions, moves the queue row on and appends
 // one suggestion.added event. A crash rolls the chunk back whole: nothing is lost or
-// written twice. Imports never wait for it.
+// written twice. Imports never wait for it. When nothing waits to be scored, a round
+// matches open suggestions against the archive (suggestion_matching.h).
 namespace factdesk::jobs {
 
 struct SuggestionWorkerOptions {
@@ -24,6 +27,7 @@ struct SuggestionWorkerOptions {
   int threads = 1;
   // How often an idle thread looks for queued transcripts (a NOTIFY wakes it sooner).
   std::chrono::milliseconds poll{1000};
+  SuggestionMatchOptions matching;
 };
 
 struct SuggestionCounters {
@@ -33,10 +37,11 @@ struct SuggestionCounters {
 
 class SuggestionWorker {
  public:
-  SuggestionWorker(store::Db& db, SuggestionWorkerOptions options);
+  SuggestionWorker(store::Db& db, ArchiveMatcher& matcher, SuggestionWorkerOptions options);
 
   void Start() { worker_.Start(); }
-  // Something was written (an import may have queued a transcript): look now.
+  // Something was written (an import may have queued a transcript, or changed the
+  // archive): look now.
   void Poke() { worker_.Poke(); }
   void Stop() { worker_.Stop(); }
   const SuggestionCounters& counters() const { return counters_; }
@@ -47,6 +52,8 @@ class SuggestionWorker {
   Result<bool> ScoreNextChunk();
 
   store::Db& db_;
+  ArchiveMatcher& matcher_;
+  const SuggestionMatchOptions matching_;
   SuggestionCounters counters_;
   LeaseWorker worker_;
 };

@@ -12,6 +12,7 @@
 #include "server/rpc/call.h"
 #include "server/rpc/claim_marking.h"
 #include "server/rpc/request_checks.h"
+#include "server/store/suggestion_match_store.h"
 #include "server/store/suggestion_store.h"
 #include "server/store/transcript_store.h"
 
@@ -123,6 +124,7 @@ grpc::ServerUnaryReactor* SuggestionService::AcceptSuggestion(
       FD_ASSIGN_OR_RETURN(s, store::GetSuggestion(tx, s.id(), true));
       FD_RETURN_IF_ERROR(RequireOpen(s, "accepted"));
       store::MarkAccepted(tx, s.id(), call.user_id(), resp->claim().id());
+      store::CarryMatchesToClaim(tx, s.id(), resp->claim().id());
       FD_ASSIGN_OR_RETURN(*resp->mutable_suggestion(), store::GetSuggestion(tx, s.id()));
       v1::Event event = SuggestionEvent(v1::EVENT_KIND_SUGGESTION_ACCEPTED, resp->suggestion());
       *event.mutable_claim() = resp->claim();

@@ -15,6 +15,7 @@
 #include "server/store/segment_revision_store.h"
 #include "server/store/source_store.h"
 #include "server/store/statement.h"
+#include "server/store/suggestion_match_store.h"
 #include "server/store/suggestion_store.h"
 #include "server/store/token_store.h"
 #include "server/store/transcript_store.h"
@@ -34,6 +35,8 @@ std::vector<Statement> AllStatements() {
         LiveTranscriptStatements(), SegmentRevisionStatements()}) {
     all.insert(all.end(), group.begin(), group.end());
   }
+  const auto suggestion_matches = SuggestionMatchStatements();
+  all.insert(all.end(), suggestion_matches.begin(), suggestion_matches.end());
   return all;
 }
 

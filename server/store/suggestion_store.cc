@@ -8,6 +8,7 @@
 
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
+#include "server/store/suggestion_match_store.h"
 
 namespace factdesk::store {
 namespace {
@@ -312,13 +313,24 @@ Result<v1::Suggestion> GetSuggestion(Tx& tx, std::int64_t suggestion_id, bool lo
   const pqxx::result r =
       tx.Exec(lock ? "suggestions.get_locked" : "suggestions.get", suggestion_id);
   if (r.empty()) return Status::NotFound(fmt::format("there is no suggestion {}", suggestion_id));
-  return SuggestionFromRow(r[0], MapColumns<SuggestionColumns>(r));
+  v1::Suggestion out = SuggestionFromRow(r[0], MapColumns<SuggestionColumns>(r));
+  AttachSuggestionMatches(tx, std::span(&out, 1));
+  return out;
+}
+
+std::vector<v1::Suggestion> GetSuggestions(Tx& tx, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::vector<v1::Suggestion> out = SuggestionsFrom(tx.Exec("suggestions.by_ids", IdArray(ids)));
+  AttachSuggestionMatches(tx, out);
+  return out;
 }
 
 std::vector<v1::Suggestion> ListSuggestions(Tx& tx, std::int64_t transcript_id, double min_score,
                                             bool include_decided, int limit) {
-  return SuggestionsFrom(
+  std::vector<v1::Suggestion> out = SuggestionsFrom(
       tx.Exec("suggestions.list", transcript_id, min_score, include_decided, limit));
+  AttachSuggestionMatches(tx, out);
+  return out;
 }
 
 void MarkAccepted(Tx& tx, std::int64_t suggestion_id, std::int64_t user_id, std::int64_t claim_id) {

@@ -69,7 +69,10 @@ std::vector<v1::Suggestion> InsertSuggestions(Tx& tx, std::int64_t workspace_id,
                                               const std::string& version,
                                               const std::vector<NewSuggestion>& rows);
 // NOT_FOUND "there is no suggestion N". `lock`: FOR UPDATE, for a change.
+// Suggestions read carry their matches ("checked before?").
 Result<v1::Suggestion> GetSuggestion(Tx& tx, std::int64_t suggestion_id, bool lock = false);
+// The given ones that exist, in transcript order.
+std::vector<v1::Suggestion> GetSuggestions(Tx& tx, const std::vector<std::int64_t>& ids);
 // Best first; open ones only unless `include_decided`.
 std::vector<v1::Suggestion> ListSuggestions(Tx& tx, std::int64_t transcript_id, double min_score,
                                             bool include_decided, int limit);

@@ -4,8 +4,10 @@
 // every held-out tweet (id divisible by 5) sent through MatchChecks, the RPC `factdesk
 // match` calls, rank the same checks in the same order as the in-process index that
 // eval_matching scores, so the held-out MAP@5 is the same figure.
+#include <chrono>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include <grpcpp/grpcpp.h>
 
@@ -43,6 +45,14 @@ class ArchiveQualityTest : public CliTest {
 
   static std::string DataDir() { return SharedPath("data/claim-retrieval-2020"); }
 
+  // `archive import` of the verified claims' feed into "evals" (a second import changes
+  // nothing: each test may be the first to run).
+  static ProcessResult ImportFeed(const std::string& feed) {
+    const std::string file = dir_->path() + "/claim-retrieval-feed.json";
+    std::ofstream(file, std::ios::binary) << feed;
+    return Cli(ben_, {"archive", "import", file, "-w", "evals", "--json"});
+  }
+
   // The workspace's id, from `workspaces --json` (64-bit ids print as strings).
   static std::int64_t WorkspaceId(const std::string& slug) {
     const auto list = ParseJson(Cli(ben_, {"workspaces", "--json"}));
@@ -74,13 +84,12 @@ std::vector<std::int64_t> ServerTopFive(v1::ArchiveService::Stub& stub, const st
 TEST_F(ArchiveQualityTest, HeldOutTweetsRankAsTheInProcessIndexRanksThem) {
   const std::string feed = archive::ClaimRetrievalFeed(DataDir());
   const archive::MatchIndex ours = archive::IndexFeed(feed, {});
-  const std::string file = dir_->path() + "/claim-retrieval-feed.json";
-  std::ofstream(file, std::ios::binary) << feed;
-
-  const ProcessResult imported = Cli(ben_, {"archive", "import", file, "-w", "evals", "--json"});
+  const ProcessResult imported = ImportFeed(feed);
   ASSERT_CLI_OK(imported);
   const auto counts = ParseJson(imported);
-  EXPECT_EQ(counts.value("created", 0), static_cast<int>(ours.size())) << counts.dump();
+  EXPECT_EQ(counts.value("created", 0) + counts.value("unchanged", 0),
+            static_cast<int>(ours.size()))
+      << counts.dump();
   EXPECT_EQ(counts.value("malformed", -1), 0) << counts.dump();
 
   const std::int64_t workspace = WorkspaceId("evals");
@@ -113,6 +122,57 @@ TEST_F(ArchiveQualityTest, HeldOutTweetsRankAsTheInProcessIndexRanksThem) {
   EXPECT_GT(
       via_server.map5,
       archive::Evaluate(archive::PlainBm25Index(feed), queries, archive::Split::kHeldOut).map5);
+}
+
+// `factdesk suggest` shows, under a suggested sentence, the best earlier check the server
+// matched to it in the background, and --json carries the matches.
+TEST_F(ArchiveQualityTest, SuggestShowsTheCheckThatAnswersASentence) {
+  ASSERT_CLI_OK(ImportFeed(archive::ClaimRetrievalFeed(DataDir())));
+  const std::string transcript = dir_->path() + "/senate.txt";
+  // Verified claim 0: "122 detainees released from confinement at Guantanamo Bay under
+  // President Obama have re-engaged in terrorist activities."
+  std::ofstream(transcript, std::ios::binary)
+      << "Ana: Under President Obama, 122 prisoners let out of Guantanamo Bay went back to "
+         "terrorism, the senator told the crowd.\n\n"
+         "Ben: Thank you all for coming out tonight, it is good to see so many of you.\n";
+  const ProcessResult imported =
+      Cli(ben_, {"import", transcript, "-w", "evals", "--title", "Senate", "--json"});
+  ASSERT_CLI_OK(imported);
+  const std::string t = ParseJson(imported).value("id", std::string());
+  ASSERT_FALSE(t.empty());
+
+  const std::string check_url = std::string(archive::kClaimRetrievalUrlPrefix) + "0";
+  // The CLI's JSON prints every field, an empty list of matches too.
+  const auto matches = [](const nlohmann::json& s) {
+    return s.contains("matches") ? s["matches"] : nlohmann::json::array();
+  };
+  const auto matched = [&](const nlohmann::json& s) {
+    const nlohmann::json m = matches(s);
+    return !m.empty() &&
+           m[0].value("check", nlohmann::json::object()).value("url", "") == check_url;
+  };
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(180);
+  nlohmann::json listed;
+  bool found = false;
+  while (!found && std::chrono::steady_clock::now() < give_up) {
+    listed = ParseJson(Cli(ben_, {"suggest", "-t", t, "--json"}));
+    for (const auto& s : listed.value("suggestions", nlohmann::json::array())) {
+      found = found || matched(s);
+    }
+    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  ASSERT_TRUE(found) << "no sentence was matched to " << check_url << ": " << listed.dump();
+  for (const auto& s : listed["suggestions"]) {
+    if (s.value("quote", "").starts_with("Thank you")) {
+      EXPECT_TRUE(matches(s).empty()) << "a greeting was matched: " << s.dump();
+    }
+  }
+
+  const ProcessResult shown = Cli(ben_, {"suggest", "-t", t});
+  ASSERT_CLI_OK(shown);
+  EXPECT_NE(shown.out.find("checked before: "), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("122 detainees released"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find(check_url), std::string::npos) << shown.out;
 }
 
 }  // namespace

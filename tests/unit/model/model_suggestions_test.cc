@@ -189,5 +189,41 @@ TEST(ModelSuggestions, ANonEnglishTranscriptHasTheScorersNoteAndNoQueue) {
   EXPECT_EQ(model.suggestions().Status(kTranscript)->note(), "the transcript is not in English");
 }
 
+v1::CheckMatch Match(std::int64_t check_id, const std::string& url) {
+  v1::CheckMatch m;
+  m.set_source("archive");
+  m.mutable_check()->set_id(check_id);
+  m.mutable_check()->set_url(url);
+  m.set_score(14.2);
+  return m;
+}
+
+TEST(ModelSuggestions, MatchesArriveOnALaterEventAndAnAcceptedOneGivesTheClaimItsMatches) {
+  WorkspaceModel model(kSelf);
+  model.SetWorkspace(MakeWorkspace(0));
+  ASSERT_TRUE(model
+                  .Apply(SuggestionEvent(1, "suggestion.added", {MakeSuggestion(1, 0.8, 0, 0)},
+                                         Status(v1::SCORING_STATE_DONE)))
+                  .applied());
+  // The server matched it later: the same suggestion again, with its matches.
+  v1::Suggestion matched = MakeSuggestion(1, 0.8, 0, 0);
+  *matched.add_matches() = Match(55, "https://checks.example/a");
+  ASSERT_TRUE(model.Apply(SuggestionEvent(2, "suggestion.added", {matched})).applied());
+  ASSERT_EQ(model.suggestions().Ranked(kTranscript).size(), 1u);
+  ASSERT_EQ(model.suggestions().Find(1)->matches_size(), 1);
+
+  v1::Suggestion accepted = matched;
+  accepted.set_state(v1::SUGGESTION_STATE_ACCEPTED);
+  accepted.set_claim_id(900);
+  v1::Event accept = SuggestionEvent(3, "suggestion.accepted", {accepted});
+  *accept.mutable_claim() = MakeClaim(900, 1, 0, 0);
+  ASSERT_TRUE(model.Apply(accept).applied());
+  const v1::ListClaimMatchesResponse* shown = model.MatchesOf(900);
+  ASSERT_NE(shown, nullptr) << "the inspector would wait for the claim's own matching";
+  EXPECT_TRUE(shown->matched());
+  ASSERT_EQ(shown->matches_size(), 1);
+  EXPECT_EQ(shown->matches(0).check().id(), 55);
+}
+
 }  // namespace
 }  // namespace factdesk::model
