@@ -327,12 +327,14 @@ void Controller::Handle(const a::Import& x) {
   session_.import.sending = true;
   const std::int64_t ws = model_.workspace().id();
   Run<v1::ImportTranscriptResponse>(
-      [ws, path = x.path, title = x.title](Api& api) -> Result<v1::ImportTranscriptResponse> {
+      [ws, path = x.path, title = x.title,
+       language = x.language](Api& api) -> Result<v1::ImportTranscriptResponse> {
         FD_ASSIGN_OR_RETURN(std::string bytes, ReadImportFile(path));
         v1::ImportTranscriptRequest req;
         req.set_workspace_id(ws);
         req.set_filename(std::filesystem::path(path).filename().string());
         req.set_title(title);
+        req.set_language(language);
         req.set_content(std::move(bytes));
         return api.Call(&v1::TranscriptService::Stub::ImportTranscript, req,
                         {.timeout = std::chrono::seconds(120)});

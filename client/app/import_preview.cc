@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "import/importer.h"
+#include "import/transcript_language.h"
 
 namespace factdesk::app {
 
@@ -47,6 +48,9 @@ ui::ImportPreview MakeImportPreview(const std::string& path, std::size_t first_s
   p.format = std::string(import::FormatName(parsed->format));
   p.speakers = parsed->speakers;
   p.segment_count = static_cast<int>(parsed->segments.size());
+  const domain::LanguageGuess guess = import::GuessTranscriptLanguage(*parsed);
+  p.language = guess.tag;
+  p.language_why = guess.why;
   for (const auto& s : parsed->segments) {
     if (p.first_segments.size() >= first_segments) break;
     p.first_segments.push_back(

@@ -170,6 +170,7 @@ struct PreviewImport {
 struct Import {
   std::string path;
   std::string title;
+  std::string language;  // a BCP 47 tag
 };
 struct CancelImport {};
 // Full-text search in the open transcript.

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "client/ui/colors.h"
+#include "client/ui/language_picker.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "proto/claim_checks.h"
@@ -102,13 +103,21 @@ void DrawImportPreview(ViewContext& ctx) {
     ctx.state.import_title = p.title;
     ctx.state.import_title_for = p.path;
   }
+  // The guess, changeable, once the file parsed.
+  const bool parsed = !p.parsing && p.error.empty();
+  if (parsed && ctx.state.import_language_for != p.path) {
+    ctx.state.import_language = p.language;
+    ctx.state.import_language_for = p.path;
+  }
+  const bool language_ok =
+      !parsed || DrawLanguagePicker(ctx.state.import_language, p.language, p.language_why).ok();
   ImGui::SetNextItemWidth(fs * 18);
   ImGui::InputText("Title", &ctx.state.import_title);
   ImGui::SameLine();
-  const bool can = !p.parsing && !p.sending && p.error.empty() &&
+  const bool can = !p.parsing && !p.sending && p.error.empty() && language_ok &&
                    v1::CheckRole(ctx.model.workspace(), domain::Action::kImportTranscript).ok();
   if (ButtonIf(can, p.sending ? "Importing..." : "Import")) {
-    ctx.Emit(action::Import{p.path, ctx.state.import_title});
+    ctx.Emit(action::Import{p.path, ctx.state.import_title, ctx.state.import_language});
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) open = false;

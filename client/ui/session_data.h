@@ -60,6 +60,9 @@ struct ImportPreview {
   std::vector<std::string> speakers;
   int segment_count = 0;
   std::int64_t byte_size = 0;
+  // The importer's guess of the text's language (import/transcript_language.h) and why.
+  std::string language;
+  std::string language_why;
   struct Row {
     std::string speaker;
     std::string kind;
