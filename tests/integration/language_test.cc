@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "factdesk/v1/export.grpc.pb.h"
 #include "tests/integration/live_transcript_fixture.h"
 
 namespace factdesk::testing {
@@ -145,7 +146,9 @@ TEST_F(LanguageTest, AWorkspaceOfSeveralLanguagesIsSearchedAtOnceInOneOrder) {
   std::set<std::int64_t> segments, transcripts;
   for (std::size_t i = 0; i < paged.size(); ++i) {
     EXPECT_EQ(paged[i].segment().id(), all.hits(static_cast<int>(i)).segment().id());
-    if (i > 0) EXPECT_GE(paged[i - 1].rank(), paged[i].rank());
+    if (i > 0) {
+      EXPECT_GE(paged[i - 1].rank(), paged[i].rank());
+    }
     segments.insert(paged[i].segment().id());
     transcripts.insert(paged[i].segment().transcript_id());
     EXPECT_NE(paged[i].snippet().find(kMarkStart), std::string::npos) << paged[i].snippet();
