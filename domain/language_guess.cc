@@ -1,9 +1,10 @@
 #include "domain/language_guess.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <string_view>
-#include <unordered_set>
 
 #include "common/utf8.h"
 #include "domain/language_tag.h"
@@ -100,70 +101,86 @@ bool IsPersianLetter(char32_t c) {
   return c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF || c == 0x06A9 || c == 0x06CC;
 }
 
+// Each language's commonest words, lower case; a word common to several counts for each.
+// English's are the scorer's original 48.
+constexpr std::array<std::string_view, 48> kEnglishWords = {
+    "about", "all", "and",  "are",  "be",   "because", "been",  "but",   "by",   "can",
+    "could", "did", "do",   "for",  "from", "had",     "has",   "have",  "he",   "her",
+    "his",   "i",   "if",   "is",   "it",   "just",    "more",  "not",   "of",   "on",
+    "or",    "our", "said", "she",  "that", "the",     "their", "there", "they", "this",
+    "to",    "was", "we",   "were", "what", "which",   "with",  "you"};
+constexpr std::array<std::string_view, 40> kGermanWords = {
+    "der",  "die",  "das", "und", "ist",  "nicht", "zu",     "den",   "von",   "mit",
+    "sich", "des",  "auf", "für", "im",   "dem",   "ein",    "eine",  "einen", "auch",
+    "wir",  "ich",  "sie", "er",  "wird", "sind",  "hat",    "aber",  "oder",  "wie",
+    "noch", "nach", "bei", "aus", "um",   "dass",  "werden", "wurde", "haben", "über"};
+constexpr std::array<std::string_view, 36> kFrenchWords = {
+    "le",   "la",  "les",  "et",  "des",   "est", "une", "un",   "du",   "que",  "qui",  "dans",
+    "pour", "pas", "sur",  "au",  "avec",  "ce",  "il",  "elle", "nous", "vous", "sont", "été",
+    "mais", "ou",  "plus", "par", "cette", "aux", "ont", "ne",   "se",   "son",  "sa",   "ces"};
+constexpr std::array<std::string_view, 32> kSpanishWords = {
+    "el",  "la",  "los", "las",     "y",    "en",   "del",  "que", "por", "con",  "una",
+    "es",  "se",  "lo",  "más",     "pero", "como", "para", "su",  "al",  "este", "esta",
+    "son", "fue", "muy", "también", "ya",   "hay",  "sus",  "le",  "un",  "ha"};
+constexpr std::array<std::string_view, 31> kItalianWords = {
+    "il", "la",   "le",     "di",  "che", "è",     "e",     "del",    "della", "per",   "non",
+    "un", "una",  "sono",   "con", "si",  "lo",    "gli",   "nel",    "alla",  "anche", "più",
+    "ma", "come", "questo", "ha",  "dei", "delle", "nella", "essere", "stato"};
+constexpr std::array<std::string_view, 32> kPortugueseWords = {
+    "o",   "a",   "os",  "as",   "e",   "em",     "do",   "da",   "dos", "das", "que",
+    "não", "um",  "uma", "para", "com", "no",     "na",   "é",    "se",  "por", "mais",
+    "ao",  "foi", "são", "como", "mas", "também", "pelo", "pela", "seu", "sua"};
+constexpr std::array<std::string_view, 30> kDutchWords = {
+    "de",   "het", "een",  "en", "van", "is",  "dat",   "op",   "te",   "zijn",
+    "niet", "met", "voor", "er", "aan", "ook", "als",   "maar", "bij",  "nog",
+    "wel",  "dit", "die",  "we", "ze",  "hij", "wordt", "werd", "naar", "heeft"};
+constexpr std::array<std::string_view, 30> kSwedishWords = {
+    "och",  "att", "det",  "som", "en",  "på",   "är",    "för",   "med", "av",
+    "inte", "den", "till", "har", "jag", "de",   "om",    "var",   "så",  "men",
+    "ett",  "vi",  "kan",  "han", "hon", "från", "också", "efter", "vad", "mig"};
+constexpr std::array<std::string_view, 34> kDanishWords = {
+    "og",  "at",  "det",  "som",   "en",   "på",  "er",   "for", "med",   "af",   "ikke", "den",
+    "til", "har", "jeg",  "de",    "om",   "var", "så",   "men", "et",    "vi",   "kan",  "han",
+    "hun", "fra", "også", "efter", "hvad", "mig", "blev", "nu",  "nogen", "meget"};
+constexpr std::array<std::string_view, 34> kNorwegianWords = {
+    "og",  "at",  "det",  "som",   "en",  "på",  "er",  "for", "med",  "av", "ikke", "den",
+    "til", "har", "jeg",  "de",    "om",  "var", "så",  "men", "et",   "vi", "kan",  "han",
+    "hun", "fra", "også", "etter", "hva", "meg", "ble", "nå",  "noen", "mye"};
+constexpr std::array<std::string_view, 28> kFinnishWords = {
+    "ja",    "on",   "ei",  "se",  "että", "oli", "hän",   "ovat", "mutta", "kun",
+    "niin",  "myös", "tai", "jos", "sen",  "ole", "olla",  "joka", "mitä",  "vain",
+    "hänen", "tämä", "ne",  "me",  "kuin", "nyt", "siitä", "sitä"};
+
 struct Language {
   std::string_view tag;
-  std::unordered_set<std::string_view> words;
+  std::span<const std::string_view> words;
 };
-
-// Each language's commonest words, lower case; a word common to several counts for each.
-const std::array<Language, 11>& LatinLanguages() {
-  static const std::array<Language, 11> languages = {{
-      {"en", {"about", "all", "and",  "are",  "be",   "because", "been",  "but",   "by",   "can",
-              "could", "did", "do",   "for",  "from", "had",     "has",   "have",  "he",   "her",
-              "his",   "i",   "if",   "is",   "it",   "just",    "more",  "not",   "of",   "on",
-              "or",    "our", "said", "she",  "that", "the",     "their", "there", "they", "this",
-              "to",    "was", "we",   "were", "what", "which",   "with",  "you"}},
-      {"de", {"der",  "die",  "das", "und", "ist",  "nicht", "zu",     "den",   "von",   "mit",
-              "sich", "des",  "auf", "für", "im",   "dem",   "ein",    "eine",  "einen", "auch",
-              "wir",  "ich",  "sie", "er",  "wird", "sind",  "hat",    "aber",  "oder",  "wie",
-              "noch", "nach", "bei", "aus", "um",   "dass",  "werden", "wurde", "haben", "über"}},
-      {"fr", {"le",  "la",    "les",  "et",   "des",  "est", "une",  "un",   "du",
-              "que", "qui",   "dans", "pour", "pas",  "sur", "au",   "avec", "ce",
-              "il",  "elle",  "nous", "vous", "sont", "été", "mais", "ou",   "plus",
-              "par", "cette", "aux",  "ont",  "ne",   "se",  "son",  "sa",   "ces"}},
-      {"es", {"el",  "la",  "los", "las",     "y",    "en",   "del",  "que", "por", "con",  "una",
-              "es",  "se",  "lo",  "más",     "pero", "como", "para", "su",  "al",  "este", "esta",
-              "son", "fue", "muy", "también", "ya",   "hay",  "sus",  "le",  "un",  "ha"}},
-      {"it",
-       {"il", "la",   "le",     "di",  "che", "è",     "e",     "del",    "della", "per",   "non",
-        "un", "una",  "sono",   "con", "si",  "lo",    "gli",   "nel",    "alla",  "anche", "più",
-        "ma", "come", "questo", "ha",  "dei", "delle", "nella", "essere", "stato"}},
-      {"pt", {"o",   "a",   "os",  "as",   "e",   "em",     "do",   "da",   "dos", "das", "que",
-              "não", "um",  "uma", "para", "com", "no",     "na",   "é",    "se",  "por", "mais",
-              "ao",  "foi", "são", "como", "mas", "também", "pelo", "pela", "seu", "sua"}},
-      {"nl", {"de",   "het", "een",  "en", "van", "is",  "dat",   "op",   "te",   "zijn",
-              "niet", "met", "voor", "er", "aan", "ook", "als",   "maar", "bij",  "nog",
-              "wel",  "dit", "die",  "we", "ze",  "hij", "wordt", "werd", "naar", "heeft"}},
-      {"sv", {"och",  "att", "det",  "som", "en",  "på",   "är",    "för",   "med", "av",
-              "inte", "den", "till", "har", "jag", "de",   "om",    "var",   "så",  "men",
-              "ett",  "vi",  "kan",  "han", "hon", "från", "också", "efter", "vad", "mig"}},
-      {"da",
-       {"og",  "at",  "det",  "som",   "en",   "på",  "er",   "for", "med",   "af",   "ikke", "den",
-        "til", "har", "jeg",  "de",    "om",   "var", "så",   "men", "et",    "vi",   "kan",  "han",
-        "hun", "fra", "også", "efter", "hvad", "mig", "blev", "nu",  "nogen", "meget"}},
-      {"no",
-       {"og",  "at",  "det",  "som",   "en",  "på",  "er",  "for", "med",  "av", "ikke", "den",
-        "til", "har", "jeg",  "de",    "om",  "var", "så",  "men", "et",   "vi", "kan",  "han",
-        "hun", "fra", "også", "etter", "hva", "meg", "ble", "nå",  "noen", "mye"}},
-      {"fi", {"ja",    "on",   "ei",  "se",  "että", "oli", "hän",   "ovat", "mutta", "kun",
-              "niin",  "myös", "tai", "jos", "sen",  "ole", "olla",  "joka", "mitä",  "vain",
-              "hänen", "tämä", "ne",  "me",  "kuin", "nyt", "siitä", "sitä"}},
-  }};
-  return languages;
-}
+constexpr std::array<Language, 11> kLatinLanguages = {{
+    {"en", kEnglishWords},
+    {"de", kGermanWords},
+    {"fr", kFrenchWords},
+    {"es", kSpanishWords},
+    {"it", kItalianWords},
+    {"pt", kPortugueseWords},
+    {"nl", kDutchWords},
+    {"sv", kSwedishWords},
+    {"da", kDanishWords},
+    {"no", kNorwegianWords},
+    {"fi", kFinnishWords},
+}};
 
 struct Counts {
   std::array<std::size_t, kScriptCount> letters{};
   std::size_t ukrainian = 0, serbian = 0, persian = 0;
   std::size_t words = 0;
-  std::array<std::size_t, 11> language_words{};
+  std::array<std::size_t, kLatinLanguages.size()> language_words{};
 };
 
 void CountWord(const std::string& word, Counts& c) {
   ++c.words;
-  const auto& languages = LatinLanguages();
-  for (std::size_t i = 0; i < languages.size(); ++i) {
-    if (languages[i].words.contains(word)) ++c.language_words[i];
+  for (std::size_t i = 0; i < kLatinLanguages.size(); ++i) {
+    const auto& words = kLatinLanguages[i].words;
+    if (std::find(words.begin(), words.end(), word) != words.end()) ++c.language_words[i];
   }
 }
 
@@ -218,7 +235,7 @@ void GuessScript(const Counts& c, std::size_t letters, LanguageGuess& g) {
 }
 
 void GuessLatin(const Counts& c, LanguageGuess& g) {
-  const auto& languages = LatinLanguages();
+  const auto& languages = kLatinLanguages;
   std::size_t best = 0;
   for (std::size_t i = 1; i < languages.size(); ++i) {
     if (c.language_words[i] > c.language_words[best]) best = i;
