@@ -758,7 +758,7 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   EXPECT_EQ(preview.speakers, (std::vector<std::string>{"Ana Moreno", "Ben Okafor"}));
   EXPECT_EQ(ui->model().Transcripts().size(), transcripts) << "nothing is sent before Import";
 
-  ui::ActionList import{ui::action::Import{good, "Bridge panel"}};
+  ui::ActionList import{ui::action::Import{good, "Bridge panel", ""}};
   ui->controller().Dispatch(import);
   ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
   const v1::Transcript* t = ui->model().Transcripts().front();
