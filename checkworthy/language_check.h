@@ -5,11 +5,11 @@
 #include <vector>
 
 // Whether a transcript is English, so the English model is not asked to rank another
-// language (it would rank nonsense: its words and cues are English). Transcripts carry
-// no language of their own, so the text is looked at: the share of its letters outside
-// the Latin alphabet, then the share of its words that are English's commonest function
-// words ("the", "and", "of", ...), about 40% of running English and nearly none of
-// Spanish, French, German or Italian.
+// language (it would rank nonsense: its words and cues are English). It is the guess
+// transcripts get their language from (domain/language_guess.h), so the two never
+// disagree: the share of letters outside the Latin alphabet, then which language's
+// commonest function words ("the", "and", "of", ...; about 40% of running English) the
+// words are.
 namespace factdesk::checkworthy {
 
 struct LanguageVerdict {

@@ -49,6 +49,9 @@ json Appearance(const ClaimRecord& record) {
   }
   if (!transcript.title().empty()) work["name"] = transcript.title();
   if (!transcript.source_url().empty()) work["url"] = transcript.source_url();
+  if (const std::string_view lang = ContentLanguage(transcript); !lang.empty()) {
+    work["inLanguage"] = lang;
+  }
   return work;
 }
 
@@ -100,6 +103,10 @@ json ClaimReview(const ExportContext& context, const ClaimRecord& record) {
   }
   if (record.transcript.has_aired_at()) {
     item["datePublished"] = IsoDate(record.transcript.aired_at());
+  }
+  // The claim was made in the transcript's language (the review may be in another).
+  if (const std::string_view lang = ContentLanguage(record.transcript); !lang.empty()) {
+    item["inLanguage"] = lang;
   }
   item["appearance"] = Appearance(record);
   review["itemReviewed"] = std::move(item);

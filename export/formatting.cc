@@ -159,4 +159,9 @@ bool IsWebUrl(std::string_view url) {
   return starts_with_nocase("http://") || starts_with_nocase("https://");
 }
 
+std::string_view ContentLanguage(const v1::Transcript& transcript) {
+  const std::string& tag = transcript.language();
+  return tag == "und" ? std::string_view() : std::string_view(tag);
+}
+
 }  // namespace factdesk::exporting

@@ -9,6 +9,7 @@
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/export.pb.h"
 #include "factdesk/v1/source.pb.h"
+#include "factdesk/v1/transcript.pb.h"
 #include "factdesk/v1/workspace.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "proto/labels.h"
@@ -68,5 +69,9 @@ std::string ClaimUrl(const v1::Workspace& workspace, std::int64_t claim_id);
 
 // True for an http or https URL (any case), the only links exports make clickable.
 bool IsWebUrl(std::string_view url);
+
+// The transcript's BCP 47 tag for `inLanguage` and `lang`; empty when it is not known
+// ("und", or a transcript from before languages).
+std::string_view ContentLanguage(const v1::Transcript& transcript);
 
 }  // namespace factdesk::exporting

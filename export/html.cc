@@ -210,6 +210,7 @@ class HtmlExporter final : public TranscriptExporter {
   Status Begin(const ExportContext& context, const v1::Transcript& transcript,
                const Sink& sink) override {
     generated_ = context.generated_at_iso;
+    language_ = ContentLanguage(transcript);
     desk_ = context.audience == v1::EXPORT_AUDIENCE_DESK;
     // The summary lists verdicts in the scale's order; labels no longer on it follow.
     for (const v1::RatingLabel& label : context.workspace.rating_scale().labels()) {
@@ -290,7 +291,14 @@ class HtmlExporter final : public TranscriptExporter {
       if (!time.empty()) out += "<span class=\"time\">" + time + "</span>";
       out += "</p>\n";
     }
-    out += "<p class=\"text\">";
+    // The page's own words are English; the transcript's are in its language.
+    out += "<p class=\"text\"";
+    if (!language_.empty()) {
+      out += " lang=\"";
+      AppendEscaped(out, language_);
+      out += "\"";
+    }
+    out += ">";
     AppendHighlighted(out, segment.text(), placed);
     out += "</p>\n";
     for (const Placed& p : placed) {
@@ -512,6 +520,7 @@ class HtmlExporter final : public TranscriptExporter {
   }
 
   std::string generated_;
+  std::string language_;  // the transcript's tag; empty when unknown
   bool desk_ = false;
   std::vector<Tally> tally_;
   std::array<int, 7> unchecked_{};  // by ClaimStatus number

@@ -329,13 +329,15 @@ void Controller::Handle(const a::Import& x) {
   const std::int64_t ws = model_.workspace().id();
   Run<v1::ImportTranscriptResponse>(
       [ws, path = x.path, title = x.title,
-       speaker = x.speaker](Api& api) -> Result<v1::ImportTranscriptResponse> {
+       speaker = x.speaker,
+       language = x.language](Api& api) -> Result<v1::ImportTranscriptResponse> {
         FD_ASSIGN_OR_RETURN(std::string bytes, ReadImportFile(path));
         v1::ImportTranscriptRequest req;
         req.set_workspace_id(ws);
         req.set_filename(std::filesystem::path(path).filename().string());
         req.set_title(title);
         req.set_speaker(speaker);
+        req.set_language(language);
         req.set_content(std::move(bytes));
         return api.Call(&v1::TranscriptService::Stub::ImportTranscript, req,
                         {.timeout = std::chrono::seconds(120)});

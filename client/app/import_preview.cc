@@ -8,6 +8,7 @@
 
 #include "import/attribution.h"
 #include "import/importer.h"
+#include "import/transcript_language.h"
 
 namespace factdesk::app {
 
@@ -51,6 +52,9 @@ ui::ImportPreview MakeImportPreview(const std::string& path, std::size_t first_s
   p.unattributed_note = import::UnattributedNote(*parsed);
   p.needs_speaker = !import::RequireNamedSpeaker(*parsed).ok();
   p.segment_count = static_cast<int>(parsed->segments.size());
+  const domain::LanguageGuess guess = import::GuessTranscriptLanguage(*parsed);
+  p.language = guess.tag;
+  p.language_why = guess.why;
   for (const auto& s : parsed->segments) {
     if (p.first_segments.size() >= first_segments) break;
     p.first_segments.push_back(

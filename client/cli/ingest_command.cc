@@ -37,6 +37,7 @@ struct IngestOptions {
   std::int64_t transcript_id = 0;
   std::string format;
   std::string source_url;
+  std::string language;
   bool follow = false;
   bool close = false;
   int poll_ms = 250;
@@ -159,6 +160,7 @@ Status OpenOrContinue(Context& ctx, const IngestOptions& o, LiveFeed& feed) {
   req.set_title(o.title);
   req.set_format(WireFormat(FormatOf(o)));
   req.set_source_url(o.source_url);
+  req.set_language(o.language);
   return feed.Open(req);
 }
 
@@ -209,6 +211,8 @@ void AddIngestCommand(Context& ctx, CLI::App& app) {
   cmd->add_option("--format", o->format, "vtt, srt or text (default: from the file's name)")
       ->check(CLI::IsMember({"vtt", "srt", "text"}, CLI::ignore_case));
   cmd->add_option("--source-url", o->source_url, "Where the broadcast is");
+  cmd->add_option("--language", o->language,
+                  "BCP 47 tag of the broadcast's language (default: guessed from its first lines)");
   cmd->add_flag("--follow", o->follow,
                 "Keep reading as the file grows (until Ctrl-C), surviving truncation and rotation");
   cmd->add_flag("--close", o->close,

@@ -14,8 +14,10 @@
 #include "client/cli/search_hits.h"
 #include "client/cli/segment_text.h"
 #include "import/attribution.h"
+#include "domain/language_tag.h"
 #include "import/importer.h"
 #include "import/preview_json.h"
+#include "import/transcript_language.h"
 
 namespace factdesk::cli {
 namespace {
@@ -29,6 +31,7 @@ struct ImportOptions {
   std::string source_url;
   std::string aired_at;
   std::string speaker;
+  std::string language;
   bool dry_run = false;
   int limit = 20;
 };
@@ -54,10 +57,22 @@ std::string StateText(const v1::Transcript& t) {
   return t.state() == v1::TRANSCRIPT_STATE_UNSPECIFIED ? "COMPLETE" : Upper(t.state());
 }
 
+// "und" for a transcript whose language could not be told (or an older server's).
+std::string LanguageText(const v1::Transcript& t) {
+  return t.language().empty() ? "und" : t.language();
+}
+
 std::string SpeakerList(const std::vector<std::string>& speakers) {
   std::string out;
   for (const auto& s : speakers) out += (out.empty() ? "" : ", ") + s;
   return out;
+}
+
+// The language the server will store: the one given, or its guess and why.
+std::string PreviewLanguage(const std::string& given, const import::Transcript& t) {
+  if (!given.empty()) return given + " (given)";
+  const domain::LanguageGuess guess = import::GuessTranscriptLanguage(t);
+  return fmt::format("{} (guessed: {}; --language sets it)", guess.tag, guess.why);
 }
 
 // `import --dry-run`: parse locally with the server's own importer, print the preview.
@@ -71,9 +86,9 @@ Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& by
     PrintJsonText(import::ToPreviewJson(t));
     return Status::Ok();
   }
-  std::cout << fmt::format("format:   {}\nsegments: {}\nspeakers: {} ({})\n",
+  std::cout << fmt::format("format:   {}\nsegments: {}\nspeakers: {} ({})\nlanguage: {}\n",
                            import::FormatName(t.format), t.segments.size(), t.speakers.size(),
-                           SpeakerList(t.speakers));
+                           SpeakerList(t.speakers), PreviewLanguage(o.language, t));
   if (const std::string note = import::UnattributedNote(t); !note.empty()) {
     std::cout << "note:     " << note << "\n";
   }
@@ -101,8 +116,12 @@ Status PreviewImport(Context& ctx, const ImportOptions& o, const std::string& by
 }
 
 Status Import(Context& ctx, const ImportOptions& o) {
+  ImportOptions checked = o;
+  if (!o.language.empty()) {
+    FD_ASSIGN_OR_RETURN(checked.language, domain::NormalizeLanguageTag("language", o.language));
+  }
   FD_ASSIGN_OR_RETURN(const std::string bytes, ReadInputFile("FILE", o.file));
-  if (o.dry_run) return PreviewImport(ctx, o, bytes);
+  if (o.dry_run) return PreviewImport(ctx, checked, bytes);
   FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ImportTranscriptRequest req;
@@ -113,15 +132,16 @@ Status Import(Context& ctx, const ImportOptions& o) {
   req.set_content(bytes);
   req.set_source_url(o.source_url);
   req.set_speaker(o.speaker);
+  req.set_language(checked.language);
   if (!o.aired_at.empty()) *req.mutable_aired_at() = ParseDate(o.aired_at);
   FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::ImportTranscript, req));
   const v1::Transcript& t = resp.transcript();
   if (ctx.json()) {
     PrintJson(ToJson(t));
   } else {
-    std::cout << fmt::format("imported transcript {} \"{}\" ({}): {} segments, {} speakers\n",
-                             t.id(), t.title(), Lower(t.format()), t.segment_count(),
-                             t.speakers_size());
+    std::cout << fmt::format(
+        "imported transcript {} \"{}\" ({}, language {}): {} segments, {} speakers\n", t.id(),
+        t.title(), Lower(t.format()), LanguageText(t), t.segment_count(), t.speakers_size());
   }
   return Status::Ok();
 }
@@ -141,10 +161,11 @@ Status Transcripts(Context& ctx) {
     PrintJson(ToJsonArray(all));
     return Status::Ok();
   }
-  Table table({"ID", "TITLE", "FORMAT", "STATE", "SEGMENTS", "SPEAKERS", "CLAIMS", "IMPORTED"});
+  Table table(
+      {"ID", "TITLE", "FORMAT", "LANG", "STATE", "SEGMENTS", "SPEAKERS", "CLAIMS", "IMPORTED"});
   for (const auto& t : all) {
-    table.Add({std::to_string(t.id()), Shorten(t.title(), 50), Lower(t.format()), StateText(t),
-               std::to_string(t.segment_count()), std::to_string(t.speakers_size()),
+    table.Add({std::to_string(t.id()), Shorten(t.title(), 50), Lower(t.format()), LanguageText(t),
+               StateText(t), std::to_string(t.segment_count()), std::to_string(t.speakers_size()),
                std::to_string(t.claim_count()),
                IsoDate(t.imported_at()) + " by " + t.imported_by().handle()});
   }
@@ -199,9 +220,9 @@ Status Show(Context& ctx, const ShowOptions& o) {
   for (const auto& c : claims) {
     marks[c.segment_id()].push_back({c.id(), {c.start_byte(), c.end_byte()}, ClaimTag(c)});
   }
-  std::cout << fmt::format("Transcript {}: {} ({}, {}, {} segments, {} claims)\n\n", t.id(),
-                           t.title(), Lower(t.format()), StateText(t), t.segment_count(),
-                           claims.size());
+  std::cout << fmt::format("Transcript {}: {} ({}, {}, language {}, {} segments, {} claims)\n\n",
+                           t.id(), t.title(), Lower(t.format()), StateText(t), LanguageText(t),
+                           t.segment_count(), claims.size());
   bool timed = false;
   for (const auto& s : segments) timed = timed || s.has_start_ms();
   std::vector<std::string> headers = {"#"};
@@ -277,6 +298,8 @@ void AddTranscriptCommands(Context& ctx, CLI::App& app) {
     cmd->add_option("--speaker", o->speaker,
                     "Who speaks the text no \"Name:\" label attributes (required for plain "
                     "text that names nobody)");
+    cmd->add_option("--language", o->language,
+                    "BCP 47 tag of its language: en, de, es, zh-Hans... (default: guessed)");
     cmd->add_flag("--dry-run", o->dry_run, "Parse locally and print a preview; send nothing");
     cmd->add_option("--limit", o->limit, "Segments in the --dry-run preview (default 20)")
         ->check(CLI::NonNegativeNumber);

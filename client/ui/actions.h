@@ -172,6 +172,8 @@ struct Import {
   std::string title;
   // Who speaks what no label attributes (empty: as the file says).
   std::string speaker;
+  // A BCP 47 tag (empty: the server guesses).
+  std::string language;
 };
 struct CancelImport {};
 // Full-text search in the open transcript.

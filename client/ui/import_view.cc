@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "client/ui/colors.h"
+#include "client/ui/language_picker.h"
 #include "client/ui/text_format.h"
 #include "client/ui/widgets.h"
 #include "domain/text_validation.h"
@@ -130,12 +131,23 @@ void DrawImportPreview(ViewContext& ctx) {
     ImGui::InputTextWithHint("Speaker", "who speaks the unlabelled text",
                              &ctx.state.import_speaker);
   }
+  // The guess, changeable, once the file parsed.
+  const bool parsed = !p.parsing && p.error.empty();
+  if (parsed && ctx.state.import_language_for != p.path) {
+    ctx.state.import_language = p.language;
+    ctx.state.import_language_for = p.path;
+  }
+  const Status language = parsed ? DrawLanguagePicker(ctx.state.import_language, p.language,
+                                                      p.language_why)
+                                 : Status::Ok();
   ImGui::SetNextItemWidth(fs * 18);
   ImGui::InputText("Title", &ctx.state.import_title);
   ImGui::SameLine();
-  if (ButtonIfAllowed(ImportAllowed(ctx, p), p.sending ? "Importing..." : "Import")) {
-    ctx.Emit(
-        action::Import{p.path, ctx.state.import_title, domain::Trim(ctx.state.import_speaker)});
+  Status allowed = ImportAllowed(ctx, p);
+  if (allowed.ok()) allowed = language;
+  if (ButtonIfAllowed(allowed, p.sending ? "Importing..." : "Import")) {
+    ctx.Emit(action::Import{p.path, ctx.state.import_title,
+                            domain::Trim(ctx.state.import_speaker), ctx.state.import_language});
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) open = false;

@@ -74,6 +74,11 @@ void StepSuggestionWithKeys(ViewContext& ctx, bool next) {
   if (s != nullptr) JumpToSuggestion(ctx, s->id());
 }
 
+// The transcript's BCP 47 tag; "und" when it could not be told.
+const char* LanguageOf(const v1::Transcript& t) {
+  return t.language().empty() ? "und" : t.language().c_str();
+}
+
 // LIVE (red) or CLOSED beside a transcript opened live; nothing for an imported one.
 void StateBadge(const v1::Transcript& t) {
   if (t.state() == v1::TRANSCRIPT_STATE_LIVE) {
@@ -163,13 +168,19 @@ void TranscriptPicker(ViewContext& ctx) {
         st.selection.Clear();
       }
       ImGui::SameLine(fs * 14);
-      ImGui::TextDisabled("%d segments, %d claims", t->segment_count(), t->claim_count());
+      ImGui::TextDisabled("%d segments, %d claims, %s", t->segment_count(), t->claim_count(),
+                          LanguageOf(*t));
       StateBadge(*t);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  if (current != nullptr) StateBadge(*current);
+  if (current != nullptr) {
+    StateBadge(*current);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", LanguageOf(*current));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The transcript's language; search uses it");
+  }
 }
 
 // Puts the top bar's next control beside the last one when `width` pixels still fit,

@@ -67,6 +67,9 @@ struct ImportPreview {
   int unattributed = 0;
   std::string unattributed_note;
   bool needs_speaker = false;
+  // The importer's guess of the text's language (import/transcript_language.h) and why.
+  std::string language;
+  std::string language_why;
   struct Row {
     std::string speaker;
     std::string kind;

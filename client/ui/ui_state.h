@@ -179,6 +179,9 @@ struct UiState {
   std::string import_title;
   std::string import_speaker;
   std::string import_title_for;
+  // Seeded with the importer's guess once the file parsed, then the user's.
+  std::string import_language;
+  std::string import_language_for;
 
   // What the reader showed last frame, for presence ("reading segment S").
   std::int64_t top_segment_id = 0;

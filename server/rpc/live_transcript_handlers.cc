@@ -2,6 +2,8 @@
 // while they air, closed. Every step is one sequenced mutation with its event.
 #include <fmt/format.h>
 
+#include "domain/language_guess.h"
+#include "domain/language_tag.h"
 #include "domain/text_validation.h"
 #include "domain/url.h"
 #include "proto/enum_text.h"
@@ -30,7 +32,25 @@ Result<store::NewTranscript> ValidateOpen(const v1::OpenLiveTranscriptRequest& r
   }
   if (req.has_aired_at()) meta.aired_at_us = store::Micros(req.aired_at());
   meta.imported_by = user_id;
+  if (!req.language().empty()) {
+    FD_ASSIGN_OR_RETURN(meta.language, domain::NormalizeLanguageTag("language", req.language()));
+  }
   return meta;
+}
+
+// A live transcript without a language ("und") takes the guess of its first segments as
+// soon as they hold enough text to tell; its segments are then searched in it.
+Status GuessLiveLanguage(Tx& tx, const store::LiveTranscript& live, std::int64_t id) {
+  constexpr int kSample = 300;
+  if (live.language != domain::kUndeterminedLanguage || live.segment_count >= kSample) {
+    return Status::Ok();
+  }
+  FD_ASSIGN_OR_RETURN(const auto sample, store::ListSegments(tx, id, 0, kSample));
+  std::vector<std::string_view> texts;
+  for (const auto& seg : sample) texts.push_back(seg.text());
+  const domain::LanguageGuess guess = domain::GuessLanguage(texts);
+  if (guess.tag != domain::kUndeterminedLanguage) store::SetTranscriptLanguage(tx, id, guess.tag);
+  return Status::Ok();
 }
 
 // "text" for UNSPECIFIED, else the format's name as transcripts store it.
@@ -112,6 +132,7 @@ grpc::ServerUnaryReactor* TranscriptService::AppendSegments(grpc::CallbackServer
       FD_RETURN_IF_ERROR(RequireNextOrdinal(tx, call, live, id, req->first_ordinal()));
       FD_ASSIGN_OR_RETURN(auto stored,
                           store::AppendSegments(tx, ws, id, req->first_ordinal(), segments));
+      FD_RETURN_IF_ERROR(GuessLiveLanguage(tx, live, id));
       // Scored off the request path (jobs/suggestion_worker.h), from where it got to.
       store::QueueScoring(tx, ws, id);
       FD_ASSIGN_OR_RETURN(*resp->mutable_transcript(), store::GetTranscript(tx, id));

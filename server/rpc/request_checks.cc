@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/language_tag.h"
 #include "domain/limits.h"
 #include "domain/rating_scale.h"
 #include "domain/review_rules.h"
@@ -55,6 +56,12 @@ Status CheckPaging(std::int32_t page_size, std::string_view page_token) {
 // 0 (none) or a positive id.
 Status OptionalId(std::string_view field, std::int64_t id) {
   return id < 0 ? RequireId(field, id) : Status::Ok();
+}
+
+// An optional BCP 47 tag (empty: the server guesses it from the text).
+Status OptionalLanguage(const std::string& tag) {
+  if (tag.empty()) return Status::Ok();
+  return domain::NormalizeLanguageTag("language", tag).status();
 }
 
 Status OptionalUrl(std::string_view field, const std::string& url) {
@@ -221,7 +228,7 @@ Status CheckRequest(const v1::ImportTranscriptRequest& req) {
   if (req.format() != v1::TRANSCRIPT_FORMAT_UNSPECIFIED && !v1::IsKnownEnum(req.format())) {
     return Status::InvalidArgument("format", "must be TEXT, VTT, SRT or TSV");
   }
-  return Status::Ok();
+  return OptionalLanguage(req.language());
 }
 
 Status CheckRequest(const v1::ListTranscriptsRequest& req) {
@@ -256,7 +263,7 @@ Status CheckRequest(const v1::OpenLiveTranscriptRequest& req) {
   if (req.format() != v1::TRANSCRIPT_FORMAT_UNSPECIFIED && !v1::IsKnownEnum(req.format())) {
     return Status::InvalidArgument("format", "must be TEXT, VTT, SRT or TSV");
   }
-  return Status::Ok();
+  return OptionalLanguage(req.language());
 }
 
 Status CheckRequest(const v1::AppendSegmentsRequest& req) {

@@ -2,11 +2,13 @@
 
 #include <filesystem>
 
+#include "domain/language_tag.h"
 #include "domain/limits.h"
 #include "domain/text_validation.h"
 #include "domain/url.h"
 #include "import/attribution.h"
 #include "import/importer.h"
+#include "import/transcript_language.h"
 #include "proto/enum_text.h"
 #include "server/rpc/authorize.h"
 #include "server/rpc/call.h"
@@ -54,6 +56,13 @@ Result<store::NewTranscript> ValidateImport(const v1::ImportTranscriptRequest& r
   return meta;
 }
 
+// The request's tag, normalised (CheckRequest refused a malformed one), or the guess.
+std::string ImportLanguage(const std::string& given, const import::Transcript& parsed) {
+  if (given.empty()) return import::GuessTranscriptLanguage(parsed).tag;
+  const Result<std::string> tag = domain::NormalizeLanguageTag("language", given);
+  return tag.ok() ? *tag : std::string(domain::kUndeterminedLanguage);
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
@@ -75,6 +84,7 @@ grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
     FD_ASSIGN_OR_RETURN(const import::Transcript parsed,
                         import::Parse(req->content(), format, options));
     FD_RETURN_IF_ERROR(import::RequireNamedSpeaker(parsed));
+    meta.language = ImportLanguage(req->language(), parsed);
     return rt_.db.Write("ImportTranscript", call.writer(), [&](Tx& tx) -> Status {
       FD_RETURN_IF_ERROR(
           Authorize(tx, meta.workspace_id, call, domain::Action::kImportTranscript).status());

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/language_tag.h"
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
 
@@ -16,8 +17,11 @@ namespace {
 
 struct LockColumns {
   explicit LockColumns(ColumnLookup& c)
-      : workspace_id(c("workspace_id")), state(c("state")), segment_count(c("segment_count")) {}
-  ColumnIndex workspace_id, state, segment_count;
+      : workspace_id(c("workspace_id")),
+        state(c("state")),
+        segment_count(c("segment_count")),
+        language(c("language")) {}
+  ColumnIndex workspace_id, state, segment_count, language;
 };
 
 // The segments travel as one JSON array parameter (jsonb_to_recordset): a multi-row
@@ -25,12 +29,12 @@ struct LockColumns {
 constexpr std::array kStatements = {
     Statement{"live.open",
               "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
-              "segment_count, byte_size, imported_by, state) "
+              "segment_count, byte_size, imported_by, state, language, search_config) "
               "VALUES ($1, $2, $3, $4, coalesce(to_timestamp($5::double precision / 1e6), now()), "
-              "0, 0, $6, 'LIVE') RETURNING id",
+              "0, 0, $6, 'LIVE', $7, $8) RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"live.lock",
-              "SELECT workspace_id, state, segment_count FROM transcripts WHERE id = $1 "
+              "SELECT workspace_id, state, segment_count, language FROM transcripts WHERE id = $1 "
               "FOR UPDATE",
               RowsAs<LockColumns>},
     // Names already speaking in the transcript are skipped; positions follow the last.
@@ -44,10 +48,12 @@ constexpr std::array kStatements = {
               "ORDER BY n.i"},
     Statement{"live.append",
               "INSERT INTO segments (workspace_id, transcript_id, ordinal, kind, speaker_id, "
-              "start_ms, end_ms, text) "
-              "SELECT $1, $2, x.ordinal, x.kind, sp.id, x.start_ms, x.end_ms, x.text "
+              "start_ms, end_ms, text, search_config) "
+              "SELECT $1, $2, x.ordinal, x.kind, sp.id, x.start_ms, x.end_ms, x.text, "
+              "  t.search_config "
               "FROM jsonb_to_recordset($3::jsonb) AS x(ordinal integer, kind text, "
               "  speaker text, start_ms bigint, end_ms bigint, text text) "
+              "JOIN transcripts t ON t.id = $2 "
               "LEFT JOIN speakers sp ON sp.transcript_id = $2 AND sp.name = x.speaker "
               "ORDER BY x.ordinal"},
     Statement{"live.grow",
@@ -89,9 +95,9 @@ std::span<const Statement> LiveTranscriptStatements() {
 
 Result<v1::Transcript> OpenLiveTranscript(Tx& tx, const NewTranscript& meta,
                                           const std::string& format) {
-  const auto id =
-      FirstValue<std::int64_t, "id">(tx.Exec("live.open", meta.workspace_id, meta.title, format,
-                                             meta.source_url, meta.aired_at_us, meta.imported_by));
+  const auto id = FirstValue<std::int64_t, "id">(tx.Exec(
+      "live.open", meta.workspace_id, meta.title, format, meta.source_url, meta.aired_at_us,
+      meta.imported_by, meta.language, std::string(domain::SearchConfigFor(meta.language))));
   return GetTranscript(tx, id);
 }
 
@@ -106,6 +112,7 @@ Result<LiveTranscript> LockTranscript(Tx& tx, std::int64_t transcript_id) {
   t.state = v1::EnumFromText<v1::TranscriptState>(r[0][col.state].as<std::string>())
                 .value_or(v1::TRANSCRIPT_STATE_UNSPECIFIED);
   t.segment_count = r[0][col.segment_count].as<int>();
+  t.language = r[0][col.language].as<std::string>();
   return t;
 }
 

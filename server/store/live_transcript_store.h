@@ -26,6 +26,7 @@ struct LiveTranscript {
   std::int64_t workspace_id = 0;
   v1::TranscriptState state = v1::TRANSCRIPT_STATE_UNSPECIFIED;
   int segment_count = 0;
+  std::string language;
 };
 // NOT_FOUND "transcript 7 does not exist".
 Result<LiveTranscript> LockTranscript(Tx& tx, std::int64_t transcript_id);

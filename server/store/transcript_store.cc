@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <pqxx/stream_to>
 
+#include "domain/language_tag.h"
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
 
@@ -27,10 +28,11 @@ struct TranscriptColumns {
         byte_size(c("byte_size")),
         claim_count(c("claim_count")),
         state(c("state")),
-        closed_at(c("closed_at")) {}
+        closed_at(c("closed_at")),
+        language(c("language")) {}
   ColumnIndex id, workspace_id, title, format, source_url, aired_at, segment_count;
   UserColumns imported_by;
-  ColumnIndex imported_at, byte_size, claim_count, state, closed_at;
+  ColumnIndex imported_at, byte_size, claim_count, state, closed_at, language;
 };
 
 struct SpeakerColumns {
@@ -83,7 +85,7 @@ struct SearchHitColumns {
   "t.segment_count, u.id AS imported_by_id, u.handle AS imported_by_handle, "                  \
   "u.display_name AS imported_by_display_name, fd_us(t.imported_at) AS imported_at, "          \
   "t.byte_size, (SELECT count(*) FROM claims c WHERE c.transcript_id = t.id) AS claim_count, " \
-  "t.state, fd_us(t.closed_at) AS closed_at"
+  "t.state, fd_us(t.closed_at) AS closed_at, t.language"
 
 #define FD_SEGMENT_COLUMNS                                                                   \
   "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name AS speaker, s.start_ms, " \
@@ -92,9 +94,9 @@ struct SearchHitColumns {
 constexpr std::array kStatements = {
     Statement{"transcripts.insert",
               "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
-              "segment_count, byte_size, imported_by) "
-              "VALUES ($1, $2, $3, $4, to_timestamp($5::double precision / 1e6), $6, $7, $8) "
-              "RETURNING id",
+              "segment_count, byte_size, imported_by, language, search_config) "
+              "VALUES ($1, $2, $3, $4, to_timestamp($5::double precision / 1e6), $6, $7, $8, $9, "
+              "$10) RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"transcripts.insert_speaker",
               "INSERT INTO speakers (workspace_id, transcript_id, position, name) "
@@ -104,6 +106,10 @@ constexpr std::array kStatements = {
               "SELECT " FD_TRANSCRIPT_COLUMNS " FROM transcripts t "
               "JOIN users u ON u.id = t.imported_by WHERE t.id = $1",
               RowsAs<TranscriptColumns>},
+    // The segments' vectors are generated from their configuration: setting it reindexes.
+    Statement{"transcripts.set_language",
+              "WITH t AS (UPDATE transcripts SET language = $2, search_config = $3 WHERE id = $1) "
+              "UPDATE segments SET search_config = $3 WHERE transcript_id = $1"},
     Statement{"transcripts.workspace", "SELECT workspace_id FROM transcripts WHERE id = $1",
               RowsAs<Column<"workspace_id">>},
     Statement{"transcripts.list",
@@ -130,20 +136,26 @@ constexpr std::array kStatements = {
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1",
               RowsAs<SegmentInfoColumns>},
     // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet). Text and query
-    // are folded for matching (migrations/0002), so snippets show plain spaces and quotes.
+    // are folded for matching (migrations/0005), so snippets show plain spaces and quotes.
+    // Each segment is matched in its transcript's configuration (migrations/0014): one
+    // query per configuration in the workspace, each through the GIN index, then one
+    // ranking over all of them, so pages of a search over several languages follow one order.
     Statement{"transcripts.search",
-              "WITH q AS (SELECT websearch_to_tsquery('english', fd_match_text($3)) AS query), "
-              "hits AS (SELECT s.id, ts_rank(s.tsv, q.query) AS rank FROM segments s, q "
+              "WITH configs AS (SELECT DISTINCT search_config FROM transcripts "
+              "  WHERE workspace_id = $1 AND ($2::bigint = 0 OR id = $2::bigint)), "
+              "q AS (SELECT search_config, fd_search_query(search_config, $3) AS query "
+              "  FROM configs), "
+              "hits AS (SELECT s.id, fd_search_rank(q.search_config, s.tsv, q.query, $3) AS rank "
+              "  FROM q JOIN segments s ON s.search_config = q.search_config "
               "  WHERE s.workspace_id = $1 AND ($2::bigint = 0 OR s.transcript_id = $2::bigint) "
               "  AND s.tsv @@ q.query) "
               "SELECT " FD_SEGMENT_COLUMNS ", h.rank, "
-              "  ts_headline('english', fd_match_text(s.text), q.query, "
-              "    'StartSel=\xee\x80\x80, StopSel=\xee\x80\x81, MaxWords=30, MinWords=12, "
-              "     MaxFragments=2, FragmentDelimiter=\" … \"') AS snippet, "
+              "  fd_search_headline(q.search_config, s.text, q.query, $3) AS snippet, "
               "  t.title AS transcript_title, (SELECT count(*) FROM hits) AS total "
               "FROM hits h JOIN segments s ON s.id = h.id "
               "JOIN transcripts t ON t.id = s.transcript_id "
-              "LEFT JOIN speakers sp ON sp.id = s.speaker_id, q "
+              "JOIN q ON q.search_config = s.search_config "
+              "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
               "ORDER BY h.rank DESC, s.transcript_id, s.ordinal OFFSET $4 LIMIT $5",
               RowsAs<SearchHitColumns>},
 };
@@ -168,6 +180,7 @@ v1::Transcript TranscriptFromRow(const pqxx::row& row, const TranscriptColumns& 
   t.set_state(v1::EnumFromText<v1::TranscriptState>(row[col.state].as<std::string>())
                   .value_or(v1::TRANSCRIPT_STATE_UNSPECIFIED));
   SetTime(row[col.closed_at], [&] { return t.mutable_closed_at(); });
+  t.set_language(row[col.language].as<std::string>());
   return t;
 }
 
@@ -209,7 +222,8 @@ Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
   const auto id = FirstValue<std::int64_t, "id">(
       tx.Exec("transcripts.insert", meta.workspace_id, meta.title,
               std::string(import::FormatName(parsed.format)), meta.source_url, meta.aired_at_us,
-              static_cast<int>(parsed.segments.size()), meta.byte_size, meta.imported_by));
+              static_cast<int>(parsed.segments.size()), meta.byte_size, meta.imported_by,
+              meta.language, std::string(domain::SearchConfigFor(meta.language))));
   std::unordered_map<std::string, std::int64_t> speaker_ids;
   for (std::size_t i = 0; i < parsed.speakers.size(); ++i) {
     speaker_ids[parsed.speakers[i]] =
@@ -217,9 +231,11 @@ Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
                                                static_cast<int>(i), parsed.speakers[i]));
   }
   // COPY: the fast path for tens of thousands of rows (see bench/import_bench).
-  pqxx::stream_to copy(tx.raw(), "segments",
-                       std::vector<std::string>{"workspace_id", "transcript_id", "ordinal", "kind",
-                                                "speaker_id", "start_ms", "end_ms", "text"});
+  pqxx::stream_to copy(
+      tx.raw(), "segments",
+      std::vector<std::string>{"workspace_id", "transcript_id", "ordinal", "kind", "speaker_id",
+                               "start_ms", "end_ms", "text", "search_config"});
+  const std::string search_config(domain::SearchConfigFor(meta.language));
   for (const import::Segment& seg : parsed.segments) {
     std::optional<std::int64_t> speaker_id;
     if (auto it = speaker_ids.find(seg.speaker); !seg.speaker.empty() && it != speaker_ids.end()) {
@@ -227,7 +243,7 @@ Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
     }
     copy << std::make_tuple(meta.workspace_id, id, seg.ordinal,
                             std::string(import::SegmentKindName(seg.kind)), speaker_id,
-                            seg.start_ms, seg.end_ms, seg.text);
+                            seg.start_ms, seg.end_ms, seg.text, search_config);
   }
   copy.complete();
   return GetTranscript(tx, id);
@@ -241,6 +257,11 @@ Result<v1::Transcript> GetTranscript(Tx& tx, std::int64_t transcript_id) {
   v1::Transcript t = TranscriptFromRow(r[0], MapColumns<TranscriptColumns>(r));
   AddSpeakers(tx, t);
   return t;
+}
+
+void SetTranscriptLanguage(Tx& tx, std::int64_t transcript_id, const std::string& language) {
+  tx.Exec("transcripts.set_language", transcript_id, language,
+          std::string(domain::SearchConfigFor(language)));
 }
 
 Result<std::int64_t> TranscriptWorkspace(Tx& tx, std::int64_t transcript_id) {

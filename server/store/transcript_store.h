@@ -23,12 +23,16 @@ struct NewTranscript {
   std::optional<std::int64_t> aired_at_us;
   std::int64_t byte_size = 0;
   std::int64_t imported_by = 0;
+  // A normalised BCP 47 tag (domain/language_tag.h); it chooses the search configuration.
+  std::string language = "und";
 };
 
 // Inserts the transcript, its speakers and (with COPY) its segments.
 Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,
                                         const import::Transcript& parsed);
 Result<v1::Transcript> GetTranscript(Tx& tx, std::int64_t transcript_id);
+// Sets the language and the search configuration of the transcript and its segments.
+void SetTranscriptLanguage(Tx& tx, std::int64_t transcript_id, const std::string& language);
 // The transcript's workspace (NOT_FOUND naming the id), without loading the rest.
 Result<std::int64_t> TranscriptWorkspace(Tx& tx, std::int64_t transcript_id);
 // Newest first, ids below `before_id` (0 = from the newest).
@@ -58,7 +62,8 @@ struct SearchPage {
   std::vector<v1::SearchHit> hits;
   int total = 0;
 };
-// Full-text search (websearch syntax, English stemming), best first.
+// Full-text search (websearch syntax), each transcript in its language's configuration,
+// best first.
 Result<SearchPage> SearchSegments(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,
                                   const std::string& query, int offset, int limit);
 

@@ -758,7 +758,7 @@ TEST_F(DesktopUiTest, ADroppedFileIsPreviewedLocallyThenImported) {
   EXPECT_EQ(preview.speakers, (std::vector<std::string>{"Ana Moreno", "Ben Okafor"}));
   EXPECT_EQ(ui->model().Transcripts().size(), transcripts) << "nothing is sent before Import";
 
-  ui::ActionList import{ui::action::Import{good, "Bridge panel", ""}};
+  ui::ActionList import{ui::action::Import{good, "Bridge panel", "", ""}};
   ui->controller().Dispatch(import);
   ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
   const v1::Transcript* t = ui->model().Transcripts().front();
@@ -791,7 +791,7 @@ TEST_F(DesktopUiTest, PlainTextThatNamesNobodyAsksWhoSpeaksBeforeItIsImported) {
 
   // The server refuses it unnamed, naming the field, and stores nothing.
   const std::size_t transcripts = ui->model().Transcripts().size();
-  ui::ActionList unnamed{ui::action::Import{speech, "Budget speech", ""}};
+  ui::ActionList unnamed{ui::action::Import{speech, "Budget speech", "", ""}};
   ui->controller().Dispatch(unnamed);
   ASSERT_TRUE(ui->PumpUntil([&] { return !ui->controller().session().import.sending; }));
   EXPECT_TRUE(
@@ -800,7 +800,7 @@ TEST_F(DesktopUiTest, PlainTextThatNamesNobodyAsksWhoSpeaksBeforeItIsImported) {
   EXPECT_NE(ui->FrameText().find("The server refused the import: speaker:"), std::string::npos);
   EXPECT_EQ(ui->model().Transcripts().size(), transcripts);
 
-  ui::ActionList named{ui::action::Import{speech, "Budget speech", "Jane Minister"}};
+  ui::ActionList named{ui::action::Import{speech, "Budget speech", "Jane Minister", ""}};
   ui->controller().Dispatch(named);
   ASSERT_TRUE(ui->PumpUntil([&] { return ui->model().Transcripts().size() == transcripts + 1; }));
   const v1::Transcript* t = ui->model().Transcripts().front();

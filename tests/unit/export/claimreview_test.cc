@@ -152,6 +152,20 @@ TEST(ClaimReviewTest, FallbacksWithoutPublisherTimesOrAirDate) {
                   {"url", "https://video.example/townhall"}}));
 }
 
+TEST(ClaimReviewTest, InLanguageIsTheTranscriptsAndLeftOutWhenUnknown) {
+  Scenario s = MakeScenario();
+  for (ClaimRecord& record : s.claims) record.transcript.set_language("de");
+  const json review = ReviewOf(ExportJson(s), "https://dailycheck.example/checks/101");
+  EXPECT_EQ(review.at("itemReviewed").at("inLanguage"), "de");
+  EXPECT_EQ(review.at("itemReviewed").at("appearance").at("inLanguage"), "de");
+  EXPECT_FALSE(review.contains("inLanguage")) << "the review is the desk's, not the speaker's";
+  for (const std::string unknown : {"und", ""}) {
+    for (ClaimRecord& record : s.claims) record.transcript.set_language(unknown);
+    const std::string text = ExportClaims(v1::EXPORT_FORMAT_CLAIMREVIEW, s);
+    EXPECT_EQ(text.find("inLanguage"), std::string::npos) << unknown;
+  }
+}
+
 TEST(ClaimReviewTest, EmptyExportIsAnEmptyArray) {
   Scenario s = MakeScenario();
   s.claims.clear();
@@ -173,6 +187,7 @@ TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
   // Rich output: timed (Clip) and untimed (CreativeWork) appearances, ordered and
   // unordered ratings, with and without claimants.
   Scenario rich = MakeScenario();
+  for (ClaimRecord& record : rich.claims) record.transcript.set_language("en");
   Scenario untimed = MakeScenario();
   for (ClaimRecord& record : untimed.claims) {
     record.segment.clear_start_ms();
@@ -195,7 +210,7 @@ TEST(ClaimReviewTest, EveryTypeAndPropertyIsInTheSchemaOrgVocabulary) {
   for (const char* property :
        {"url", "claimReviewed", "author", "datePublished", "itemReviewed", "appearance",
         "startOffset", "endOffset", "name", "reviewRating", "ratingValue", "bestRating",
-        "worstRating", "alternateName", "dateModified", "correction", "text"}) {
+        "worstRating", "alternateName", "dateModified", "correction", "text", "inLanguage"}) {
     EXPECT_TRUE(properties.contains(property)) << property;
   }
 }

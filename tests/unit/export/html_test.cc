@@ -87,6 +87,19 @@ TEST(HtmlTest, StandaloneDocument) {
   ExpectWellNested(html);
 }
 
+TEST(HtmlTest, TranscriptTextCarriesTheTranscriptsLanguage) {
+  Scenario s = MakeScenario();
+  s.transcript.set_language("de-CH");
+  const std::string html = Html(s);
+  EXPECT_EQ(Count(html, "<p class=\"text\" lang=\"de-CH\">"), s.segments.size());
+  ExpectWellNested(html);
+  // Unknown ("und", or a transcript from before languages): no lang, the page's default.
+  for (const std::string unknown : {"und", ""}) {
+    s.transcript.set_language(unknown);
+    EXPECT_EQ(Html(s).find(" lang="), std::string::npos) << unknown;
+  }
+}
+
 TEST(HtmlTest, NoScriptsNoAssetsAndOnlyLinksReferToTheWeb) {
   const std::string html = Html(MakeScenario());
   for (const char* forbidden : {"<script", "<link", "<img", "<iframe", "src=", "url(", "@import"}) {
