@@ -426,11 +426,13 @@ TEST_F(ExportTest, ClaimReviewHasOneReviewPerPublishedClaimFieldByField) {
   EXPECT_EQ(item.at("@type"), "Claim");
   EXPECT_EQ(item.at("author"), json({{"@type", "Person"}, {"name", "Ana Moreno"}}));
   EXPECT_EQ(item.at("datePublished"), "2024-03-05");  // the transcript's air date
+  EXPECT_EQ(item.at("inLanguage"), "en");             // guessed from the transcript's text
   EXPECT_EQ(item.at("appearance"), json({{"@type", "Clip"},
                                          {"startOffset", 1},
                                          {"endOffset", 5.5},
                                          {"name", kTitle},
-                                         {"url", kRecording}}));
+                                         {"url", kRecording},
+                                         {"inLanguage", "en"}}));
   EXPECT_EQ(pub.at("reviewRating"), json({{"@type", "Rating"},
                                           {"ratingValue", 4},
                                           {"bestRating", 5},
