@@ -59,13 +59,20 @@ std::vector<store::NewSuggestion> ScoreSegments(const checkworthy::Scorer& score
   return rows;
 }
 
-// The language verdict on the transcript's first segments.
+// The language verdict: the check over the transcript's first segments, overruled by the
+// transcript's tag when it has one (given at import, or guessed there from more text).
 Result<checkworthy::LanguageVerdict> CheckLanguage(store::Tx& tx, std::int64_t transcript_id) {
   FD_ASSIGN_OR_RETURN(const auto sample,
                       store::ListSegments(tx, transcript_id, 0, kLanguageSample));
   std::vector<std::string_view> texts;
   for (const auto& seg : sample) texts.push_back(seg.text());
-  return checkworthy::CheckEnglish(texts);
+  checkworthy::LanguageVerdict verdict = checkworthy::CheckEnglish(texts);
+  FD_ASSIGN_OR_RETURN(const v1::Transcript transcript, store::GetTranscript(tx, transcript_id));
+  const std::string& tag = transcript.language();
+  if (tag.empty() || tag == "und") return verdict;
+  if (tag == "en" || tag.starts_with("en-")) return checkworthy::LanguageVerdict{true, ""};
+  if (verdict.english) verdict = {false, "its language is " + tag};
+  return verdict;
 }
 
 }  // namespace factdesk::jobs

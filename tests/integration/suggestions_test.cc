@@ -270,6 +270,22 @@ TEST_F(SuggestionTest, DismissedStaysDismissedForEveryoneAcrossARestartAndAResco
   EXPECT_EQ(open_ids(vic_).count(best.id()), 0U);
 }
 
+TEST_F(SuggestionTest, TheLanguageGivenAtImportDecidesWhetherTheEnglishScorerRuns) {
+  v1::ImportTranscriptRequest req;
+  req.set_workspace_id(ws_);
+  req.set_filename("hearing.txt");
+  req.set_content(
+      "Ana Moreno: Unemployment fell by 18 percent last year, the lowest in a "
+      "decade.\n\nBen Okafor: The central bank's figures say it rose.\n");
+  req.set_language("de");  // wrongly, but the desk's word wins over the text's
+  v1::ImportTranscriptResponse resp;
+  ASSERT_TRUE(server_->transcripts()->ImportTranscript(Ctx(ben_.token).get(), req, &resp).ok());
+  const auto listed = WaitScored(resp.transcript().id());
+  EXPECT_EQ(listed.status().state(), v1::SCORING_STATE_NOT_ENGLISH);
+  EXPECT_EQ(listed.status().note(), "not in English: its language is de");
+  EXPECT_EQ(listed.suggestions_size(), 0);
+}
+
 TEST_F(SuggestionTest, ATranscriptNotInEnglishGetsNoSuggestionsAndTheListSaysWhy) {
   StreamCollector stream(server_->channel(), vic_.token, ws_, 0);
   const v1::Transcript t = Import("entrevista.txt", kSpanish);
