@@ -296,4 +296,13 @@ std::vector<v1::CheckMatch> MatchesOf(Tx& tx, std::span<const ScoredCheck> ranke
   return out;
 }
 
+std::string ScoreArray(std::span<const ScoredCheck> ranked) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    if (i > 0) out += ',';
+    out += fmt::format("{}", ranked[i].score);
+  }
+  return out + "}";
+}
+
 }  // namespace factdesk::store

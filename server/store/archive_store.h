@@ -65,5 +65,8 @@ struct ScoredCheck {
 // The ranked checks as matches, in order: source "claim" for a mirror of the workspace's
 // own published claim, "archive" otherwise. Checks removed since are left out.
 std::vector<v1::CheckMatch> MatchesOf(Tx& tx, std::span<const ScoredCheck> ranked);
+// The scores as a PostgreSQL array literal ("{12.5,9.75}"), one double precision[]
+// parameter beside IdArray of the ids.
+std::string ScoreArray(std::span<const ScoredCheck> ranked);
 
 }  // namespace factdesk::store

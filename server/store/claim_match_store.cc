@@ -2,8 +2,6 @@
 
 #include <array>
 
-#include <fmt/format.h>
-
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -63,15 +61,6 @@ constexpr std::array kStatements = {
               "WHERE id = $1",
               RowsAs<Column<"matched">>},
 };
-
-std::string ScoreArray(std::span<const ScoredCheck> found) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fmt::format("{}", found[i].score);
-  }
-  return out + "}";
-}
 
 }  // namespace
 

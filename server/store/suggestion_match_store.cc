@@ -3,8 +3,6 @@
 #include <array>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -65,15 +63,6 @@ constexpr std::array kStatements = {
               "UPDATE claims SET matched_at = now() WHERE id = $2 AND EXISTS ("
               "  SELECT 1 FROM suggestion_matches WHERE suggestion_id = $1)"},
 };
-
-std::string ScoreArray(std::span<const ScoredCheck> found) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    if (i > 0) out += ',';
-    out += fmt::format("{}", found[i].score);
-  }
-  return out + "}";
-}
 
 }  // namespace
 
