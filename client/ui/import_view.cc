@@ -74,6 +74,48 @@ Status ImportAllowed(const ViewContext& ctx, const ImportPreview& p) {
   return Status::Ok();
 }
 
+// Below the preview: who speaks, the language, the title, Import and Cancel, and the
+// server's refusal. False when Cancel was clicked.
+bool DrawImportForm(ViewContext& ctx, const ImportPreview& p, float fs) {
+  // The title is a draft like any other: seeded once per file, then the user's.
+  if (ctx.state.import_title_for != p.path) {
+    ctx.state.import_title = p.title;
+    ctx.state.import_speaker.clear();
+    ctx.state.import_title_for = p.path;
+  }
+  if (p.unattributed > 0) {
+    ImGui::SetNextItemWidth(fs * 18);
+    ImGui::InputTextWithHint("Speaker", "who speaks the unlabelled text",
+                             &ctx.state.import_speaker);
+  }
+  // The guess, changeable, once the file parsed.
+  const bool parsed = !p.parsing && p.error.empty();
+  if (parsed && ctx.state.import_language_for != p.path) {
+    ctx.state.import_language = p.language;
+    ctx.state.import_language_for = p.path;
+  }
+  const Status language =
+      parsed ? DrawLanguagePicker(ctx.state.import_language, p.language, p.language_why)
+             : Status::Ok();
+  ImGui::SetNextItemWidth(fs * 18);
+  ImGui::InputText("Title", &ctx.state.import_title);
+  ImGui::SameLine();
+  Status allowed = ImportAllowed(ctx, p);
+  if (allowed.ok()) allowed = language;
+  if (ButtonIfAllowed(allowed, p.sending ? "Importing..." : "Import")) {
+    ctx.Emit(action::Import{p.path, ctx.state.import_title, domain::Trim(ctx.state.import_speaker),
+                            ctx.state.import_language});
+  }
+  ImGui::SameLine();
+  const bool cancelled = ImGui::Button("Cancel");
+  if (!p.send_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ColoredText(palette::kBad, "The server refused the import: " + p.send_error);
+    ImGui::PopTextWrapPos();
+  }
+  return !cancelled;
+}
+
 }  // namespace
 
 float ImportFieldWidth() {
@@ -120,42 +162,7 @@ void DrawImportPreview(ViewContext& ctx) {
     ParsedFile(p, fs);
   }
   ImGui::Separator();
-  // The title is a draft like any other: seeded once per file, then the user's.
-  if (ctx.state.import_title_for != p.path) {
-    ctx.state.import_title = p.title;
-    ctx.state.import_speaker.clear();
-    ctx.state.import_title_for = p.path;
-  }
-  if (p.unattributed > 0) {
-    ImGui::SetNextItemWidth(fs * 18);
-    ImGui::InputTextWithHint("Speaker", "who speaks the unlabelled text",
-                             &ctx.state.import_speaker);
-  }
-  // The guess, changeable, once the file parsed.
-  const bool parsed = !p.parsing && p.error.empty();
-  if (parsed && ctx.state.import_language_for != p.path) {
-    ctx.state.import_language = p.language;
-    ctx.state.import_language_for = p.path;
-  }
-  const Status language = parsed ? DrawLanguagePicker(ctx.state.import_language, p.language,
-                                                      p.language_why)
-                                 : Status::Ok();
-  ImGui::SetNextItemWidth(fs * 18);
-  ImGui::InputText("Title", &ctx.state.import_title);
-  ImGui::SameLine();
-  Status allowed = ImportAllowed(ctx, p);
-  if (allowed.ok()) allowed = language;
-  if (ButtonIfAllowed(allowed, p.sending ? "Importing..." : "Import")) {
-    ctx.Emit(action::Import{p.path, ctx.state.import_title,
-                            domain::Trim(ctx.state.import_speaker), ctx.state.import_language});
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel")) open = false;
-  if (!p.send_error.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ColoredText(palette::kBad, "The server refused the import: " + p.send_error);
-    ImGui::PopTextWrapPos();
-  }
+  if (!DrawImportForm(ctx, p, fs)) open = false;
   ImGui::End();
   if (!open) ctx.Emit(action::CancelImport{});
 }

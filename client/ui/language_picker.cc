@@ -51,7 +51,7 @@ Status DrawLanguagePicker(std::string& tag, const std::string& guessed, const st
     ImGui::TextDisabled("guessed: %s", guessed.c_str());
     if (ImGui::IsItemHovered() && !why.empty()) ImGui::SetTooltip("%s", why.c_str());
   }
-  const Status valid = domain::NormalizeLanguageTag("language", tag).status();
+  Status valid = domain::NormalizeLanguageTag("language", tag).status();
   if (!valid.ok()) {
     ImGui::PushTextWrapPos(0);
     ColoredText(palette::kBad, valid.message());
