@@ -10,7 +10,7 @@ namespace factdesk::checkworthy {
 LanguageVerdict CheckEnglish(const std::vector<std::string_view>& texts) {
   const domain::LanguageGuess guess = domain::GuessLanguage(texts);
   if (!guess.enough_text || guess.tag == "en") return {};
-  if (guess.other_script_share > 0.5) {
+  if (guess.other_script_share > domain::kMaxOtherScriptShare) {
     return {false, fmt::format("{:.0f}% of its letters are outside the Latin alphabet ({}); the "
                                "scorer's model is English",
                                guess.other_script_share * 100, guess.why)};

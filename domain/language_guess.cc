@@ -19,8 +19,6 @@ constexpr std::size_t kMinLetters = 20;
 // A Latin-alphabet language's function words make 30-45% of its running text and under
 // 5% of the others' (English's 48 are the scorer's original list).
 constexpr double kMinWordShare = 0.15;
-// Above this share of letters outside the Latin alphabet, the text is in another script.
-constexpr double kMaxOtherScriptShare = 0.5;
 
 enum Script {
   kLatin,

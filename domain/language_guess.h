@@ -13,6 +13,12 @@
 // English check (checkworthy/language_check.h) is this guess.
 namespace factdesk::domain {
 
+// How many of a transcript's first segments its language is guessed from (imports, live
+// transcripts, the scorer's English check).
+inline constexpr int kLanguageSampleSegments = 300;
+// Above this share of letters outside the Latin alphabet, a text is in another script.
+inline constexpr double kMaxOtherScriptShare = 0.5;
+
 struct LanguageGuess {
   // A BCP 47 primary language tag, or "und" when it cannot be told.
   std::string tag = "und";

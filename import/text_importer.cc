@@ -129,12 +129,8 @@ Paragraph Classify(std::string paragraph) {
   return result;
 }
 
-// The host speaks the unlabelled narration of a podcast, and hosts introduce themselves
-// in it ("I'm Mary Kay Magistad, a former Beijing-based China correspondent..."). The
-// first self-introduced name that also labels turns wins; else the first self-introduced
-// name of two or more words; else nobody (import/attribution.h). Guests are introduced with "This
-// is ...", so that phrase does not count. The names a paragraph introduces with "I'm ..." and the
-// like, in order.
+// The names a paragraph introduces with "I'm ..." and the like, in order. Guests are
+// introduced with "This is ...", so that phrase does not count.
 std::vector<std::string_view> SelfIntroducedNames(std::string_view text) {
   std::vector<std::string_view> names;
   for (const std::string_view intro : kSelfIntroductions) {
@@ -149,6 +145,10 @@ std::vector<std::string_view> SelfIntroducedNames(std::string_view text) {
   return names;
 }
 
+// The host speaks the unlabelled narration of a podcast, and hosts introduce themselves
+// in it ("I'm Mary Kay Magistad, a former Beijing-based China correspondent..."). The
+// first self-introduced name that also labels turns wins; else the first self-introduced
+// name of two or more words; else nobody (import/attribution.h).
 std::string FindHost(const std::vector<Paragraph>& paragraphs) {
   std::unordered_set<std::string_view> labels;
   for (const Paragraph& p : paragraphs) {

@@ -328,8 +328,7 @@ void Controller::Handle(const a::Import& x) {
   session_.import.send_error.clear();
   const std::int64_t ws = model_.workspace().id();
   Run<v1::ImportTranscriptResponse>(
-      [ws, path = x.path, title = x.title,
-       speaker = x.speaker,
+      [ws, path = x.path, title = x.title, speaker = x.speaker,
        language = x.language](Api& api) -> Result<v1::ImportTranscriptResponse> {
         FD_ASSIGN_OR_RETURN(std::string bytes, ReadImportFile(path));
         v1::ImportTranscriptRequest req;

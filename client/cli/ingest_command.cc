@@ -43,12 +43,14 @@ struct IngestOptions {
   int poll_ms = 250;
 };
 
-import::Format FormatOf(const IngestOptions& o){
-    if (!o.format.empty()) return *import::ParseFormatName(o.format);
-if (o.file == "-") return import::Format::kText;
-const import::Format guessed = import::GuessFormat(o.file, "");
-return guessed == import::Format::kTsv ? import::Format::kText : guessed;
-}  // namespace
+// Qualified in full: clang-format 14 reads a line opening with `import` as a C++20
+// module import and mangles what follows.
+factdesk::import::Format FormatOf(const IngestOptions& o) {
+  if (!o.format.empty()) return *import::ParseFormatName(o.format);
+  if (o.file == "-") return import::Format::kText;
+  const import::Format guessed = import::GuessFormat(o.file, "");
+  return guessed == import::Format::kTsv ? import::Format::kText : guessed;
+}
 
 v1::TranscriptFormat WireFormat(import::Format format) {
   switch (format) {
@@ -194,7 +196,7 @@ Status RunIngest(Context& ctx, const IngestOptions& o) {
   return Status::Ok();
 }
 
-}  // namespace factdesk::cli
+}  // namespace
 
 void AddIngestCommand(Context& ctx, CLI::App& app) {
   auto o = std::make_shared<IngestOptions>();

@@ -7,6 +7,8 @@
 
 #include "checkworthy/english_model.h"
 #include "checkworthy/language_check.h"
+#include "domain/language_guess.h"
+#include "domain/language_tag.h"
 #include "server/store/transcript_store.h"
 
 namespace factdesk::jobs {
@@ -15,18 +17,18 @@ namespace {
 // Segments per transaction: a few hundred sentences, scored in about a millisecond, so
 // the workspace's row (taken for the event's seq) is held briefly; and one event each.
 constexpr int kChunkSegments = 64;
-// Segments the language check reads from the start of a transcript.
-constexpr int kLanguageSample = 300;
 constexpr std::size_t kReasonsPerSuggestion = 3;
 
-import::SegmentKind ImportKind(v1::SegmentKind kind){
-    if (kind == v1::SEGMENT_KIND_CUE) return import::SegmentKind::kCue;
-if (kind == v1::SEGMENT_KIND_CAPTION) return import::SegmentKind::kCaption;
-return import::SegmentKind::kSpeech;
-}  // namespace
+// Qualified in full: clang-format 14 reads a line opening with `import` as a C++20
+// module import and mangles what follows.
+factdesk::import::SegmentKind ImportKind(v1::SegmentKind kind) {
+  if (kind == v1::SEGMENT_KIND_CUE) return import::SegmentKind::kCue;
+  if (kind == v1::SEGMENT_KIND_CAPTION) return import::SegmentKind::kCaption;
+  return import::SegmentKind::kSpeech;
+}
 
-// The name the text importer gives unlabelled paragraphs when no host introduced
-// themselves (import/text_importer.cc).
+// The speaker the text importer gave unlabelled paragraphs when no host introduced
+// themselves, before it left them unattributed; transcripts imported then keep it.
 constexpr std::string_view kNarrator = "Narrator";
 
 // Speech with nobody, or the importer's narrator, named is narration. (Narration the
@@ -59,23 +61,24 @@ std::vector<store::NewSuggestion> ScoreSegments(const checkworthy::Scorer& score
   return rows;
 }
 
-// The language verdict: the check over the transcript's first segments, overruled by the
-// transcript's tag when it has one (given at import, or guessed there from more text).
+// The language verdict: the transcript's tag when it says English (given at import, or
+// guessed there); otherwise the check over its first segments, which words why, with
+// the tag overruling a text that reads as English.
 Result<checkworthy::LanguageVerdict> CheckLanguage(store::Tx& tx, std::int64_t transcript_id) {
+  FD_ASSIGN_OR_RETURN(const v1::Transcript transcript, store::GetTranscript(tx, transcript_id));
+  const std::string& tag = transcript.language();
+  if (tag == "en" || tag.starts_with("en-")) return checkworthy::LanguageVerdict{true, ""};
   FD_ASSIGN_OR_RETURN(const auto sample,
-                      store::ListSegments(tx, transcript_id, 0, kLanguageSample));
+                      store::ListSegments(tx, transcript_id, 0, domain::kLanguageSampleSegments));
   std::vector<std::string_view> texts;
   for (const auto& seg : sample) texts.push_back(seg.text());
   checkworthy::LanguageVerdict verdict = checkworthy::CheckEnglish(texts);
-  FD_ASSIGN_OR_RETURN(const v1::Transcript transcript, store::GetTranscript(tx, transcript_id));
-  const std::string& tag = transcript.language();
-  if (tag.empty() || tag == "und") return verdict;
-  if (tag == "en" || tag.starts_with("en-")) return checkworthy::LanguageVerdict{true, ""};
-  if (verdict.english) verdict = {false, "its language is " + tag};
+  const bool tagged = !tag.empty() && tag != domain::kUndeterminedLanguage;
+  if (tagged && verdict.english) verdict = {false, "its language is " + tag};
   return verdict;
 }
 
-}  // namespace factdesk::jobs
+}  // namespace
 
 Result<v1::SuggestionBatch> ScoreChunk(store::Tx& tx, const checkworthy::Scorer& scorer,
                                        const store::ScoringJob& job) {

@@ -41,7 +41,7 @@ Result<store::NewTranscript> ValidateOpen(const v1::OpenLiveTranscriptRequest& r
 // A live transcript without a language ("und") takes the guess of its first segments as
 // soon as they hold enough text to tell; its segments are then searched in it.
 Status GuessLiveLanguage(Tx& tx, const store::LiveTranscript& live, std::int64_t id) {
-  constexpr int kSample = 300;
+  constexpr int kSample = domain::kLanguageSampleSegments;
   if (live.language != domain::kUndeterminedLanguage || live.segment_count >= kSample) {
     return Status::Ok();
   }
