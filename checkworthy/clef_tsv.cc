@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-std::string Quote(std::string_view text) {
+std::string QuoteCell(std::string_view text) {
   return "'" + std::string(utf8::TruncateBytes(text, 40)) + "'";
 }
 
@@ -79,7 +79,8 @@ class ClefReader {
     const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), out.number);
     if (field.empty() || ec != std::errc() || end != field.data() + field.size() ||
         out.number <= 0) {
-      return Error(number, "the line number " + Quote(field) + " is not a positive whole number");
+      return Error(number,
+                   "the line number " + QuoteCell(field) + " is not a positive whole number");
     }
     if (!lines_.empty() && out.number <= lines_.back().number) {
       return Error(number, "the line number " + std::to_string(out.number) + " does not follow " +
@@ -90,7 +91,7 @@ class ClefReader {
 
   Status ReadLabel(std::size_t number, std::string_view field, ClefLine& out) const {
     if (field != "0" && field != "1") {
-      return Error(number, "the label " + Quote(field) + " is not 0 or 1");
+      return Error(number, "the label " + QuoteCell(field) + " is not 0 or 1");
     }
     out.worthy = field == "1";
     return Status::Ok();

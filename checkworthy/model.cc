@@ -15,7 +15,7 @@ Status LineError(std::size_t line, const std::string& problem) {
   return Status::InvalidArgument("model", "line " + std::to_string(line) + ": " + problem);
 }
 
-std::string Quote(std::string_view text) {
+std::string QuoteField(std::string_view text) {
   return "'" + std::string(utf8::TruncateBytes(text, 60)) + "'";
 }
 
@@ -107,16 +107,16 @@ class ModelReader {
 
   Status ReadHeader(std::size_t number, std::string_view key, std::string_view value) {
     if (key != kKeys[stage_]) {
-      return LineError(
-          number, "expected '" + std::string(kKeys[stage_]) + "<TAB>...', found " + Quote(key));
+      return LineError(number, "expected '" + std::string(kKeys[stage_]) + "<TAB>...', found " +
+                                   QuoteField(key));
     }
     if (stage_ == kKind && value != kModelKind) {
       return LineError(number,
-                       "this is not a " + std::string(kModelKind) + " model: " + Quote(value));
+                       "this is not a " + std::string(kModelKind) + " model: " + QuoteField(value));
     }
     if (stage_ == kVersion) {
       if (!IsVersion(value)) {
-        return LineError(number, "the version " + Quote(value) +
+        return LineError(number, "the version " + QuoteField(value) +
                                      " must be 1 to 64 letters, digits, '.', '-' or '_'");
       }
       model_.version = std::string(value);
@@ -127,7 +127,7 @@ class ModelReader {
       model_.features = *set;
     }
     if (stage_ == kBias && !ParseNumber(value, model_.bias)) {
-      return LineError(number, "the bias " + Quote(value) + " is not a number");
+      return LineError(number, "the bias " + QuoteField(value) + " is not a number");
     }
     stage_ = static_cast<Stage>(stage_ + 1);
     return Status::Ok();
@@ -135,18 +135,18 @@ class ModelReader {
 
   Status ReadWeight(std::size_t number, std::string_view name, std::string_view value) {
     if (const std::string problem = FeatureProblem(name, model_.features); !problem.empty()) {
-      return LineError(number, Quote(name) + ": " + problem);
+      return LineError(number, QuoteField(name) + ": " + problem);
     }
     double weight = 0;
     if (!ParseNumber(value, weight)) {
-      return LineError(number,
-                       "the weight " + Quote(value) + " of " + Quote(name) + " is not a number");
+      return LineError(number, "the weight " + QuoteField(value) + " of " + QuoteField(name) +
+                                   " is not a number");
     }
     if (!model_.weights.empty() && name <= model_.weights.back().first) {
-      return LineError(number, Quote(name) + (name == model_.weights.back().first
-                                                  ? " appears twice"
-                                                  : " is out of order (features are sorted "
-                                                    "by name)"));
+      return LineError(number, QuoteField(name) + (name == model_.weights.back().first
+                                                       ? " appears twice"
+                                                       : " is out of order (features are sorted "
+                                                         "by name)"));
     }
     model_.weights.emplace_back(std::string(name), weight);
     return Status::Ok();

@@ -31,9 +31,18 @@ endif()
 # server and the libraries under test keep -O1, where the tests spend their time.
 option(FACTDESK_QUICK_CODEGEN "Compile tests/ and client/ at -O0 (the dev preset)" OFF)
 
+# Unity builds: each target's sources are compiled eight to a file. A command file alone
+# spends 18 s of CPU on the gRPC, protobuf, CLI11 and JSON headers and templates it shares
+# with its neighbours; eight of them together take 33 s instead of 130 s. Off
+# (-DFACTDESK_UNITY=OFF) compiles file by file, as clang-tidy reads them.
+option(FACTDESK_UNITY "Compile each target's sources in batches (unity build)" ON)
+
 # Every project target: warnings, C++20 and repo-root includes.
 function(factdesk_target target)
   target_link_libraries(${target} PRIVATE factdesk_options)
+  if(FACTDESK_UNITY)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+  endif()
   if(FACTDESK_QUICK_CODEGEN)
     get_target_property(dir ${target} SOURCE_DIR)
     file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${dir})

@@ -12,20 +12,20 @@
 // assignees unique and sorted), or INVALID_ARGUMENT naming the field.
 namespace factdesk::v1 {
 
-Result<CreateClaimRequest> CheckedRequest(const CreateClaimRequest& req);
-Result<UpdateClaimRequest> CheckedRequest(const UpdateClaimRequest& req);
-Result<AssignClaimRequest> CheckedRequest(const AssignClaimRequest& req);
+Result<CreateClaimRequest> CheckedRequest(const CreateClaimRequest& in);
+Result<UpdateClaimRequest> CheckedRequest(const UpdateClaimRequest& in);
+Result<AssignClaimRequest> CheckedRequest(const AssignClaimRequest& in);
 Result<TakeClaimRequest> CheckedRequest(const TakeClaimRequest& req);
 // A DUPLICATE names exactly one claim or archived check it duplicates; other reasons none.
-Result<DismissClaimRequest> CheckedRequest(const DismissClaimRequest& req);
+Result<DismissClaimRequest> CheckedRequest(const DismissClaimRequest& in);
 // Exactly one target, not the claim itself.
 Result<LinkClaimRequest> CheckedRequest(const LinkClaimRequest& req);
 Result<UnlinkClaimRequest> CheckedRequest(const UnlinkClaimRequest& req);
-Result<ReopenClaimRequest> CheckedRequest(const ReopenClaimRequest& req);
+Result<ReopenClaimRequest> CheckedRequest(const ReopenClaimRequest& in);
 Result<PublishClaimRequest> CheckedRequest(const PublishClaimRequest& req);
-Result<CorrectClaimRequest> CheckedRequest(const CorrectClaimRequest& req);
+Result<CorrectClaimRequest> CheckedRequest(const CorrectClaimRequest& in);
 Result<SubmitReviewRequest> CheckedRequest(const SubmitReviewRequest& req);
-Result<AddSourceRequest> CheckedRequest(const AddSourceRequest& req);
-Result<DecideDisputeRequest> CheckedRequest(const DecideDisputeRequest& req);
+Result<AddSourceRequest> CheckedRequest(const AddSourceRequest& in);
+Result<DecideDisputeRequest> CheckedRequest(const DecideDisputeRequest& in);
 
 }  // namespace factdesk::v1

@@ -4,9 +4,10 @@
 # against a PostgreSQL the tests start themselves, end-to-end with real processes, desktop
 # UI under Xvfb) while clang-tidy checks the sources; then, while the cluster test
 # (deploy/local-cluster.sh under failures, about 4 minutes, at most 15) runs in the
-# background, builds the tsan preset and runs the client's threaded tests under
-# ThreadSanitizer, and builds the libFuzzer targets with clang and fuzzes each importer
-# for a while. Prints what each phase cost and fails if any phase failed.
+# background, builds the tsan preset and runs the threaded tests (the client's, the live
+# layer's in a real server, server processes) under ThreadSanitizer, and builds the
+# libFuzzer targets with clang and fuzzes each importer for a while. Prints what each
+# phase cost and fails if any phase failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -62,13 +63,21 @@ cluster_log=build/dev/cluster-test.log
 ) &
 cluster_pid=$!
 
-# The client's threaded code (the subscription's stream thread, its watchdog and Stop,
-# the model fed from it) under ThreadSanitizer: a report fails the test that made it.
-echo "==> ThreadSanitizer (tsan preset: the model and subscription unit tests)"
+# Threaded code under ThreadSanitizer: the client's (the subscription's stream thread, its
+# watchdog and Stop, the model fed from it), the live layer's (hub, streams, presence,
+# listener) in a real server in process, and server processes. Reports go to files, the
+# servers' too (tests/tsan.supp says what is left out); any report fails the phase.
+echo "==> ThreadSanitizer (tsan preset: model, subscription, live and server-process tests)"
 t=$(date +%s)
 tsan_rc=0
 if factdesk_build tsan; then
+  rm -f build/tsan/reports/tsan.*
   ctest --preset tsan -j "$(nproc 2>/dev/null || echo 2)" || tsan_rc=1
+  if compgen -G 'build/tsan/reports/tsan.*' >/dev/null; then
+    echo "ThreadSanitizer reports:"
+    cat build/tsan/reports/tsan.*
+    tsan_rc=1
+  fi
 else
   tsan_rc=1
 fi

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "import/attribution.h"
 #include "import/importer.h"
@@ -22,7 +23,8 @@ Result<std::string> ReadImportFile(const std::string& path, std::size_t max_byte
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::InvalidArgument("file", "cannot read " + path + ": " + std::strerror(errno));
+    return Status::InvalidArgument(
+        "file", "cannot read " + path + ": " + std::generic_category().message(errno));
   }
   std::ostringstream ss;
   ss << in.rdbuf();

@@ -13,8 +13,6 @@ namespace {
 
 using WS = v1::WorkspaceService::Stub;
 
-const std::vector<std::string> kRoles = {"viewer", "checker", "editor", "admin"};
-
 Status Login(Context& ctx) {
   // A bare host:port is saved as what the server speaks, so later commands need no --tls.
   FD_ASSIGN_OR_RETURN(const client::ConnectionOptions given, ctx.Connection());
@@ -138,7 +136,7 @@ void AddAccountCommands(Context& ctx, CLI::App& app) {
   set->add_option("HANDLE", o->handle, "The user's handle")->required();
   set->add_option("--role", o->role, "viewer, checker, editor or admin")
       ->required()
-      ->check(CLI::IsMember(kRoles, CLI::ignore_case));
+      ->check(CLI::IsMember({"viewer", "checker", "editor", "admin"}, CLI::ignore_case));
   auto* remove = ctx.Command(*member, "remove", "Remove a member",
                              [&ctx, o] { return RemoveMember(ctx, *o); });
   ctx.AddWorkspaceOption(remove);

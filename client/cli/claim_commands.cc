@@ -162,6 +162,34 @@ struct ShowOptions {
   std::int64_t claim_id = 0;
 };
 
+// The claim's own fields, one per line, for `claim show`.
+void PrintClaimFields(const v1::Claim& c, const std::string& waiting) {
+  Table fields({});
+  fields.Add({"Where:", fmt::format("transcript {}, segment {} ({}), bytes {}-{}",
+                                    c.transcript_id(), SegmentNumber(c.segment_ordinal()),
+                                    c.speaker(), c.start_byte(), c.end_byte())});
+  fields.Add({"Quote:", Quoted(c.quote(), 500)});
+  fields.Add({"Summary:", c.summary()});
+  fields.Add({"Claimant:", c.claimant()});
+  fields.Add({"Marked:", IsoDateTime(c.created_at()) + " by " + c.created_by().handle()});
+  fields.Add({"Assignees:", c.assignees().empty() ? "(none)" : Handles(c.assignees())});
+  fields.Add({"Tags:", TagList(c)});
+  if (!waiting.empty()) fields.Add({"Next:", waiting});
+  if (!c.final_verdict().label().empty()) {
+    fields.Add({"Verdict:",
+                c.final_verdict().label() + " (resolved " + IsoDateTime(c.resolved_at()) + ")"});
+  }
+  if (IsSet(c.published_at())) fields.Add({"Published:", IsoDateTime(c.published_at())});
+  if (c.dismiss_reason() != v1::DISMISS_REASON_UNSPECIFIED) {
+    fields.Add({"Dismissed:", Lower(c.dismiss_reason())});
+  }
+  if (c.has_link()) fields.Add({"Same claim as:", v1::LinkText(c.link())});
+  if (!c.status_reason().empty()) fields.Add({"Reason:", c.status_reason()});
+  if (c.correction_count() > 0) fields.Add({"Corrections:", std::to_string(c.correction_count())});
+  AddQuoteChange(c, fields);
+  fields.Print(std::cout, 2);
+}
+
 Status Show(Context& ctx, const ShowOptions& o) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   FD_ASSIGN_OR_RETURN(const v1::Claim c, GetClaim(*api, o.claim_id));
@@ -195,30 +223,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
     return Status::Ok();
   }
   std::cout << fmt::format("Claim {}  {}  (version {})\n", c.id(), ClaimTag(c), c.version());
-  Table fields({});
-  fields.Add({"Where:", fmt::format("transcript {}, segment {} ({}), bytes {}-{}",
-                                    c.transcript_id(), SegmentNumber(c.segment_ordinal()),
-                                    c.speaker(), c.start_byte(), c.end_byte())});
-  fields.Add({"Quote:", Quoted(c.quote(), 500)});
-  fields.Add({"Summary:", c.summary()});
-  fields.Add({"Claimant:", c.claimant()});
-  fields.Add({"Marked:", IsoDateTime(c.created_at()) + " by " + c.created_by().handle()});
-  fields.Add({"Assignees:", c.assignees().empty() ? "(none)" : Handles(c.assignees())});
-  fields.Add({"Tags:", TagList(c)});
-  if (!waiting.empty()) fields.Add({"Next:", waiting});
-  if (!c.final_verdict().label().empty()) {
-    fields.Add({"Verdict:",
-                c.final_verdict().label() + " (resolved " + IsoDateTime(c.resolved_at()) + ")"});
-  }
-  if (IsSet(c.published_at())) fields.Add({"Published:", IsoDateTime(c.published_at())});
-  if (c.dismiss_reason() != v1::DISMISS_REASON_UNSPECIFIED) {
-    fields.Add({"Dismissed:", Lower(c.dismiss_reason())});
-  }
-  if (c.has_link()) fields.Add({"Same claim as:", v1::LinkText(c.link())});
-  if (!c.status_reason().empty()) fields.Add({"Reason:", c.status_reason()});
-  if (c.correction_count() > 0) fields.Add({"Corrections:", std::to_string(c.correction_count())});
-  AddQuoteChange(c, fields);
-  fields.Print(std::cout, 2);
+  PrintClaimFields(c, waiting);
   std::cout << fmt::format("\nSources ({})\n", sources.sources_size());
   if (!sources.sources().empty()) PrintSources(sources.sources(), 2);
   std::cout << fmt::format("\nNotes ({})\n", notes.notes_size());
@@ -347,15 +352,6 @@ Status History(Context& ctx, const ShowOptions& o) {
   return Status::Ok();
 }
 
-std::vector<std::string> StatusNames() {
-  std::vector<std::string> names;
-  const auto* type = google::protobuf::GetEnumDescriptor<v1::ClaimStatus>();
-  for (int i = 1; i < type->value_count(); ++i) {
-    names.push_back(v1::EnumText(static_cast<v1::ClaimStatus>(type->value(i)->number())));
-  }
-  return names;
-}
-
 void AddClaimIdArg(CLI::App* cmd, UpdateOptions& o) {
   cmd->add_option("CLAIM_ID", o.claim_id, "Claim id")->required();
 }
@@ -397,7 +393,7 @@ void AddReadCommands(Context& ctx, CLI::App* claim) {
     cmd->add_option("--transcript", o->transcript_id, "Only this transcript");
     cmd->add_option("--status", o->statuses, "Only these statuses (OPEN, IN_REVIEW, ...)")
         ->delimiter(',')
-        ->check(CLI::IsMember(StatusNames(), CLI::ignore_case));
+        ->check(CLI::IsMember(ClaimStatusNames(), CLI::ignore_case));
     auto* assignee = cmd->add_option("--assignee", o->assignee, "Only claims assigned to HANDLE");
     cmd->add_flag("--unassigned", o->unassigned, "Only claims with no assignee")
         ->excludes(assignee);

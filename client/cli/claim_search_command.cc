@@ -98,15 +98,6 @@ Status Search(Context& ctx, const SearchOptions& o) {
   return Status::Ok();
 }
 
-std::vector<std::string> StatusNames() {
-  std::vector<std::string> names;
-  const auto* type = google::protobuf::GetEnumDescriptor<v1::ClaimStatus>();
-  for (int i = 1; i < type->value_count(); ++i) {
-    names.push_back(v1::EnumText(static_cast<v1::ClaimStatus>(type->value(i)->number())));
-  }
-  return names;
-}
-
 }  // namespace
 
 void AddClaimSearchCommands(Context& ctx, CLI::App& app) {
@@ -120,7 +111,7 @@ void AddClaimSearchCommands(Context& ctx, CLI::App& app) {
   ctx.AddWorkspaceOption(cmd);
   cmd->add_option("--state", o->statuses, "Only these states (OPEN, IN_REVIEW, ...)")
       ->delimiter(',')
-      ->check(CLI::IsMember(StatusNames(), CLI::ignore_case));
+      ->check(CLI::IsMember(ClaimStatusNames(), CLI::ignore_case));
   cmd->add_option("--verdict", o->verdict, "Only claims with this final verdict");
   cmd->add_option("--speaker", o->speaker, "Only claims made by this claimant or speaker");
   cmd->add_option("-t,--transcript", o->transcript_id, "Only this transcript");

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "client/net/credentials_file.h"
 
@@ -69,7 +70,8 @@ Result<std::string> ReadInputFile(const std::string& field, const std::string& p
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::InvalidArgument(field, "cannot read " + path + ": " + std::strerror(errno));
+    return Status::InvalidArgument(
+        field, "cannot read " + path + ": " + std::generic_category().message(errno));
   }
   std::stringstream ss;
   ss << in.rdbuf();

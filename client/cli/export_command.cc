@@ -50,9 +50,9 @@ Result<std::int64_t> TranscriptToRender(CommandClient& api, const v1::Workspace&
                   format, ws.slug(), all.size(), ids));
 }
 
-Status Export(Context& ctx, const ExportOptions& o) {
-  FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
-  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
+// The request the options ask for; the one transcript to render when the format needs one.
+Result<v1::ExportRequest> BuildExportRequest(CommandClient& api, const v1::Workspace& ws,
+                                             const ExportOptions& o) {
   std::string name = o.format;
   std::replace(name.begin(), name.end(), '-', '_');
   v1::ExportRequest req;
@@ -62,7 +62,7 @@ Status Export(Context& ctx, const ExportOptions& o) {
   const bool per_transcript =
       req.format() == v1::EXPORT_FORMAT_HTML || req.format() == v1::EXPORT_FORMAT_VTT;
   if (per_transcript && o.transcript_id == 0) {
-    FD_ASSIGN_OR_RETURN(const std::int64_t only, TranscriptToRender(*api, ws, o.format));
+    FD_ASSIGN_OR_RETURN(const std::int64_t only, TranscriptToRender(api, ws, o.format));
     req.set_transcript_id(only);
   }
   if (name == "html") {
@@ -71,6 +71,13 @@ Status Export(Context& ctx, const ExportOptions& o) {
     return Status::InvalidArgument("--audience", "only the html export takes an audience");
   }
   req.set_published_only(o.published_only);
+  return req;
+}
+
+Status Export(Context& ctx, const ExportOptions& o) {
+  FD_ASSIGN_OR_RETURN(const v1::Workspace ws, ctx.Workspace());
+  FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
+  FD_ASSIGN_OR_RETURN(const v1::ExportRequest req, BuildExportRequest(*api, ws, o));
 
   // Written to FILE.part and renamed at the end, so a failed export leaves no
   // half-written file behind.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 #include <utility>
 
 #include <fcntl.h>
@@ -14,7 +15,8 @@ namespace {
 constexpr std::size_t kReadBytes = 64 * 1024;
 
 Status CannotRead(const std::string& path, int error) {
-  return Status::InvalidArgument("FILE", "cannot read " + path + ": " + std::strerror(error));
+  return Status::InvalidArgument(
+      "FILE", "cannot read " + path + ": " + std::generic_category().message(error));
 }
 
 }  // namespace

@@ -254,6 +254,15 @@ bool IsSet(const google::protobuf::Timestamp& t) {
   return t.seconds() != 0 || t.nanos() != 0;
 }
 
+std::vector<std::string> ClaimStatusNames() {
+  std::vector<std::string> names;
+  const auto* type = google::protobuf::GetEnumDescriptor<v1::ClaimStatus>();
+  for (int i = 1; i < type->value_count(); ++i) {
+    names.push_back(v1::EnumText(static_cast<v1::ClaimStatus>(type->value(i)->number())));
+  }
+  return names;
+}
+
 std::string VerdictText(const v1::Verdict& verdict) {
   return verdict.label();
 }

@@ -91,6 +91,9 @@ std::string Lower(E value) {
   return v1::EnumText(value, /*lowercase=*/true);
 }
 
+// Every claim state as Upper spells it (OPEN … PUBLISHED): the choices of --status.
+std::vector<std::string> ClaimStatusNames();
+
 // "Mostly false", or "" when no verdict is set.
 std::string VerdictText(const v1::Verdict& verdict);
 // "ana, ben"

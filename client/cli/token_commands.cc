@@ -12,7 +12,7 @@
 namespace factdesk::cli {
 namespace {
 
-using TS = v1::TokenService::Stub;
+using TokenStub = v1::TokenService::Stub;
 
 std::string StateOf(const v1::ApiToken& t) {
   if (IsSet(t.revoked_at())) return "revoked " + IsoDateTime(t.revoked_at());
@@ -38,7 +38,7 @@ Status Logout(Context& ctx) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   const std::string token = api->options().token;
   // 0: the token this request is made with.
-  const auto revoked = api->Call(&TS::RevokeToken, v1::RevokeTokenRequest());
+  const auto revoked = api->Call(&TokenStub::RevokeToken, v1::RevokeTokenRequest());
   FD_ASSIGN_OR_RETURN(const std::string removed, ForgetSavedToken(token));
   const std::string forgot = removed.empty() ? "" : "; removed the saved login " + removed;
   if (revoked.ok()) {
@@ -62,7 +62,7 @@ Status ListTokens(Context& ctx, bool include_ended) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::ListTokensRequest req;
   req.set_include_ended(include_ended);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::ListTokens, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TokenStub::ListTokens, req));
   if (ctx.json()) {
     PrintJson(ToJsonArray(resp.tokens()));
     return Status::Ok();
@@ -82,7 +82,7 @@ Status RevokeToken(Context& ctx, std::int64_t id) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::RevokeTokenRequest req;
   req.set_token_id(id);
-  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TS::RevokeToken, req));
+  FD_ASSIGN_OR_RETURN(const auto resp, api->Call(&TokenStub::RevokeToken, req));
   std::string forgot;
   if (resp.token().current()) {
     FD_ASSIGN_OR_RETURN(const std::string removed, ForgetSavedToken(api->options().token));

@@ -179,6 +179,35 @@ struct ShowOptions {
   int limit = 0;
 };
 
+// `transcript show` as a table: the segments with their claims marked in the text.
+void PrintTranscript(const v1::Transcript& t, const std::vector<v1::Segment>& segments,
+                     const std::vector<v1::Claim>& claims) {
+  std::map<std::int64_t, std::vector<ClaimMark>> marks;  // by segment id
+  for (const auto& c : claims) {
+    marks[c.segment_id()].push_back({c.id(), {c.start_byte(), c.end_byte()}, ClaimTag(c)});
+  }
+  std::cout << fmt::format("Transcript {}: {} ({}, {}, language {}, {} segments, {} claims)\n\n",
+                           t.id(), t.title(), Lower(t.format()), StateText(t), LanguageText(t),
+                           t.segment_count(), claims.size());
+  bool timed = false;
+  for (const auto& s : segments) timed = timed || s.has_start_ms();
+  std::vector<std::string> headers = {"#"};
+  if (timed) headers.emplace_back("TIME");
+  headers.insert(headers.end(), {"SPEAKER", "TEXT"});
+  Table table(headers);
+  for (const auto& s : segments) {
+    std::vector<std::string> row = {std::to_string(SegmentNumber(s.ordinal()))};
+    if (timed)
+      row.push_back(ClockTime(s.has_start_ms() ? std::optional(s.start_ms()) : std::nullopt));
+    // Cues and captions have no speaker: their kind stands in its column.
+    row.push_back(s.kind() == v1::SEGMENT_KIND_SPEECH ? s.speaker() : "[" + Lower(s.kind()) + "]");
+    const auto it = marks.find(s.id());
+    row.push_back(it == marks.end() ? s.text() : MarkClaims(s.text(), it->second));
+    table.Add(std::move(row));
+  }
+  table.Print(std::cout, 0, TerminalWidth());
+}
+
 Status Show(Context& ctx, const ShowOptions& o) {
   FD_ASSIGN_OR_RETURN(CommandClient * api, ctx.Api());
   v1::GetTranscriptRequest get;
@@ -216,30 +245,7 @@ Status Show(Context& ctx, const ShowOptions& o) {
     return Status::Ok();
   }
 
-  std::map<std::int64_t, std::vector<ClaimMark>> marks;  // by segment id
-  for (const auto& c : claims) {
-    marks[c.segment_id()].push_back({c.id(), {c.start_byte(), c.end_byte()}, ClaimTag(c)});
-  }
-  std::cout << fmt::format("Transcript {}: {} ({}, {}, language {}, {} segments, {} claims)\n\n",
-                           t.id(), t.title(), Lower(t.format()), StateText(t), LanguageText(t),
-                           t.segment_count(), claims.size());
-  bool timed = false;
-  for (const auto& s : segments) timed = timed || s.has_start_ms();
-  std::vector<std::string> headers = {"#"};
-  if (timed) headers.emplace_back("TIME");
-  headers.insert(headers.end(), {"SPEAKER", "TEXT"});
-  Table table(headers);
-  for (const auto& s : segments) {
-    std::vector<std::string> row = {std::to_string(SegmentNumber(s.ordinal()))};
-    if (timed)
-      row.push_back(ClockTime(s.has_start_ms() ? std::optional(s.start_ms()) : std::nullopt));
-    // Cues and captions have no speaker: their kind stands in its column.
-    row.push_back(s.kind() == v1::SEGMENT_KIND_SPEECH ? s.speaker() : "[" + Lower(s.kind()) + "]");
-    const auto it = marks.find(s.id());
-    row.push_back(it == marks.end() ? s.text() : MarkClaims(s.text(), it->second));
-    table.Add(std::move(row));
-  }
-  table.Print(std::cout, 0, TerminalWidth());
+  PrintTranscript(t, segments, claims);
   return Status::Ok();
 }
 

@@ -232,6 +232,36 @@ void WorkspaceModel::Reset() {
 
 // ---- The live stream --------------------------------------------------------------
 
+// The claim an event carries, and the archive matches that arrive with it or for it.
+void WorkspaceModel::ApplyClaimAndMatches(const v1::Event& event) {
+  if (event.has_claim()) {
+    StoreClaim(event.claim(), Origin::kEvent);
+    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED ||
+        event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED) {
+      // Followed from its creation on: every source, note and review it will ever have
+      // comes as a later event, so its lists are complete without a fetch.
+      auto& records = records_[event.claim().id()];
+      records.sources_loaded = records.notes_loaded = records.reviews_loaded = true;
+    }
+  }
+  if (event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED && event.has_claim() &&
+      event.suggestions().suggestions_size() == 1 && MatchesOf(event.claim().id()) == nullptr &&
+      event.suggestions().suggestions(0).matches_size() > 0) {
+    // The server carried the suggestion's matches to the claim: shown before the claim's
+    // own matching (CLAIM_MATCHED) replaces them.
+    v1::ListClaimMatchesResponse carried;
+    carried.set_matched(true);
+    *carried.mutable_matches() = event.suggestions().suggestions(0).matches();
+    SetMatches(event.claim().id(), carried);
+  }
+  if (event.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
+    v1::ListClaimMatchesResponse matches;
+    matches.set_matched(true);
+    *matches.mutable_matches() = event.matches();
+    SetMatches(event.claim_id(), matches);
+  }
+}
+
 ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   ApplyResult result;
   result.expected_seq = gate_.next();
@@ -264,32 +294,7 @@ ApplyResult WorkspaceModel::Apply(const v1::Event& event) {
   if (event.has_transcript()) transcripts_[event.transcript().id()] = event.transcript();
   ApplySegments(event);
   if (event.has_suggestions()) suggestions_.Apply(event.kind(), event.suggestions());
-  if (event.has_claim()) {
-    StoreClaim(event.claim(), Origin::kEvent);
-    if (event.kind() == v1::EVENT_KIND_CLAIM_CREATED ||
-        event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED) {
-      // Followed from its creation on: every source, note and review it will ever have
-      // comes as a later event, so its lists are complete without a fetch.
-      auto& records = records_[event.claim().id()];
-      records.sources_loaded = records.notes_loaded = records.reviews_loaded = true;
-    }
-  }
-  if (event.kind() == v1::EVENT_KIND_SUGGESTION_ACCEPTED && event.has_claim() &&
-      event.suggestions().suggestions_size() == 1 && MatchesOf(event.claim().id()) == nullptr &&
-      event.suggestions().suggestions(0).matches_size() > 0) {
-    // The server carried the suggestion's matches to the claim: shown before the claim's
-    // own matching (CLAIM_MATCHED) replaces them.
-    v1::ListClaimMatchesResponse carried;
-    carried.set_matched(true);
-    *carried.mutable_matches() = event.suggestions().suggestions(0).matches();
-    SetMatches(event.claim().id(), carried);
-  }
-  if (event.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
-    v1::ListClaimMatchesResponse matches;
-    matches.set_matched(true);
-    *matches.mutable_matches() = event.matches();
-    SetMatches(event.claim_id(), matches);
-  }
+  ApplyClaimAndMatches(event);
   if (event.has_source()) StoreSource(event.source());
   if (event.has_note()) StoreNote(event.note());
   if (event.has_review()) StoreReview(event.review());

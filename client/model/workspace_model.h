@@ -280,6 +280,8 @@ class WorkspaceModel {
   bool StoreReview(const v1::Review& review);
   bool StoreDispute(const v1::Dispute& dispute);
   void ApplyMember(const v1::Event& event);
+  // The event's claim and the archive matches carried with it or found for it.
+  void ApplyClaimAndMatches(const v1::Event& event);
   // Live transcripts: appended or corrected segments, the correction, the claims in it.
   void ApplySegments(const v1::Event& event);
   // After a review or claim arrived: whether hidden reviews should now be refetched.

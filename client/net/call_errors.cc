@@ -14,10 +14,6 @@ constexpr std::array kTransportWords = {
     "No route to host",      "Connection reset",     "Broken pipe",
     "keepalive watchdog",    "Endpoint read failed", "empty address list"};
 
-bool Contains(const grpc::Status& status, const char* text) {
-  return status.error_message().find(text) != std::string::npos;
-}
-
 std::string TheServer(const CallTarget& target) {
   if (target.address.empty()) return "the server";
   return "the server at " + std::string(target.address);
@@ -29,9 +25,13 @@ Status Described(const grpc::Status& status, std::string message) {
 
 }  // namespace
 
+bool MessageContains(const grpc::Status& status, const char* text) {
+  return status.error_message().find(text) != std::string::npos;
+}
+
 bool IsTlsHandshakeFailure(const grpc::Status& status) {
   if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
-  return Contains(status, "andshake failed") || Contains(status, "SSL_ERROR_SSL");
+  return MessageContains(status, "andshake failed") || MessageContains(status, "SSL_ERROR_SSL");
 }
 
 bool ServerAnswered(const grpc::ClientContext& ctx) {
@@ -41,7 +41,7 @@ bool ServerAnswered(const grpc::ClientContext& ctx) {
 bool IsTransportFailure(const grpc::Status& status, bool server_answered) {
   if (server_answered || status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
   for (const char* words : kTransportWords) {
-    if (Contains(status, words)) return true;
+    if (MessageContains(status, words)) return true;
   }
   return false;
 }

@@ -22,6 +22,10 @@ namespace factdesk::client {
 // "is the server running?" is then the wrong question.
 bool IsTlsHandshakeFailure(const grpc::Status& status);
 
+// True when gRPC's message for the status contains `text` (transport failures are told
+// apart by their wording only).
+bool MessageContains(const grpc::Status& status, const char* text);
+
 // True when the server took part in the call: it sent initial or trailing metadata
 // (factdesk's server sends its request id on every unary call, refusals included).
 // Only for a call that has finished (a unary call returned, a stream's Finish()).

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <system_error>
 
 #include <grpc/support/log.h>
 
@@ -17,7 +18,8 @@ constexpr int kMaxReceiveBytes = 64 << 20;
 Result<std::string> ReadPem(const char* what, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::InvalidArgument(what, "cannot read " + path + ": " + std::strerror(errno));
+    return Status::InvalidArgument(
+        what, "cannot read " + path + ": " + std::generic_category().message(errno));
   }
   std::stringstream ss;
   ss << in.rdbuf();

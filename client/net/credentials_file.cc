@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -18,7 +19,8 @@ namespace factdesk::client {
 namespace {
 
 Status Errno(const std::string& what, const std::string& path) {
-  return Status::InvalidArgument("credentials", what + " " + path + ": " + std::strerror(errno));
+  return Status::InvalidArgument("credentials",
+                                 what + " " + path + ": " + std::generic_category().message(errno));
 }
 
 // Creates `dir` and its missing parents with mode 0700.
@@ -107,8 +109,8 @@ Status FillFromSavedLogin(Credentials& given) {
 Result<std::string> ReadTokenFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    return Status::InvalidArgument("--token-file",
-                                   "cannot read " + path + ": " + std::strerror(errno));
+    return Status::InvalidArgument(
+        "--token-file", "cannot read " + path + ": " + std::generic_category().message(errno));
   std::stringstream ss;
   ss << in.rdbuf();
   std::string token = ss.str();

@@ -1,5 +1,6 @@
 #include "client/net/tls_discovery.h"
 
+#include "client/net/call_errors.h"
 #include "factdesk/v1/workspace.grpc.pb.h"
 
 namespace factdesk::client {
@@ -31,10 +32,6 @@ bool Reached(const Answer& answer) {
          (code != grpc::StatusCode::UNAVAILABLE && code != grpc::StatusCode::DEADLINE_EXCEEDED);
 }
 
-bool Contains(const grpc::Status& status, const char* text) {
-  return status.error_message().find(text) != std::string::npos;
-}
-
 }  // namespace
 
 bool TransportIsExplicit(const ConnectionOptions& o) {
@@ -48,8 +45,8 @@ Result<DiscoveredChannel> OpenChannelFindingTls(const ConnectionOptions& options
   const Answer plain_answer = Ask(plain, options, timeout);
   const grpc::Status& plain_status = plain_answer.status;
   // Refused or unresolvable: nobody is there to speak TLS either.
-  if (Reached(plain_answer) || Contains(plain_status, "Connection refused") ||
-      Contains(plain_status, "DNS resolution failed")) {
+  if (Reached(plain_answer) || MessageContains(plain_status, "Connection refused") ||
+      MessageContains(plain_status, "DNS resolution failed")) {
     return DiscoveredChannel{plain, options};
   }
   ConnectionOptions secure = options;
@@ -60,7 +57,7 @@ Result<DiscoveredChannel> OpenChannelFindingTls(const ConnectionOptions& options
   if (Reached(tls_answer)) return DiscoveredChannel{tls, secure};
   // "wrong version number": the server answered the handshake in plaintext, so TLS is
   // not the problem; anything else in the handshake means it does speak TLS.
-  if (IsTlsHandshakeFailure(tls_status) && !Contains(tls_status, "wrong version number")) {
+  if (IsTlsHandshakeFailure(tls_status) && !MessageContains(tls_status, "wrong version number")) {
     return UntrustedCertificate(tls_status, TargetOf(options.address));
   }
   return DiscoveredChannel{plain, options};

@@ -71,6 +71,7 @@ Result<checkworthy::LanguageVerdict> CheckLanguage(store::Tx& tx, std::int64_t t
   FD_ASSIGN_OR_RETURN(const auto sample,
                       store::ListSegments(tx, transcript_id, 0, domain::kLanguageSampleSegments));
   std::vector<std::string_view> texts;
+  texts.reserve(sample.size());
   for (const auto& seg : sample) texts.push_back(seg.text());
   checkworthy::LanguageVerdict verdict = checkworthy::CheckEnglish(texts);
   const bool tagged = !tag.empty() && tag != domain::kUndeterminedLanguage;

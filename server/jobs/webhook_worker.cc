@@ -49,7 +49,7 @@ Result<int> FollowHook(store::Tx& tx, const store::HookCursor& hook) {
 
 WebhookWorker::WebhookWorker(store::Db& db, WebhookWorkerOptions options)
     : db_(db),
-      options_(std::move(options)),
+      options_(options),
       worker_({"webhooks", options_.senders, options_.poll}, [this] { return Round(); }) {
   InitHttp();
 }

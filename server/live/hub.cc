@@ -67,6 +67,7 @@ void Hub::RecheckTokens() {
   auto streams = AllStreams();
   if (streams.empty()) return;
   std::vector<std::int64_t> ids;
+  ids.reserve(streams.size());
   for (const auto& s : streams) ids.push_back(s->token_id());
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -169,21 +170,33 @@ void Hub::ScheduleFetch(std::int64_t workspace_id) {
   }
 }
 
+std::optional<std::int64_t> Hub::StartRead(std::int64_t workspace_id) {
+  std::lock_guard lock(mu_);
+  auto it = feeds_.find(workspace_id);
+  if (it == feeds_.end()) return std::nullopt;
+  it->second.pending = false;  // a wake-up from now on means: read again
+  return it->second.fetched_seq;
+}
+
+bool Hub::EndFetch(std::int64_t workspace_id) {
+  std::lock_guard lock(mu_);
+  auto it = feeds_.find(workspace_id);
+  if (it == feeds_.end()) return false;
+  if (it->second.pending) return true;
+  it->second.fetching = false;
+  if (it->second.streams.empty()) feeds_.erase(it);
+  return false;
+}
+
 void Hub::Fetch(std::int64_t workspace_id) {
   for (;;) {
-    std::int64_t from = 0;
-    {
-      std::lock_guard lock(mu_);
-      auto it = feeds_.find(workspace_id);
-      if (it == feeds_.end()) return;
-      it->second.pending = false;  // a wake-up from now on means: read again
-      from = it->second.fetched_seq;
-    }
+    const std::optional<std::int64_t> from = StartRead(workspace_id);
+    if (!from) return;
     std::vector<v1::Event> events;
     ++counters_.fetch_queries;
     const Status read = db_.Read("fanning out events", [&](store::Tx& tx) -> Status {
       FD_ASSIGN_OR_RETURN(events,
-                          store::ReadEventsAfter(tx, workspace_id, from, options_.page_size));
+                          store::ReadEventsAfter(tx, workspace_id, *from, options_.page_size));
       return Status::Ok();
     });
     std::vector<std::shared_ptr<SubscriptionStream>> streams;
@@ -215,14 +228,7 @@ void Hub::Fetch(std::int64_t workspace_id) {
     shared.reserve(events.size());
     for (auto& e : events) shared.push_back(SharedEvent::Encode(std::move(e)));
     for (const auto& s : streams) s->Deliver(shared);
-    if (more) continue;
-    std::lock_guard lock(mu_);
-    auto it = feeds_.find(workspace_id);
-    if (it == feeds_.end()) return;
-    if (it->second.pending) continue;  // woken while reading: read again
-    it->second.fetching = false;
-    if (it->second.streams.empty()) feeds_.erase(it);
-    return;
+    if (!more && !EndFetch(workspace_id)) return;
   }
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -109,6 +110,11 @@ class Hub {
 
   void ScheduleFetch(std::int64_t workspace_id);  // mu_ held; marks the feed fetching
   void Fetch(std::int64_t workspace_id);
+  // The seq to read after, the feed's wake-up taken; nullopt when the feed is gone.
+  std::optional<std::int64_t> StartRead(std::int64_t workspace_id);
+  // After the last page: true when a wake-up came while reading (read again); otherwise
+  // the fetch ends, and a feed nobody follows any more goes.
+  bool EndFetch(std::int64_t workspace_id);
   void Broadcast(std::int64_t workspace_id, const v1::Presence& presence);
   std::vector<std::shared_ptr<SubscriptionStream>> StreamsOf(std::int64_t workspace_id);
   std::vector<std::shared_ptr<SubscriptionStream>> AllStreams();

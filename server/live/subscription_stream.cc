@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "common/tsan_handoff.h"
 #include "proto/factdesk/v1/metadata.h"
 #include "server/live/hub.h"
 #include "server/live/response_frame.h"
@@ -23,6 +24,7 @@ SubscriptionStream* SubscriptionStream::Create(Hub& hub, grpc::CallbackServerCon
     stream->EndLocked(Status::ResourceExhausted("the server is busy; subscribe again shortly"),
                       lock);
   }
+  HandOff(stream.get());
   return stream.get();
 }
 
@@ -311,17 +313,20 @@ void SubscriptionStream::WriteNext(std::unique_lock<std::mutex>& lock) {
   write_in_flight_ = true;
   last_write_ = std::chrono::steady_clock::now();
   lock.unlock();
+  HandOff(this);
   StartWrite(&current_);
   lock.lock();
 }
 
 void SubscriptionStream::OnWriteDone(bool ok) {
+  TakeOver(this);
   std::unique_lock lock(mu_);
   write_in_flight_ = false;
   if (phase_ == Phase::kFinishing) {  // -> kFinished: the write the end waited for is done
     phase_ = Phase::kFinished;
     const Status status = finish_status_;
     lock.unlock();
+    HandOff(this);
     Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
     return;
   }
@@ -356,6 +361,7 @@ void SubscriptionStream::EndLocked(Status status, std::unique_lock<std::mutex>& 
   }
   phase_ = Phase::kFinished;
   lock.unlock();
+  HandOff(this);
   Finish(grpc::Status(static_cast<grpc::StatusCode>(status.code()), status.message()));
   lock.lock();
 }
@@ -366,11 +372,13 @@ void SubscriptionStream::End(const Status& status) {
 }
 
 void SubscriptionStream::OnCancel() {
+  TakeOver(this);
   std::unique_lock lock(mu_);
   EndLocked(Status(Code::kCancelled, "the client went away"), lock);
 }
 
 void SubscriptionStream::OnDone() {
+  TakeOver(this);
   hub_.Detach(this);
   {
     std::lock_guard lock(mu_);

@@ -130,7 +130,7 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   Item PopLocked();
   // With mu_ held: passes the event through the gate and queues it; the caller starts
   // the write (WriteNext) once it has queued all it has.
-  void DeliverLocked(const std::shared_ptr<const SharedEvent>& event,
+  void DeliverLocked(const std::shared_ptr<const SharedEvent>& shared,
                      std::unique_lock<std::mutex>& lock);
   void WriteNext(std::unique_lock<std::mutex>& lock);
   // Moves the events at the front of the queue (up to a batch) into current_, each

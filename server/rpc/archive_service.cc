@@ -49,19 +49,24 @@ Result<std::vector<v1::ArchivedCheck>> ValidBatch(const v1::ImportArchiveRequest
 // a workspace the caller is not in answers as an unknown one does (record_access.h).
 Result<std::int64_t> CheckWorkspace(Tx& tx, const Call& call, std::int64_t id,
                                     domain::Action action) {
-  const Result<std::int64_t> ws = store::ArchivedCheckWorkspace(tx, id);
+  Result<std::int64_t> ws = store::ArchivedCheckWorkspace(tx, id);
   FD_RETURN_IF_ERROR(AuthorizeRecord(tx, ws, call, action, "archived check", id).status());
   return ws;
 }
 
 }  // namespace
 
+ArchiveService::ArchiveService(Runtime& rt, jobs::ArchiveMatcher& matcher,
+                               std::function<void(std::int64_t)> imported)
+    : rt_(rt), matcher_(matcher), imported_(std::move(imported)) {}
+ArchiveService::~ArchiveService() = default;
+
 grpc::ServerUnaryReactor* ArchiveService::ImportArchive(grpc::CallbackServerContext* ctx,
                                                         const v1::ImportArchiveRequest* req,
                                                         v1::ImportArchiveResponse* resp) {
   return Mutation(rt_, ctx, "ImportArchive", req, resp, [this, req, resp](Call& call) -> Status {
     FD_RETURN_IF_ERROR(RequireId("workspace_id", req->workspace_id()));
-    const Status imported = rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
+    Status imported = rt_.db.Write("ImportArchive", call.writer(), [&](Tx& tx) -> Status {
       // Authorized before the batch is validated: a stranger's batch costs nothing.
       FD_RETURN_IF_ERROR(
           Authorize(tx, req->workspace_id(), call, domain::Action::kImportChecks).status());

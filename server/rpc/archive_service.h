@@ -17,8 +17,8 @@ class ArchiveService final : public v1::ArchiveService::CallbackService {
   // `matcher` is shared with the claim match worker; `imported` is told the workspace after
   // an import commits (the worker warms its index).
   ArchiveService(Runtime& rt, jobs::ArchiveMatcher& matcher,
-                 std::function<void(std::int64_t)> imported = {})
-      : rt_(rt), matcher_(matcher), imported_(std::move(imported)) {}
+                 std::function<void(std::int64_t)> imported = {});
+  ~ArchiveService() override;
 
   grpc::ServerUnaryReactor* ImportArchive(grpc::CallbackServerContext* ctx,
                                           const v1::ImportArchiveRequest* req,

@@ -55,12 +55,16 @@ v1::Event TagEvent(v1::EventKind kind, const std::string& tag) {
 
 }  // namespace
 
+ClaimService::ClaimService(Runtime& rt, std::function<void()> claim_queued)
+    : rt_(rt), claim_queued_(std::move(claim_queued)) {}
+ClaimService::~ClaimService() = default;
+
 grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext* ctx,
                                                     const v1::CreateClaimRequest* req,
                                                     v1::Claim* resp) {
   return Mutation(rt_, ctx, "CreateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
-    const Status created = rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
+    Status created = rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
       const Result<store::SegmentInfo> found = store::GetSegment(tx, r.segment_id());
       const Result<std::int64_t> ws =
           found.ok() ? Result<std::int64_t>(found->workspace_id) : found.status();
@@ -131,7 +135,7 @@ grpc::ServerUnaryReactor* ClaimService::UpdateClaim(grpc::CallbackServerContext*
   return Mutation(rt_, ctx, "UpdateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::UpdateClaimRequest r, v1::CheckedRequest(*req));
     bool requeued = false;
-    const Status updated = MutateClaim(
+    Status updated = MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kEditClaim,
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::UpdateClaimText(c.tx, c.claim.id(),

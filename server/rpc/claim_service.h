@@ -11,8 +11,8 @@ class ClaimService final : public v1::ClaimService::CallbackService {
  public:
   // `claim_queued` is called after a claim was queued for matching against the archive (a
   // new claim, a changed summary), to wake the match worker.
-  explicit ClaimService(Runtime& rt, std::function<void()> claim_queued = {})
-      : rt_(rt), claim_queued_(std::move(claim_queued)) {}
+  explicit ClaimService(Runtime& rt, std::function<void()> claim_queued = {});
+  ~ClaimService() override;
 
   grpc::ServerUnaryReactor* CreateClaim(grpc::CallbackServerContext* ctx,
                                         const v1::CreateClaimRequest* req,

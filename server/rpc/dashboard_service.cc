@@ -9,6 +9,9 @@
 
 namespace factdesk::rpc {
 
+DashboardService::DashboardService(Runtime& rt) : rt_(rt) {}
+DashboardService::~DashboardService() = default;
+
 grpc::ServerUnaryReactor* DashboardService::GetDashboard(grpc::CallbackServerContext* ctx,
                                                          const v1::GetDashboardRequest* req,
                                                          v1::Dashboard* resp) {

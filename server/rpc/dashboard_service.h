@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class DashboardService final : public v1::DashboardService::CallbackService {
  public:
-  explicit DashboardService(Runtime& rt) : rt_(rt) {}
+  explicit DashboardService(Runtime& rt);
+  ~DashboardService() override;
 
   grpc::ServerUnaryReactor* GetDashboard(grpc::CallbackServerContext* ctx,
                                          const v1::GetDashboardRequest* req,

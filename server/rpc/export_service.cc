@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "common/tsan_handoff.h"
 #include "export/exporter.h"
 #include "export/formatting.h"
 #include "proto/enum_text.h"
@@ -208,6 +209,9 @@ struct ExportJob {
 
 }  // namespace
 
+ExportService::ExportService(Runtime& rt) : rt_(rt) {}
+ExportService::~ExportService() = default;
+
 grpc::ServerWriteReactor<v1::ExportChunk>* ExportService::Export(grpc::CallbackServerContext* ctx,
                                                                  const v1::ExportRequest* req) {
   auto writer = ExportWriter::Create();
@@ -230,6 +234,7 @@ grpc::ServerWriteReactor<v1::ExportChunk>* ExportService::Export(grpc::CallbackS
     logging::LogRequest("Export", "-", busy, 0, job->request_id);
     if (metrics != nullptr) metrics->ObserveRequest("Export", busy.code(), 0);
   }
+  HandOff(writer.get());
   return writer.get();
 }
 

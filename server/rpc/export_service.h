@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class ExportService final : public v1::ExportService::CallbackService {
  public:
-  explicit ExportService(Runtime& rt) : rt_(rt) {}
+  explicit ExportService(Runtime& rt);
+  ~ExportService() override;
 
   grpc::ServerWriteReactor<v1::ExportChunk>* Export(grpc::CallbackServerContext* ctx,
                                                     const v1::ExportRequest* req) override;

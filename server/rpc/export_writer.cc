@@ -1,5 +1,7 @@
 #include "server/rpc/export_writer.h"
 
+#include "common/tsan_handoff.h"
+
 namespace factdesk::rpc {
 namespace {
 
@@ -77,6 +79,7 @@ void ExportWriter::EndLocked(std::unique_lock<std::mutex>& lock, const Status& s
   finished_ = true;
   const Status s = *finish_;
   lock.unlock();
+  HandOff(this);
   Finish(ToGrpcStatus(s));
   lock.lock();
 }
@@ -88,11 +91,13 @@ void ExportWriter::WriteNextLocked(std::unique_lock<std::mutex>& lock) {
   write_in_flight_ = true;
   room_.notify_all();
   lock.unlock();
+  HandOff(this);
   StartWrite(&current_);
   lock.lock();
 }
 
 void ExportWriter::OnWriteDone(bool ok) {
+  TakeOver(this);
   std::unique_lock lock(mu_);
   write_in_flight_ = false;
   if (!ok) {
@@ -110,6 +115,7 @@ void ExportWriter::OnWriteDone(bool ok) {
 }
 
 void ExportWriter::OnCancel() {
+  TakeOver(this);
   std::unique_lock lock(mu_);
   over_ = true;
   queue_.clear();
@@ -117,6 +123,7 @@ void ExportWriter::OnCancel() {
 }
 
 void ExportWriter::OnDone() {
+  TakeOver(this);
   // Dropping gRPC's reference; the producer may still hold one.
   auto last = std::move(self_);
 }

@@ -20,6 +20,9 @@ using store::Tx;
 
 }  // namespace
 
+LiveService::LiveService(Runtime& rt) : rt_(rt) {}
+LiveService::~LiveService() = default;
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* LiveService::Subscribe(grpc::CallbackServerContext* ctx,
                                                                    const grpc::ByteBuffer* req) {
   // Everything from ctx and the request is read now: setup runs later, on a worker thread.

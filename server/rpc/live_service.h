@@ -12,7 +12,8 @@ class LiveService final
     : public v1::LiveService::WithRawCallbackMethod_Subscribe<
           v1::LiveService::WithCallbackMethod_UpdatePresence<v1::LiveService::Service>> {
  public:
-  explicit LiveService(Runtime& rt) : rt_(rt) {}
+  explicit LiveService(Runtime& rt);
+  ~LiveService() override;
 
   grpc::ServerWriteReactor<grpc::ByteBuffer>* Subscribe(grpc::CallbackServerContext* ctx,
                                                         const grpc::ByteBuffer* req) override;

@@ -47,6 +47,7 @@ Status GuessLiveLanguage(Tx& tx, const store::LiveTranscript& live, std::int64_t
   }
   FD_ASSIGN_OR_RETURN(const auto sample, store::ListSegments(tx, id, 0, kSample));
   std::vector<std::string_view> texts;
+  texts.reserve(sample.size());
   for (const auto& seg : sample) texts.push_back(seg.text());
   const domain::LanguageGuess guess = domain::GuessLanguage(texts);
   if (guess.tag != domain::kUndeterminedLanguage) store::SetTranscriptLanguage(tx, id, guess.tag);

@@ -51,6 +51,9 @@ Status MutateNote(
 
 }  // namespace
 
+NoteService::NoteService(Runtime& rt) : rt_(rt) {}
+NoteService::~NoteService() = default;
+
 grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
                                                const v1::AddNoteRequest* req, v1::Note* resp) {
   return Mutation(rt_, ctx, "AddNote", req, resp, [this, req, resp](Call& call) -> Status {

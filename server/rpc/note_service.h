@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class NoteService final : public v1::NoteService::CallbackService {
  public:
-  explicit NoteService(Runtime& rt) : rt_(rt) {}
+  explicit NoteService(Runtime& rt);
+  ~NoteService() override;
 
   grpc::ServerUnaryReactor* AddNote(grpc::CallbackServerContext* ctx, const v1::AddNoteRequest* req,
                                     v1::Note* resp) override;

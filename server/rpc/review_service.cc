@@ -50,7 +50,58 @@ Status FillDispute(Tx& tx, domain::Role role, std::int64_t viewer_id, v1::Disput
   return Status::Ok();
 }
 
+// A first review is sent with expected_version 0, a revision with the version it read.
+Status CheckReviewVersion(Call& call, std::int64_t claim_id,
+                          const std::optional<v1::Review>& existing, std::int64_t expected) {
+  if (existing && expected != existing->version()) {
+    if (expected == 0) {
+      call.AttachCurrent(*existing);
+      return Status::Aborted(
+          fmt::format("you already reviewed claim {}; to revise it, send expected_version={}",
+                      claim_id, existing->version()));
+    }
+    return StaleVersion(call, "review", existing->id(), expected, *existing, existing->version());
+  }
+  if (!existing && expected != 0) {
+    return Status::InvalidArgument(
+        "expected_version",
+        fmt::format("you have no review of claim {} to revise; send 0", claim_id));
+  }
+  return Status::Ok();
+}
+
+// After a review is saved, the reviews decide the claim's state, and open or close its
+// dispute; `event` carries the dispute that changed.
+Status ApplyReviews(ClaimContext& c, v1::Event& event) {
+  const v1::Claim& claim = c.claim;
+  const v1::Workspace& w = *c.workspace;
+  const auto outcome = domain::EvaluateReviews(v1::ToDomain(w.policy()), claim.created_by().id(),
+                                               store::Votes(c.tx, claim.id()));
+  const auto open = store::FindOpenDispute(c.tx, claim.id());
+  if (outcome.dispute_open && !open) {
+    FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
+                        store::OpenDispute(c.tx, claim.workspace_id(), claim.id()));
+  }
+  store::ClaimStateChange change{.status = StateText(outcome.state)};
+  if (outcome.state == domain::ClaimState::kResolved) {
+    change.verdict = store::MakeVerdict(w.rating_scale(), *outcome.final_verdict);
+    change.set_resolved_now = true;
+    if (open) {
+      store::DisputeClosing closing{std::string(domain::ResolutionName(outcome.resolution)),
+                                    std::nullopt, change.verdict, ""};
+      FD_ASSIGN_OR_RETURN(*event.mutable_dispute(), store::CloseDispute(c.tx, open->id(), closing));
+    }
+  }
+  if (outcome.state != v1::StateOf(claim) || change.verdict) {
+    store::ChangeClaimState(c.tx, claim.id(), change);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+ReviewService::ReviewService(Runtime& rt) : rt_(rt) {}
+ReviewService::~ReviewService() = default;
 
 grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContext* ctx,
                                                       const v1::SubmitReviewRequest* req,
@@ -64,23 +115,9 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
           const v1::Workspace& w = *c.workspace;  // read for the source rule
           FD_RETURN_IF_ERROR(
               domain::CheckVerdict(store::ToDomainScale(w.rating_scale()), req->verdict()));
-          const domain::Policy policy = v1::ToDomain(w.policy());
           const auto existing = store::FindReview(c.tx, claim.id(), call.user_id());
-          if (existing && req->expected_version() != existing->version()) {
-            if (req->expected_version() == 0) {
-              call.AttachCurrent(*existing);
-              return Status::Aborted(fmt::format(
-                  "you already reviewed claim {}; to revise it, send expected_version={}",
-                  claim.id(), existing->version()));
-            }
-            return StaleVersion(call, "review", existing->id(), req->expected_version(), *existing,
-                                existing->version());
-          }
-          if (!existing && req->expected_version() != 0) {
-            return Status::InvalidArgument(
-                "expected_version",
-                fmt::format("you have no review of claim {} to revise; send 0", claim.id()));
-          }
+          FD_RETURN_IF_ERROR(
+              CheckReviewVersion(call, claim.id(), existing, req->expected_version()));
           store::ReviewInput input{
               claim.workspace_id(), claim.id(),
               call.user_id(),       store::MakeVerdict(w.rating_scale(), req->verdict()),
@@ -89,29 +126,7 @@ grpc::ServerUnaryReactor* ReviewService::SubmitReview(grpc::CallbackServerContex
           v1::Event event =
               NewEvent(existing ? v1::EVENT_KIND_REVIEW_REVISED : v1::EVENT_KIND_REVIEW_SUBMITTED);
           *event.mutable_review() = resp->review();
-
-          // The reviews now decide the claim's state (and open or close its dispute).
-          const auto outcome = domain::EvaluateReviews(policy, claim.created_by().id(),
-                                                       store::Votes(c.tx, claim.id()));
-          const auto open = store::FindOpenDispute(c.tx, claim.id());
-          if (outcome.dispute_open && !open) {
-            FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
-                                store::OpenDispute(c.tx, claim.workspace_id(), claim.id()));
-          }
-          store::ClaimStateChange change{.status = StateText(outcome.state)};
-          if (outcome.state == domain::ClaimState::kResolved) {
-            change.verdict = store::MakeVerdict(w.rating_scale(), *outcome.final_verdict);
-            change.set_resolved_now = true;
-            if (open) {
-              store::DisputeClosing closing{std::string(domain::ResolutionName(outcome.resolution)),
-                                            std::nullopt, change.verdict, ""};
-              FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
-                                  store::CloseDispute(c.tx, open->id(), closing));
-            }
-          }
-          if (outcome.state != v1::StateOf(claim) || change.verdict) {
-            store::ChangeClaimState(c.tx, claim.id(), change);
-          }
+          FD_RETURN_IF_ERROR(ApplyReviews(c, event));
           return event;
         },
         resp->mutable_claim());

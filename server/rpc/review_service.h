@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class ReviewService final : public v1::ReviewService::CallbackService {
  public:
-  explicit ReviewService(Runtime& rt) : rt_(rt) {}
+  explicit ReviewService(Runtime& rt);
+  ~ReviewService() override;
 
   grpc::ServerUnaryReactor* SubmitReview(grpc::CallbackServerContext* ctx,
                                          const v1::SubmitReviewRequest* req,

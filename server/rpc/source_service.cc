@@ -30,6 +30,9 @@ v1::Source SourceOf(const v1::AddSourceRequest& req) {
 
 }  // namespace
 
+SourceService::SourceService(Runtime& rt) : rt_(rt) {}
+SourceService::~SourceService() = default;
+
 grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* ctx,
                                                    const v1::AddSourceRequest* req,
                                                    v1::Source* resp) {

@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class SourceService final : public v1::SourceService::CallbackService {
  public:
-  explicit SourceService(Runtime& rt) : rt_(rt) {}
+  explicit SourceService(Runtime& rt);
+  ~SourceService() override;
 
   grpc::ServerUnaryReactor* AddSource(grpc::CallbackServerContext* ctx,
                                       const v1::AddSourceRequest* req, v1::Source* resp) override;

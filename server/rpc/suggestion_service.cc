@@ -78,6 +78,9 @@ Result<v1::Suggestion> AuthorizedSuggestion(Tx& tx, const Call& call, std::int64
 
 }  // namespace
 
+SuggestionService::SuggestionService(Runtime& rt) : rt_(rt) {}
+SuggestionService::~SuggestionService() = default;
+
 grpc::ServerUnaryReactor* SuggestionService::ListSuggestions(grpc::CallbackServerContext* ctx,
                                                              const v1::ListSuggestionsRequest* req,
                                                              v1::ListSuggestionsResponse* resp) {

@@ -11,7 +11,8 @@ namespace factdesk::rpc {
 // marks the claim through the same code as CreateClaim (claim_marking.h).
 class SuggestionService final : public v1::SuggestionService::CallbackService {
  public:
-  explicit SuggestionService(Runtime& rt) : rt_(rt) {}
+  explicit SuggestionService(Runtime& rt);
+  ~SuggestionService() override;
 
   grpc::ServerUnaryReactor* ListSuggestions(grpc::CallbackServerContext* ctx,
                                             const v1::ListSuggestionsRequest* req,

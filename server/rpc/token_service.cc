@@ -11,6 +11,9 @@ constexpr int kMaxListed = 100;
 
 }  // namespace
 
+TokenService::TokenService(Runtime& rt) : rt_(rt) {}
+TokenService::~TokenService() = default;
+
 grpc::ServerUnaryReactor* TokenService::ListTokens(grpc::CallbackServerContext* ctx,
                                                    const v1::ListTokensRequest* req,
                                                    v1::ListTokensResponse* resp) {

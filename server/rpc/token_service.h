@@ -8,7 +8,8 @@ namespace factdesk::rpc {
 // The caller's own API tokens: list them, revoke one (logging out revokes the one in use).
 class TokenService final : public v1::TokenService::CallbackService {
  public:
-  explicit TokenService(Runtime& rt) : rt_(rt) {}
+  explicit TokenService(Runtime& rt);
+  ~TokenService() override;
 
   grpc::ServerUnaryReactor* ListTokens(grpc::CallbackServerContext* ctx,
                                        const v1::ListTokensRequest* req,

@@ -65,6 +65,9 @@ std::string ImportLanguage(const std::string& given, const import::Transcript& p
 
 }  // namespace
 
+TranscriptService::TranscriptService(Runtime& rt) : rt_(rt) {}
+TranscriptService::~TranscriptService() = default;
+
 grpc::ServerUnaryReactor* TranscriptService::ImportTranscript(
     grpc::CallbackServerContext* ctx, const v1::ImportTranscriptRequest* req,
     v1::ImportTranscriptResponse* resp) {

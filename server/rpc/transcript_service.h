@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class TranscriptService final : public v1::TranscriptService::CallbackService {
  public:
-  explicit TranscriptService(Runtime& rt) : rt_(rt) {}
+  explicit TranscriptService(Runtime& rt);
+  ~TranscriptService() override;
 
   grpc::ServerUnaryReactor* ImportTranscript(grpc::CallbackServerContext* ctx,
                                              const v1::ImportTranscriptRequest* req,

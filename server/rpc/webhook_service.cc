@@ -77,6 +77,10 @@ Result<std::string> PingUid(std::int64_t webhook_id) {
 
 }  // namespace
 
+WebhookService::WebhookService(Runtime& rt, WebhookServiceOptions options)
+    : rt_(rt), options_(std::move(options)) {}
+WebhookService::~WebhookService() = default;
+
 grpc::ServerUnaryReactor* WebhookService::AddWebhook(grpc::CallbackServerContext* ctx,
                                                      const v1::AddWebhookRequest* req,
                                                      v1::AddWebhookResponse* resp) {

@@ -18,8 +18,8 @@ struct WebhookServiceOptions {
 // list, remove, send a test delivery, list deliveries. Sending is server/jobs' work.
 class WebhookService final : public v1::WebhookService::CallbackService {
  public:
-  WebhookService(Runtime& rt, WebhookServiceOptions options)
-      : rt_(rt), options_(std::move(options)) {}
+  WebhookService(Runtime& rt, WebhookServiceOptions options);
+  ~WebhookService() override;
 
   grpc::ServerUnaryReactor* AddWebhook(grpc::CallbackServerContext* ctx,
                                        const v1::AddWebhookRequest* req,

@@ -49,6 +49,9 @@ Status RequireNoOpenAssignments(Tx& tx, std::int64_t workspace_id, const v1::Use
 
 }  // namespace
 
+WorkspaceService::WorkspaceService(Runtime& rt) : rt_(rt) {}
+WorkspaceService::~WorkspaceService() = default;
+
 grpc::ServerUnaryReactor* WorkspaceService::WhoAmI(grpc::CallbackServerContext* ctx,
                                                    const v1::WhoAmIRequest* /*req*/,
                                                    v1::WhoAmIResponse* resp) {

@@ -7,7 +7,8 @@ namespace factdesk::rpc {
 
 class WorkspaceService final : public v1::WorkspaceService::CallbackService {
  public:
-  explicit WorkspaceService(Runtime& rt) : rt_(rt) {}
+  explicit WorkspaceService(Runtime& rt);
+  ~WorkspaceService() override;
 
   grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
                                    v1::WhoAmIResponse* resp) override;

@@ -51,7 +51,7 @@ struct MemberColumns {
 #define FD_USER_COLUMNS \
   "u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name"
 
-constexpr std::array kStatements = {
+constexpr std::array kAccountStatements = {
     Statement{"accounts.create_user",
               "INSERT INTO users (handle, display_name) VALUES ($1, $2) "
               "ON CONFLICT (handle) DO NOTHING RETURNING id",
@@ -147,7 +147,7 @@ v1::User UserFrom(const pqxx::result& r) {
 }  // namespace
 
 std::span<const Statement> AccountStatements() {
-  return kStatements;
+  return kAccountStatements;
 }
 
 Result<v1::User> CreateUser(Tx& tx, const std::string& handle, const std::string& display_name) {

@@ -56,7 +56,7 @@ struct UpsertColumns {
   "claim_date, array_to_string(appearances, E'\\n') AS appearances, fd_us(imported_at) AS " \
   "imported_at, coalesce(claim_id, 0) AS claim_id "
 
-constexpr std::array kStatements = {
+constexpr std::array kArchiveStatements = {
     // Writers of a workspace's archive take this first, so revisions (taken after it)
     // commit in order and a match index catching up never skips one committed late.
     Statement{"archive.lock",
@@ -195,7 +195,7 @@ std::string Lines(const google::protobuf::RepeatedPtrField<std::string>& values)
 }  // namespace
 
 std::span<const Statement> ArchiveStatements() {
-  return kStatements;
+  return kArchiveStatements;
 }
 
 void LockArchive(Tx& tx, std::int64_t workspace_id) {

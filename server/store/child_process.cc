@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <system_error>
 
 #include <fcntl.h>
 #include <grp.h>
@@ -42,8 +43,11 @@ std::vector<char*> ArgvPointers(const std::vector<std::string>& argv) {
 Result<std::optional<RunAs>> PostgresAccount() {
   if (geteuid() != 0) return std::optional<RunAs>{};
   for (const char* name : {"postgres", "nobody"}) {
-    if (const passwd* pw = getpwnam(name); pw != nullptr) {
-      return std::optional<RunAs>{RunAs{pw->pw_uid, pw->pw_gid, name}};
+    passwd entry{};
+    passwd* found = nullptr;
+    std::array<char, 4096> buffer{};  // getpwnam's static result would race other threads
+    if (getpwnam_r(name, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr) {
+      return std::optional<RunAs>{RunAs{found->pw_uid, found->pw_gid, name}};
     }
   }
   return Status::FailedPrecondition(
@@ -54,11 +58,12 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv,
                                  const std::optional<RunAs>& run_as) {
   std::array<int, 2> pipe_fds{};
   if (pipe2(pipe_fds.data(), O_CLOEXEC) != 0) {
-    return Status::Internal(std::string("pipe: ") + std::strerror(errno));
+    return Status::Internal(std::string("pipe: ") + std::generic_category().message(errno));
   }
   const auto args = ArgvPointers(argv);
   const pid_t pid = fork();
-  if (pid < 0) return Status::Internal(std::string("fork: ") + std::strerror(errno));
+  if (pid < 0)
+    return Status::Internal(std::string("fork: ") + std::generic_category().message(errno));
   if (pid == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
     dup2(pipe_fds[1], STDERR_FILENO);
@@ -87,17 +92,19 @@ Result<pid_t> SpawnProcess(const std::vector<std::string>& argv, const std::opti
                            const std::string& log_path, int parent_death_signal) {
   const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (log_fd < 0) {
-    return Status::FailedPrecondition("cannot open " + log_path + ": " + std::strerror(errno));
+    return Status::FailedPrecondition("cannot open " + log_path + ": " +
+                                      std::generic_category().message(errno));
   }
   if (run_as && fchown(log_fd, run_as->uid, run_as->gid) != 0) {
     close(log_fd);
-    return Status::FailedPrecondition("cannot chown " + log_path + ": " + std::strerror(errno));
+    return Status::FailedPrecondition("cannot chown " + log_path + ": " +
+                                      std::generic_category().message(errno));
   }
   const auto args = ArgvPointers(argv);
   const pid_t pid = fork();
   if (pid < 0) {
     close(log_fd);
-    return Status::Internal(std::string("fork: ") + std::strerror(errno));
+    return Status::Internal(std::string("fork: ") + std::generic_category().message(errno));
   }
   if (pid == 0) {
     const int null_fd = open("/dev/null", O_RDONLY);

@@ -9,7 +9,7 @@
 namespace factdesk::store {
 namespace {
 
-constexpr std::array kStatements = {
+constexpr std::array kClaimLinkStatements = {
     Statement{"claim_link.check_exists",
               "SELECT 1 AS found FROM archived_checks "
               "WHERE id = $1 AND workspace_id = $2 AND removed_at IS NULL",
@@ -29,7 +29,7 @@ constexpr std::array kStatements = {
 }  // namespace
 
 std::span<const Statement> ClaimLinkStatements() {
-  return kStatements;
+  return kClaimLinkStatements;
 }
 
 Status CheckLinkTarget(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,

@@ -22,7 +22,7 @@ struct MatchColumns {
   ColumnIndex check_id, score;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kClaimMatchStatements = {
     Statement{"claim_match.queue",
               "INSERT INTO claim_match_queue (claim_id, workspace_id) VALUES ($2, $1) "
               "ON CONFLICT (claim_id) DO UPDATE SET queued_at = clock_timestamp(), "
@@ -65,7 +65,7 @@ constexpr std::array kStatements = {
 }  // namespace
 
 std::span<const Statement> ClaimMatchStatements() {
-  return kStatements;
+  return kClaimMatchStatements;
 }
 
 void QueueClaimMatch(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id) {

@@ -23,7 +23,7 @@ struct HitColumns {
 // about the claim: its own words most, a source's title and a rationale less, a note
 // (often an aside) least. Field numbers are v1::ClaimField.
 // U+E000/U+E001 mark the matches in snippets, as transcript search marks them.
-constexpr std::array kStatements = {
+constexpr std::array kClaimSearchStatements = {
     Statement{
         "claims.search",
         "WITH q AS (SELECT websearch_to_tsquery('english', fd_match_text($2)) AS query), "
@@ -90,7 +90,7 @@ constexpr std::array kStatements = {
 }  // namespace
 
 std::span<const Statement> ClaimSearchStatements() {
-  return kStatements;
+  return kClaimSearchStatements;
 }
 
 Result<ClaimSearchPage> SearchClaims(Tx& tx, const ClaimSearch& s, int offset, int limit) {

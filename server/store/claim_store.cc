@@ -97,7 +97,7 @@ struct PlaceColumns {
   ColumnIndex workspace_id, role;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kClaimStatements = {
     Statement{"claims.insert",
               "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
               "quote, prefix, suffix, summary, claimant, created_by) "
@@ -263,7 +263,7 @@ std::vector<v1::Claim> ClaimsFrom(const pqxx::result& r) {
 }  // namespace
 
 std::span<const Statement> ClaimStatements() {
-  return kStatements;
+  return kClaimStatements;
 }
 
 Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& c) {

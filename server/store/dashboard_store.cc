@@ -86,7 +86,7 @@ struct LiveColumns {
       corrected_segments, claims_quote_changed;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kDashboardStatements = {
     Statement{"dashboard.by_status",
               "SELECT c.status, count(*) AS claims FROM claims c WHERE " FD_SCOPE
               " GROUP BY c.status",
@@ -291,7 +291,7 @@ void AddLiveProgress(Tx& tx, std::int64_t transcript_id, v1::Dashboard& d) {
 }  // namespace
 
 std::span<const Statement> DashboardStatements() {
-  return kStatements;
+  return kDashboardStatements;
 }
 
 Result<v1::Dashboard> ComputeDashboard(Tx& tx, std::int64_t workspace_id,

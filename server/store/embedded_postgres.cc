@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -116,7 +117,7 @@ Status Chown(const fs::path& path, const std::optional<RunAs>& run_as) {
   if (!run_as) return Status::Ok();
   if (chown(path.c_str(), run_as->uid, run_as->gid) != 0) {
     return Status::FailedPrecondition("cannot give " + path.string() + " to " + run_as->name +
-                                      ": " + std::strerror(errno));
+                                      ": " + std::generic_category().message(errno));
   }
   return Status::Ok();
 }
@@ -129,8 +130,8 @@ Status MakeDir(const fs::path& dir, mode_t mode) {
                                       " is not writable: " + ec.message());
   }
   if (chmod(dir.c_str(), mode) != 0) {
-    return Status::FailedPrecondition("data dir " + dir.string() +
-                                      " is not writable: " + std::strerror(errno));
+    return Status::FailedPrecondition(
+        "data dir " + dir.string() + " is not writable: " + std::generic_category().message(errno));
   }
   return Status::Ok();
 }
@@ -223,23 +224,99 @@ Result<std::string> AttachToRunning(const std::string& data_dir) {
   return url;
 }
 
+namespace {
+
+// The given PostgreSQL bin dir, checked, or the newest installed one.
+Result<std::string> ResolveBinDir(const std::string& given) {
+  if (given.empty()) return FindPostgresBinDir();
+  if (!HasServerBinaries(given)) {
+    return Status::FailedPrecondition("PostgreSQL is not installed: no initdb/postgres in " +
+                                      given);
+  }
+  return given;
+}
+
+// The socket dir, owned by the account PostgreSQL runs as, which must reach it through
+// the data dir's parents.
+Status PrepareSocketDir(const fs::path& dir, const fs::path& socket_dir,
+                        const std::optional<RunAs>& run_as) {
+  FD_RETURN_IF_ERROR(MakeDir(socket_dir, 0700));
+  FD_RETURN_IF_ERROR(Chown(socket_dir, run_as));
+  if (!run_as) return Status::Ok();
+  auto probe = RunProcess({"/usr/bin/test", "-w", socket_dir.string()}, run_as);
+  if (!probe.ok() || probe->exit_code != 0) {
+    return Status::FailedPrecondition(
+        "PostgreSQL runs as '" + run_as->name + "' (we are root) and cannot reach " + dir.string() +
+        ": make its parent directories searchable or choose another --data-dir");
+  }
+  return Status::Ok();
+}
+
+// initdb on the first start; a half-finished cluster from an interrupted first start is
+// removed and made again.
+Status InitClusterIfMissing(const std::string& bin_dir, const fs::path& cluster_dir,
+                            const std::optional<RunAs>& run_as) {
+  if (fs::exists(cluster_dir / "PG_VERSION")) return Status::Ok();
+  std::error_code ec;
+  fs::remove_all(cluster_dir, ec);
+  FD_RETURN_IF_ERROR(MakeDir(cluster_dir, 0700));
+  FD_RETURN_IF_ERROR(Chown(cluster_dir, run_as));
+  FD_ASSIGN_OR_RETURN(auto init,
+                      RunProcess({bin_dir + "/initdb", "-D", cluster_dir.string(), "-U", "factdesk",
+                                  "--auth=trust", "-E", "UTF8", "--no-locale", "--no-instructions"},
+                                 run_as));
+  if (init.exit_code != 0) {
+    fs::remove_all(cluster_dir, ec);
+    const auto pos = init.output.rfind("initdb: error:");
+    return Status::FailedPrecondition(
+        "initdb failed: " + Trim(pos == std::string::npos ? init.output : init.output.substr(pos)));
+  }
+  return Status::Ok();
+}
+
+// The postgres command line: no TCP, the socket in the data dir.
+std::vector<std::string> PostgresArgv(const std::string& bin_dir, const fs::path& cluster_dir,
+                                      const fs::path& socket_dir,
+                                      const EmbeddedPostgresOptions& options) {
+  std::vector<std::string> argv = {bin_dir + "/postgres",
+                                   "-D",
+                                   cluster_dir.string(),
+                                   "-c",
+                                   "listen_addresses=",
+                                   "-c",
+                                   "unix_socket_directories=" + socket_dir.string(),
+                                   "-c",
+                                   "max_connections=" + std::to_string(options.max_connections),
+                                   "-c",
+                                   "log_min_messages=warning"};
+  // Errors are logged without the statement, DETAIL or CONTEXT: those quote row values
+  // (a failed COPY's transcript text, a conflicting key).
+  for (const char* setting : {"log_min_error_statement=panic", "log_error_verbosity=terse"}) {
+    argv.emplace_back("-c");
+    argv.emplace_back(setting);
+  }
+  if (options.unsafe_no_fsync) {
+    for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
+      argv.emplace_back("-c");
+      argv.emplace_back(setting);
+    }
+  }
+  return argv;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::Start(
     const EmbeddedPostgresOptions& options) {
-  std::string bin_dir = options.bin_dir;
-  if (bin_dir.empty()) {
-    FD_ASSIGN_OR_RETURN(bin_dir, FindPostgresBinDir());
-  } else if (!HasServerBinaries(bin_dir)) {
-    return Status::FailedPrecondition("PostgreSQL is not installed: no initdb/postgres in " +
-                                      bin_dir);
-  }
+  FD_ASSIGN_OR_RETURN(const std::string bin_dir, ResolveBinDir(options.bin_dir));
   FD_ASSIGN_OR_RETURN(const std::optional<RunAs> run_as, PostgresAccount());
 
   // Root keeps the top dir traversable (not readable) so the postgres account reaches pg/.
   FD_RETURN_IF_ERROR(MakeDir(options.data_dir, run_as ? 0711 : 0700));
   const fs::path dir = fs::canonical(options.data_dir);
   if (access(dir.c_str(), W_OK) != 0) {
-    return Status::FailedPrecondition("data dir " + dir.string() +
-                                      " is not writable: " + std::strerror(errno));
+    return Status::FailedPrecondition(
+        "data dir " + dir.string() + " is not writable: " + std::generic_category().message(errno));
   }
   const fs::path cluster_dir = dir / "pg";
   const fs::path socket_dir = dir / "run";
@@ -258,70 +335,22 @@ Result<std::unique_ptr<EmbeddedPostgres>> EmbeddedPostgres::Start(
   const std::string lock_path = (dir / "factdesk.lock").string();
   pg->lock_fd_ = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (pg->lock_fd_ < 0) {
-    return Status::FailedPrecondition("data dir " + dir.string() +
-                                      " is not writable: " + std::strerror(errno));
+    return Status::FailedPrecondition(
+        "data dir " + dir.string() + " is not writable: " + std::generic_category().message(errno));
   }
   if (flock(pg->lock_fd_, LOCK_EX | LOCK_NB) != 0) {
     return Status::FailedPrecondition("data dir " + dir.string() +
                                       " is in use by another factdesk-server");
   }
 
-  FD_RETURN_IF_ERROR(MakeDir(socket_dir, 0700));
-  FD_RETURN_IF_ERROR(Chown(socket_dir, run_as));
-  if (run_as) {
-    auto probe = RunProcess({"/usr/bin/test", "-w", socket_dir.string()}, run_as);
-    if (!probe.ok() || probe->exit_code != 0) {
-      return Status::FailedPrecondition(
-          "PostgreSQL runs as '" + run_as->name + "' (we are root) and cannot reach " +
-          dir.string() + ": make its parent directories searchable or choose another --data-dir");
-    }
-  }
-
-  if (!fs::exists(cluster_dir / "PG_VERSION")) {
-    std::error_code ec;
-    fs::remove_all(cluster_dir, ec);  // a half-finished initdb from an interrupted first start
-    FD_RETURN_IF_ERROR(MakeDir(cluster_dir, 0700));
-    FD_RETURN_IF_ERROR(Chown(cluster_dir, run_as));
-    FD_ASSIGN_OR_RETURN(
-        auto init, RunProcess({bin_dir + "/initdb", "-D", cluster_dir.string(), "-U", "factdesk",
-                               "--auth=trust", "-E", "UTF8", "--no-locale", "--no-instructions"},
-                              run_as));
-    if (init.exit_code != 0) {
-      fs::remove_all(cluster_dir, ec);
-      const auto pos = init.output.rfind("initdb: error:");
-      return Status::FailedPrecondition("initdb failed: " + Trim(pos == std::string::npos
-                                                                     ? init.output
-                                                                     : init.output.substr(pos)));
-    }
-  }
+  FD_RETURN_IF_ERROR(PrepareSocketDir(dir, socket_dir, run_as));
+  FD_RETURN_IF_ERROR(InitClusterIfMissing(bin_dir, cluster_dir, run_as));
   FD_RETURN_IF_ERROR(ClearLeftovers(cluster_dir, socket_dir));
 
   pg->cluster_dir_ = cluster_dir.string();
   pg->log_path_ = log_path;
   pg->run_as_ = run_as;
-  pg->argv_ = {bin_dir + "/postgres",
-               "-D",
-               cluster_dir.string(),
-               "-c",
-               "listen_addresses=",
-               "-c",
-               "unix_socket_directories=" + socket_dir.string(),
-               "-c",
-               "max_connections=" + std::to_string(options.max_connections),
-               "-c",
-               "log_min_messages=warning"};
-  // Errors are logged without the statement, DETAIL or CONTEXT: those quote row values
-  // (a failed COPY's transcript text, a conflicting key).
-  for (const char* setting : {"log_min_error_statement=panic", "log_error_verbosity=terse"}) {
-    pg->argv_.emplace_back("-c");
-    pg->argv_.emplace_back(setting);
-  }
-  if (options.unsafe_no_fsync) {
-    for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
-      pg->argv_.emplace_back("-c");
-      pg->argv_.emplace_back(setting);
-    }
-  }
+  pg->argv_ = PostgresArgv(bin_dir, cluster_dir, socket_dir, options);
   FD_RETURN_IF_ERROR(pg->Launch());
   FD_RETURN_IF_ERROR(CreateDatabaseIfMissing(pg->UrlFor("postgres"), "factdesk"));
   return pg;

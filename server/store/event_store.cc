@@ -33,7 +33,7 @@ struct ClaimEventColumns : EventColumns {
 // and the workspace's id.
 #define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
 
-constexpr std::array kStatements = {
+constexpr std::array kEventStatements = {
     // The workspace lock (a transaction-level advisory lock on the workspace's id),
     // exclusive: it waits for the changes to single records that hold it shared, and
     // keeps new ones out until COMMIT. PostgreSQL queues these locks fairly (a shared
@@ -107,7 +107,7 @@ Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
 }  // namespace
 
 std::span<const Statement> EventStatements() {
-  return kStatements;
+  return kEventStatements;
 }
 
 Result<std::int64_t> Tx::TakeSeq(std::int64_t workspace_id) {

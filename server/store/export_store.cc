@@ -25,7 +25,7 @@ struct DecisionColumns {
   ColumnIndex reasoning;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kExportStatements = {
     Statement{"exports.corrections_of",
               "SELECT claim_id, reason, fd_us(corrected_at) AS corrected_at, earlier_verdict "
               "FROM claim_corrections WHERE claim_id = ANY($1::bigint[]) ORDER BY claim_id, id",
@@ -40,7 +40,7 @@ constexpr std::array kStatements = {
 }  // namespace
 
 std::span<const Statement> ExportStatements() {
-  return kStatements;
+  return kExportStatements;
 }
 
 Result<std::unordered_map<std::int64_t, std::vector<v1::ClaimCorrection>>> CorrectionsOf(

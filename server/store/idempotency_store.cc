@@ -17,7 +17,7 @@ struct KeyColumns {
   ColumnIndex method, fingerprint, response;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kIdempotencyStatements = {
     // Claims the key, and deletes the oldest expired keys, a hundred at a time, skipping
     // rows another transaction holds (each mutation pays a little so the table never
     // needs a sweeper), in one round trip. The sweep leaves the key being claimed to
@@ -67,7 +67,7 @@ Status ReplayRecorded(const pqxx::row& row, const KeyColumns& col, const Idempot
 }  // namespace
 
 std::span<const Statement> IdempotencyStatements() {
-  return kStatements;
+  return kIdempotencyStatements;
 }
 
 Result<bool> ClaimIdempotencyKey(Tx& tx, const Idempotency& idem) {

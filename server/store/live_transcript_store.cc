@@ -26,7 +26,7 @@ struct LockColumns {
 
 // The segments travel as one JSON array parameter (jsonb_to_recordset): a multi-row
 // INSERT with no SQL built from the request, whatever the batch's size.
-constexpr std::array kStatements = {
+constexpr std::array kLiveTranscriptStatements = {
     Statement{"live.open",
               "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
               "segment_count, byte_size, imported_by, state, language, search_config) "
@@ -90,7 +90,7 @@ nlohmann::json SpeakerNames(const std::vector<import::Segment>& segments) {
 }  // namespace
 
 std::span<const Statement> LiveTranscriptStatements() {
-  return kStatements;
+  return kLiveTranscriptStatements;
 }
 
 Result<v1::Transcript> OpenLiveTranscript(Tx& tx, const NewTranscript& meta,

@@ -43,6 +43,45 @@ struct AppliedColumns {
   ColumnIndex version, name, checksum;
 };
 
+// Takes the migration lock (released when the connection closes, also on error paths)
+// and reads what the database has applied.
+std::map<int, Applied> LockAndReadApplied(pqxx::connection& conn) {
+  pqxx::nontransaction session(conn);
+  session.exec_params("SELECT pg_advisory_lock($1)", kMigrationLockKey);
+  session.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "  version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
+      "  applied_at timestamptz NOT NULL DEFAULT now())");
+  std::map<int, Applied> applied;
+  const pqxx::result rows = session.exec("SELECT version, name, checksum FROM schema_migrations");
+  const auto col = MapColumns<AppliedColumns>(rows);
+  for (const auto& row : rows) {
+    applied[row[col.version].as<int>()] = {row[col.name].as<std::string>(),
+                                           row[col.checksum].as<std::string>()};
+  }
+  session.commit();
+  return applied;
+}
+
+// This server's migrations by version; refused when the database has one it does not know.
+Result<std::map<int, const EmbeddedFile*>> KnownMigrations(std::span<const EmbeddedFile> migrations,
+                                                           const std::map<int, Applied>& applied) {
+  std::map<int, const EmbeddedFile*> known;
+  for (const EmbeddedFile& file : migrations) {
+    FD_ASSIGN_OR_RETURN(const int version, VersionOf(file.name));
+    known[version] = &file;
+  }
+  for (const auto& [version, row] : applied) {
+    if (!known.contains(version)) {
+      return Status::FailedPrecondition(
+          fmt::format("the database has migration {} applied, which this server does not have; "
+                      "run a newer factdesk-server",
+                      row.name));
+    }
+  }
+  return known;
+}
+
 }  // namespace
 
 std::span<const EmbeddedFile> BuiltinMigrations() {
@@ -54,35 +93,8 @@ Result<MigrationReport> Migrate(const std::string& database_url,
   MigrationReport report;
   try {
     pqxx::connection conn(database_url);
-    pqxx::nontransaction session(conn);
-    session.exec_params("SELECT pg_advisory_lock($1)", kMigrationLockKey);
-    // Released when the connection closes, also on error paths.
-    session.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "  version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
-        "  applied_at timestamptz NOT NULL DEFAULT now())");
-    std::map<int, Applied> applied;
-    const pqxx::result rows = session.exec("SELECT version, name, checksum FROM schema_migrations");
-    const auto col = MapColumns<AppliedColumns>(rows);
-    for (const auto& row : rows) {
-      applied[row[col.version].as<int>()] = {row[col.name].as<std::string>(),
-                                             row[col.checksum].as<std::string>()};
-    }
-    session.commit();
-
-    std::map<int, const EmbeddedFile*> known;
-    for (const EmbeddedFile& file : migrations) {
-      FD_ASSIGN_OR_RETURN(const int version, VersionOf(file.name));
-      known[version] = &file;
-    }
-    for (const auto& [version, row] : applied) {
-      if (!known.contains(version)) {
-        return Status::FailedPrecondition(
-            fmt::format("the database has migration {} applied, which this server does not have; "
-                        "run a newer factdesk-server",
-                        row.name));
-      }
-    }
+    const std::map<int, Applied> applied = LockAndReadApplied(conn);
+    FD_ASSIGN_OR_RETURN(const auto known, KnownMigrations(migrations, applied));
     for (const auto& [version, file] : known) {
       const std::string checksum = Sha256Hex(file->contents);
       if (auto it = applied.find(version); it != applied.end()) {

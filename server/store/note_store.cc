@@ -45,7 +45,7 @@ struct NoteEventColumns {
   "fd_us(n.created_at) AS created_at, fd_us(n.edited_at) AS edited_at, n.version, "       \
   "n.removed_at IS NOT NULL AS removed FROM notes n JOIN users u ON u.id = n.author_id "
 
-constexpr std::array kStatements = {
+constexpr std::array kNoteStatements = {
     Statement{"notes.insert",
               "INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, author_id) "
               "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -107,7 +107,7 @@ void AddRevisions(Tx& tx, v1::Note& note) {
 }  // namespace
 
 std::span<const Statement> NoteStatements() {
-  return kStatements;
+  return kNoteStatements;
 }
 
 Result<v1::Note> InsertNote(Tx& tx, const NewNote& n) {

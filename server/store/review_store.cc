@@ -80,7 +80,7 @@ struct DisputeColumns {
   FD_VERDICT_COLUMNS("d") ", d.reasoning "                                            \
   "FROM disputes d LEFT JOIN users u ON u.id = d.decided_by "
 
-constexpr std::array kStatements = {
+constexpr std::array kReviewStatements = {
     Statement{"reviews.insert",
               "INSERT INTO reviews (workspace_id, claim_id, reviewer_id, verdict_label, "
               "verdict_ordered, verdict_value, verdict_best, verdict_worst, rationale, confidence, "
@@ -239,7 +239,7 @@ std::vector<v1::Review> ReviewsFrom(const pqxx::result& r) {
 }  // namespace
 
 std::span<const Statement> ReviewStatements() {
-  return kStatements;
+  return kReviewStatements;
 }
 
 Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in,

@@ -14,7 +14,7 @@ struct ScaleColumns {
   ColumnIndex id, labels;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kScaleStatements = {
     Statement{"scales.current",
               "SELECT r.id, r.labels::text AS labels FROM workspaces w "
               "JOIN rating_scales r ON r.id = w.rating_scale_id WHERE w.id = $1",
@@ -52,7 +52,7 @@ domain::RatingScale FromJson(const nlohmann::json& labels) {
 }  // namespace
 
 std::span<const Statement> ScaleStatements() {
-  return kStatements;
+  return kScaleStatements;
 }
 
 v1::Verdict MakeVerdict(const v1::RatingScale& scale, const std::string& label) {

@@ -42,7 +42,7 @@ struct RevisionColumns {
   "u.handle AS corrected_by_handle, u.display_name AS corrected_by_display_name, " \
   "fd_us(r.corrected_at) AS corrected_at, r.reason"
 
-constexpr std::array kStatements = {
+constexpr std::array kSegmentRevisionStatements = {
     Statement{"segments.lock",
               "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
               "coalesce(sp.name, '') AS speaker, s.text, s.revision FROM segments s "
@@ -79,7 +79,7 @@ v1::SegmentRevision RevisionFromRow(const pqxx::row& row, const RevisionColumns&
 }  // namespace
 
 std::span<const Statement> SegmentRevisionStatements() {
-  return kStatements;
+  return kSegmentRevisionStatements;
 }
 
 Result<LockedSegment> LockSegment(Tx& tx, std::int64_t segment_id) {

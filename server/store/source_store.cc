@@ -42,7 +42,7 @@ struct SourceColumns {
   "r.display_name AS removed_by_display_name, fd_us(s.removed_at) AS removed_at "               \
   "FROM sources s JOIN users a ON a.id = s.added_by LEFT JOIN users r ON r.id = s.removed_by "
 
-constexpr std::array kStatements = {
+constexpr std::array kSourceStatements = {
     Statement{"sources.insert",
               "INSERT INTO sources (workspace_id, claim_id, url, title, publisher, excerpt, "
               "stance, archived_url, is_primary, added_by) "
@@ -99,7 +99,7 @@ std::vector<v1::Source> SourcesFrom(const pqxx::result& r) {
 }  // namespace
 
 std::span<const Statement> SourceStatements() {
-  return kStatements;
+  return kSourceStatements;
 }
 
 Result<v1::Source> InsertSource(Tx& tx, std::int64_t workspace_id, const v1::Source& s,

@@ -25,7 +25,7 @@ struct MatchColumns {
   ColumnIndex suggestion_id, check_id, score;
 };
 
-constexpr std::array kStatements = {
+constexpr std::array kSuggestionMatchStatements = {
     // Per workspace its archive's newest revision (an index lookup on archived_checks'
     // (workspace_id, revision)), then its least recently matched open suggestion below it
     // (suggestions_match_due); the workspace whose is oldest goes first.
@@ -67,7 +67,7 @@ constexpr std::array kStatements = {
 }  // namespace
 
 std::span<const Statement> SuggestionMatchStatements() {
-  return kStatements;
+  return kSuggestionMatchStatements;
 }
 
 std::optional<DueSuggestionMatches> NextSuggestionsToMatch(Tx& tx, int limit) {

@@ -77,7 +77,7 @@ struct RankedLowColumns {
   "FROM suggestions s JOIN segments g ON g.id = s.segment_id "                          \
   "LEFT JOIN speakers sp ON sp.id = g.speaker_id LEFT JOIN users u ON u.id = s.decided_by "
 
-constexpr std::array kStatements = {
+constexpr std::array kSuggestionStatements = {
     // A done transcript is pending again (segments were added); NOT_ENGLISH stays.
     Statement{"scoring.queue",
               "INSERT INTO scoring_queue (transcript_id, workspace_id) VALUES ($1, $2) "
@@ -239,7 +239,7 @@ nlohmann::json RowsJson(const std::vector<NewSuggestion>& rows) {
 }  // namespace
 
 std::span<const Statement> SuggestionStatements() {
-  return kStatements;
+  return kSuggestionStatements;
 }
 
 void QueueScoring(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id) {

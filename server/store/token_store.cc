@@ -31,7 +31,7 @@ struct TokenColumns {
   "fd_us(t.created_at) AS created_at, fd_us(t.expires_at) AS expires_at, "                \
   "fd_us(t.revoked_at) AS revoked_at, t.expires_at <= now() AS expired "
 
-constexpr std::array kStatements = {
+constexpr std::array kTokenStatements = {
     Statement{"tokens.insert",
               "INSERT INTO api_tokens (user_id, token_sha256, expires_at) "
               "VALUES ($1, $2, now() + $3 * interval '1 second') RETURNING id",
@@ -113,7 +113,7 @@ std::string TokenTime(const google::protobuf::Timestamp& ts) {
 }
 
 std::span<const Statement> TokenStatements() {
-  return kStatements;
+  return kTokenStatements;
 }
 
 Result<IssuedToken> IssueToken(Tx& tx, std::int64_t user_id, std::chrono::seconds lifetime) {

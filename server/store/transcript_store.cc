@@ -91,7 +91,7 @@ struct SearchHitColumns {
   "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name AS speaker, s.start_ms, " \
   "s.end_ms, s.text, s.revision, fd_us(s.arrived_at) AS arrived_at"
 
-constexpr std::array kStatements = {
+constexpr std::array kTranscriptStatements = {
     Statement{"transcripts.insert",
               "INSERT INTO transcripts (workspace_id, title, format, source_url, aired_at, "
               "segment_count, byte_size, imported_by, language, search_config) "
@@ -214,7 +214,7 @@ void AddSpeakers(Tx& tx, v1::Transcript& t) {
 }  // namespace
 
 std::span<const Statement> TranscriptStatements() {
-  return kStatements;
+  return kTranscriptStatements;
 }
 
 Result<v1::Transcript> InsertTranscript(Tx& tx, const NewTranscript& meta,

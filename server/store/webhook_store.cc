@@ -74,7 +74,7 @@ struct DueColumns {
   "fd_us(created_at) AS created_at, fd_us(next_attempt_at) AS next_attempt_at, "     \
   "fd_us(finished_at) AS finished_at, last_http_status, last_error FROM webhook_deliveries "
 
-constexpr std::array kStatements = {
+constexpr std::array kWebhookStatements = {
     // The cursor starts at the workspace's newest committed seq (an event committing
     // beside the insert may reach the new hook; none before it does).
     Statement{"webhooks.insert",
@@ -206,7 +206,7 @@ v1::WebhookDelivery DeliveryFromRow(const pqxx::row& row, const DeliveryColumns&
 }  // namespace
 
 std::span<const Statement> WebhookStatements() {
-  return kStatements;
+  return kWebhookStatements;
 }
 
 Result<v1::Webhook> AddWebhook(Tx& tx, const NewWebhook& hook) {

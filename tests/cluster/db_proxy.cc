@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -42,7 +43,8 @@ int Listen(int port) {
   addr.sin_port = htons(static_cast<std::uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 64) != 0) {
-    std::fprintf(stderr, "db_proxy: cannot listen on %d: %s\n", port, std::strerror(errno));
+    std::fprintf(stderr, "db_proxy: cannot listen on %d: %s\n", port,
+                 std::generic_category().message(errno).c_str());
     std::exit(1);
   }
   return fd;

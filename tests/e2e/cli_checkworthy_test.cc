@@ -13,8 +13,6 @@
 namespace factdesk::testing {
 namespace {
 
-constexpr auto kCommand = std::chrono::seconds(120);
-
 class CheckworthyCliTest : public ::testing::Test {
  protected:
   // No saved login, and a server that does not exist: the command must not need one.
@@ -26,7 +24,7 @@ class CheckworthyCliTest : public ::testing::Test {
              {"XDG_CONFIG_HOME", dir_.path() + "/config"},
              {"FACTDESK_SERVER", "127.0.0.1:1"},
              {"FACTDESK_TOKEN", "fd_nobody"}};
-    return RunProcess(o, kCommand);
+    return RunProcess(o, kCommandTimeout);
   }
 
   std::string Write(const std::string& name, const std::string& contents) {

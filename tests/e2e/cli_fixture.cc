@@ -7,7 +7,6 @@ namespace factdesk::testing {
 namespace {
 
 constexpr auto kServerStart = std::chrono::seconds(180);
-constexpr auto kCommand = std::chrono::seconds(120);
 
 std::string Trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -140,14 +139,14 @@ ProcessResult CliTest::Cli(const CliUser& user, const std::vector<std::string>& 
                            const std::string& stdin_data) {
   ProcessOptions o = CliProcess(user, args, env);
   o.stdin_data = stdin_data;
-  return RunProcess(o, kCommand);
+  return RunProcess(o, kCommandTimeout);
 }
 
 ProcessResult CliTest::Admin(const std::vector<std::string>& args) {
   ProcessOptions o;
   o.argv = {ServerBinary(), "admin", "--data-dir", data_dir_};
   o.argv.insert(o.argv.end(), args.begin(), args.end());
-  return RunProcess(o, kCommand);
+  return RunProcess(o, kCommandTimeout);
 }
 
 CliUser CliTest::Anonymous() {

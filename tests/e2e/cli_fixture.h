@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,9 @@
 #include "tests/support/test_postgres.h"
 
 namespace factdesk::testing {
+
+// How long one `factdesk` or admin command may run before the test gives up on it.
+inline constexpr auto kCommandTimeout = std::chrono::seconds(120);
 
 // The binaries under test.
 std::string ServerBinary();

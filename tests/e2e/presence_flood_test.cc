@@ -27,7 +27,7 @@ constexpr int kPresenceCalls = 20000;
 // about 320 MiB (release build; more under ASan) and never gave it back. With the limit
 // lifted, 20,000 accepted updates fan out to 50 streams: the sanitizer's allocator keeps
 // the high-water mark of what was in flight at once, hence the larger allowance.
-constexpr long kMaxGrowthKiB = 64L * 1024;
+constexpr long kMaxFloodGrowthKiB = 64L * 1024;
 constexpr long kMaxGrowthUnlimitedKiB = 128L * 1024;
 
 std::shared_ptr<grpc::Channel> OwnChannel(const std::string& address, int n) {
@@ -36,14 +36,14 @@ std::shared_ptr<grpc::Channel> OwnChannel(const std::string& address, int n) {
   return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
 }
 
-struct Desk {
+struct FloodDesk {
   std::string owner;   // ana, admin of "desk"
   std::string viewer;  // vic, a viewer
   std::int64_t workspace = 0;
 };
 
-Desk Prepare(const std::string& data, const std::string& address) {
-  Desk d;
+FloodDesk PrepareFloodDesk(const std::string& data, const std::string& address) {
+  FloodDesk d;
   Admin(data, {"create-user", "ana", "--name", "Ana"});
   Admin(data, {"create-workspace", "desk", "--name", "Desk", "--owner", "ana"});
   Admin(data, {"create-user", "vic", "--name", "Vic"});
@@ -136,7 +136,7 @@ FloodResult Flood(const std::string& address, const std::string& token, std::int
 
 // The viewer's sessions online as a newcomer's stream tells them: what it was sent when
 // it began, then each change in order.
-std::set<std::string> SessionsSeenByNewcomer(const std::string& address, const Desk& d) {
+std::set<std::string> SessionsSeenByNewcomer(const std::string& address, const FloodDesk& d) {
   StreamCollector newcomer(OwnChannel(address, 200), d.owner, d.workspace, 0);
   EXPECT_TRUE(newcomer.WaitUntil([&] { return !newcomer.presences().empty(); }, 30s));
   std::set<std::string> sessions;
@@ -154,7 +154,7 @@ TEST(PresenceFloodTest, TwentyThousandUpdatesAreRateLimitedAndMemoryStaysBounded
   TempDir dir;
   const std::string data = dir.path() + "/data";
   ServerProcess server({"--data-dir", data, "--unsafe-no-fsync"}, 0, SmallQuarantine());
-  const Desk d = Prepare(data, server.address());
+  const FloodDesk d = PrepareFloodDesk(data, server.address());
   DeafSubscribers deaf(server.address(), d.owner, d.workspace);
   const long before = RssKiB(server.pid());
 
@@ -168,7 +168,7 @@ TEST(PresenceFloodTest, TwentyThousandUpdatesAreRateLimitedAndMemoryStaysBounded
             std::string::npos)
       << flood.limited_message;
   const long after = RssKiB(server.pid());
-  EXPECT_LT(after - before, kMaxGrowthKiB) << "RSS " << before << " -> " << after << " KiB";
+  EXPECT_LT(after - before, kMaxFloodGrowthKiB) << "RSS " << before << " -> " << after << " KiB";
   // Only the latest entry of the session counts.
   EXPECT_EQ(SessionsSeenByNewcomer(server.address(), d), std::set<std::string>{"vic-0"});
 }
@@ -179,7 +179,7 @@ TEST(PresenceFloodTest, WithTheLimitLiftedQueuesAndSessionsStayBoundedWhateverFi
   ServerProcess server({"--data-dir", data, "--unsafe-no-fsync", "--presence-rate", "10000",
                         "--presence-burst", "100000"},
                        0, SmallQuarantine());
-  const Desk d = Prepare(data, server.address());
+  const FloodDesk d = PrepareFloodDesk(data, server.address());
   DeafSubscribers deaf(server.address(), d.owner, d.workspace);
   const long before = RssKiB(server.pid());
 

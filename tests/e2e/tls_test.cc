@@ -28,8 +28,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr auto kCommand = std::chrono::seconds(120);
-
 std::string FindOpenssl() {
   for (const char* candidate : {"/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"}) {
     if (access(candidate, X_OK) == 0) return candidate;
@@ -160,7 +158,7 @@ class TlsTest : public ::testing::Test {
     ProcessOptions o;
     o.argv = {ServerBinary(), "admin", "--data-dir", data_dir};
     o.argv.insert(o.argv.end(), args.begin(), args.end());
-    return RunProcess(o, kCommand);
+    return RunProcess(o, kCommandTimeout);
   }
 
   // `factdesk ARGS` with HOME `home` (made if missing), none of the developer's
@@ -180,7 +178,7 @@ class TlsTest : public ::testing::Test {
     o.unset_env = {"FACTDESK_SERVER", "FACTDESK_TOKEN", "FACTDESK_CA", "FACTDESK_CERT",
                    "FACTDESK_KEY"};
     o.stdin_data = stdin_data;
-    return RunProcess(o, kCommand);
+    return RunProcess(o, kCommandTimeout);
   }
 
   static std::unique_ptr<TempDir> dir_;
@@ -395,7 +393,7 @@ TEST_F(TlsTest, TheServerRefusesIncompleteTlsSettings) {
     o.argv = {ServerBinary(), "serve",      "--listen",
               "127.0.0.1:0",  "--data-dir", dir_->path() + "/never-started"};
     o.argv.insert(o.argv.end(), flags.begin(), flags.end());
-    return RunProcess(o, kCommand);
+    return RunProcess(o, kCommandTimeout);
   };
   const ProcessResult no_key = serve({"--tls-cert", pki_.server_cert});
   EXPECT_EQ(no_key.exit_code, 1) << Describe(no_key);

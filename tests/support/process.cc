@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <system_error>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -59,10 +60,11 @@ struct Pipes {
 pid_t Spawn(const ProcessOptions& o, Pipes& p) {
   Launch l = Prepare(o);
   if (pipe2(p.in, O_CLOEXEC) != 0 || pipe2(p.out, O_CLOEXEC) != 0 || pipe2(p.err, O_CLOEXEC) != 0) {
-    throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    throw std::runtime_error(std::string("pipe: ") + std::generic_category().message(errno));
   }
   const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid < 0)
+    throw std::runtime_error(std::string("fork: ") + std::generic_category().message(errno));
   if (pid == 0) {
     dup2(p.in[0], STDIN_FILENO);
     dup2(p.out[1], STDOUT_FILENO);

@@ -5,7 +5,7 @@
 namespace factdesk::checkworthy {
 namespace {
 
-std::string Refusal(std::string_view bytes) {
+std::string ClefRefusal(std::string_view bytes) {
   const auto lines = ParseClefTsv(bytes, "debate.tsv");
   EXPECT_FALSE(lines.ok()) << bytes;
   if (lines.ok()) return "";
@@ -40,24 +40,24 @@ TEST(ClefTsvTest, LabelsAndAHeaderAreOptional) {
 }
 
 TEST(ClefTsvTest, RefusesMalformedLinesNamingThem) {
-  EXPECT_EQ(Refusal("1\tA\tHi.\n2\tA Hi.\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\n2\tA Hi.\n"),
             "debate.tsv: line 2: expected line<TAB>speaker<TAB>text[<TAB>label], found 2 fields");
-  EXPECT_EQ(Refusal("1\tA\tHi.\t0\textra\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\t0\textra\n"),
             "debate.tsv: line 1: expected line<TAB>speaker<TAB>text[<TAB>label], found 5 fields");
-  EXPECT_EQ(Refusal("one\tA\tHi.\n"),
+  EXPECT_EQ(ClefRefusal("one\tA\tHi.\n"),
             "debate.tsv: line 1: the line number 'one' is not a positive whole number");
-  EXPECT_EQ(Refusal("0\tA\tHi.\n"),
+  EXPECT_EQ(ClefRefusal("0\tA\tHi.\n"),
             "debate.tsv: line 1: the line number '0' is not a positive whole number");
-  EXPECT_EQ(Refusal("1\tA\tHi.\n\n1\tB\tHo.\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\n\n1\tB\tHo.\n"),
             "debate.tsv: line 3: the line number 1 does not follow 1");
-  EXPECT_EQ(Refusal("1\tA\tHi.\tyes\n"), "debate.tsv: line 1: the label 'yes' is not 0 or 1");
-  EXPECT_EQ(Refusal("1\tA\tHi.\t1\n2\tA\tHo.\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\tyes\n"), "debate.tsv: line 1: the label 'yes' is not 0 or 1");
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\t1\n2\tA\tHo.\n"),
             "debate.tsv: line 2: no label, but the lines before it have one");
-  EXPECT_EQ(Refusal("1\tA\tHi.\n2\tA\tHo.\t0\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\n2\tA\tHo.\t0\n"),
             "debate.tsv: line 2: a label, but the lines before it have none");
-  EXPECT_EQ(Refusal("1\tA\tHi.\n2\tA\tH\xffo.\n"),
+  EXPECT_EQ(ClefRefusal("1\tA\tHi.\n2\tA\tH\xffo.\n"),
             "debate.tsv: line 2: invalid UTF-8 at byte 5 of the line");
-  EXPECT_EQ(Refusal("\n  \n"), "debate.tsv: no lines to score");
+  EXPECT_EQ(ClefRefusal("\n  \n"), "debate.tsv: no lines to score");
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ const std::string kHeader =
     "features\tcue,w1\n"
     "bias\t-2.5000\n";
 
-std::string Refusal(const std::string& text) {
+std::string ModelRefusal(const std::string& text) {
   const auto model = ParseModel(text);
   EXPECT_FALSE(model.ok()) << text;
   if (model.ok()) return "";
@@ -49,54 +49,56 @@ TEST(ModelTest, RoundsToTheFilesPrecision) {
 }
 
 TEST(ModelTest, RefusesAMissingOrWrongHeader) {
-  EXPECT_EQ(Refusal(""), "model: line 1: expected 'model<TAB>...'");
-  EXPECT_EQ(Refusal("model\tsomething-else\n"),
+  EXPECT_EQ(ModelRefusal(""), "model: line 1: expected 'model<TAB>...'");
+  EXPECT_EQ(ModelRefusal("model\tsomething-else\n"),
             "model: line 1: this is not a factdesk-checkworthy-logistic model: 'something-else'");
-  EXPECT_EQ(Refusal("model\tfactdesk-checkworthy-logistic\nfeatures\tcue\n"),
+  EXPECT_EQ(ModelRefusal("model\tfactdesk-checkworthy-logistic\nfeatures\tcue\n"),
             "model: line 2: expected 'version<TAB>...', found 'features'");
-  EXPECT_EQ(Refusal("model\tfactdesk-checkworthy-logistic\nversion\ten 1\n"),
+  EXPECT_EQ(ModelRefusal("model\tfactdesk-checkworthy-logistic\nversion\ten 1\n"),
             "model: line 2: the version 'en 1' must be 1 to 64 letters, digits, '.', '-' or '_'");
-  EXPECT_EQ(Refusal("model\tfactdesk-checkworthy-logistic\nversion\tv\nfeatures\tcue,w9\n"),
+  EXPECT_EQ(ModelRefusal("model\tfactdesk-checkworthy-logistic\nversion\tv\nfeatures\tcue,w9\n"),
             "model: line 3: features: unknown feature family 'w9' (known: cue, w1, w2, cN-M with "
             "1 <= N <= M <= 8)");
-  EXPECT_EQ(Refusal("model\tfactdesk-checkworthy-logistic\nversion\tv\nfeatures\tw1\nbias\tx\n"),
-            "model: line 4: the bias 'x' is not a number");
+  EXPECT_EQ(
+      ModelRefusal("model\tfactdesk-checkworthy-logistic\nversion\tv\nfeatures\tw1\nbias\tx\n"),
+      "model: line 4: the bias 'x' is not a number");
 }
 
 TEST(ModelTest, RefusesBadWeights) {
-  EXPECT_EQ(Refusal(kHeader + "w:a\tabc\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\tabc\n"),
             "model: line 6: the weight 'abc' of 'w:a' is not a number");
-  EXPECT_EQ(Refusal(kHeader + "w:a\tnan\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\tnan\n"),
             "model: line 6: the weight 'nan' of 'w:a' is not a number");
-  EXPECT_EQ(Refusal(kHeader + "w:a\t1e999\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\t1e999\n"),
             "model: line 6: the weight '1e999' of 'w:a' is not a number");
-  EXPECT_EQ(Refusal(kHeader + "w:a\t1\tmore\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\t1\tmore\n"),
             "model: line 6: expected two fields separated by a tab");
-  EXPECT_EQ(Refusal(kHeader + "w:a 1\n"), "model: line 6: expected two fields separated by a tab");
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a 1\n"),
+            "model: line 6: expected two fields separated by a tab");
 }
 
 TEST(ModelTest, RefusesUnknownOrMisplacedFeatures) {
-  EXPECT_EQ(Refusal(kHeader + "cue:vibes\t1\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "cue:vibes\t1\n"),
             "model: line 6: 'cue:vibes': unknown named feature");
-  EXPECT_EQ(Refusal(kHeader + "x:1\t1\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "x:1\t1\n"),
             "model: line 6: 'x:1': unknown feature family (cue:, w:, w2:, c:)");
-  EXPECT_EQ(Refusal(kHeader + "c:abc\t1\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "c:abc\t1\n"),
             "model: line 6: 'c:abc': its family is not in the model's features (cue,w1)");
-  EXPECT_EQ(Refusal(kHeader + "w:\t1\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:\t1\n"),
             "model: line 6: 'w:': the feature has no name after its family");
 }
 
 TEST(ModelTest, RefusesUnsortedRepeatedOrMissingFeatures) {
-  EXPECT_EQ(Refusal(kHeader + "w:b\t1\nw:a\t1\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:b\t1\nw:a\t1\n"),
             "model: line 7: 'w:a' is out of order (features are sorted by name)");
-  EXPECT_EQ(Refusal(kHeader + "w:a\t1\nw:a\t2\n"), "model: line 7: 'w:a' appears twice");
-  EXPECT_EQ(Refusal(kHeader), "model: line 6: the model has no features");
-  EXPECT_EQ(Refusal(kHeader + "w:a\t1\n# late\n"),
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\t1\nw:a\t2\n"), "model: line 7: 'w:a' appears twice");
+  EXPECT_EQ(ModelRefusal(kHeader), "model: line 6: the model has no features");
+  EXPECT_EQ(ModelRefusal(kHeader + "w:a\t1\n# late\n"),
             "model: line 7: comments belong before the 'model' line");
 }
 
 TEST(ModelTest, RefusesInvalidUtf8) {
-  EXPECT_EQ(Refusal(kHeader + "w:\xff\t1\n"), "model: invalid UTF-8 at byte 97");
+  EXPECT_EQ(ModelRefusal(kHeader + "w:\xff\t1\n"), "model: invalid UTF-8 at byte 97");
 }
 
 }  // namespace

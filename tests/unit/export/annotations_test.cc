@@ -14,7 +14,7 @@ using testing::ExportClaims;
 using testing::MakeScenario;
 using testing::Scenario;
 
-json ExportJson(const Scenario& s) {
+json AnnotationsJson(const Scenario& s) {
   return json::parse(ExportClaims(v1::EXPORT_FORMAT_ANNOTATIONS, s));
 }
 
@@ -53,7 +53,7 @@ const json& Selector(const json& annotation, const std::string& type) {
 }
 
 TEST(AnnotationsTest, CollectionWithEveryClaimAndItsTotal) {
-  const json doc = ExportJson(MakeScenario());
+  const json doc = AnnotationsJson(MakeScenario());
   EXPECT_EQ(doc.at("@context"), "http://www.w3.org/ns/anno.jsonld");
   EXPECT_EQ(doc.at("type"), "AnnotationCollection");
   EXPECT_EQ(doc.at("id"), "urn:factdesk:workspace:5:annotations");
@@ -71,7 +71,7 @@ TEST(AnnotationsTest, CollectionWithEveryClaimAndItsTotal) {
 }
 
 TEST(AnnotationsTest, PublishedClaimFieldByField) {
-  const json a = AnnotationOf(ExportJson(MakeScenario()), 101);
+  const json a = AnnotationOf(AnnotationsJson(MakeScenario()), 101);
   EXPECT_EQ(a.at("created"), "2024-03-06T20:00:00Z");
   EXPECT_EQ(a.at("modified"), "2024-03-06T20:01:00Z");
   EXPECT_EQ(a.at("generated"), "2024-03-09T08:00:00Z");
@@ -121,7 +121,7 @@ TEST(AnnotationsTest, PublishedClaimFieldByField) {
 
 TEST(AnnotationsTest, PositionsCountCodePointsNotBytes) {
   const Scenario s = MakeScenario();
-  const json doc = ExportJson(s);
+  const json doc = AnnotationsJson(s);
   // 我们的|出口增长了百分之二十|，这是事实。|Exports grew 20% 🚀 in 2023|.
   const json& chinese = Selector(AnnotationOf(doc, 102), "TextPositionSelector");
   EXPECT_EQ(chinese.at("start"), 3);  // bytes 9..39
@@ -142,7 +142,7 @@ TEST(AnnotationsTest, PositionsCountCodePointsNotBytes) {
 }
 
 TEST(AnnotationsTest, UncheckedClaimsHaveNoAssessment) {
-  const json doc = ExportJson(MakeScenario());
+  const json doc = AnnotationsJson(MakeScenario());
   for (const std::int64_t id : {103, 104, 107}) {
     for (const json& body : AnnotationOf(doc, id).at("body")) {
       EXPECT_NE(body.value("purpose", ""), "assessing") << id;
@@ -156,7 +156,7 @@ TEST(AnnotationsTest, UncheckedClaimsHaveNoAssessment) {
 }
 
 TEST(AnnotationsTest, DeskFileMarksStatesAndCorrections) {
-  const json doc = ExportJson(MakeScenario());
+  const json doc = AnnotationsJson(MakeScenario());
   auto tag = [&](std::int64_t id) {
     for (const json& body : AnnotationOf(doc, id).at("body")) {
       if (body.value("purpose", "") == "tagging") return body.at("value").get<std::string>();
@@ -192,7 +192,7 @@ TEST(AnnotationsTest, RangeThatDoesNotFitLosesOnlyItsPosition) {
   s.claims[1].claim.set_start_byte(10);  // inside 出 (bytes 9..11)
   s.claims[2].claim.set_end_byte(1000);  // past the text
   s.claims[0].claim.set_start_byte(0);   // no longer spells the quote
-  const json doc = ExportJson(s);
+  const json doc = AnnotationsJson(s);
   for (const std::int64_t id : {101, 102, 103}) {
     const json& a = AnnotationOf(doc, id);
     EXPECT_TRUE(Selector(a, "TextPositionSelector").is_null()) << id;
@@ -207,7 +207,7 @@ TEST(AnnotationsTest, TranscriptWithoutUrlOrTimes) {
     record.transcript.clear_source_url();
     record.segment.clear_start_ms();
   }
-  const json a = AnnotationOf(ExportJson(s), 101);
+  const json a = AnnotationOf(AnnotationsJson(s), 101);
   ASSERT_EQ(a.at("target").size(), 1U);
   EXPECT_EQ(a.at("target")[0].at("scope"), "urn:factdesk:transcript:9");
 }
@@ -215,7 +215,7 @@ TEST(AnnotationsTest, TranscriptWithoutUrlOrTimes) {
 TEST(AnnotationsTest, EmptyExportIsAnEmptyCollection) {
   Scenario s = MakeScenario();
   s.claims.clear();
-  const json doc = ExportJson(s);
+  const json doc = AnnotationsJson(s);
   EXPECT_EQ(doc.at("total"), 0);
   EXPECT_EQ(doc.at("first").at("items"), json::array());
 }

@@ -8,7 +8,7 @@
 namespace factdesk::import {
 namespace {
 
-Transcript ParseOk(std::string_view bytes) {
+Transcript ParseSrtOk(std::string_view bytes) {
   auto parsed = Parse(bytes, Format::kSrt);
   EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
   return parsed.ok() ? std::move(parsed).value() : Transcript{};
@@ -27,7 +27,7 @@ std::vector<std::string> Speakers(const Transcript& t) {
 }
 
 TEST(SrtImporterTest, ReadsNumberedCuesWithBomAndCrlf) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseSrtOk(
       "\xEF\xBB\xBF"
       "1\r\n00:00:01,000 --> 00:00:04,250\r\nGood evening\r\nfrom Hofstra.\r\n\r\n"
       "2\r\n01:02:03,004 --> 01:02:05,000\r\nSecond cue.\r\n");
@@ -42,7 +42,7 @@ TEST(SrtImporterTest, ReadsNumberedCuesWithBomAndCrlf) {
 }
 
 TEST(SrtImporterTest, ToleratesMissingIndicesBlankLinesAndDots) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseSrtOk(
       "00:00:01.000 --> 00:00:02.000\nNo index.\n"
       "2\n00:00:02,000 --> 00:00:03,000 X1:10 X2:20 Y1:5 Y2:9\nNo blank line before.\n\n\n"
       "still the second cue\n\n"
@@ -73,14 +73,14 @@ TEST(SrtImporterTest, RefusesTimestampsOutOfRangeOrWithoutMilliseconds) {
 }
 
 TEST(SrtImporterTest, StripsFormattingTags) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseSrtOk(
       "1\n00:00:01,000 --> 00:00:02,000\n"
       "{\\an8}<i>Italic</i> and <b>bold</b>\n<font color=\"#ffff00\">yellow</font> &amp; 2 < 3\n");
   EXPECT_EQ(Texts(t), (std::vector<std::string>{"Italic and bold yellow & 2 < 3"}));
 }
 
 TEST(SrtImporterTest, UpperCaseCaptionLabelsNameSpeakersUntilTheNextLabel) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseSrtOk(
       "1\n00:00:01,000 --> 00:00:02,000\nHOLT: Good evening\nfrom Hofstra.\n\n"
       "2\n00:00:02,000 --> 00:00:03,000\nI'm Lester Holt.\n\n"
       "3\n00:00:03,000 --> 00:00:04,000\n- CLINTON: Thank you.\n- TRUMP: Thank you, Lester.\n\n"
@@ -96,7 +96,7 @@ TEST(SrtImporterTest, UpperCaseCaptionLabelsNameSpeakersUntilTheNextLabel) {
 }
 
 TEST(SrtImporterTest, MixedCaseAndNotesAreNotLabels) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseSrtOk(
       "1\n00:00:01,000 --> 00:00:02,000\nHolt: not a caption label\n\n"
       "2\n00:00:02,000 --> 00:00:03,000\nNOTE: neither is this\n\n"
       "3\n00:00:03,000 --> 00:00:04,000\nThe score was 3: 1\n");

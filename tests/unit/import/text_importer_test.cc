@@ -148,7 +148,7 @@ TEST_F(SeedTranscriptTest, SegmentsAreNumberedTrimmedAndUntimed) {
   EXPECT_EQ(StartingWith("More recently, just in September 2020").kind, SegmentKind::kSpeech);
 }
 
-Transcript ParseOk(std::string_view text) {
+Transcript ParseTextOk(std::string_view text) {
   auto parsed = ParseText(text);
   EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
   return parsed.ok() ? std::move(parsed).value() : Transcript{};
@@ -167,13 +167,13 @@ std::vector<std::string> Texts(const Transcript& t) {
 }
 
 TEST(TextImporterTest, WithoutBlankLinesEveryLineIsAParagraph) {
-  const Transcript t = ParseOk("Alice Smith: Hello there.\nBob Jones: Hi.\r\nAnd welcome.\n");
+  const Transcript t = ParseTextOk("Alice Smith: Hello there.\nBob Jones: Hi.\r\nAnd welcome.\n");
   EXPECT_EQ(Texts(t), (std::vector<std::string>{"Hello there.", "Hi.", "And welcome."}));
   EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Alice Smith", "Bob Jones", ""}));
 }
 
 TEST(TextImporterTest, WrappedLinesJoinUntilABlankLineOrALabel) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseTextOk(
       "Alice Smith: The first turn is\nwrapped over two lines.\nBob Jones: A new turn.\n\n"
       "Narration that is\nalso wrapped.\n");
   EXPECT_EQ(Texts(t), (std::vector<std::string>{"The first turn is wrapped over two lines.",
@@ -182,32 +182,32 @@ TEST(TextImporterTest, WrappedLinesJoinUntilABlankLineOrALabel) {
 }
 
 TEST(TextImporterTest, NarrationWithoutASelfIntroductionIsAttributedToNobody) {
-  const Transcript t = ParseOk("It was a cold morning.\n\nJohn Doe: Indeed it was.\n");
+  const Transcript t = ParseTextOk("It was a cold morning.\n\nJohn Doe: Indeed it was.\n");
   EXPECT_EQ(t.speakers, (std::vector<std::string>{"John Doe"}));
   EXPECT_EQ(Speakers(t), (std::vector<std::string>{"", "John Doe"}));
   EXPECT_EQ(t.segments[0].kind, SegmentKind::kSpeech);
 }
 
 TEST(TextImporterTest, AHostWhoIsNeverLabelledIsNamedFromTheIntroduction) {
-  const Transcript t =
-      ParseOk("Welcome back. I'm Jane Q. Public, and this is the show.\n\nBob Jones: Thanks.\n");
+  const Transcript t = ParseTextOk(
+      "Welcome back. I'm Jane Q. Public, and this is the show.\n\nBob Jones: Thanks.\n");
   EXPECT_EQ(Speakers(t), (std::vector<std::string>{"Jane Q. Public", "Bob Jones"}));
 }
 
 TEST(TextImporterTest, QuotedSelfIntroductionsDoNotMakeAHost) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseTextOk(
       "The ad ran all week: \xE2\x80\x9CI\xE2\x80\x99m Donald Trump and I approve.\xE2\x80\x9D\n\n"
       "Donald Trump: We will win.\n");
   EXPECT_EQ(t.speakers, (std::vector<std::string>{"Donald Trump"}));
 }
 
 TEST(TextImporterTest, InitialsWithoutAMatchingNameStayAsWritten) {
-  const Transcript t = ParseOk("JD: Who is speaking?\n\nAlice Smith: I am.\n\nAS: Me again.\n");
+  const Transcript t = ParseTextOk("JD: Who is speaking?\n\nAlice Smith: I am.\n\nAS: Me again.\n");
   EXPECT_EQ(Speakers(t), (std::vector<std::string>{"JD", "Alice Smith", "Alice Smith"}));
 }
 
 TEST(TextImporterTest, NotesAndHeadingsWithColonsAreNotSpeakers) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseTextOk(
       "Note: this transcript was edited for clarity.\n\n"
       "Episode 12: the numbers game\n\n"
       "The ratio was 3:1 at 10:30 that night.\n\n"
@@ -218,7 +218,7 @@ TEST(TextImporterTest, NotesAndHeadingsWithColonsAreNotSpeakers) {
 }
 
 TEST(TextImporterTest, BracketedDirectionsAreCuesButSpokenLaughterIsNot) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseTextOk(
       "[Music]\n\n(Laughter)\n\nJohn Doe: That was funny. (Laughter)\n\n"
       "(Inaudible) and then he left (Reuters)\n");
   ASSERT_EQ(t.segments.size(), 4U);
@@ -231,7 +231,7 @@ TEST(TextImporterTest, BracketedDirectionsAreCuesButSpokenLaughterIsNot) {
 }
 
 TEST(TextImporterTest, NamesWithParticlesInitialsAndAccents) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseTextOk(
       "Ursula von der Leyen: First.\n\nJ. R. R. Tolkien: Second.\n\n"
       "Se\xC3\xA1n O\xE2\x80\x99"
       "Brien: Third.\n\nJean-Luc Picard: Fourth.\n\nJLP: Fifth.\n");
@@ -242,7 +242,7 @@ TEST(TextImporterTest, NamesWithParticlesInitialsAndAccents) {
 }
 
 TEST(TextImporterTest, ByteOrderMarkIsNotText) {
-  const Transcript t = ParseOk("\xEF\xBB\xBFJohn Doe: Hello.\n");
+  const Transcript t = ParseTextOk("\xEF\xBB\xBFJohn Doe: Hello.\n");
   EXPECT_EQ(Speakers(t), (std::vector<std::string>{"John Doe"}));
 }
 

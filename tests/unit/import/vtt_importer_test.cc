@@ -72,14 +72,14 @@ INSTANTIATE_TEST_SUITE_P(WebVttWpt, VttConformanceTest, ::testing::ValuesIn(Suit
                            return name;
                          });
 
-Transcript ParseOk(std::string_view bytes) {
+Transcript ParseVttOk(std::string_view bytes) {
   auto parsed = Parse(bytes, Format::kVtt);
   EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
   return parsed.ok() ? std::move(parsed).value() : Transcript{};
 }
 
 TEST(VttImporterTest, VoiceTagsNameSpeakersAndMarkupIsRemoved) {
-  const Transcript t = ParseOk(
+  const Transcript t = ParseVttOk(
       "WEBVTT\n\n"
       "intro\n"
       "00:01.000 --> 00:04.500 align:start\n"
@@ -104,15 +104,15 @@ TEST(VttImporterTest, VoiceTagsNameSpeakersAndMarkupIsRemoved) {
 }
 
 TEST(VttImporterTest, DecodesNumericReferencesAndKeepsUnknownOnes) {
-  const Transcript t =
-      ParseOk("WEBVTT\n\n00:01.000 --> 00:02.000\nCaf&#233; &#x263A; &copy; AT&T &#0; &#xD800;\n");
+  const Transcript t = ParseVttOk(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\nCaf&#233; &#x263A; &copy; AT&T &#0; &#xD800;\n");
   ASSERT_EQ(t.segments.size(), 1U);
   EXPECT_EQ(t.segments[0].text, "Caf\xC3\xA9 \xE2\x98\xBA &copy; AT&T \xEF\xBF\xBD \xEF\xBF\xBD");
 }
 
 TEST(VttImporterTest, ACueWithTwoVoicesBecomesTwoSegments) {
-  const Transcript t =
-      ParseOk("WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<v Alice>Hi!\r\n<v Bob>Hello.\r\n");
+  const Transcript t = ParseVttOk(
+      "WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<v Alice>Hi!\r\n<v Bob>Hello.\r\n");
   ASSERT_EQ(t.segments.size(), 2U);
   EXPECT_EQ(t.segments[0].speaker, "Alice");
   EXPECT_EQ(t.segments[0].text, "Hi!");
@@ -124,7 +124,7 @@ TEST(VttImporterTest, ACueWithTwoVoicesBecomesTwoSegments) {
 
 TEST(VttImporterTest, CuesWithOnlyMarkupAreDropped) {
   const Transcript t =
-      ParseOk("WEBVTT\n\n00:01.000 --> 00:02.000\n<i> </i>\n\n00:02.000 --> 00:03.000\ntext\n");
+      ParseVttOk("WEBVTT\n\n00:01.000 --> 00:02.000\n<i> </i>\n\n00:02.000 --> 00:03.000\ntext\n");
   ASSERT_EQ(t.segments.size(), 1U);
   EXPECT_EQ(t.segments[0].text, "text");
   EXPECT_EQ(t.segments[0].ordinal, 0);
