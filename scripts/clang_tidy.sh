@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# clang-tidy, with the checks in .clang-tidy, over the pure libraries (common, import,
-# export, domain, events, checkworthy, archive) and the desktop's views and shell (client/ui,
-# client/desktop); the project headers they include are checked through
-# HeaderFilterRegex. The server and the gRPC side of the client are left out: each of
-# their files parses gRPC's and protobuf's headers, several times the cost of a view,
-# which scripts/test.sh cannot afford on 2 cores. Tests, benchmarks, fuzzers and
-# generated protobuf code are not checked either: GoogleTest's macros would drown the
-# findings that matter.
+# clang-tidy, with the checks in .clang-tidy, over every project library and program:
+# the pure libraries (common, import, export, domain, events, checkworthy, archive),
+# proto/'s mapping, the server and the clients (client/); the project headers they include
+# are checked through HeaderFilterRegex. Tests, benchmarks, fuzzers and generated protobuf
+# code are not checked: GoogleTest's macros would drown the findings that matter.
 #
 # Reads what a configured build compiles (build/dev unless given), one clang-tidy per
 # core. In a unity build (FACTDESK_UNITY, the default) it checks each batch as the
