@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/text_prefix.h"
 #include "common/utf8.h"
 
 namespace factdesk::checkworthy {
@@ -10,7 +11,7 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 std::string QuoteCell(std::string_view text) {
-  return "'" + std::string(utf8::TruncateBytes(text, 40)) + "'";
+  return QuotedPrefix(text, 40);
 }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "checkworthy/features.h"
+#include "common/text_prefix.h"
 #include "common/utf8.h"
 
 namespace factdesk::checkworthy {
@@ -16,7 +17,7 @@ Status LineError(std::size_t line, const std::string& problem) {
 }
 
 std::string QuoteField(std::string_view text) {
-  return "'" + std::string(utf8::TruncateBytes(text, 60)) + "'";
+  return QuotedPrefix(text, 60);
 }
 
 bool ParseNumber(std::string_view text, double& value) {

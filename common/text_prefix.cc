@@ -13,6 +13,10 @@ std::string ShortPrefix(std::string_view text, std::size_t max_bytes) {
          std::to_string(text.size()) + " bytes)";
 }
 
+std::string QuotedPrefix(std::string_view text, std::size_t max_bytes) {
+  return "'" + std::string(utf8::TruncateBytes(text, max_bytes)) + "'";
+}
+
 std::string LogSafe(std::string_view text, std::size_t max_bytes) {
   std::string out;
   out.reserve(std::min(text.size(), max_bytes + 16));

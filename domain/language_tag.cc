@@ -70,10 +70,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kNames =
     {"sv", "Swedish"}, {"th", "Thai"},      {"uk", "Ukrainian"},  {"zh", "Chinese"},
 }};
 
-std::string_view Primary(std::string_view tag) {
-  return tag.substr(0, tag.find('-'));
-}
-
 Status Refuse(std::string_view field, std::string_view tag, std::string_view why) {
   return Status::InvalidArgument(std::string(field),
                                  "\"" + std::string(tag) + "\" is not a BCP 47 language tag (" +
@@ -82,6 +78,10 @@ Status Refuse(std::string_view field, std::string_view tag, std::string_view why
 }
 
 }  // namespace
+
+std::string_view PrimaryLanguage(std::string_view tag) {
+  return tag.substr(0, tag.find('-'));
+}
 
 Result<std::string> NormalizeLanguageTag(std::string_view field, std::string_view tag) {
   if (tag.empty()) return Status::InvalidArgument(std::string(field), "must not be empty");
@@ -118,7 +118,7 @@ Result<std::string> NormalizeLanguageTag(std::string_view field, std::string_vie
 }
 
 std::string_view SearchConfigFor(std::string_view tag) {
-  const std::string_view primary = Primary(tag);
+  const std::string_view primary = PrimaryLanguage(tag);
   for (const auto& [lang, config] : kConfigs) {
     if (lang == primary) return config;
   }
@@ -126,7 +126,7 @@ std::string_view SearchConfigFor(std::string_view tag) {
 }
 
 std::string LanguageName(std::string_view tag) {
-  const std::string_view primary = Primary(tag);
+  const std::string_view primary = PrimaryLanguage(tag);
   for (const auto& [lang, name] : kNames) {
     if (lang == primary) return std::string(name);
   }

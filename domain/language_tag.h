@@ -21,6 +21,9 @@ inline constexpr std::string_view kUndeterminedLanguage = "und";
 // export reads them.
 Result<std::string> NormalizeLanguageTag(std::string_view field, std::string_view tag);
 
+// The tag's language subtag: "de" for "de-CH", "en" for "en".
+std::string_view PrimaryLanguage(std::string_view tag);
+
 // The text-search configuration for a (normalised) tag: the Snowball configuration
 // PostgreSQL 15 ships for its language ("german" for de, de-AT, de-CH), "english" for
 // "und" (what every transcript was searched with before transcripts had a language), and

@@ -67,7 +67,7 @@ std::vector<store::NewSuggestion> ScoreSegments(const checkworthy::Scorer& score
 Result<checkworthy::LanguageVerdict> CheckLanguage(store::Tx& tx, std::int64_t transcript_id) {
   FD_ASSIGN_OR_RETURN(const v1::Transcript transcript, store::GetTranscript(tx, transcript_id));
   const std::string& tag = transcript.language();
-  if (tag == "en" || tag.starts_with("en-")) return checkworthy::LanguageVerdict{true, ""};
+  if (domain::PrimaryLanguage(tag) == "en") return checkworthy::LanguageVerdict{true, ""};
   FD_ASSIGN_OR_RETURN(const auto sample,
                       store::ListSegments(tx, transcript_id, 0, domain::kLanguageSampleSegments));
   std::vector<std::string_view> texts;

@@ -41,11 +41,12 @@ Result<store::NewTranscript> ValidateOpen(const v1::OpenLiveTranscriptRequest& r
 // A live transcript without a language ("und") takes the guess of its first segments as
 // soon as they hold enough text to tell; its segments are then searched in it.
 Status GuessLiveLanguage(Tx& tx, const store::LiveTranscript& live, std::int64_t id) {
-  constexpr int kSample = domain::kLanguageSampleSegments;
-  if (live.language != domain::kUndeterminedLanguage || live.segment_count >= kSample) {
+  if (live.language != domain::kUndeterminedLanguage ||
+      live.segment_count >= domain::kLanguageSampleSegments) {
     return Status::Ok();
   }
-  FD_ASSIGN_OR_RETURN(const auto sample, store::ListSegments(tx, id, 0, kSample));
+  FD_ASSIGN_OR_RETURN(const auto sample,
+                      store::ListSegments(tx, id, 0, domain::kLanguageSampleSegments));
   std::vector<std::string_view> texts;
   texts.reserve(sample.size());
   for (const auto& seg : sample) texts.push_back(seg.text());

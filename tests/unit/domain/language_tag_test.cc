@@ -39,6 +39,15 @@ TEST(LanguageTag, RefusesWhatIsNotATagNamingTheField) {
   EXPECT_FALSE(NormalizeLanguageTag("language", std::string(36, 'a')).ok());
 }
 
+// The scorer runs on "en" and "en-GB" alike, and not on "eng" or "und".
+TEST(LanguageTag, PrimaryLanguageIsTheFirstSubtag) {
+  EXPECT_EQ(PrimaryLanguage("en"), "en");
+  EXPECT_EQ(PrimaryLanguage("en-GB"), "en");
+  EXPECT_EQ(PrimaryLanguage("zh-Hans-CN"), "zh");
+  EXPECT_NE(PrimaryLanguage("eng"), "en");
+  EXPECT_EQ(PrimaryLanguage("und"), "und");
+}
+
 TEST(LanguageTag, SearchConfigurationFollowsTheLanguageSubtag) {
   EXPECT_EQ(SearchConfigFor("en"), "english");
   EXPECT_EQ(SearchConfigFor("en-GB"), "english");
