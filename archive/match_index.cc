@@ -4,8 +4,75 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace factdesk::archive {
+namespace {
+
+constexpr std::string_view kFieldBreak = " | ";
+
+std::string Joined(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const std::string& term : terms) {
+    if (!out.empty()) out += ' ';
+    out += term;
+  }
+  return out;
+}
+
+// A text's character 4-grams (with a space each side of it), each with its count: packed
+// into integers and sorted, so that two texts compare in one merge.
+struct Grams {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;
+  double norm = 0;
+};
+
+Grams GramsOf(std::string_view text) {
+  std::string padded;
+  padded.reserve(text.size() + 2);
+  padded.append(" ").append(text).append(" ");
+  std::vector<std::uint32_t> packed;
+  packed.reserve(padded.size());
+  for (std::size_t i = 0; i + 4 <= padded.size(); ++i) {
+    std::uint32_t gram = 0;
+    for (std::size_t k = i; k < i + 4; ++k)
+      gram = gram << 8 | static_cast<unsigned char>(padded[k]);
+    packed.push_back(gram);
+  }
+  std::sort(packed.begin(), packed.end());
+  Grams grams;
+  double squares = 0;
+  for (std::size_t i = 0; i < packed.size();) {
+    std::size_t j = i;
+    while (j < packed.size() && packed[j] == packed[i]) ++j;
+    grams.counts.emplace_back(packed[i], static_cast<std::uint32_t>(j - i));
+    squares += static_cast<double>(j - i) * static_cast<double>(j - i);
+    i = j;
+  }
+  grams.norm = std::sqrt(squares);
+  return grams;
+}
+
+double Cosine(const Grams& a, const Grams& b) {
+  if (a.norm == 0 || b.norm == 0) return 0;
+  double dot = 0;
+  auto x = a.counts.begin();
+  auto y = b.counts.begin();
+  while (x != a.counts.end() && y != b.counts.end()) {
+    if (x->first < y->first) {
+      ++x;
+    } else if (y->first < x->first) {
+      ++y;
+    } else {
+      dot += static_cast<double>(x->second) * static_cast<double>(y->second);
+      ++x;
+      ++y;
+    }
+  }
+  return dot / (a.norm * b.norm);
+}
+
+}  // namespace
 
 MatchIndex::MatchIndex(TermOptions terms, MatchWeights weights)
     : term_options_(terms), weights_(weights) {}
@@ -21,12 +88,12 @@ void MatchIndex::Put(std::int64_t id, std::string_view claim, std::string_view h
     total_length_[f] += doc.length[f];
     for (const std::string& term : fields[f]) ++own[term].tf[f];
   }
-  doc.terms.reserve(own.size());
+  doc.terms = Joined(fields[kClaim]);
+  doc.terms.append(kFieldBreak).append(Joined(fields[kHeadline]));
   for (auto& [term, posting] : own) {
     posting.id = id;
     std::copy(std::begin(doc.length), std::end(doc.length), std::begin(posting.length));
     postings_[term].push_back(posting);
-    doc.terms.push_back(term);
   }
   docs_.emplace(id, std::move(doc));
 }
@@ -34,7 +101,14 @@ void MatchIndex::Put(std::int64_t id, std::string_view claim, std::string_view h
 void MatchIndex::Remove(std::int64_t id) {
   const auto it = docs_.find(id);
   if (it == docs_.end()) return;
-  for (const std::string& term : it->second.terms) {
+  std::set<std::string> terms;
+  const std::string& joined = it->second.terms;
+  for (std::size_t i = 0; i < joined.size();) {
+    const std::size_t end = std::min(joined.find(' ', i), joined.size());
+    if (end > i && joined.compare(i, end - i, "|") != 0) terms.insert(joined.substr(i, end - i));
+    i = end + 1;
+  }
+  for (const std::string& term : terms) {
     const auto list = postings_.find(term);
     if (list == postings_.end()) continue;
     std::erase_if(list->second, [id](const Posting& p) { return p.id == id; });
@@ -46,9 +120,9 @@ void MatchIndex::Remove(std::int64_t id) {
 
 std::vector<MatchHit> MatchIndex::Search(std::string_view text, std::size_t limit) const {
   if (docs_.empty() || limit == 0) return {};
+  const std::vector<std::string> terms = MatchTerms(text, term_options_);
   // Each distinct term counts once: a tweet that repeats a word is not more about it.
-  std::set<std::string> query;
-  for (std::string& term : MatchTerms(text, term_options_)) query.insert(std::move(term));
+  const std::set<std::string> query(terms.begin(), terms.end());
   const auto n = static_cast<double>(docs_.size());
   const double weight[kFields] = {weights_.claim_weight, weights_.headline_weight};
   double average[kFields];
@@ -76,9 +150,24 @@ std::vector<MatchHit> MatchIndex::Search(std::string_view text, std::size_t limi
   const auto better = [](const MatchHit& a, const MatchHit& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   };
+  // Re-ranking only ever raises a score, so the checks below the re-ranked ones stay
+  // below them, and a larger limit only adds to the end.
+  const std::size_t depth =
+      weights_.ngram_weight > 0 ? std::min(weights_.rerank_depth, hits.size()) : 0;
+  if (depth > 0) {
+    const auto end = hits.begin() + static_cast<std::ptrdiff_t>(depth);
+    std::partial_sort(hits.begin(), end, hits.end(), better);
+    const Grams said = GramsOf(Joined(terms));
+    for (auto hit = hits.begin(); hit != end; ++hit) {
+      hit->score += weights_.ngram_weight * Cosine(said, GramsOf(docs_.at(hit->id).terms));
+    }
+    std::sort(hits.begin(), end, better);
+  }
   const std::size_t keep = std::min(limit, hits.size());
-  std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(keep), hits.end(),
-                    better);
+  if (keep > depth) {
+    std::partial_sort(hits.begin() + static_cast<std::ptrdiff_t>(depth),
+                      hits.begin() + static_cast<std::ptrdiff_t>(keep), hits.end(), better);
+  }
   hits.resize(keep);
   return hits;
 }

@@ -90,18 +90,19 @@ void SplitWord(std::string_view word, bool camel_case, std::vector<std::string>&
   flush();
 }
 
-// "January 6, 2020" (the date of an embedded tweet) says when it was posted, not what.
-void DropDates(std::vector<std::string>& words) {
+// "January 6, 2020" (the date of an embedded tweet) -> "January 2020": the month and year
+// place a claim in time, as fact-checkers write them ("in January 2020"); the day rarely
+// matches.
+void DropDays(std::vector<std::string>& words) {
   std::vector<std::string> kept;
   kept.reserve(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     const bool month = std::find(kMonths.begin(), kMonths.end(), words[i]) != kMonths.end();
+    kept.push_back(std::move(words[i]));
     if (month && i + 2 < words.size() && IsDigits(words[i + 1], 1, 2) &&
         IsDigits(words[i + 2], 4, 4)) {
-      i += 2;
-      continue;
+      ++i;  // the day
     }
-    kept.push_back(std::move(words[i]));
   }
   words = std::move(kept);
 }
@@ -141,7 +142,7 @@ std::vector<std::string> MatchTerms(std::string_view text, const TermOptions& op
                      (raw[lead] == '@' || raw[lead] == '#');
     SplitWord(raw, tag, words);
   }
-  if (options.clean_social) DropDates(words);
+  if (options.clean_social) DropDays(words);
   std::vector<std::string> terms;
   terms.reserve(words.size());
   for (std::string& word : words) {

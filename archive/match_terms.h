@@ -11,7 +11,8 @@ namespace factdesk::archive {
 struct TermOptions {
   // Social-media noise: links (and pic.twitter.com), the @ of handles and the # of
   // hashtags (their words kept, camelCase split: "@realDonaldTrump" -> real donald trump),
-  // and dates written as "January 6, 2020" (an embedded tweet's signature).
+  // and the day of dates written as "January 6, 2020" (an embedded tweet's signature; the
+  // month and year stay).
   bool clean_social = true;
   // English function words ("the", "of", "is", ...).
   bool drop_stopwords = true;

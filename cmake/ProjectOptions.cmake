@@ -25,11 +25,17 @@ if(FACTDESK_HAVE_LLD)
   add_link_options(-fuse-ld=lld)
 endif()
 
-# The dev preset compiles tests and the clients without optimisation. Most of a test's or
-# a CLI command's compile time is GCC optimising the gRPC, protobuf, CLI11 and JSON
-# templates it instantiates (71% of claim_commands.cc's), code the tests barely run; the
-# server and the libraries under test keep -O1, where the tests spend their time.
-option(FACTDESK_QUICK_CODEGEN "Compile tests/ and client/ at -O0 (the dev preset)" OFF)
+# Top-level directories compiled without optimisation. Most of a test's, a CLI command's
+# or a service's compile time is GCC optimising the gRPC, protobuf, CLI11 and JSON
+# templates it instantiates (71% of claim_commands.cc's), code the tests barely run. The
+# dev preset lists tests, client, server and proto (the generated code too): at -O0 the
+# last two compile in 40% less time (about 190 s of CPU) and ctest took 21 s longer
+# (284 s against 263 s, two jobs; see docs/architecture.md). The pure libraries keep -O1
+# (the importers and the scorer chew through whole transcripts); the tsan preset lists
+# tests and client only, so the server is also compiled with optimisation under -Werror
+# (GCC's flow warnings need it) and TSan's tests run faster.
+set(FACTDESK_QUICK_CODEGEN "" CACHE STRING
+  "Top-level directories compiled at -O0, a list (the dev preset: tests;client;server;proto)")
 
 # Unity builds: each target's sources are compiled eight to a file. A command file alone
 # spends 18 s of CPU on the gRPC, protobuf, CLI11 and JSON headers and templates it shares
@@ -46,7 +52,8 @@ function(factdesk_target target)
   if(FACTDESK_QUICK_CODEGEN)
     get_target_property(dir ${target} SOURCE_DIR)
     file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${dir})
-    if(rel MATCHES "^(tests|client)(/|$)")
+    string(REGEX MATCH "^[^/]+" top "${rel}")
+    if(top IN_LIST FACTDESK_QUICK_CODEGEN)
       target_compile_options(${target} PRIVATE -O0)
     endif()
   endif()

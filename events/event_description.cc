@@ -60,6 +60,17 @@ std::string SuggestionsAdded(const v1::SuggestionBatch& b) {
                      b.status().scored_segments(), b.status().segment_count());
 }
 
+// "found earlier checks for 2 suggestions of transcript 4"; "found no earlier check for
+// ..." when the suggestions lost their matches (the checks were removed).
+std::string SuggestionsMatched(const v1::SuggestionBatch& b) {
+  int with = 0;
+  for (const v1::Suggestion& s : b.suggestions()) with += s.matches_size() > 0 ? 1 : 0;
+  const int n = with > 0 ? with : b.suggestions_size();
+  return fmt::format("found {} for {} suggestion{} of transcript {}",
+                     with > 0 ? "earlier checks" : "no earlier check", n, n == 1 ? "" : "s",
+                     b.transcript_id());
+}
+
 std::string Appended(const v1::Event& e) {
   const int n = e.segments_size();
   return fmt::format("added {} segment{} to {} (now {})", n, n == 1 ? "" : "s",
@@ -168,6 +179,8 @@ std::string RecordAction(const v1::Event& e) {
     case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
       return fmt::format("asked for transcript {} to be scored again",
                          e.suggestions().transcript_id());
+    case v1::EVENT_KIND_SUGGESTIONS_MATCHED:
+      return SuggestionsMatched(e.suggestions());
     default:
       return "";
   }
@@ -187,7 +200,8 @@ std::string DescribeEvent(const v1::Event& e) {
   if (actor.empty() && e.kind() == v1::EVENT_KIND_SUGGESTIONS_ADDED) {
     return "The scorer " + DescribeAction(e);
   }
-  if (actor.empty() && e.kind() == v1::EVENT_KIND_CLAIM_MATCHED) {
+  if (actor.empty() && (e.kind() == v1::EVENT_KIND_CLAIM_MATCHED ||
+                        e.kind() == v1::EVENT_KIND_SUGGESTIONS_MATCHED)) {
     return "Factdesk " + DescribeAction(e);
   }
   return fmt::format("{} {}", actor.empty() ? "An administrator" : actor, DescribeAction(e));

@@ -46,6 +46,7 @@ constexpr std::pair<v1::EventKind, std::string_view> kNames[] = {
     {v1::EVENT_KIND_TRANSCRIPT_CLOSED, "transcript.closed"},
     {v1::EVENT_KIND_SEGMENT_CORRECTED, "segment.corrected"},
     {v1::EVENT_KIND_CLAIM_REANCHORED, "claim.reanchored"},
+    {v1::EVENT_KIND_SUGGESTIONS_MATCHED, "suggestion.matched"},
 };
 
 }  // namespace

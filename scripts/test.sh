@@ -2,12 +2,12 @@
 # Runs every test and check: installs what is missing, builds the dev preset
 # (AddressSanitizer + UndefinedBehaviorSanitizer) and runs ctest (unit, integration
 # against a PostgreSQL the tests start themselves, end-to-end with real processes, desktop
-# UI under Xvfb) while clang-tidy checks the sources; then, while the cluster test
-# (deploy/local-cluster.sh under failures, about 4 minutes, at most 15) runs in the
-# background, builds the tsan preset and runs the threaded tests (the client's, the live
-# layer's in a real server, server processes) under ThreadSanitizer, and builds the
-# libFuzzer targets with clang and fuzzes each importer for a while. Prints what each
-# phase cost and fails if any phase failed.
+# UI under Xvfb) while clang-tidy checks the sources and the tsan and fuzz presets build
+# on what the tests leave idle; then, while the cluster test (deploy/local-cluster.sh
+# under failures, about 4 minutes, at most 15) runs in the background, runs the threaded
+# tests (the client's, the live layer's in a real server, server processes) under
+# ThreadSanitizer and fuzzes each importer (libFuzzer, clang) for a while. Prints what
+# each phase cost and fails if any phase failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -34,22 +34,31 @@ t=$(date +%s)
 factdesk_build dev || exit 1
 phase_done build 0 "$t"
 
-# ctest spends much of its time waiting on PostgreSQL, servers and Xvfb, so clang-tidy
-# runs beside it on one core (and on beside the phases after it) and ctest keeps the rest.
-echo "==> ctest, and clang-tidy beside it"
+# ctest spends a fifth of its time waiting on PostgreSQL, servers and Xvfb, and the cores
+# it leaves idle do the rest of the run's work: clang-tidy (one process) and the
+# ThreadSanitizer and fuzzing builds run beside it at the lowest priority, so the tests
+# keep the cores whenever they want them.
+echo "==> ctest; clang-tidy and the tsan and fuzz builds beside it at low priority"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 tidy_log=build/dev/clang-tidy.log
-t=$(date +%s)
 (
   tidy_began=$(date +%s)
-  FACTDESK_TIDY_JOBS=1 scripts/clang_tidy.sh build/dev >"$tidy_log" 2>&1
+  FACTDESK_TIDY_JOBS=1 nice -n 19 scripts/clang_tidy.sh build/dev >"$tidy_log" 2>&1
   echo "$? $(($(date +%s) - tidy_began))" >"$tidy_log.rc"
 ) &
 tidy_pid=$!
+builds_log=build/dev/checks-build.log
+(
+  began=$(date +%s)
+  tsan_built=0 fuzz_built=0
+  nice -n 19 bash -c 'source scripts/lib/packages.sh && factdesk_build tsan' || tsan_built=$?
+  nice -n 19 bash -c 'source scripts/lib/packages.sh && factdesk_build fuzz' || fuzz_built=$?
+  echo "$tsan_built $fuzz_built $(($(date +%s) - began))" >"$builds_log.rc"
+) >"$builds_log" 2>&1 &
+builds_pid=$!
+t=$(date +%s)
 ctest --preset dev -j "$(nproc 2>/dev/null || echo 2)"
 phase_done ctest $? "$t"
-# clang-tidy usually outlasts ctest: the phases below start beside it and it is waited
-# for at the end, so the core ctest frees is not left idle.
 
 # The cluster test mostly waits (on Patroni's leader lease, on HAProxy's checks), so it
 # runs in the background while the ThreadSanitizer and fuzzing phases use the CPU. It
@@ -63,6 +72,14 @@ cluster_log=build/dev/cluster-test.log
 ) &
 cluster_pid=$!
 
+echo "==> waiting for the tsan and fuzz builds"
+t=$(date +%s)
+wait "$builds_pid"
+read -r tsan_built fuzz_built builds_took <"$builds_log.rc"
+echo "    they took ${builds_took} s in all, beside ctest and after it"
+[[ $tsan_built == 0 && $fuzz_built == 0 ]] || cat "$builds_log"
+phase_done builds "$((tsan_built | fuzz_built))" "$t"
+
 # Threaded code under ThreadSanitizer: the client's (the subscription's stream thread, its
 # watchdog and Stop, the model fed from it), the live layer's (hub, streams, presence,
 # listener) in a real server in process, and server processes. Reports go to files, the
@@ -70,7 +87,7 @@ cluster_pid=$!
 echo "==> ThreadSanitizer (tsan preset: model, subscription, live and server-process tests)"
 t=$(date +%s)
 tsan_rc=0
-if factdesk_build tsan; then
+if [[ $tsan_built == 0 ]]; then
   rm -f build/tsan/reports/tsan.*
   ctest --preset tsan -j "$(nproc 2>/dev/null || echo 2)" || tsan_rc=1
   if compgen -G 'build/tsan/reports/tsan.*' >/dev/null; then
@@ -86,7 +103,7 @@ phase_done tsan "$tsan_rc" "$t"
 echo "==> fuzzing each importer for ${FUZZ_SECONDS} s, the request checks for at most 15 s"
 t=$(date +%s)
 fuzz_rc=0
-if factdesk_build fuzz; then
+if [[ $fuzz_built == 0 ]]; then
   tests/fuzz/run_fuzzers.sh build/fuzz "$FUZZ_SECONDS" || fuzz_rc=$?
 else
   fuzz_rc=1

@@ -85,7 +85,7 @@ void PrintThresholds(const MatchIndex& index, const std::vector<RetrievalQuery>&
     noise_best.push_back(hits.empty() ? 0 : hits[0].score);
   }
   std::cout << fmt::format(
-      "\nbest match kept at a BM25F threshold: {} tuning tweets, {} debate "
+      "\nbest match kept at a score threshold: {} tuning tweets, {} debate "
       "sentences not worth checking\n",
       tweets.size(), noise.size());
   PrintTable(tweets, noise_best, 2.5);

@@ -1,4 +1,4 @@
-// Which matches are worth showing under a suggestion: the best match's BM25F score for the
+// Which matches are worth showing under a suggestion: the best match's score for the
 // tuning tweets (right or wrong) against the best match of debate sentences no annotator
 // found worth checking (../shared/data/checkworthy-2019, label 0), which answer nothing.
 #pragma once

@@ -57,6 +57,7 @@ Change::Subject SubjectOf(v1::EventKind kind) {
     case v1::EVENT_KIND_SUGGESTIONS_ADDED:
     case v1::EVENT_KIND_SUGGESTION_DISMISSED:
     case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
+    case v1::EVENT_KIND_SUGGESTIONS_MATCHED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -103,6 +104,7 @@ Change::What WhatOf(v1::EventKind kind) {
     case v1::EVENT_KIND_TRANSCRIPT_CLOSED:
     case v1::EVENT_KIND_SEGMENT_CORRECTED:
     case v1::EVENT_KIND_CLAIM_REANCHORED:
+    case v1::EVENT_KIND_SUGGESTIONS_MATCHED:
     case v1::EVENT_KIND_UNSPECIFIED:
     FD_EVENT_KIND_SENTINELS:
       break;
@@ -394,6 +396,7 @@ void WorkspaceModel::Record(Change change) {
   // The scorer's progress and a live feed's new segments are nobody's change to catch
   // up on (the reader shows the segments as they come).
   const bool scorer = change.kind == v1::EVENT_KIND_SUGGESTIONS_ADDED ||
+                      change.kind == v1::EVENT_KIND_SUGGESTIONS_MATCHED ||
                       change.kind == v1::EVENT_KIND_SEGMENTS_APPENDED;
   if (!change.by_self && !change.replayed && !scorer) ++unseen_;
   changes_.push_back(std::move(change));

@@ -63,7 +63,7 @@ Status SaveBatch(store::Tx& tx, const store::DueSuggestionMatches& due,
   if (!any_changed) return Status::Ok();
   if (announce.empty()) return Status::Aborted("matched by another worker");
   v1::Event event;
-  event.set_kind(v1::EVENT_KIND_SUGGESTIONS_ADDED);
+  event.set_kind(v1::EVENT_KIND_SUGGESTIONS_MATCHED);
   v1::SuggestionBatch* out = event.mutable_suggestions();
   out->set_transcript_id(due.transcript_id);
   for (v1::Suggestion& s : store::GetSuggestions(tx, announce))

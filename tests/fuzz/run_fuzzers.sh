@@ -4,7 +4,9 @@
 #   tests/fuzz/run_fuzzers.sh BUILD_DIR SECONDS
 # BUILD_DIR is a build of the `fuzz` preset. Each target starts from its seeds in
 # tests/fuzz/corpus/<format> and from the shared fixtures, which are read in place; what
-# the fuzzer finds goes to a temporary directory. Exits non-zero if any target crashes.
+# the fuzzer finds goes to a temporary directory. Targets run side by side, one per core
+# (FACTDESK_FUZZ_JOBS overrides), each fuzzing alone for its time; the lines print in
+# order when all have ended. Exits non-zero if any target crashes.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -23,17 +25,21 @@ declare -A shared_corpus=(
   [tsv]="$shared/data/debates"
 )
 
-failed=0
-# Runs one target: run_target NAME SECONDS MAX_LEN CORPUS_DIR...
+jobs_max=${FACTDESK_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+reports=$(mktemp -d "${TMPDIR:-/tmp}/fuzz-reports.XXXXXX")
+trap 'rm -rf "$reports"' EXIT
+launched=()
+
+# Runs one target: run_target NAME SECONDS MAX_LEN CORPUS_DIR... Prints its line (and the
+# log's tail on a crash); returns non-zero if it crashed or is not built.
 run_target() {
   local target=$1 secs=$2 max_len=$3
   shift 3
   local binary work
   binary=$(find "$build_dir" -type f -name "$target" -perm -u+x | head -n 1)
   if [[ -z $binary ]]; then
-    echo "$target: not built in $build_dir" >&2
-    failed=1
-    return
+    echo "$target: not built in $build_dir"
+    return 1
   fi
   work=$(mktemp -d "${TMPDIR:-/tmp}/$target.XXXXXX")
   mkdir "$work/corpus" "$work/artifacts"
@@ -46,8 +52,20 @@ run_target() {
   else
     echo "$target: FAILED; log and crashing input kept in $work"
     tail -n 40 "$work/log"
-    failed=1
+    return 1
   fi
+}
+
+# Starts run_target in the background once fewer than jobs_max are running; its output
+# and exit status go to $reports.
+launch() {
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  (
+    rc=0
+    run_target "$@" >"$reports/$1.out" 2>&1 || rc=$?
+    echo "$rc" >"$reports/$1.rc"
+  ) &
+  launched+=("$1")
 }
 
 for format in text vtt srt tsv; do
@@ -55,8 +73,15 @@ for format in text vtt srt tsv; do
   [[ -n ${shared_corpus[$format]} && -d ${shared_corpus[$format]} ]] &&
     corpora+=("${shared_corpus[$format]}")
   # Inputs up to 16 KiB: the shared fixtures are longer, but short inputs run far more often.
-  run_target "fuzz_${format}_importer" "$seconds" 16384 "${corpora[@]}"
+  launch "fuzz_${format}_importer" "$seconds" 16384 "${corpora[@]}"
 done
 # Serialized requests: a few KiB reach every field and every limit that matters.
-run_target fuzz_request_checks $((seconds < 15 ? seconds : 15)) 8192
+launch fuzz_request_checks $((seconds < 15 ? seconds : 15)) 8192
+wait
+
+failed=0
+for target in "${launched[@]}"; do
+  cat "$reports/$target.out"
+  [[ $(cat "$reports/$target.rc" 2>/dev/null) == 0 ]] || failed=1
+done
 exit "$failed"

@@ -1,6 +1,6 @@
 // "Checked before?" for suggestions through a real server that scores and matches: an
 // archived check worded differently from a sentence of the seed podcast comes back in
-// that sentence's matches (a viewer reads them) and in a suggestion.added event; a check
+// that sentence's matches (a viewer reads them) and in a suggestion.matched event; a check
 // imported after scoring is matched in the background; another workspace's archive never
 // leaks in; accepting the suggestion gives the new claim its matches at once.
 #include <chrono>
@@ -180,7 +180,7 @@ TEST_F(SuggestionMatchesTest, AViewerSeesACheckWordedDifferentlyUnderTheSentence
   StreamCollector stream(server_->channel(), desk_.vic.token, desk_.workspace_id, 0);
   const auto carried = [&] {
     for (const v1::Event& e : stream.events()) {
-      if (e.kind() != v1::EVENT_KIND_SUGGESTIONS_ADDED) continue;
+      if (e.kind() != v1::EVENT_KIND_SUGGESTIONS_MATCHED) continue;
       for (const auto& x : e.suggestions().suggestions()) {
         if (x.id() == s.id() && HasMatch(x, kChinaUrl)) return true;
       }
@@ -220,7 +220,7 @@ TEST_F(SuggestionMatchesTest, ACheckImportedAfterScoringIsMatchedInTheBackground
   EXPECT_EQ(s.matches(0).check().url(), kHuaweiUrl);
   const auto announced = [&] {
     for (const v1::Event& e : stream.events()) {
-      if (e.seq() <= after_seq || e.kind() != v1::EVENT_KIND_SUGGESTIONS_ADDED) continue;
+      if (e.seq() <= after_seq || e.kind() != v1::EVENT_KIND_SUGGESTIONS_MATCHED) continue;
       for (const auto& x : e.suggestions().suggestions()) {
         if (x.id() == s.id() && HasMatch(x, kHuaweiUrl)) return true;
       }

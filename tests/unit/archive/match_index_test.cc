@@ -1,5 +1,6 @@
 #include "archive/match_index.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,60 @@ TEST(MatchIndex, EqualScoresRankTheLowerIdFirst) {
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].id, 4);
   EXPECT_EQ(hits[1].id, 9);
+}
+
+MatchWeights WithoutReRanking() {
+  MatchWeights w;
+  w.ngram_weight = 0;
+  return w;
+}
+
+TEST(MatchIndex, ReRankingPutsTheCheckInTheTextsWordOrderFirst) {
+  // The same terms, so BM25F ties them and the lower id would come first.
+  MatchIndex index;
+  index.Put(4, "Man bites dog", "");
+  index.Put(7, "Dog bites man", "");
+  EXPECT_EQ(index.Search("a dog bites a man", 1).front().id, 7);
+  index.set_weights(WithoutReRanking());
+  EXPECT_EQ(index.Search("a dog bites a man", 1).front().id, 4);
+}
+
+TEST(MatchIndex, ReRankingCreditsNearFormsTheStemmerKeepsApart) {
+  // "religious" stems to religi, "religion" to religion: no shared term, and BM25F prefers
+  // the shorter check; their character 4-grams overlap.
+  MatchIndex index;
+  index.Put(1, "The senator prays.", "");
+  index.Put(2, "The senator's religion is kept private.", "");
+  const std::string said = "The senator is deeply religious";
+  const std::vector<MatchHit> hits = index.Search(said, 2);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].id, 2);
+  index.set_weights(WithoutReRanking());
+  EXPECT_EQ(index.Search(said, 1).front().id, 1);
+}
+
+TEST(MatchIndex, ReRankingOnlyRaisesScoresAndALargerLimitExtendsTheRanking) {
+  MatchIndex index = Archive();
+  MatchWeights shallow;
+  shallow.rerank_depth = 2;
+  index.set_weights(shallow);
+  const std::string said = "the city bridge cost billions and crime rose";
+  const std::vector<MatchHit> few = index.Search(said, 3);
+  const std::vector<MatchHit> all = index.Search(said, 8);
+  ASSERT_EQ(few.size(), 3u);
+  ASSERT_GT(all.size(), few.size());
+  EXPECT_TRUE(std::equal(few.begin(), few.end(), all.begin()));
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_GE(all[i - 1].score, all[i].score);
+
+  index.set_weights(WithoutReRanking());
+  const std::vector<MatchHit> plain = index.Search(said, 8);
+  ASSERT_EQ(plain.size(), all.size());
+  for (const MatchHit& hit : all) {
+    const auto same =
+        std::find_if(plain.begin(), plain.end(), [&](const MatchHit& p) { return p.id == hit.id; });
+    ASSERT_NE(same, plain.end());
+    EXPECT_GE(hit.score, same->score);
+  }
 }
 
 }  // namespace

@@ -31,10 +31,12 @@ TEST(MatchTerms, SocialNoiseGoesButHandlesAndHashtagsKeepTheirWords) {
             (Terms{"nasa", "engineers", "covid", "19"}));
 }
 
-TEST(MatchTerms, AnEmbeddedTweetsDateIsDropped) {
+TEST(MatchTerms, AnEmbeddedTweetsDateKeepsItsMonthAndYear) {
   EXPECT_EQ(
       MatchTerms("war over revenue. — Ilhan Omar (@IlhanMN) January 6, 2020", {true, false, false}),
-      (Terms{"war", "over", "revenue", "ilhan", "omar", "ilhan", "mn"}));
+      (Terms{"war", "over", "revenue", "ilhan", "omar", "ilhan", "mn", "january", "2020"}));
+  // As a fact-checker dates a claim.
+  EXPECT_EQ(MatchTerms("in December 2019"), MatchTerms("December 11, 2019"));
   // Without a year it may be what the claim is about.
   EXPECT_EQ(MatchTerms("born on July 4", {true, false, false}), (Terms{"born", "on", "july", "4"}));
 }

@@ -202,6 +202,17 @@ TEST(DescribeEvent, MatchesAndLinksSayWhatWasFoundAndWhatTheClaimIsTheSameAs) {
   matched.clear_actor();
   EXPECT_EQ(DescribeEvent(matched), "Factdesk found 2 earlier checks of the claim");
 
+  // The suggestions' matching: only those that now have matches are counted.
+  v1::Event suggestions = By(v1::User(), v1::EVENT_KIND_SUGGESTIONS_MATCHED);
+  suggestions.mutable_suggestions()->set_transcript_id(4);
+  suggestions.mutable_suggestions()->add_suggestions()->add_matches();
+  suggestions.mutable_suggestions()->add_suggestions();
+  EXPECT_EQ(DescribeEvent(suggestions),
+            "Factdesk found earlier checks for 1 suggestion of transcript 4");
+  suggestions.mutable_suggestions()->mutable_suggestions(0)->clear_matches();
+  EXPECT_EQ(DescribeEvent(suggestions),
+            "Factdesk found no earlier check for 2 suggestions of transcript 4");
+
   v1::Event linked = By(Ben(), v1::EVENT_KIND_CLAIM_LINKED);
   EXPECT_EQ(DescribeAction(linked), "removed the claim's link");
   linked.mutable_claim()->mutable_link()->set_check_id(12);

@@ -72,6 +72,7 @@ TEST(EventKind, TheNamesStoredBeforeTheEnumAreUnchanged) {
       {"transcript.closed", v1::EVENT_KIND_TRANSCRIPT_CLOSED},
       {"segment.corrected", v1::EVENT_KIND_SEGMENT_CORRECTED},
       {"claim.reanchored", v1::EVENT_KIND_CLAIM_REANCHORED},
+      {"suggestion.matched", v1::EVENT_KIND_SUGGESTIONS_MATCHED},
   };
   for (const auto& [name, kind] : stored) {
     EXPECT_EQ(KindFromName(name), kind) << name;

@@ -208,7 +208,7 @@ TEST(ModelSuggestions, MatchesArriveOnALaterEventAndAnAcceptedOneGivesTheClaimIt
   // The server matched it later: the same suggestion again, with its matches.
   v1::Suggestion matched = MakeSuggestion(1, 0.8, 0, 0);
   *matched.add_matches() = Match(55, "https://checks.example/a");
-  ASSERT_TRUE(model.Apply(SuggestionEvent(2, "suggestion.added", {matched})).applied());
+  ASSERT_TRUE(model.Apply(SuggestionEvent(2, "suggestion.matched", {matched})).applied());
   ASSERT_EQ(model.suggestions().Ranked(kTranscript).size(), 1u);
   ASSERT_EQ(model.suggestions().Find(1)->matches_size(), 1);
 
