@@ -31,8 +31,17 @@ namespace {
 
 using store::Tx;
 
-constexpr int kClaimPage = 200;
+constexpr std::size_t kClaimPage = 1000;
 constexpr int kSegmentPage = 200;
+
+// `claims` (read by id) in the order of `page`, their ids.
+void InPageOrder(const std::vector<std::int64_t>& page, std::vector<v1::Claim>& claims) {
+  std::unordered_map<std::int64_t, std::size_t> position;
+  for (std::size_t i = 0; i < page.size(); ++i) position.emplace(page[i], i);
+  std::sort(claims.begin(), claims.end(), [&](const v1::Claim& a, const v1::Claim& b) {
+    return position.at(a.id()) < position.at(b.id());
+  });
+}
 
 // Fills the records of a page of claims: their segments, active sources, reviews,
 // corrections and decided disputes (five queries per page, whatever its size) and
@@ -158,23 +167,29 @@ struct ExportJob {
     return base;
   }
 
+  // The claims that exist when the export begins, in transcript order (one sort), each
+  // page as it stands when that page is read.
   Status ExportClaims(exporting::Exporter& exporter, const exporting::Sink& sink,
                       const bool& cancelled) {
-    store::ClaimFilter filter;
-    filter.workspace_id = request.workspace_id();
-    filter.transcript_id = request.transcript_id();
+    std::vector<std::int64_t> ids;
+    FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+      ids = store::ClaimIdsInOrder(tx, request.workspace_id(), request.transcript_id());
+      return Status::Ok();
+    }));
     std::unordered_map<std::int64_t, v1::Transcript> transcripts;
-    for (std::int64_t after = 0; !cancelled;) {
+    for (std::size_t from = 0; from < ids.size() && !cancelled; from += kClaimPage) {
+      const std::vector<std::int64_t> page(
+          ids.begin() + static_cast<std::ptrdiff_t>(from),
+          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kClaimPage)));
       std::vector<exporting::ClaimRecord> records;
       FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-        FD_ASSIGN_OR_RETURN(auto claims, store::ListClaims(tx, filter, after, kClaimPage));
+        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimsByIds(tx, page));
+        InPageOrder(page, claims);
         FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
         BlindRecords(tx, role, reader_id, &records);
         return Status::Ok();
       }));
       for (const auto& r : records) exporter.Add(r, sink);
-      if (static_cast<int>(records.size()) < kClaimPage) break;
-      after = records.back().claim.id();
     }
     exporter.End(sink);
     return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();

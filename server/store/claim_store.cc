@@ -125,6 +125,11 @@ constexpr std::array kClaimStatements = {
               RowsAs<ClaimColumns>},
     Statement{"claims.by_ids", FD_CLAIM_SELECT "WHERE c.id = ANY($1::bigint[])",
               RowsAs<ClaimColumns>},
+    Statement{"claims.ids_in_order",
+              "SELECT c.id FROM claims c JOIN segments s ON s.id = c.segment_id "
+              "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
+              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id",
+              RowsAs<Column<"id">>},
     Statement{"claims.add_tag",
               "INSERT INTO claim_tags (claim_id, workspace_id, tag, tagged_by) "
               "VALUES ($1, $2, $3, $4)"},
@@ -303,6 +308,16 @@ Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int
 
 Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_t>& claim_ids) {
   return ClaimsFrom(tx.Exec("claims.by_ids", IdArray(claim_ids)));
+}
+
+std::vector<std::int64_t> ClaimIdsInOrder(Tx& tx, std::int64_t workspace_id,
+                                          std::int64_t transcript_id) {
+  std::vector<std::int64_t> out;
+  const pqxx::result r = tx.Exec("claims.ids_in_order", workspace_id, transcript_id);
+  const auto col = MapColumns<Column<"id">>(r);
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
+  return out;
 }
 
 void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,
