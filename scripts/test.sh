@@ -35,11 +35,12 @@ factdesk_build dev || exit 1
 phase_done build 0 "$t"
 
 # ctest spends a fifth of its time waiting on PostgreSQL, servers and Xvfb, and the cores
-# it leaves idle do the rest of the run's work: clang-tidy and the ThreadSanitizer and
-# fuzzing builds run beside it at the lowest priority, so the tests keep the cores
-# whenever they want them. clang-tidy runs two at a time: it ends last, and one process
-# alone there left a core idle for two minutes.
-echo "==> ctest; clang-tidy and the tsan and fuzz builds beside it at low priority"
+# it leaves idle do the rest of the run's work: the ThreadSanitizer and fuzzing builds
+# (nice 10) and clang-tidy (nice 19) run beside it, so the tests keep the cores whenever
+# they want them, and after ctest the builds the next phases wait for come before
+# clang-tidy, which nothing waits for. clang-tidy runs two at a time: it ends last, and
+# one process alone there left a core idle for two minutes.
+echo "==> ctest; the tsan and fuzz builds and clang-tidy beside it at low priority"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 tidy_log=build/dev/clang-tidy.log
 (
@@ -52,8 +53,8 @@ builds_log=build/dev/checks-build.log
 (
   began=$(date +%s)
   tsan_built=0 fuzz_built=0
-  nice -n 19 bash -c 'source scripts/lib/packages.sh && factdesk_build tsan' || tsan_built=$?
-  nice -n 19 bash -c 'source scripts/lib/packages.sh && factdesk_build fuzz' || fuzz_built=$?
+  nice -n 10 bash -c 'source scripts/lib/packages.sh && factdesk_build tsan' || tsan_built=$?
+  nice -n 10 bash -c 'source scripts/lib/packages.sh && factdesk_build fuzz' || fuzz_built=$?
   echo "$tsan_built $fuzz_built $(($(date +%s) - began))" >"$builds_log.rc"
 ) >"$builds_log" 2>&1 &
 builds_pid=$!
