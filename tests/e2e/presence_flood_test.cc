@@ -27,8 +27,16 @@ constexpr int kPresenceCalls = 20000;
 // about 320 MiB (release build; more under ASan) and never gave it back. With the limit
 // lifted, 20,000 accepted updates fan out to 50 streams: the sanitizer's allocator keeps
 // the high-water mark of what was in flight at once, hence the larger allowance.
-constexpr long kMaxFloodGrowthKiB = 64L * 1024;
-constexpr long kMaxGrowthUnlimitedKiB = 128L * 1024;
+// ThreadSanitizer (the tsan preset runs this suite too) keeps shadow memory beside what
+// the server touches: one run there grew by 68 MiB against the 64 MiB bound, so under it
+// the bounds are doubled, still far below the unfixed server's growth.
+#if defined(__SANITIZE_THREAD__)
+constexpr long kShadowFactor = 2;
+#else
+constexpr long kShadowFactor = 1;
+#endif
+constexpr long kMaxFloodGrowthKiB = kShadowFactor * 64L * 1024;
+constexpr long kMaxGrowthUnlimitedKiB = kShadowFactor * 128L * 1024;
 
 std::shared_ptr<grpc::Channel> OwnChannel(const std::string& address, int n) {
   grpc::ChannelArguments args;
