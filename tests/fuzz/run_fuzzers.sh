@@ -5,7 +5,7 @@
 # BUILD_DIR is a build of the `fuzz` preset. Each target starts from its seeds in
 # tests/fuzz/corpus/<format> and from the shared fixtures, which are read in place; what
 # the fuzzer finds goes to a temporary directory. Targets run side by side, one per core
-# (FACTDESK_FUZZ_JOBS overrides), each fuzzing alone for its time; the lines print in
+# (FACTDESK_FUZZ_JOBS overrides), each for its own time; the lines print in
 # order when all have ended. Exits non-zero if any target crashes.
 set -euo pipefail
 
