@@ -8,6 +8,9 @@
 //                server, every chunk read: pages of claims, their segments, sources and
 //                reviews read from PostgreSQL, mapped to protobuf, written as CSV;
 //   ClaimReview  the same for EXPORT_FORMAT_CLAIMREVIEW (JSON-LD, published claims only);
+//   ListClaims   every claim of the workspace read as the desktop and `factdesk claims`
+//                read them: ListClaims pages of 500 in reading order, each page started
+//                after the last one's final claim (bytes: the protobuf messages);
 //   COPY         in one REPEATABLE READ READ ONLY transaction via libpq, three
 //                `COPY (SELECT ...) TO STDOUT (FORMAT csv)`: the workspace's claims with
 //                their segment's ordinal, text and speaker, its active sources and its
@@ -28,6 +31,7 @@
 
 #include "bench/bench_support.h"
 #include "bench/debate_workspace.h"
+#include "factdesk/v1/claim.grpc.pb.h"
 #include "factdesk/v1/export.grpc.pb.h"
 #include "tests/support/test_server.h"
 
@@ -57,6 +61,31 @@ Timed RunExport(v1::ExportService::Stub& stub, const std::string& token, std::in
   const grpc::Status status = reader->Finish();
   out.ms = bench::Millis(Clock::now() - start);
   if (!status.ok()) throw std::runtime_error("Export: " + status.error_message());
+  return out;
+}
+
+Timed RunListClaims(v1::ClaimService::Stub& stub, const std::string& token, std::int64_t ws,
+                    int expected) {
+  v1::ListClaimsRequest req;
+  req.set_workspace_id(ws);
+  req.set_page_size(500);
+  Timed out;
+  int claims = 0;
+  const auto start = Clock::now();
+  for (;;) {
+    auto ctx = factdesk::testing::Ctx(token);
+    v1::ListClaimsResponse resp;
+    const grpc::Status status = stub.ListClaims(ctx.get(), req, &resp);
+    if (!status.ok()) throw std::runtime_error("ListClaims: " + status.error_message());
+    out.bytes += resp.ByteSizeLong();
+    claims += resp.claims_size();
+    if (resp.next_page_token().empty()) break;
+    req.set_page_token(resp.next_page_token());
+  }
+  out.ms = bench::Millis(Clock::now() - start);
+  if (claims != expected) {
+    throw std::runtime_error(fmt::format("ListClaims: {} claims, expected {}", claims, expected));
+  }
   return out;
 }
 
@@ -138,23 +167,27 @@ int Main(int argc, char** argv) {
                    conn.Value("SELECT count(*) FROM sources WHERE removed_at IS NULL"));
 
   auto exports = v1::ExportService::NewStub(run->channel);
+  auto lists = v1::ClaimService::NewStub(run->channel);
   RawCopy raw(url, ws.id);
-  std::vector<Series> series = {{"CSV", {}, 0}, {"ClaimReview", {}, 0}, {"COPY", {}, 0}};
+  std::vector<Series> series = {
+      {"CSV", {}, 0}, {"ClaimReview", {}, 0}, {"ListClaims", {}, 0}, {"COPY", {}, 0}};
+  const int kinds = static_cast<int>(series.size());
   constexpr int kWarmUp = 2;
   for (int i = 0; i < kWarmUp + reps; ++i) {
     // Rotate the order so no measurement always runs first (or last).
-    for (int k = 0; k < 3; ++k) {
-      const int which = (i + k) % 3;
+    for (int k = 0; k < kinds; ++k) {
+      const int which = (i + k) % kinds;
       const Timed t = which == 0 ? RunExport(*exports, ws.token, ws.id, v1::EXPORT_FORMAT_CSV)
                       : which == 1
                           ? RunExport(*exports, ws.token, ws.id, v1::EXPORT_FORMAT_CLAIMREVIEW)
-                          : raw.Run();
+                      : which == 2 ? RunListClaims(*lists, ws.token, ws.id, claims)
+                                   : raw.Run();
       series[which].bytes = t.bytes;
       if (i >= kWarmUp) series[which].ms.push_back(t.ms);
     }
   }
 
-  const double copy = bench::Median(series[2].ms);
+  const double copy = bench::Median(series[3].ms);
   std::cout << fmt::format("\nmedians of {} interleaved repetitions (after {} warm-up):\n", reps,
                            kWarmUp);
   std::cout << fmt::format("{:<14} {:>12} {:>12} {:>16}\n", "", "ms", "bytes", "ms / COPY ms");

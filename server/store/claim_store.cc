@@ -99,9 +99,10 @@ struct PlaceColumns {
 
 constexpr std::array kClaimStatements = {
     Statement{"claims.insert",
-              "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
-              "quote, prefix, suffix, summary, claimant, created_by) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+              "INSERT INTO claims (workspace_id, transcript_id, segment_id, segment_ordinal, "
+              "start_byte, end_byte, quote, prefix, suffix, summary, claimant, created_by) "
+              "VALUES ($1, $2, $3, (SELECT ordinal FROM segments WHERE id = $3), $4, $5, $6, $7, "
+              "$8, $9, $10, $11) RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     // No columns: the caller only needs the lock (and to know the row exists).
@@ -118,17 +119,24 @@ constexpr std::array kClaimStatements = {
               "                       WHERE a.claim_id = c.id AND a.user_id = $4::bigint)) "
               "AND (NOT $5 OR NOT EXISTS (SELECT 1 FROM claim_assignees a "
               "                           WHERE a.claim_id = c.id)) "
-              "AND ($6::bigint = 0 OR (c.transcript_id, s.ordinal, c.start_byte, c.id) > "
-              "  (SELECT c2.transcript_id, s2.ordinal, c2.start_byte, c2.id FROM claims c2 "
-              "   JOIN segments s2 ON s2.id = c2.segment_id WHERE c2.id = $6::bigint)) "
-              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id LIMIT $7",
+              // The page starts after claim $6 (0: at the start of transcript $2, or of the
+              // workspace), as values, so the reading-order index (0016) starts there.
+              "AND (c.transcript_id, c.segment_ordinal, c.start_byte, c.id) > ("
+              "  CASE WHEN $6::bigint = 0 THEN $2::bigint "
+              "       ELSE (SELECT transcript_id FROM claims WHERE id = $6::bigint) END, "
+              "  CASE WHEN $6::bigint = 0 THEN -1 "
+              "       ELSE (SELECT segment_ordinal FROM claims WHERE id = $6::bigint) END, "
+              "  CASE WHEN $6::bigint = 0 THEN -1 "
+              "       ELSE (SELECT start_byte FROM claims WHERE id = $6::bigint) END, "
+              "  $6::bigint) "
+              "ORDER BY c.transcript_id, c.segment_ordinal, c.start_byte, c.id LIMIT $7",
               RowsAs<ClaimColumns>},
     Statement{"claims.by_ids", FD_CLAIM_SELECT "WHERE c.id = ANY($1::bigint[])",
               RowsAs<ClaimColumns>},
     Statement{"claims.ids_in_order",
-              "SELECT c.id FROM claims c JOIN segments s ON s.id = c.segment_id "
-              "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
-              "ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id",
+              "SELECT id FROM claims "
+              "WHERE workspace_id = $1 AND ($2::bigint = 0 OR transcript_id = $2::bigint) "
+              "ORDER BY transcript_id, segment_ordinal, start_byte, id",
               RowsAs<Column<"id">>},
     Statement{"claims.add_tag",
               "INSERT INTO claim_tags (claim_id, workspace_id, tag, tagged_by) "

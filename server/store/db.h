@@ -121,7 +121,7 @@ class Db {
                           std::string_view context);
 
   // One attempt of Write in `work`.
-  Status WriteOnce(pqxx::work& work, std::string_view context, const WriteOptions& options,
+  Status WriteOnce(pqxx::dbtransaction& work, std::string_view context, const WriteOptions& options,
                    const std::function<Status(Tx&)>& fn);
 
   ConnectionPool& pool_;

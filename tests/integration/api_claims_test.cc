@@ -1,5 +1,9 @@
 // Marking claims, reading them, editing them without lost updates; bad input refused.
+#include <algorithm>
 #include <set>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include <google/protobuf/util/message_differencer.h>
 
@@ -222,24 +226,78 @@ TEST_F(ApiTest, ListClaimsFiltersByTranscriptStatusAndAssignee) {
                  grpc::StatusCode::INVALID_ARGUMENT, "statuses: 99 is not a claim status");
 }
 
-TEST_F(ApiTest, ListClaimsPagesInTranscriptOrder) {
-  for (const char* q : {"host of tech fairs", "the Chinese drone maker DJI", "kicked it into"}) {
-    Mark(q);
+// Every claim of `request`'s scope, page by page.
+std::vector<v1::Claim> AllClaimPages(TestServer& server, const TestUser& user,
+                                     v1::ListClaimsRequest request) {
+  std::vector<v1::Claim> all;
+  for (int guard = 0; guard < 1000; ++guard) {
+    v1::ListClaimsResponse resp;
+    const auto status = server.claims()->ListClaims(Ctx(user.token).get(), request, &resp);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    for (const auto& c : resp.claims()) all.push_back(c);
+    if (!status.ok() || resp.next_page_token().empty()) break;
+    request.set_page_token(resp.next_page_token());
   }
+  return all;
+}
+
+// Reading order: transcript, segment, position in it, then the older claim first.
+bool ClaimReadsBefore(const v1::Claim& a, const v1::Claim& b) {
+  return std::tuple(a.transcript_id(), a.segment_ordinal(), a.start_byte(), a.id()) <
+         std::tuple(b.transcript_id(), b.segment_ordinal(), b.start_byte(), b.id());
+}
+
+TEST_F(ApiTest, ListClaimsPagesInTranscriptOrder) {
+  // Marked against the reading order: later segments first, a later quote in a segment
+  // before an earlier one, and two claims on one span.
+  const std::vector<v1::Segment> debate = Segments(debate_.id());
+  std::vector<v1::Segment> speech;
+  for (const auto& s : debate) {
+    if (s.kind() == v1::SEGMENT_KIND_SPEECH && s.text().size() >= 40) speech.push_back(s);
+  }
+  ASSERT_GE(speech.size(), 40U);
+  std::set<std::int64_t> made;
+  for (const auto& [index, start] : std::vector<std::pair<std::size_t, int>>{
+           {30, 0}, {5, 20}, {20, 0}, {5, 0}, {12, 10}, {5, 0}, {39, 3}}) {
+    v1::CreateClaimRequest create;
+    create.set_segment_id(speech[index].id());
+    create.set_start_byte(start);
+    create.set_end_byte(start + 10);
+    v1::Claim claim;
+    ASSERT_TRUE(server().claims()->CreateClaim(Ctx(ben_.token).get(), create, &claim).ok());
+    made.insert(claim.id());
+  }
+  for (const char* q : {"kicked it into", "host of tech fairs", "the Chinese drone maker DJI"}) {
+    made.insert(Mark(q).id());
+  }
+
   v1::ListClaimsRequest req;
   req.set_workspace_id(ws_);
   req.set_page_size(2);
-  std::vector<std::int64_t> seen;
-  for (int guard = 0; guard < 100; ++guard) {
-    v1::ListClaimsResponse resp;
-    ASSERT_TRUE(server().claims()->ListClaims(Ctx(vic_.token).get(), req, &resp).ok());
-    for (const auto& c : resp.claims()) seen.push_back(c.id());
-    if (resp.next_page_token().empty()) break;
-    req.set_page_token(resp.next_page_token());
-  }
-  std::set<std::int64_t> unique(seen.begin(), seen.end());
-  EXPECT_EQ(unique.size(), seen.size());
-  EXPECT_GE(seen.size(), 3U);
+  const std::vector<v1::Claim> paged = AllClaimPages(server(), vic_, req);
+  std::set<std::int64_t> unique;
+  for (const auto& c : paged) unique.insert(c.id());
+  EXPECT_EQ(unique.size(), paged.size());
+  for (const std::int64_t id : made) EXPECT_TRUE(unique.contains(id)) << id;
+  EXPECT_TRUE(std::is_sorted(paged.begin(), paged.end(), ClaimReadsBefore));
+  // One page holds the same claims in the same order.
+  req.set_page_size(1000);
+  const std::vector<v1::Claim> whole = AllClaimPages(server(), vic_, req);
+  ASSERT_EQ(whole.size(), paged.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(whole[i].id(), paged[i].id());
+
+  // One transcript's claims, paged: that transcript's, all of them, in order.
+  req.set_page_size(2);
+  req.set_transcript_id(debate_.id());
+  const std::vector<v1::Claim> in_debate = AllClaimPages(server(), vic_, req);
+  EXPECT_GE(in_debate.size(), 7U);
+  EXPECT_TRUE(std::is_sorted(in_debate.begin(), in_debate.end(), ClaimReadsBefore));
+  for (const auto& c : in_debate) EXPECT_EQ(c.transcript_id(), debate_.id());
+  EXPECT_EQ(static_cast<std::size_t>(std::count_if(
+                whole.begin(), whole.end(),
+                [&](const v1::Claim& c) { return c.transcript_id() == debate_.id(); })),
+            in_debate.size());
+
   req.set_page_token("garbage");
   v1::ListClaimsResponse bad;
   EXPECT_REFUSED(server().claims()->ListClaims(Ctx(vic_.token).get(), req, &bad),
