@@ -150,13 +150,15 @@ std::string AddPeople(store::Db& db) {
   return Must(server::AdminIssueToken(db, "checker1"));
 }
 
-// Imports every .tsv file of the directory, in name order; fills the transcript counts.
+// Imports every .tsv and .vtt file of the directory, in name order; fills the transcript
+// counts.
 void ImportDebates(const std::shared_ptr<grpc::Channel>& channel, const std::string& debates_dir,
                    DebateWorkspace& ws) {
   auto transcripts = v1::TranscriptService::NewStub(channel);
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(debates_dir)) {
-    if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+    const auto extension = entry.path().extension();
+    if (extension == ".tsv" || extension == ".vtt") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {

@@ -25,8 +25,8 @@ struct DebateWorkspace {
 };
 
 // People (admin "admin" owns the workspace "debates", editor "editor", checker1..8),
-// every .tsv file of `debates_dir` imported as checker1 through `channel`, then `claims`
-// claims written with set-based SQL (fast, deterministic): a mix of every status (30%
+// every .tsv (and .vtt) file of `debates_dir` imported as checker1 through `channel`, then
+// `claims` claims written with set-based SQL (fast, deterministic): a mix of every status (30%
 // OPEN, 25% IN_REVIEW, 3% DISPUTED with an open dispute each, 22% RESOLVED, 14%
 // PUBLISHED, 6% DISMISSED), final verdicts from the default rating scale, 1-2 of 8
 // checkers assigned, 1-3 reviews on reviewed claims, 1-3 sources on most claims (some

@@ -14,8 +14,13 @@
 // Baseline in the same run: the same rows read straight from PostgreSQL with libpq in one
 // read-only transaction (the workspace's claims, the transcript's segments), in text, no
 // mapping. Medians of interleaved repetitions, and the ratios to the baseline.
+//
+// --cue-words N imports the same speech as captions instead: a WebVTT cue of at most N
+// words each (a segment each, as a broadcast's captions arrive), where the TSV makes a
+// segment of each speaker turn.
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -51,6 +56,49 @@ void WriteThreeHours(const std::string& debates_dir, const std::string& dir) {
     }
   }
   if (!out) throw std::runtime_error("cannot write " + dir + "/three-hours.tsv");
+}
+
+// "hh:mm:ss.mmm" of `ms`, as WebVTT writes cue times.
+std::string VttTime(long ms) {
+  return fmt::format("{:02}:{:02}:{:02}.{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60,
+                     ms % 1000);
+}
+
+// The two debates as one WebVTT in `dir`: each sentence cut into cues of at most
+// `words` words, each cue voiced by its speaker and 320 ms a word long (the debates' pace:
+// 33,171 words in about three hours).
+void WriteThreeHoursAsCaptions(const std::string& debates_dir, const std::string& dir, int words) {
+  std::ofstream out(dir + "/three-hours.vtt");
+  out << "WEBVTT\n";
+  long at_ms = 0;
+  for (const char* name : kDebates) {
+    std::ifstream in(debates_dir + "/" + name);
+    if (!in) throw std::runtime_error("cannot read " + debates_dir + "/" + name);
+    for (std::string line; std::getline(in, line);) {
+      // line number, speaker, sentence, label
+      std::vector<std::string> fields;
+      std::istringstream split(line);
+      for (std::string field; std::getline(split, field, '\t');) fields.push_back(field);
+      if (fields.size() < 3) continue;
+      std::istringstream sentence(fields[2]);
+      std::vector<std::string> cue;
+      const auto flush = [&] {
+        if (cue.empty()) return;
+        const long end_ms = at_ms + 320 * static_cast<long>(cue.size());
+        out << "\n" << VttTime(at_ms) << " --> " << VttTime(end_ms) << "\n<v " << fields[1] << ">";
+        for (std::size_t i = 0; i < cue.size(); ++i) out << (i == 0 ? "" : " ") << cue[i];
+        out << "\n";
+        at_ms = end_ms;
+        cue.clear();
+      };
+      for (std::string word; sentence >> word;) {
+        cue.push_back(word);
+        if (static_cast<int>(cue.size()) == words) flush();
+      }
+      flush();
+    }
+  }
+  if (!out) throw std::runtime_error("cannot write " + dir + "/three-hours.vtt");
 }
 
 struct Opened {
@@ -104,11 +152,20 @@ int Main(int argc, char** argv) {
   bench::DebateBenchOptions options;
   options.claims = 2000;
   bench::AddDebateBenchOptions(app, options);
+  int cue_words = 0;
+  app.add_option("--cue-words", cue_words,
+                 "Import the speech as WebVTT captions of at most this many words a cue "
+                 "(0: the TSV, a segment per speaker turn)")
+      ->check(CLI::Range(0, 100));
   CLI11_PARSE(app, argc, argv);
   spdlog::set_default_logger(spdlog::stderr_logger_mt("server"));
 
   bench::ScratchDir input;
-  WriteThreeHours(options.debates_dir, input.path());
+  if (cue_words > 0) {
+    WriteThreeHoursAsCaptions(options.debates_dir, input.path(), cue_words);
+  } else {
+    WriteThreeHours(options.debates_dir, input.path());
+  }
   options.debates_dir = input.path();
   const auto run = bench::StartDebateBench(options);
   const bench::DebateWorkspace& ws = run->workspace;
