@@ -80,9 +80,13 @@ Status Db::WriteOnce(pqxx::dbtransaction& work, std::string_view context,
     return Status::Internal(std::string(context) +
                             ": a mutation must take a seq and append exactly one event");
   }
-  if (options.idempotency != nullptr) RecordIdempotentResponse(tx, *options.idempotency);
-  // Last, so that a seq taken at commit is held for this statement and the COMMIT only.
-  if (tx.appended()) FD_RETURN_IF_ERROR(tx.WriteEvent());
+  // Last, so that a seq taken at commit is held for this statement and the COMMIT only;
+  // the response is stored under its key by the same statement.
+  if (tx.appended()) {
+    FD_RETURN_IF_ERROR(tx.WriteEvent(options.idempotency));
+  } else if (options.idempotency != nullptr) {
+    RecordIdempotentResponse(tx, *options.idempotency);
+  }
   if (Passed(options.deadline)) return DeadlinePassed(context);
   work.commit();
   return Status::Ok();

@@ -65,8 +65,10 @@ class Tx {
   // the mutation changed.
   void Append(const v1::Event& event);
   // Writes the appended event (taking the seq first under TakeSeqAtCommit) and queues
-  // its NOTIFY. Db::Write calls it as the transaction's last statement.
-  Status WriteEvent();
+  // its NOTIFY; with `idempotency`, stores its response under its key in the same
+  // statement (RecordIdempotentResponse's work). Db::Write calls it as the transaction's
+  // last statement.
+  Status WriteEvent(const Idempotency* idempotency = nullptr);
 
   std::int64_t actor_id() const { return actor_id_; }
   // The workspace whose seq is taken, 0 before TakeSeq or TakeSeqAtCommit.

@@ -6,6 +6,7 @@
 #include <pqxx/binarystring>
 
 #include "events/event_kind.h"
+#include "server/store/idempotency_store.h"
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -33,6 +34,30 @@ struct ClaimEventColumns : EventColumns {
 // and the workspace's id.
 #define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
 
+// A keyed mutation's response stored under its key (idempotency.record) by the event's
+// own statement, a round trip fewer: $1 is the workspace; the numbers of the response,
+// user and key parameters follow the statement's own.
+#define FD_RECORD_RESPONSE(response, user, key)             \
+  "r AS (UPDATE idempotency_keys SET response = $" response \
+  ", workspace_id = $1 "                                    \
+  "WHERE user_id = $" user " AND key = $" key "), "
+
+// The event row and its NOTIFY, with the seq given ($2).
+#define FD_APPEND_EVENT                                                              \
+  "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) " \
+  "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) "                                  \
+  "SELECT seq AS last_seq FROM e "                                                   \
+  "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL"
+
+// The seq, the event row and its NOTIFY at once.
+#define FD_TAKE_SEQ_AND_APPEND_EVENT                                                 \
+  "s AS (UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 "               \
+  "  RETURNING last_seq), "                                                          \
+  "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) " \
+  "  SELECT $1, last_seq, $2, $3, $4, $5 FROM s RETURNING seq) "                     \
+  "SELECT seq AS last_seq FROM e "                                                   \
+  "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL"
+
 constexpr std::array kEventStatements = {
     // The workspace lock (a transaction-level advisory lock on the workspace's id),
     // exclusive: it waits for the changes to single records that hold it shared, and
@@ -49,22 +74,15 @@ constexpr std::array kEventStatements = {
               RowsAs<Column<"id">>},
     // The event row and its NOTIFY (sent at COMMIT) in one round trip; the NOTIFY is a
     // condition that always holds, so the row is the seq alone.
-    Statement{
-        "events.append",
-        "WITH e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
-        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) "
-        "SELECT seq AS last_seq FROM e "
-        "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
-        RowsAs<Column<"last_seq">>},
+    Statement{"events.append", "WITH " FD_APPEND_EVENT, RowsAs<Column<"last_seq">>},
+    Statement{"events.append_recording", "WITH " FD_RECORD_RESPONSE("7", "8", "9") FD_APPEND_EVENT,
+              RowsAs<Column<"last_seq">>},
     // TakeSeqAtCommit's last statement: the seq, the event row and its NOTIFY at once, so
     // the workspace row is locked for this statement and the COMMIT only.
-    Statement{"events.take_seq_and_append",
-              "WITH s AS (UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 "
-              "  RETURNING last_seq), "
-              "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
-              "  SELECT $1, last_seq, $2, $3, $4, $5 FROM s RETURNING seq) "
-              "SELECT seq AS last_seq FROM e "
-              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
+    Statement{"events.take_seq_and_append", "WITH " FD_TAKE_SEQ_AND_APPEND_EVENT,
+              RowsAs<Column<"last_seq">>},
+    Statement{"events.take_seq_and_append_recording",
+              "WITH " FD_RECORD_RESPONSE("6", "7", "8") FD_TAKE_SEQ_AND_APPEND_EVENT,
               RowsAs<Column<"last_seq">>},
     Statement{"events.after",
               "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
@@ -144,13 +162,22 @@ void Tx::Append(const v1::Event& event) {
   ++appends_;
 }
 
-Status Tx::WriteEvent() {
+Status Tx::WriteEvent(const Idempotency* idempotency) {
   const PendingEvent& e = *event_;
   const pqxx::binarystring payload(e.payload.data(), e.payload.size());
-  const pqxx::result r =
-      seq_ ? Exec("events.append", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id, payload)
-           : Exec("events.take_seq_and_append", workspace_id_, e.kind, e.actor_id, e.claim_id,
-                  payload);
+  pqxx::result r;
+  if (idempotency == nullptr) {
+    r = seq_ ? Exec("events.append", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id, payload)
+             : Exec("events.take_seq_and_append", workspace_id_, e.kind, e.actor_id, e.claim_id,
+                    payload);
+  } else {
+    const std::string bytes = idempotency->response->SerializeAsString();
+    const pqxx::binarystring response(bytes.data(), bytes.size());
+    r = seq_ ? Exec("events.append_recording", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id,
+                    payload, response, actor_id_, idempotency->key)
+             : Exec("events.take_seq_and_append_recording", workspace_id_, e.kind, e.actor_id,
+                    e.claim_id, payload, response, actor_id_, idempotency->key);
+  }
   if (r.empty()) {
     return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id_));
   }
