@@ -31,7 +31,8 @@ std::span<const Statement> IdempotencyStatements();
 // now this transaction's. FAILED_PRECONDITION when the key answered a different request.
 Result<bool> ClaimIdempotencyKey(Tx& tx, const Idempotency& idempotency);
 
-// Records the response under the claimed key, in the mutation's transaction.
+// Records the response under the claimed key, in the mutation's transaction. A mutation
+// that appends an event has it recorded by Tx::WriteEvent's statement instead.
 void RecordIdempotentResponse(Tx& tx, const Idempotency& idempotency);
 
 }  // namespace factdesk::store
