@@ -36,7 +36,7 @@ void SeedClaims(PgConn& conn, std::int64_t ws, std::int64_t editor, int n) {
       "(6, 'Unverifiable', false, NULL), (7, 'Needs context', false, NULL)) "
       "AS v(n, label, ordered, value)");
   conn.Exec(
-      "CREATE TEMP TABLE seg ON COMMIT DROP AS SELECT s.id, s.transcript_id, s.ordinal, s.text, "
+      "CREATE TEMP TABLE seg ON COMMIT DROP AS SELECT s.id, s.transcript_id, s.text, "
       "coalesce(sp.name, '') AS speaker, row_number() OVER (ORDER BY s.id) - 1 AS rn "
       "FROM segments s LEFT JOIN speakers sp ON sp.id = s.speaker_id "
       "WHERE s.workspace_id = " +
@@ -55,15 +55,13 @@ void SeedClaims(PgConn& conn, std::int64_t ws, std::int64_t editor, int n) {
       "      FROM generate_series(0, " +
       std::to_string(n - 1) + ") i) x");
   conn.Exec(
-      "INSERT INTO claims (workspace_id, transcript_id, segment_id, segment_ordinal, "
-      "  start_byte, end_byte, quote, prefix, suffix, summary, claimant, status, dismiss_reason, "
-      "verdict_label, "
+      "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
+      "  quote, prefix, suffix, summary, claimant, status, dismiss_reason, verdict_label, "
       "  verdict_ordered, verdict_value, verdict_best, verdict_worst, version, created_by, "
       "  created_at, updated_at, resolved_at, published_at) "
       "SELECT " +
       w +
-      ", seg.transcript_id, seg.id, seg.ordinal, 0, octet_length(left(seg.text, 24)), "
-      "left(seg.text, 24), "
+      ", seg.transcript_id, seg.id, 0, octet_length(left(seg.text, 24)), left(seg.text, 24), "
       "  '', substr(seg.text, 25, 32), left(seg.text, 200), seg.speaker, p.status, "
       "  CASE WHEN p.status = 'DISMISSED' THEN 'OPINION' END, "
       "  CASE WHEN d THEN l.label END, CASE WHEN d THEN l.ordered END, "

@@ -32,6 +32,7 @@
 
 #include "bench/bench_support.h"
 #include "bench/debate_workspace.h"
+#include "export/formatting.h"
 #include "tests/ui/headless_ui.h"
 
 namespace {
@@ -58,19 +59,13 @@ void WriteThreeHours(const std::string& debates_dir, const std::string& dir) {
   if (!out) throw std::runtime_error("cannot write " + dir + "/three-hours.tsv");
 }
 
-// "hh:mm:ss.mmm" of `ms`, as WebVTT writes cue times.
-std::string VttTime(long ms) {
-  return fmt::format("{:02}:{:02}:{:02}.{:03}", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60,
-                     ms % 1000);
-}
-
 // The two debates as one WebVTT in `dir`: each sentence cut into cues of at most
 // `words` words, each cue voiced by its speaker and 320 ms a word long (the debates' pace:
 // 33,171 words in about three hours).
 void WriteThreeHoursAsCaptions(const std::string& debates_dir, const std::string& dir, int words) {
   std::ofstream out(dir + "/three-hours.vtt");
   out << "WEBVTT\n";
-  long at_ms = 0;
+  std::int64_t at_ms = 0;
   for (const char* name : kDebates) {
     std::ifstream in(debates_dir + "/" + name);
     if (!in) throw std::runtime_error("cannot read " + debates_dir + "/" + name);
@@ -84,8 +79,10 @@ void WriteThreeHoursAsCaptions(const std::string& debates_dir, const std::string
       std::vector<std::string> cue;
       const auto flush = [&] {
         if (cue.empty()) return;
-        const long end_ms = at_ms + 320 * static_cast<long>(cue.size());
-        out << "\n" << VttTime(at_ms) << " --> " << VttTime(end_ms) << "\n<v " << fields[1] << ">";
+        const std::int64_t end_ms = at_ms + 320 * static_cast<std::int64_t>(cue.size());
+        out << "\n"
+            << factdesk::exporting::ClockTime(at_ms) << " --> "
+            << factdesk::exporting::ClockTime(end_ms) << "\n<v " << fields[1] << ">";
         for (std::size_t i = 0; i < cue.size(); ++i) out << (i == 0 ? "" : " ") << cue[i];
         out << "\n";
         at_ms = end_ms;

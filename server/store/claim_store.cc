@@ -99,10 +99,9 @@ struct PlaceColumns {
 
 constexpr std::array kClaimStatements = {
     Statement{"claims.insert",
-              "INSERT INTO claims (workspace_id, transcript_id, segment_id, segment_ordinal, "
-              "start_byte, end_byte, quote, prefix, suffix, summary, claimant, created_by) "
-              "VALUES ($1, $2, $3, (SELECT ordinal FROM segments WHERE id = $3), $4, $5, $6, $7, "
-              "$8, $9, $10, $11) RETURNING id",
+              "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
+              "quote, prefix, suffix, summary, claimant, created_by) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     // No columns: the caller only needs the lock (and to know the row exists).

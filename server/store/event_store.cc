@@ -34,30 +34,6 @@ struct ClaimEventColumns : EventColumns {
 // and the workspace's id.
 #define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
 
-// A keyed mutation's response stored under its key (idempotency.record) by the event's
-// own statement, a round trip fewer: $1 is the workspace; the numbers of the response,
-// user and key parameters follow the statement's own.
-#define FD_RECORD_RESPONSE(response, user, key)             \
-  "r AS (UPDATE idempotency_keys SET response = $" response \
-  ", workspace_id = $1 "                                    \
-  "WHERE user_id = $" user " AND key = $" key "), "
-
-// The event row and its NOTIFY, with the seq given ($2).
-#define FD_APPEND_EVENT                                                              \
-  "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) " \
-  "VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) "                                  \
-  "SELECT seq AS last_seq FROM e "                                                   \
-  "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL"
-
-// The seq, the event row and its NOTIFY at once.
-#define FD_TAKE_SEQ_AND_APPEND_EVENT                                                 \
-  "s AS (UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 "               \
-  "  RETURNING last_seq), "                                                          \
-  "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) " \
-  "  SELECT $1, last_seq, $2, $3, $4, $5 FROM s RETURNING seq) "                     \
-  "SELECT seq AS last_seq FROM e "                                                   \
-  "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL"
-
 constexpr std::array kEventStatements = {
     // The workspace lock (a transaction-level advisory lock on the workspace's id),
     // exclusive: it waits for the changes to single records that hold it shared, and
@@ -72,17 +48,24 @@ constexpr std::array kEventStatements = {
               "SELECT id FROM workspaces WHERE id = $1 AND "
               "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL",
               RowsAs<Column<"id">>},
-    // The event row and its NOTIFY (sent at COMMIT) in one round trip; the NOTIFY is a
-    // condition that always holds, so the row is the seq alone.
-    Statement{"events.append", "WITH " FD_APPEND_EVENT, RowsAs<Column<"last_seq">>},
-    Statement{"events.append_recording", "WITH " FD_RECORD_RESPONSE("7", "8", "9") FD_APPEND_EVENT,
-              RowsAs<Column<"last_seq">>},
-    // TakeSeqAtCommit's last statement: the seq, the event row and its NOTIFY at once, so
-    // the workspace row is locked for this statement and the COMMIT only.
-    Statement{"events.take_seq_and_append", "WITH " FD_TAKE_SEQ_AND_APPEND_EVENT,
-              RowsAs<Column<"last_seq">>},
-    Statement{"events.take_seq_and_append_recording",
-              "WITH " FD_RECORD_RESPONSE("6", "7", "8") FD_TAKE_SEQ_AND_APPEND_EVENT,
+    // The transaction's last statement, in one round trip: the event row with the seq
+    // TakeSeq took ($2), or with the next seq taken here when $2 is 0 (TakeSeqAtCommit's,
+    // so the workspace row is locked for this statement and the COMMIT only); its NOTIFY
+    // (sent at COMMIT; a condition that always holds, so the row is the seq alone); and a
+    // keyed mutation's response stored under its key ($7 the response, $8 the user, $9
+    // the key; with $9 NULL it matches no row), which would otherwise take a statement of
+    // its own. No row: no such workspace.
+    Statement{"events.append",
+              "WITH r AS (UPDATE idempotency_keys SET response = $7, workspace_id = $1 "
+              "           WHERE user_id = $8 AND key = $9), "
+              "s AS (UPDATE workspaces SET last_seq = last_seq + 1 "
+              "      WHERE id = $1 AND $2::bigint = 0 RETURNING last_seq), "
+              "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
+              "      SELECT $1, n.seq, $3, $4, $5, $6 "
+              "      FROM (SELECT coalesce((SELECT last_seq FROM s), nullif($2::bigint, 0)) "
+              "            AS seq) n WHERE n.seq IS NOT NULL RETURNING seq) "
+              "SELECT seq AS last_seq FROM e "
+              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
               RowsAs<Column<"last_seq">>},
     Statement{"events.after",
               "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
@@ -165,19 +148,13 @@ void Tx::Append(const v1::Event& event) {
 Status Tx::WriteEvent(const Idempotency* idempotency) {
   const PendingEvent& e = *event_;
   const pqxx::binarystring payload(e.payload.data(), e.payload.size());
-  pqxx::result r;
-  if (idempotency == nullptr) {
-    r = seq_ ? Exec("events.append", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id, payload)
-             : Exec("events.take_seq_and_append", workspace_id_, e.kind, e.actor_id, e.claim_id,
-                    payload);
-  } else {
-    const std::string bytes = idempotency->response->SerializeAsString();
-    const pqxx::binarystring response(bytes.data(), bytes.size());
-    r = seq_ ? Exec("events.append_recording", workspace_id_, *seq_, e.kind, e.actor_id, e.claim_id,
-                    payload, response, actor_id_, idempotency->key)
-             : Exec("events.take_seq_and_append_recording", workspace_id_, e.kind, e.actor_id,
-                    e.claim_id, payload, response, actor_id_, idempotency->key);
-  }
+  const std::string bytes =
+      idempotency != nullptr ? idempotency->response->SerializeAsString() : std::string();
+  const pqxx::binarystring response(bytes.data(), bytes.size());
+  const std::optional<std::string> key =
+      idempotency != nullptr ? std::optional(idempotency->key) : std::nullopt;
+  const pqxx::result r = Exec("events.append", workspace_id_, seq_.value_or(0), e.kind, e.actor_id,
+                              e.claim_id, payload, response, actor_id_, key);
   if (r.empty()) {
     return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id_));
   }

@@ -896,15 +896,13 @@ TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
   // Claims straight into the database (their making is not what is tested); half of them
   // published with a verdict, and summaries that need CSV quoting and are not ASCII.
   const std::string inserted = server_->QueryValue(
-      "WITH s AS (SELECT id, ordinal FROM segments WHERE transcript_id = " +
-      std::to_string(t.id()) +
-      "), ins AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, segment_ordinal, "
-      "start_byte, "
+      "WITH s AS (SELECT id FROM segments WHERE transcript_id = " + std::to_string(t.id()) +
+      "), ins AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, "
       "end_byte, quote, prefix, suffix, summary, claimant, status, verdict_label, "
       "verdict_ordered, verdict_value, verdict_best, verdict_worst, created_by, resolved_at, "
       "published_at) SELECT " +
       std::to_string(big) + ", " + std::to_string(t.id()) +
-      ", s.id, s.ordinal, 0, 12, 'Unemployment', '', ' fell by half.', "
+      ", s.id, 0, 12, 'Unemployment', '', ' fell by half.', "
       "'Claim №' || g || ', \"quoted\" — ' || repeat('ü', g % 40), 'Lena Ortiz', "
       "CASE WHEN g % 2 = 0 THEN 'PUBLISHED' ELSE 'OPEN' END, "
       "CASE WHEN g % 2 = 0 THEN 'False' END, CASE WHEN g % 2 = 0 THEN true END, "
