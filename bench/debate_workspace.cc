@@ -126,9 +126,9 @@ void SeedClaims(PgConn& conn, std::int64_t ws, std::int64_t editor, int n) {
       "  'Decided on the primary source.' FROM claims c WHERE" +
       scope + "AND c.status IN ('RESOLVED', 'PUBLISHED') AND c.id % 5 = 0");
   conn.Exec(
-      "UPDATE workspaces SET last_seq = last_seq + (SELECT count(*) FROM claims) + "
+      "UPDATE workspace_seqs SET last_seq = last_seq + (SELECT count(*) FROM claims) + "
       "(SELECT count(*) FROM reviews) + (SELECT count(*) FROM sources) + "
-      "(SELECT count(*) FROM notes) WHERE id = " +
+      "(SELECT count(*) FROM notes) WHERE workspace_id = " +
       w);
   conn.Exec("COMMIT");
   conn.Exec("VACUUM ANALYZE");

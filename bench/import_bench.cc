@@ -127,7 +127,7 @@ class Bench {
   // Empties what an import writes, so every run starts equal.
   void Reset() {
     conn_.Exec("TRUNCATE transcripts, speakers, segments, events RESTART IDENTITY CASCADE");
-    conn_.Exec("UPDATE workspaces SET last_seq = 0");
+    conn_.Exec("UPDATE workspace_seqs SET last_seq = 0");
     conn_.Exec("CHECKPOINT");
   }
 

@@ -225,8 +225,8 @@ struct Desk {
 };
 
 std::int64_t LastSeq(bench::PgConn& conn, std::int64_t workspace) {
-  return std::stoll(
-      conn.Value("SELECT last_seq FROM workspaces WHERE id = $1", {std::to_string(workspace)}));
+  return std::stoll(conn.Value("SELECT last_seq FROM workspace_seqs WHERE workspace_id = $1",
+                               {std::to_string(workspace)}));
 }
 
 // The writers' RPCs, one channel (TCP connection) each: a claim in a debate segment, or

@@ -118,9 +118,9 @@ EventCounts CountEvents(bench::PgConn& conn) {
 // Workspaces whose seqs are not exactly 1..last_seq.
 std::int64_t SeqGaps(bench::PgConn& conn) {
   return std::stoll(conn.Value(
-      "SELECT count(*) FROM workspaces w WHERE w.last_seq <> (SELECT count(*) FROM events e "
-      "WHERE e.workspace_id = w.id) OR w.last_seq <> (SELECT coalesce(max(seq), 0) FROM events e "
-      "WHERE e.workspace_id = w.id)"));
+      "SELECT count(*) FROM workspace_seqs q WHERE q.last_seq <> (SELECT count(*) FROM events e "
+      "WHERE e.workspace_id = q.workspace_id) OR q.last_seq <> (SELECT coalesce(max(seq), 0) "
+      "FROM events e WHERE e.workspace_id = q.workspace_id)"));
 }
 
 // Compares the events appended since `before` with the OK calls per (workspace, kind).

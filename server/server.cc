@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "common/worker_pool.h"
+#include "events/event_kind.h"
 #include "grpc/health/v1/health.pb.h"
 #include "server/live/hub.h"
 #include "server/live/listener.h"
@@ -263,10 +264,13 @@ live::Listener::Callbacks ListenerCallbacks(live::Hub& hub, rpc::Authenticator& 
                                             jobs::WebhookWorker& webhooks,
                                             jobs::SuggestionWorker& suggestions) {
   live::Listener::Callbacks c;
-  c.on_event = [&hub, &webhooks, &suggestions](std::int64_t ws, std::int64_t seq) {
+  // Every event wakes the feeds; the workers only for events that can concern them
+  // (waking both for each of a busy desk's writes cost four queries a write).
+  c.on_event = [&hub, &webhooks, &suggestions](std::int64_t ws, std::int64_t seq,
+                                               std::string_view kind) {
     hub.OnEvent(ws, seq);
-    webhooks.Poke();     // the event may be owed to a hook
-    suggestions.Poke();  // an import may have queued a transcript to score
+    webhooks.OnEvent(ws);
+    suggestions.OnEvent(events::KindFromName(kind));
   };
   c.on_presence = [&hub](const std::string& payload) { hub.OnPresence(payload); };
   c.on_reconnect = [&hub, &auth] {

@@ -9,6 +9,7 @@
 #include "checkworthy/language_check.h"
 #include "domain/language_guess.h"
 #include "domain/language_tag.h"
+#include "events/event_kind.h"
 #include "server/store/transcript_store.h"
 
 namespace factdesk::jobs {
@@ -105,6 +106,54 @@ Result<v1::SuggestionBatch> ScoreChunk(store::Tx& tx, const checkworthy::Scorer&
   }
   *batch.mutable_status() = store::GetScoringStatus(tx, job.transcript_id);
   return batch;
+}
+
+bool MayQueueSuggestionWork(v1::EventKind kind) {
+  switch (kind) {
+    case v1::EVENT_KIND_TRANSCRIPT_IMPORTED:
+    case v1::EVENT_KIND_TRANSCRIPT_OPENED:
+    case v1::EVENT_KIND_SEGMENTS_APPENDED:
+    case v1::EVENT_KIND_SEGMENT_CORRECTED:
+    case v1::EVENT_KIND_SUGGESTIONS_ADDED:
+    case v1::EVENT_KIND_SUGGESTIONS_RESCORED:
+    // A published claim's change, or a claim leaving or reaching PUBLISHED.
+    case v1::EVENT_KIND_CLAIM_UPDATED:
+    case v1::EVENT_KIND_CLAIM_REOPENED:
+    case v1::EVENT_KIND_CLAIM_PUBLISHED:
+    case v1::EVENT_KIND_CLAIM_CORRECTED:
+    case v1::EVENT_KIND_CLAIM_REANCHORED:
+    case v1::EVENT_KIND_UNSPECIFIED:
+      return true;
+    case v1::EVENT_KIND_WORKSPACE_POLICY_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_SCALE_UPDATED:
+    case v1::EVENT_KIND_WORKSPACE_PUBLISHER_UPDATED:
+    case v1::EVENT_KIND_MEMBER_SET:
+    case v1::EVENT_KIND_MEMBER_REMOVED:
+    case v1::EVENT_KIND_CLAIM_CREATED:
+    case v1::EVENT_KIND_CLAIM_ASSIGNED:
+    case v1::EVENT_KIND_CLAIM_TAKEN:
+    case v1::EVENT_KIND_CLAIM_DISMISSED:
+    case v1::EVENT_KIND_SOURCE_ADDED:
+    case v1::EVENT_KIND_SOURCE_REMOVED:
+    case v1::EVENT_KIND_NOTE_ADDED:
+    case v1::EVENT_KIND_NOTE_EDITED:
+    case v1::EVENT_KIND_NOTE_REMOVED:
+    case v1::EVENT_KIND_REVIEW_SUBMITTED:
+    case v1::EVENT_KIND_REVIEW_REVISED:
+    case v1::EVENT_KIND_DISPUTE_DECIDED:
+    case v1::EVENT_KIND_CLAIM_MATCHED:
+    case v1::EVENT_KIND_CLAIM_LINKED:
+    case v1::EVENT_KIND_CLAIM_TAGGED:
+    case v1::EVENT_KIND_CLAIM_UNTAGGED:
+    case v1::EVENT_KIND_SUGGESTION_ACCEPTED:
+    case v1::EVENT_KIND_SUGGESTION_DISMISSED:
+    case v1::EVENT_KIND_TRANSCRIPT_CLOSED:
+    case v1::EVENT_KIND_SUGGESTIONS_MATCHED:
+      return false;
+    FD_EVENT_KIND_SENTINELS:
+      break;
+  }
+  return true;
 }
 
 SuggestionWorker::SuggestionWorker(store::Db& db, ArchiveMatcher& matcher,

@@ -6,6 +6,7 @@
 
 #include "checkworthy/scorer.h"
 #include "common/result.h"
+#include "factdesk/v1/live.pb.h"
 #include "factdesk/v1/suggestion.pb.h"
 #include "server/jobs/archive_matcher.h"
 #include "server/jobs/lease_worker.h"
@@ -35,14 +36,23 @@ struct SuggestionCounters {
   std::atomic<std::int64_t> chunks{0};     // transactions committed
 };
 
+// Whether an event of `kind` can leave a transcript to score or suggestions to match
+// (an import or append, new suggestions, a change to a published claim, which the
+// workspace's archive mirrors). A kind this build does not know: yes.
+bool MayQueueSuggestionWork(v1::EventKind kind);
+
 class SuggestionWorker {
  public:
   SuggestionWorker(store::Db& db, ArchiveMatcher& matcher, SuggestionWorkerOptions options);
 
   void Start() { worker_.Start(); }
-  // Something was written (an import may have queued a transcript, or changed the
-  // archive): look now.
+  // Something was written here (an archive import): look now.
   void Poke() { worker_.Poke(); }
+  // An event of `kind` was committed: look now if it can have given this worker work;
+  // the rest wait for the poll.
+  void OnEvent(v1::EventKind kind) {
+    if (MayQueueSuggestionWork(kind)) worker_.Poke();
+  }
   void Stop() { worker_.Stop(); }
   const SuggestionCounters& counters() const { return counters_; }
 

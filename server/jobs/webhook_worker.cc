@@ -54,8 +54,45 @@ WebhookWorker::WebhookWorker(store::Db& db, WebhookWorkerOptions options)
   InitHttp();
 }
 
+void WebhookWorker::OnEvent(std::int64_t workspace_id) {
+  bool hooked = false;
+  {
+    const std::lock_guard lock(hooked_mu_);
+    hooked = std::binary_search(hooked_.begin(), hooked_.end(), workspace_id);
+  }
+  if (hooked) worker_.Poke();
+}
+
+void WebhookWorker::Poke() {
+  hooked_stale_ = true;
+  worker_.Poke();
+}
+
+Status WebhookWorker::RefreshHookedWorkspaces() {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    const std::lock_guard lock(hooked_mu_);
+    if (!hooked_stale_ && now - hooked_read_at_ < options_.poll) return Status::Ok();
+    hooked_stale_ = false;
+    hooked_read_at_ = now;
+  }
+  std::vector<std::int64_t> hooked;
+  const Status s = db_.Read("HookedWorkspaces", [&](store::Tx& tx) -> Status {
+    hooked = store::HookedWorkspaces(tx);
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    hooked_stale_ = true;
+    return s;
+  }
+  const std::lock_guard lock(hooked_mu_);
+  hooked_ = std::move(hooked);
+  return Status::Ok();
+}
+
 RoundResult WebhookWorker::Round() {
   // A database that cannot be reached is not asked twice per round.
+  if (!RefreshHookedWorkspaces().ok()) return RoundResult::kFailed;
   const Result<int> queued = FollowEventLog();
   if (!queued.ok()) return RoundResult::kFailed;
   const Result<bool> sent = SendOne();

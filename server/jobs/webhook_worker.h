@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <vector>
 
 #include "common/result.h"
 #include "server/jobs/lease_worker.h"
@@ -40,13 +42,21 @@ class WebhookWorker {
   WebhookWorker(store::Db& db, WebhookWorkerOptions options);
 
   void Start() { worker_.Start(); }
-  // Something was written: look now rather than at the next poll.
-  void Poke() { worker_.Poke(); }
+  // An event was committed in `workspace_id`: look now rather than at the next poll, if
+  // a hook there may be owed it. Which workspaces have hooks is read again at every
+  // poll, so a hook added through another replica is followed from its next poll on
+  // (the replica that added it follows it at once).
+  void OnEvent(std::int64_t workspace_id);
+  // Hooks were added or removed here, or deliveries queued: read the hooks again and
+  // look now.
+  void Poke();
   void Stop() { worker_.Stop(); }
   const WebhookCounters& counters() const { return counters_; }
 
  private:
   RoundResult Round();
+  // Reads which workspaces have hooks when Poke asked for it or a poll interval passed.
+  Status RefreshHookedWorkspaces();
   // Turns new events of every hook that is behind into deliveries; how many were queued.
   Result<int> FollowEventLog();
   // Claims one due delivery and attempts it; false when none was due.
@@ -56,6 +66,10 @@ class WebhookWorker {
   store::Db& db_;
   const WebhookWorkerOptions options_;
   WebhookCounters counters_;
+  std::mutex hooked_mu_;
+  std::vector<std::int64_t> hooked_;                      // ascending; guarded by hooked_mu_
+  std::chrono::steady_clock::time_point hooked_read_at_;  // guarded by hooked_mu_
+  std::atomic<bool> hooked_stale_{true};
   LeaseWorker worker_;
 };
 

@@ -24,14 +24,18 @@ class Receiver : public pqxx::notification_receiver {
 
 }  // namespace
 
-bool ParseEventPayload(const std::string& payload, std::int64_t* workspace_id, std::int64_t* seq) {
-  const auto colon = payload.find(':');
-  if (colon == std::string::npos) return false;
-  const char* begin = payload.data();
-  const char* end = begin + payload.size();
-  auto a = std::from_chars(begin, begin + colon, *workspace_id);
-  auto b = std::from_chars(begin + colon + 1, end, *seq);
-  return a.ec == std::errc() && a.ptr == begin + colon && b.ec == std::errc() && b.ptr == end;
+std::optional<EventNotice> ParseEventPayload(std::string_view payload) {
+  EventNotice notice;
+  const char* p = payload.data();
+  const char* end = p + payload.size();
+  const auto ws = std::from_chars(p, end, notice.workspace_id);
+  if (ws.ec != std::errc() || ws.ptr == end || *ws.ptr != ':') return std::nullopt;
+  const auto seq = std::from_chars(ws.ptr + 1, end, notice.seq);
+  if (seq.ec != std::errc()) return std::nullopt;
+  if (seq.ptr == end) return notice;
+  if (*seq.ptr != ':' || seq.ptr + 1 == end) return std::nullopt;
+  notice.kind = payload.substr(static_cast<std::size_t>(seq.ptr + 1 - p));
+  return notice;
 }
 
 Listener::Listener(std::string database_url, Callbacks callbacks)
@@ -58,9 +62,9 @@ void Listener::Run() {
       reconnect_ = false;
       pqxx::connection conn(url_);
       Receiver events(conn, "factdesk_events", [this](const std::string& payload) {
-        std::int64_t ws = 0;
-        std::int64_t seq = 0;
-        if (ParseEventPayload(payload, &ws, &seq)) callbacks_.on_event(ws, seq);
+        if (const auto n = ParseEventPayload(payload)) {
+          callbacks_.on_event(n->workspace_id, n->seq, n->kind);
+        }
       });
       Receiver presence(conn, "factdesk_presence", callbacks_.on_presence);
       Receiver tokens(conn, "factdesk_tokens", [this](const std::string& payload) {

@@ -3,20 +3,24 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace factdesk::live {
 
 // The process's one LISTEN connection (invariant 2: NOTIFY only wakes). It hands
-// "factdesk_events" payloads ("<workspace>:<seq>"), "factdesk_presence" payloads and
+// "factdesk_events" payloads ("<workspace>:<seq>:<kind>"), "factdesk_presence" payloads and
 // "factdesk_tokens" payloads (a revoked token's id) to callbacks on its own thread, and
 // reconnects with backoff when the connection drops; after a reconnect `on_reconnect`
 // runs, since notifications may have been missed.
 class Listener {
  public:
   struct Callbacks {
-    std::function<void(std::int64_t workspace_id, std::int64_t seq)> on_event;
+    // `kind` is the event's stored name; empty from a replica that sends none (older).
+    std::function<void(std::int64_t workspace_id, std::int64_t seq, std::string_view kind)>
+        on_event;
     std::function<void(const std::string& payload)> on_presence;
     std::function<void()> on_reconnect;
     std::function<void(std::int64_t token_id)> on_token_revoked;
@@ -49,7 +53,15 @@ class Listener {
   std::thread thread_;
 };
 
-// Parses "<workspace>:<seq>"; false when malformed.
-bool ParseEventPayload(const std::string& payload, std::int64_t* workspace_id, std::int64_t* seq);
+// An event's NOTIFY payload: "<workspace>:<seq>:<kind name>", or "<workspace>:<seq>" as
+// replicas built before the kind was added send it (kind empty then).
+struct EventNotice {
+  std::int64_t workspace_id = 0;
+  std::int64_t seq = 0;
+  std::string_view kind;  // into the parsed payload
+};
+
+// Parses an event's payload; nullopt when malformed.
+std::optional<EventNotice> ParseEventPayload(std::string_view payload);
 
 }  // namespace factdesk::live

@@ -44,9 +44,12 @@ struct MemberColumns {
 };
 
 #define FD_WORKSPACE_COLUMNS                                                                  \
-  "w.id, w.slug, w.name, w.last_seq, fd_us(w.created_at) AS created_at, w.required_reviews, " \
+  "w.id, w.slug, w.name, q.last_seq, fd_us(w.created_at) AS created_at, w.required_reviews, " \
   "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix, " \
   "m.role AS my_role"
+
+// The workspace and its event counter (kept apart: migration 0019).
+#define FD_WORKSPACES_WITH_SEQ "workspaces w JOIN workspace_seqs q ON q.workspace_id = w.id "
 
 #define FD_USER_COLUMNS \
   "u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name"
@@ -64,17 +67,17 @@ constexpr std::array kAccountStatements = {
               "ON CONFLICT (slug) DO NOTHING RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"accounts.workspace_by_id",
-              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM " FD_WORKSPACES_WITH_SEQ
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
               "WHERE w.id = $1",
               RowsAs<WorkspaceColumns>},
     Statement{"accounts.workspace_by_slug",
-              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM " FD_WORKSPACES_WITH_SEQ
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
               "WHERE w.slug = $1",
               RowsAs<WorkspaceColumns>},
     Statement{"accounts.workspaces_of",
-              "SELECT " FD_WORKSPACE_COLUMNS " FROM workspaces w "
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM " FD_WORKSPACES_WITH_SEQ
               "JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY w.slug",
               RowsAs<WorkspaceColumns>},
     Statement{"accounts.role_of",
@@ -111,6 +114,7 @@ constexpr std::array kAccountStatements = {
 
 #undef FD_USER_COLUMNS
 #undef FD_WORKSPACE_COLUMNS
+#undef FD_WORKSPACES_WITH_SEQ
 
 v1::Workspace WorkspaceFromRow(const pqxx::row& row, const WorkspaceColumns& col) {
   v1::Workspace w;

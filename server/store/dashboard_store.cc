@@ -168,7 +168,7 @@ constexpr std::array kDashboardStatements = {
               "   AND c.quote_old_quote IS NOT NULL) AS claims_quote_changed "
               "FROM transcripts t WHERE t.id = $1 AND t.state <> 'COMPLETE'",
               RowsAs<LiveColumns>},
-    Statement{"dashboard.as_of", "SELECT last_seq FROM workspaces WHERE id = $1",
+    Statement{"dashboard.as_of", "SELECT last_seq FROM workspace_seqs WHERE workspace_id = $1",
               RowsAs<Column<"last_seq">>},
 };
 

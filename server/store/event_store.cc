@@ -41,7 +41,7 @@ constexpr std::array kEventStatements = {
     // request waits behind an exclusive one already waiting), where row locks would let
     // a steady stream of shared holders starve the exclusive one.
     Statement{"events.take_seq",
-              "UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = $1 AND "
+              "UPDATE workspace_seqs SET last_seq = last_seq + 1 WHERE workspace_id = $1 AND "
               "pg_advisory_xact_lock(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL RETURNING last_seq",
               RowsAs<Column<"last_seq">>},
     Statement{"events.share_workspace",
@@ -51,21 +51,22 @@ constexpr std::array kEventStatements = {
     // The transaction's last statement, in one round trip: the event row with the seq
     // TakeSeq took ($2), or with the next seq taken here when $2 is 0 (TakeSeqAtCommit's,
     // so the workspace row is locked for this statement and the COMMIT only); its NOTIFY
-    // (sent at COMMIT; a condition that always holds, so the row is the seq alone); and a
+    // (sent at COMMIT, with the kind so replicas wake only the workers it concerns; a
+    // condition that always holds, so the row is the seq alone); and a
     // keyed mutation's response stored under its key ($7 the response, $8 the user, $9
     // the key; with $9 NULL it matches no row), which would otherwise take a statement of
     // its own. No row: no such workspace.
     Statement{"events.append",
               "WITH r AS (UPDATE idempotency_keys SET response = $7, workspace_id = $1 "
               "           WHERE user_id = $8 AND key = $9), "
-              "s AS (UPDATE workspaces SET last_seq = last_seq + 1 "
-              "      WHERE id = $1 AND $2::bigint = 0 RETURNING last_seq), "
+              "s AS (UPDATE workspace_seqs SET last_seq = last_seq + 1 "
+              "      WHERE workspace_id = $1 AND $2::bigint = 0 RETURNING last_seq), "
               "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
               "      SELECT $1, n.seq, $3, $4, $5, $6 "
               "      FROM (SELECT coalesce((SELECT last_seq FROM s), nullif($2::bigint, 0)) "
               "            AS seq) n WHERE n.seq IS NOT NULL RETURNING seq) "
               "SELECT seq AS last_seq FROM e "
-              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq) IS NOT NULL",
+              "WHERE pg_notify('factdesk_events', $1::text || ':' || seq || ':' || $3) IS NOT NULL",
               RowsAs<Column<"last_seq">>},
     Statement{"events.after",
               "SELECT e.seq, e.kind, fd_us(e.created_at) AS created_at, e.claim_id, e.payload, "
@@ -81,7 +82,7 @@ constexpr std::array kEventStatements = {
               "FROM events e LEFT JOIN users u ON u.id = e.actor_id "
               "WHERE e.claim_id = $1 ORDER BY e.seq",
               RowsAs<ClaimEventColumns>},
-    Statement{"events.last_seq", "SELECT last_seq FROM workspaces WHERE id = $1",
+    Statement{"events.last_seq", "SELECT last_seq FROM workspace_seqs WHERE workspace_id = $1",
               RowsAs<Column<"last_seq">>},
     Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
 };

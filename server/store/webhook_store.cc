@@ -79,8 +79,8 @@ constexpr std::array kWebhookStatements = {
     // beside the insert may reach the new hook; none before it does).
     Statement{"webhooks.insert",
               "INSERT INTO webhooks (workspace_id, url, events, secret, created_by, cursor_seq) "
-              "SELECT $1, $2, string_to_array($3, ','), $4, $5, w.last_seq "
-              "FROM workspaces w WHERE w.id = $1 RETURNING id",
+              "SELECT $1, $2, string_to_array($3, ','), $4, $5, q.last_seq "
+              "FROM workspace_seqs q WHERE q.workspace_id = $1 RETURNING id",
               RowsAs<Column<"id">>},
     Statement{"webhooks.get",
               "SELECT " FD_WEBHOOK_COLUMNS "WHERE h.id = $1 AND h.removed_at IS NULL",
@@ -95,12 +95,17 @@ constexpr std::array kWebhookStatements = {
               "UPDATE webhook_deliveries SET state = 'failed', finished_at = now(), "
               "last_error = 'the webhook was removed' "
               "WHERE webhook_id = $1 AND state = 'pending'"},
-    Statement{"webhooks.behind",
-              "SELECT h.id, h.workspace_id, array_to_string(h.events, ',') AS events, "
-              "h.cursor_seq FROM webhooks h JOIN workspaces w ON w.id = h.workspace_id "
-              "WHERE h.removed_at IS NULL AND h.cursor_seq < w.last_seq "
-              "ORDER BY h.id LIMIT $1 FOR UPDATE OF h SKIP LOCKED",
-              RowsAs<CursorColumns>},
+    Statement{"webhooks.hooked_workspaces",
+              "SELECT DISTINCT workspace_id FROM webhooks WHERE removed_at IS NULL "
+              "ORDER BY workspace_id",
+              RowsAs<Column<"workspace_id">>},
+    Statement{
+        "webhooks.behind",
+        "SELECT h.id, h.workspace_id, array_to_string(h.events, ',') AS events, "
+        "h.cursor_seq FROM webhooks h JOIN workspace_seqs q ON q.workspace_id = h.workspace_id "
+        "WHERE h.removed_at IS NULL AND h.cursor_seq < q.last_seq "
+        "ORDER BY h.id LIMIT $1 FOR UPDATE OF h SKIP LOCKED",
+        RowsAs<CursorColumns>},
     Statement{"webhooks.advance",
               "UPDATE webhooks SET cursor_seq = greatest(cursor_seq, $2) WHERE id = $1"},
     Statement{"deliveries.insert",
@@ -267,6 +272,14 @@ std::vector<HookCursor> LockHooksBehind(Tx& tx, int limit) {
                    SplitNames(row[col.events].as<std::string>()),
                    row[col.cursor].as<std::int64_t>()});
   }
+  return out;
+}
+
+std::vector<std::int64_t> HookedWorkspaces(Tx& tx) {
+  std::vector<std::int64_t> out;
+  const pqxx::result r = tx.Exec("webhooks.hooked_workspaces");
+  const auto col = MapColumns<Column<"workspace_id">>(r);
+  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
   return out;
 }
 

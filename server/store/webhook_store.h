@@ -57,6 +57,8 @@ struct HookCursor {
   std::int64_t cursor_seq = 0;
 };
 std::vector<HookCursor> LockHooksBehind(Tx& tx, int limit);
+// The workspaces that have a live hook, ascending.
+std::vector<std::int64_t> HookedWorkspaces(Tx& tx);
 void AdvanceCursor(Tx& tx, std::int64_t webhook_id, std::int64_t seq);
 
 // Sending: a due delivery claimed with a lease (its next_attempt_at moved `lease_ms`

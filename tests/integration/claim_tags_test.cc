@@ -105,8 +105,8 @@ TEST_F(TagTest, ARetryUnderTheSameKeyTagsOnce) {
 
 TEST_F(TagTest, LiveClientsReceiveTheTagEvents) {
   const v1::Claim claim = Mark(0);
-  const std::int64_t from = std::stoll(
-      server_->QueryValue("SELECT last_seq FROM workspaces WHERE id = " + std::to_string(ws_)));
+  const std::int64_t from = std::stoll(server_->QueryValue(
+      "SELECT last_seq FROM workspace_seqs WHERE workspace_id = " + std::to_string(ws_)));
   StreamCollector stream(server_->channel(), vic_.token, ws_, from);
   ASSERT_TRUE(Tag(ben_, claim.id(), "economy").ok());
   ASSERT_TRUE(Untag(ben_, claim.id(), "economy").ok());

@@ -96,9 +96,10 @@ TEST_F(DashboardTest, EveryFigureOfAHandBuiltScenario) {
   EXPECT_EQ(claims_by_speaker["Tom Reyes"], 3);
   EXPECT_EQ(verdicts_by_speaker["Lena Ortiz"], (std::map<std::string, int>{{"False", 1}}));
   EXPECT_EQ(verdicts_by_speaker["Tom Reyes"], (std::map<std::string, int>{{"True", 1}}));
-  EXPECT_EQ(d.as_of_seq(),
-            std::stoll(server_->QueryValue("SELECT last_seq FROM workspaces WHERE id = " +
-                                           std::to_string(ws_))));
+  EXPECT_EQ(
+      d.as_of_seq(),
+      std::stoll(server_->QueryValue("SELECT last_seq FROM workspace_seqs WHERE workspace_id = " +
+                                     std::to_string(ws_))));
 
   // A second transcript's claims count for the workspace, not for the first transcript.
   v1::ImportTranscriptRequest other;

@@ -29,8 +29,8 @@ class EventKindsTest : public ::testing::Test {
   static void TearDownTestSuite() { server_.reset(); }
 
   static std::int64_t LastSeq() {
-    return std::stoll(server_->QueryValue("SELECT last_seq FROM workspaces WHERE id = " +
-                                          std::to_string(workspace_)));
+    return std::stoll(server_->QueryValue(
+        "SELECT last_seq FROM workspace_seqs WHERE workspace_id = " + std::to_string(workspace_)));
   }
   static std::string StoredKind(std::int64_t seq) {
     return server_->QueryValue(fmt::format(
@@ -115,7 +115,8 @@ TEST_F(EventKindsTest, ClientsBuiltBeforeEventKindStillReceiveItsName) {
 // the newer one reaches this one's subscribers as unspecified, with its name.
 TEST_F(EventKindsTest, AKindANewerServerWroteReadsAsUnspecifiedWithItsName) {
   const std::int64_t seq = std::stoll(server_->QueryValue(fmt::format(
-      "WITH s AS (UPDATE workspaces SET last_seq = last_seq + 1 WHERE id = {0} RETURNING last_seq) "
+      "WITH s AS (UPDATE workspace_seqs SET last_seq = last_seq + 1 WHERE workspace_id = {0} "
+      "RETURNING last_seq) "
       "INSERT INTO events (workspace_id, seq, kind, payload) "
       "SELECT {0}, last_seq, 'segment.appended', ''::bytea FROM s RETURNING seq",
       workspace_)));

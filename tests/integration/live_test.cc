@@ -49,8 +49,8 @@ Desk MakeDesk(TestServer& server, const std::string& slug, const TestUser& owner
 }
 
 std::int64_t LastSeq(TestServer& server, std::int64_t ws) {
-  return std::stoll(
-      server.QueryValue("SELECT last_seq FROM workspaces WHERE id = " + std::to_string(ws)));
+  return std::stoll(server.QueryValue("SELECT last_seq FROM workspace_seqs WHERE workspace_id = " +
+                                      std::to_string(ws)));
 }
 
 // One writer: marks claims, adds sources and notes, edits summaries. Returns the ids

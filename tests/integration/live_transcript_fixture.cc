@@ -82,8 +82,8 @@ std::vector<v1::Segment> LiveTranscriptTest::SegmentsOf(std::int64_t transcript_
 }
 
 std::int64_t LiveTranscriptTest::LastSeq() {
-  return std::stoll(
-      server_->QueryValue("SELECT last_seq FROM workspaces WHERE id = " + std::to_string(ws_)));
+  return std::stoll(server_->QueryValue(
+      "SELECT last_seq FROM workspace_seqs WHERE workspace_id = " + std::to_string(ws_)));
 }
 
 }  // namespace factdesk::testing

@@ -38,9 +38,9 @@ std::string SeqOfNoteOn(TestServer& server, std::int64_t workspace, std::int64_t
 
 std::string GapFree(TestServer& server, std::int64_t workspace) {
   return server.QueryValue(
-      fmt::format("SELECT w.last_seq = count(e.seq) AND w.last_seq = coalesce(max(e.seq), 0) "
-                  "FROM workspaces w LEFT JOIN events e ON e.workspace_id = w.id "
-                  "WHERE w.id = {} GROUP BY w.last_seq",
+      fmt::format("SELECT q.last_seq = count(e.seq) AND q.last_seq = coalesce(max(e.seq), 0) "
+                  "FROM workspace_seqs q LEFT JOIN events e ON e.workspace_id = q.workspace_id "
+                  "WHERE q.workspace_id = {} GROUP BY q.last_seq",
                   workspace));
 }
 

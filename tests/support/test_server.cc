@@ -129,7 +129,7 @@ std::map<std::string, std::int64_t> TestServer::Snapshot() {
     out[table] = tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<std::int64_t>();
   }
   out["sum(last_seq)"] =
-      tx.exec("SELECT coalesce(sum(last_seq), 0) FROM workspaces")[0][0].as<std::int64_t>();
+      tx.exec("SELECT coalesce(sum(last_seq), 0) FROM workspace_seqs")[0][0].as<std::int64_t>();
   out["sum(claims.version)"] =
       tx.exec("SELECT coalesce(sum(version), 0) FROM claims")[0][0].as<std::int64_t>();
   out["decided suggestions"] =
