@@ -146,6 +146,23 @@ TEST_F(WebhookTest, TwoReplicasOverOneDatabaseDeliverEachEventOnce) {
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kClaims));
 }
 
+// Replicas wake their senders for events in workspaces they know to have hooks; one that
+// did not add the hook learns of it at its next poll, and then sends alone.
+TEST_F(WebhookTest, AHookAddedThroughAReplicaThatStoppedIsStillFollowed) {
+  WebhookReceiver receiver;
+  v1::AddWebhookResponse hook;
+  {
+    TestServer replica(*server_, WebhookServerOptions);
+    ASSERT_TRUE(AddHook(eve_, receiver.url(), {"dismissed"}, &hook, &replica).ok());
+  }
+  ASSERT_TRUE(Dismiss(eve_, Mark(2)).ok());
+  ASSERT_TRUE(Dismiss(eve_, Mark(4)).ok());
+  const auto deliveries = WaitSettled(hook.webhook().id(), 2);
+  ASSERT_EQ(deliveries.size(), 2U);
+  for (const auto& d : deliveries) EXPECT_EQ(d.state(), v1::DELIVERY_STATE_DELIVERED);
+  EXPECT_EQ(receiver.requests().size(), 2U);
+}
+
 TEST_F(WebhookTest, TestDeliveryIsASignedPing) {
   WebhookReceiver receiver;
   v1::AddWebhookResponse hook;
