@@ -60,20 +60,17 @@ RoundResult ClaimMatchWorker::Round() {
     return s.ok() ? RoundResult::kBusy : RoundResult::kFailed;
   }
 
-  std::vector<store::ScoredCheck> ranked;
-  s = db_.Read("MatchClaim", [&](store::Tx& tx) -> Status {
-    ranked = matcher_.Match(tx, due->workspace_id, due->text,
-                            static_cast<std::size_t>(options_.matches));
-    return Status::Ok();
-  });
-  if (!s.ok()) return RoundResult::kFailed;
-
   s = db_.Write("SaveClaimMatches", 0, [&](store::Tx& tx) -> Status {
+    // Matched in the transaction that records it, before it locks anything: the index
+    // catches up with the archive in its first statement (no transaction of its own).
+    const std::vector<store::ScoredCheck> ranked = matcher_.Match(
+        tx, due->workspace_id, due->text, static_cast<std::size_t>(options_.matches));
     // Announced when there is something to show, or when earlier matches are now gone;
     // "nothing found" for a new claim is recorded quietly (ListClaimMatches says so).
-    const bool announce = !ranked.empty() || store::HasClaimMatches(tx, due->claim_id);
+    const bool had_matches = store::HasClaimMatches(tx, due->claim_id);
+    const bool announce = !ranked.empty() || had_matches;
     if (announce) FD_RETURN_IF_ERROR(tx.TakeSeq(due->workspace_id).status());
-    if (!store::SaveClaimMatches(tx, *due, ranked)) {
+    if (!store::SaveClaimMatches(tx, *due, ranked, had_matches)) {
       // Queued again since (its text changed): that entry is matched instead. A rollback
       // gives the seq back.
       return Status::Aborted("claim queued again");

@@ -26,9 +26,11 @@ struct WorkspaceColumns {
         publisher_name(c("publisher_name")),
         publisher_url(c("publisher_url")),
         claim_url_prefix(c("claim_url_prefix")),
+        scale_id(c("scale_id")),
+        scale_labels(c("scale_labels")),
         my_role(c("my_role")) {}
   ColumnIndex id, slug, name, last_seq, created_at, required_reviews, require_source, dispute_rule,
-      publisher_name, publisher_url, claim_url_prefix, my_role;
+      publisher_name, publisher_url, claim_url_prefix, scale_id, scale_labels, my_role;
 };
 
 struct UserRowColumns {
@@ -46,10 +48,13 @@ struct MemberColumns {
 #define FD_WORKSPACE_COLUMNS                                                                  \
   "w.id, w.slug, w.name, q.last_seq, fd_us(w.created_at) AS created_at, w.required_reviews, " \
   "w.require_source, w.dispute_rule, w.publisher_name, w.publisher_url, w.claim_url_prefix, " \
+  "coalesce(sc.id, 0) AS scale_id, coalesce(sc.labels::text, '') AS scale_labels, "           \
   "m.role AS my_role"
 
-// The workspace and its event counter (kept apart: migration 0019).
-#define FD_WORKSPACES_WITH_SEQ "workspaces w JOIN workspace_seqs q ON q.workspace_id = w.id "
+// The workspace, its event counter (kept apart: migration 0019) and its rating scale.
+#define FD_WORKSPACES_WITH_SEQ                                   \
+  "workspaces w JOIN workspace_seqs q ON q.workspace_id = w.id " \
+  "LEFT JOIN rating_scales sc ON sc.id = w.rating_scale_id "
 
 #define FD_USER_COLUMNS \
   "u.id AS user_id, u.handle AS user_handle, u.display_name AS user_display_name"
@@ -133,6 +138,8 @@ v1::Workspace WorkspaceFromRow(const pqxx::row& row, const WorkspaceColumns& col
   publisher->set_name(row[col.publisher_name].as<std::string>());
   publisher->set_url(row[col.publisher_url].as<std::string>());
   publisher->set_claim_url_prefix(row[col.claim_url_prefix].as<std::string>());
+  *w.mutable_rating_scale() =
+      StoredScale(row[col.scale_id].as<std::int64_t>(), row[col.scale_labels].as<std::string>());
   if (!row[col.my_role].is_null()) {
     if (auto role = domain::ParseRole(row[col.my_role].as<std::string>())) {
       w.set_my_role(v1::ToProto(*role));
@@ -179,25 +186,16 @@ Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std
   return GetWorkspace(tx, id, owner_id);
 }
 
-namespace {
-
-Result<v1::Workspace> WithScale(Tx& tx, v1::Workspace w) {
-  FD_ASSIGN_OR_RETURN(*w.mutable_rating_scale(), CurrentScale(tx, w.id()));
-  return w;
-}
-
-}  // namespace
-
 Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.workspace_by_id", workspace_id, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
-  return WithScale(tx, WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r)));
+  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
 }
 
 Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.workspace_by_slug", slug, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace '{}' does not exist", slug));
-  return WithScale(tx, WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r)));
+  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
 }
 
 Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id) {
@@ -205,8 +203,7 @@ Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id
   const pqxx::result r = tx.Exec("accounts.workspaces_of", user_id);
   const auto col = MapColumns<WorkspaceColumns>(r);
   for (const auto& row : r) {
-    FD_ASSIGN_OR_RETURN(auto w, WithScale(tx, WorkspaceFromRow(row, col)));
-    out.push_back(std::move(w));
+    out.push_back(WorkspaceFromRow(row, col));
   }
   return out;
 }

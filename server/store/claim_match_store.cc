@@ -38,8 +38,11 @@ constexpr std::array kClaimMatchStatements = {
               "  CASE WHEN c.summary = '' THEN c.quote ELSE c.summary END AS text, q.attempts, "
               "  fd_us(q.queued_at) AS queued_us",
               RowsAs<DueColumns>},
+    // Off the queue if still queued as taken, and marked matched, in one statement.
     Statement{"claim_match.finish",
-              "DELETE FROM claim_match_queue WHERE claim_id = $1 AND fd_us(queued_at) = $2"},
+              "WITH f AS (DELETE FROM claim_match_queue WHERE claim_id = $1 "
+              "           AND fd_us(queued_at) = $2 RETURNING claim_id) "
+              "UPDATE claims SET matched_at = now() WHERE id IN (SELECT claim_id FROM f)"},
     Statement{"claim_match.drop", "DELETE FROM claim_match_queue WHERE claim_id = $1"},
     Statement{"claim_match.clear", "DELETE FROM claim_matches WHERE claim_id = $1"},
     Statement{"claim_match.insert",
@@ -85,12 +88,14 @@ std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds
 // Both below lock the claim's row before its queue entry, the order of every change to a
 // claim (which locks the claim, then queues it again): the opposite order deadlocked
 // with a summary edit.
-bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found) {
-  tx.Exec("claim_match.matched", due.claim_id);
+bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
+                      bool had_matches) {
   if (tx.Exec("claim_match.finish", due.claim_id, due.queued_us).affected_rows() == 0) {
-    return false;  // the caller rolls back, matched_at included
+    return false;
   }
-  tx.Exec("claim_match.clear", due.claim_id);
+  // Most claims match nothing, and matched nothing before: no more statements for them.
+  if (had_matches) tx.Exec("claim_match.clear", due.claim_id);
+  if (found.empty()) return true;
   std::vector<std::int64_t> ids;
   ids.reserve(found.size());
   for (const ScoredCheck& m : found) ids.push_back(m.id);

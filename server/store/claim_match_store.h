@@ -32,10 +32,12 @@ struct DueClaimMatch {
 };
 std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds lease);
 
-// Records the claim's matches (replacing earlier ones) and takes it off the queue. False,
-// and nothing written, when the claim was queued again since it was taken (its text
-// changed: the newer entry is matched instead).
-bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found);
+// Records the claim's matches (replacing earlier ones, when `had_matches`: see
+// HasClaimMatches) and takes it off the queue. False, and nothing written, when the claim
+// was queued again since it was taken (its text changed: the newer entry is matched
+// instead).
+bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
+                      bool had_matches);
 
 // Whether matches are recorded for the claim (from an earlier matching).
 bool HasClaimMatches(Tx& tx, std::int64_t claim_id);

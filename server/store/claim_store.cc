@@ -61,7 +61,7 @@ struct ClaimColumns {
   ColumnIndex quote_old_quote, quote_old_text, quote_new_text, quote_revision, quote_changed_at;
 };
 
-#define FD_CLAIM_SELECT                                                                          \
+#define FD_CLAIM_COLUMNS                                                                         \
   "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal AS segment_ordinal, "   \
   "c.start_byte, c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, "     \
   "c.version, u.id AS created_by_id, u.handle AS created_by_handle, "                            \
@@ -86,11 +86,14 @@ struct ClaimColumns {
   "coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM claim_tags t "                           \
   "          WHERE t.claim_id = c.id), '[]') AS tags, "                                          \
   "c.quote_old_quote, c.quote_old_text, c.quote_new_text, c.quote_revision, "                    \
-  "fd_us(c.quote_changed_at) AS quote_changed_at "                                               \
-  "FROM claims c JOIN segments s ON s.id = c.segment_id "                                        \
-  "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by "           \
-  "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                                   \
+  "fd_us(c.quote_changed_at) AS quote_changed_at "
+// What the columns read beside the claim `c`.
+#define FD_CLAIM_JOINS                                                                 \
+  "JOIN segments s ON s.id = c.segment_id "                                            \
+  "LEFT JOIN speakers sp ON sp.id = s.speaker_id JOIN users u ON u.id = c.created_by " \
+  "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                         \
   "LEFT JOIN claims lk ON lk.id = c.linked_claim_id LEFT JOIN users lu ON lu.id = c.linked_by "
+#define FD_CLAIM_SELECT FD_CLAIM_COLUMNS "FROM claims c " FD_CLAIM_JOINS
 
 struct PlaceColumns {
   explicit PlaceColumns(ColumnLookup& c) : workspace_id(c("workspace_id")), role(c("role")) {}
@@ -98,11 +101,14 @@ struct PlaceColumns {
 };
 
 constexpr std::array kClaimStatements = {
-    Statement{"claims.insert",
-              "INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, end_byte, "
-              "quote, prefix, suffix, summary, claimant, created_by) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-              RowsAs<Column<"id">>},
+    // The new claim read back as GetClaim reads it, in the inserting statement.
+    Statement{
+        "claims.insert",
+        "WITH c AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, "
+        "  start_byte, end_byte, quote, prefix, suffix, summary, claimant, created_by) "
+        "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *) " FD_CLAIM_COLUMNS
+        "FROM c " FD_CLAIM_JOINS,
+        RowsAs<ClaimColumns>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     // No columns: the caller only needs the lock (and to know the row exists).
     Statement{"claims.lock", "SELECT FROM claims WHERE id = $1 FOR UPDATE"},
@@ -186,6 +192,8 @@ constexpr std::array kClaimStatements = {
 };
 
 #undef FD_CLAIM_SELECT
+#undef FD_CLAIM_JOINS
+#undef FD_CLAIM_COLUMNS
 
 // The link as the claim row holds it: [check id, claim id, url, claim reviewed, rating,
 // author, linked by (id, handle, name), linked at (microseconds)].
@@ -279,10 +287,10 @@ std::span<const Statement> ClaimStatements() {
 }
 
 Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& c) {
-  const auto id = FirstValue<std::int64_t, "id">(tx.Exec(
-      "claims.insert", c.workspace_id, c.transcript_id, c.segment_id, c.start_byte, c.end_byte,
-      c.anchor.quote, c.anchor.prefix, c.anchor.suffix, c.summary, c.claimant, c.created_by));
-  return GetClaim(tx, id);
+  const pqxx::result r = tx.Exec("claims.insert", c.workspace_id, c.transcript_id, c.segment_id,
+                                 c.start_byte, c.end_byte, c.anchor.quote, c.anchor.prefix,
+                                 c.anchor.suffix, c.summary, c.claimant, c.created_by);
+  return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
 }
 
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id) {

@@ -66,12 +66,14 @@ struct DisputeColumns {
   ColumnIndex reasoning;
 };
 
-#define FD_REVIEW_SELECT \
+#define FD_REVIEW_COLUMNS \
   "SELECT r.id, r.workspace_id, r.claim_id, u.id AS reviewer_id, "                    \
   "u.handle AS reviewer_handle, u.display_name AS reviewer_display_name, "            \
   FD_VERDICT_COLUMNS("r") ", r.rationale, r.confidence, "                             \
-  "fd_us(r.submitted_at) AS submitted_at, r.version "                                 \
-  "FROM reviews r JOIN users u ON u.id = r.reviewer_id "
+  "fd_us(r.submitted_at) AS submitted_at, r.version "
+#define FD_REVIEW_SELECT FD_REVIEW_COLUMNS "FROM reviews r JOIN users u ON u.id = r.reviewer_id "
+// A review as written, read back in the writing statement (`r`, the row it returns).
+#define FD_REVIEW_WRITTEN FD_REVIEW_COLUMNS "FROM r JOIN users u ON u.id = r.reviewer_id"
 
 #define FD_DISPUTE_SELECT \
   "SELECT d.id, d.workspace_id, d.claim_id, d.status, fd_us(d.opened_at) AS opened_at, " \
@@ -82,23 +84,23 @@ struct DisputeColumns {
 
 constexpr std::array kReviewStatements = {
     Statement{"reviews.insert",
-              "INSERT INTO reviews (workspace_id, claim_id, reviewer_id, verdict_label, "
+              "WITH r AS (INSERT INTO reviews (workspace_id, claim_id, reviewer_id, verdict_label, "
               "verdict_ordered, verdict_value, verdict_best, verdict_worst, rationale, confidence, "
               "round) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-              "(SELECT review_round FROM claims WHERE id = $2)) RETURNING id",
-              RowsAs<Column<"id">>},
+              "(SELECT review_round FROM claims WHERE id = $2)) RETURNING *) " FD_REVIEW_WRITTEN,
+              RowsAs<ReviewColumns>},
     Statement{"reviews.save_revision",
               "INSERT INTO review_revisions (review_id, workspace_id, verdict_label, "
               "verdict_ordered, verdict_value, verdict_best, verdict_worst, rationale, confidence, "
               "submitted_at) SELECT id, workspace_id, " FD_VERDICT_COLUMNS(
                   "reviews") ", rationale, confidence, submitted_at FROM reviews WHERE id = $1"},
     Statement{"reviews.update",
-              "UPDATE reviews SET verdict_label = $2, verdict_ordered = $3, verdict_value = $4, "
-              "verdict_best = $5, verdict_worst = $6, rationale = $7, confidence = $8, "
-              "submitted_at = now(), version = version + 1, "
+              "WITH r AS (UPDATE reviews SET verdict_label = $2, verdict_ordered = $3, "
+              "verdict_value = $4, verdict_best = $5, verdict_worst = $6, rationale = $7, "
+              "confidence = $8, submitted_at = now(), version = version + 1, "
               "round = (SELECT c.review_round FROM claims c WHERE c.id = reviews.claim_id) "
-              "WHERE id = $1"},
-    Statement{"reviews.get", FD_REVIEW_SELECT "WHERE r.id = $1", RowsAs<ReviewColumns>},
+              "WHERE id = $1 RETURNING *) " FD_REVIEW_WRITTEN,
+              RowsAs<ReviewColumns>},
     Statement{"reviews.find", FD_REVIEW_SELECT "WHERE r.claim_id = $1 AND r.reviewer_id = $2",
               RowsAs<ReviewColumns>},
     Statement{"reviews.list", FD_REVIEW_SELECT "WHERE r.claim_id = $1 ORDER BY r.id",
@@ -161,6 +163,8 @@ constexpr std::array kReviewStatements = {
 };
 
 #undef FD_REVIEW_SELECT
+#undef FD_REVIEW_WRITTEN
+#undef FD_REVIEW_COLUMNS
 #undef FD_DISPUTE_SELECT
 #undef FD_VERDICT_COLUMNS
 
@@ -245,20 +249,17 @@ std::span<const Statement> ReviewStatements() {
 Result<v1::Review> SaveReview(Tx& tx, const ReviewInput& in,
                               const std::optional<v1::Review>& existing) {
   const v1::Verdict& v = in.verdict;
-  std::int64_t id = 0;
-  if (existing) {
-    id = existing->id();
-    tx.Exec("reviews.save_revision", id);
-    tx.Exec("reviews.update", id, v.label(), v.ordered(), Num(v, v.value()), Num(v, v.best()),
-            Num(v, v.worst()), in.rationale, in.confidence);
-  } else {
-    id = FirstValue<std::int64_t, "id">(tx.Exec(
-        "reviews.insert", in.workspace_id, in.claim_id, in.reviewer_id, v.label(), v.ordered(),
-        Num(v, v.value()), Num(v, v.best()), Num(v, v.worst()), in.rationale, in.confidence));
+  if (!existing) {
+    // A first review has no revisions yet: no query for them.
+    return *FirstReview(tx.Exec("reviews.insert", in.workspace_id, in.claim_id, in.reviewer_id,
+                                v.label(), v.ordered(), Num(v, v.value()), Num(v, v.best()),
+                                Num(v, v.worst()), in.rationale, in.confidence));
   }
-  v1::Review review = *FirstReview(tx.Exec("reviews.get", id));
-  // A first review has no revisions yet: no query for them.
-  if (existing) AddRevisions(tx, review);
+  tx.Exec("reviews.save_revision", existing->id());
+  v1::Review review = *FirstReview(tx.Exec("reviews.update", existing->id(), v.label(), v.ordered(),
+                                           Num(v, v.value()), Num(v, v.best()), Num(v, v.worst()),
+                                           in.rationale, in.confidence));
+  AddRevisions(tx, review);
   return review;
 }
 

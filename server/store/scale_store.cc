@@ -107,10 +107,14 @@ v1::RatingScale ToProtoScale(const domain::RatingScale& scale, std::int64_t id) 
 
 Result<v1::RatingScale> CurrentScale(Tx& tx, std::int64_t workspace_id) {
   const pqxx::result r = tx.Exec("scales.current", workspace_id);
-  if (r.empty()) return ToProtoScale(domain::DefaultRatingScale(), 0);
+  if (r.empty()) return StoredScale(0, "");
   const auto col = MapColumns<ScaleColumns>(r);
-  return ToProtoScale(FromJson(nlohmann::json::parse(r[0][col.labels].as<std::string>())),
-                      r[0][col.id].as<std::int64_t>());
+  return StoredScale(r[0][col.id].as<std::int64_t>(), r[0][col.labels].as<std::string>());
+}
+
+v1::RatingScale StoredScale(std::int64_t id, const std::string& labels) {
+  if (id == 0) return ToProtoScale(domain::DefaultRatingScale(), 0);
+  return ToProtoScale(FromJson(nlohmann::json::parse(labels)), id);
 }
 
 Result<v1::RatingScale> ReplaceScale(Tx& tx, std::int64_t workspace_id,

@@ -14,6 +14,8 @@ std::span<const Statement> ScaleStatements();
 
 // The workspace's current rating scale; the default scale (id 0) until an admin sets one.
 Result<v1::RatingScale> CurrentScale(Tx& tx, std::int64_t workspace_id);
+// A scale as stored: `labels` (JSON) under `id`; the default scale when `id` is 0.
+v1::RatingScale StoredScale(std::int64_t id, const std::string& labels);
 // Adds a new version of the scale and makes it current. Past verdicts are untouched.
 Result<v1::RatingScale> ReplaceScale(Tx& tx, std::int64_t workspace_id,
                                      const domain::RatingScale& scale, std::int64_t created_by);
