@@ -39,17 +39,20 @@ struct NoteEventColumns {
   ColumnIndex seq, payload;
 };
 
-#define FD_NOTE_SELECT                                                                    \
+#define FD_NOTE_COLUMNS                                                                   \
   "SELECT n.id, n.workspace_id, n.claim_id, n.parent_id, n.thread, n.body, "              \
   "u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name, " \
   "fd_us(n.created_at) AS created_at, fd_us(n.edited_at) AS edited_at, n.version, "       \
-  "n.removed_at IS NOT NULL AS removed FROM notes n JOIN users u ON u.id = n.author_id "
+  "n.removed_at IS NOT NULL AS removed "
+#define FD_NOTE_SELECT FD_NOTE_COLUMNS "FROM notes n JOIN users u ON u.id = n.author_id "
 
 constexpr std::array kNoteStatements = {
+    // The new note read back as GetNote reads it, in the inserting statement.
     Statement{"notes.insert",
-              "INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, author_id) "
-              "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-              RowsAs<Column<"id">>},
+              "WITH n AS (INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, "
+              "  author_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *) " FD_NOTE_COLUMNS
+              "FROM n JOIN users u ON u.id = n.author_id",
+              RowsAs<NoteColumns>},
     Statement{"notes.get", FD_NOTE_SELECT "WHERE n.id = $1", RowsAs<NoteColumns>},
     Statement{"notes.list",
               FD_NOTE_SELECT "WHERE n.claim_id = $1 AND ($2 = '' OR n.thread = $2) ORDER BY n.id",
@@ -75,6 +78,7 @@ constexpr std::array kNoteStatements = {
 };
 
 #undef FD_NOTE_SELECT
+#undef FD_NOTE_COLUMNS
 
 v1::Note NoteFromRow(const pqxx::row& row, const NoteColumns& col) {
   v1::Note n;
@@ -113,9 +117,9 @@ std::span<const Statement> NoteStatements() {
 Result<v1::Note> InsertNote(Tx& tx, const NewNote& n) {
   const std::optional<std::int64_t> parent =
       n.parent_id != 0 ? std::optional(n.parent_id) : std::nullopt;
-  const auto id = FirstValue<std::int64_t, "id">(
-      tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body, n.author_id));
-  return GetNote(tx, id);
+  const pqxx::result r =
+      tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body, n.author_id);
+  return NoteFromRow(r[0], MapColumns<NoteColumns>(r));
 }
 
 Result<v1::Note> GetNote(Tx& tx, std::int64_t note_id, bool with_revisions) {
