@@ -38,11 +38,14 @@ constexpr std::array kClaimMatchStatements = {
               "  CASE WHEN c.summary = '' THEN c.quote ELSE c.summary END AS text, q.attempts, "
               "  fd_us(q.queued_at) AS queued_us",
               RowsAs<DueColumns>},
-    // Off the queue if still queued as taken, and marked matched, in one statement.
+    // Marked matched, and off the queue if still queued as taken, in one statement. The
+    // claim's row is locked before its queue entry, as an edit takes them (the DELETE
+    // reads the UPDATE's row first); the other order deadlocked with edits. No row
+    // deleted: queued again, and the caller rolls back matched_at.
     Statement{"claim_match.finish",
-              "WITH f AS (DELETE FROM claim_match_queue WHERE claim_id = $1 "
-              "           AND fd_us(queued_at) = $2 RETURNING claim_id) "
-              "UPDATE claims SET matched_at = now() WHERE id IN (SELECT claim_id FROM f)"},
+              "WITH m AS (UPDATE claims SET matched_at = now() WHERE id = $1 RETURNING id) "
+              "DELETE FROM claim_match_queue WHERE claim_id IN (SELECT id FROM m) "
+              "AND fd_us(queued_at) = $2"},
     Statement{"claim_match.drop", "DELETE FROM claim_match_queue WHERE claim_id = $1"},
     Statement{"claim_match.clear", "DELETE FROM claim_matches WHERE claim_id = $1"},
     Statement{"claim_match.insert",
@@ -91,7 +94,7 @@ std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds
 bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
                       bool had_matches) {
   if (tx.Exec("claim_match.finish", due.claim_id, due.queued_us).affected_rows() == 0) {
-    return false;
+    return false;  // the caller rolls back, matched_at included
   }
   // Most claims match nothing, and matched nothing before: no more statements for them.
   if (had_matches) tx.Exec("claim_match.clear", due.claim_id);

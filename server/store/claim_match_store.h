@@ -33,9 +33,9 @@ struct DueClaimMatch {
 std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds lease);
 
 // Records the claim's matches (replacing earlier ones, when `had_matches`: see
-// HasClaimMatches) and takes it off the queue. False, and nothing written, when the claim
-// was queued again since it was taken (its text changed: the newer entry is matched
-// instead).
+// HasClaimMatches) and takes it off the queue. False when the claim was queued again
+// since it was taken (its text changed: the newer entry is matched instead); the caller
+// then rolls back.
 bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
                       bool had_matches);
 
