@@ -183,7 +183,7 @@ struct ExportJob {
           ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kClaimPage)));
       std::vector<exporting::ClaimRecord> records;
       FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimsByIds(tx, page));
+        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsByIds(tx, page));
         InPageOrder(page, claims);
         FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
         BlindRecords(tx, role, reader_id, &records);
@@ -206,8 +206,8 @@ struct ExportJob {
       std::vector<exporting::ClaimRecord> records;
       FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
         FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, page));
-        FD_ASSIGN_OR_RETURN(auto claims,
-                            store::ClaimsOfOrdinals(tx, transcript.id(), from, from + page - 1));
+        FD_ASSIGN_OR_RETURN(
+            auto claims, store::ClaimRecordsOfOrdinals(tx, transcript.id(), from, from + page - 1));
         FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
         BlindRecords(tx, role, reader_id, &records);
         return Status::Ok();

@@ -11,10 +11,10 @@
 namespace factdesk::store {
 namespace {
 
-// A claim row: the claim, its segment's ordinal and speaker, who marked it, its counts,
-// and its assignees as JSON [[id, handle, name], ...] so one row holds a whole claim.
-struct ClaimColumns {
-  explicit ClaimColumns(ColumnLookup& c)
+// A claim as a record: the claim, its segment's ordinal and speaker, who marked it, its
+// link. What exports read.
+struct ClaimRecordColumns {
+  explicit ClaimRecordColumns(ColumnLookup& c)
       : id(c("id")),
         workspace_id(c("workspace_id")),
         transcript_id(c("transcript_id")),
@@ -37,14 +37,9 @@ struct ClaimColumns {
         dismiss_reason(c("dismiss_reason")),
         resolved_at(c("resolved_at")),
         published_at(c("published_at")),
-        source_count(c("source_count")),
-        note_count(c("note_count")),
-        review_count(c("review_count")),
         speaker(c("speaker")),
         correction_count(c("correction_count")),
-        assignees(c("assignees")),
         link(c("link")),
-        tags(c("tags")),
         quote_old_quote(c("quote_old_quote")),
         quote_old_text(c("quote_old_text")),
         quote_new_text(c("quote_new_text")),
@@ -55,13 +50,26 @@ struct ClaimColumns {
   UserColumns created_by;
   ColumnIndex created_at, updated_at;
   VerdictColumns final_verdict;
-  ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, source_count, note_count,
-      review_count, speaker, correction_count, assignees, link, tags;
+  ColumnIndex status_reason, dismiss_reason, resolved_at, published_at, speaker, correction_count,
+      link;
   // The quote change (migration 0013), NULL while the quote is in the text.
   ColumnIndex quote_old_quote, quote_old_text, quote_new_text, quote_revision, quote_changed_at;
 };
 
-#define FD_CLAIM_COLUMNS                                                                         \
+// A claim as the desk shows it: the record, its counts, its assignees as JSON
+// [[id, handle, name], ...] and its tags, so one row holds a whole claim.
+struct ClaimColumns : ClaimRecordColumns {
+  explicit ClaimColumns(ColumnLookup& c)
+      : ClaimRecordColumns(c),
+        source_count(c("source_count")),
+        note_count(c("note_count")),
+        review_count(c("review_count")),
+        assignees(c("assignees")),
+        tags(c("tags")) {}
+  ColumnIndex source_count, note_count, review_count, assignees, tags;
+};
+
+#define FD_CLAIM_RECORD_COLUMNS                                                                  \
   "SELECT c.id, c.workspace_id, c.transcript_id, c.segment_id, s.ordinal AS segment_ordinal, "   \
   "c.start_byte, c.end_byte, c.quote, c.prefix, c.suffix, c.summary, c.claimant, c.status, "     \
   "c.version, u.id AS created_by_id, u.handle AS created_by_handle, "                            \
@@ -69,24 +77,27 @@ struct ClaimColumns {
   "fd_us(c.updated_at) AS updated_at, c.verdict_label, c.verdict_ordered, c.verdict_value, "     \
   "c.verdict_best, c.verdict_worst, c.status_reason, c.dismiss_reason, "                         \
   "fd_us(c.resolved_at) AS resolved_at, fd_us(c.published_at) AS published_at, "                 \
-  "(SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "           \
-  "  AS source_count, "                                                                          \
-  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "             \
-  "  AS note_count, "                                                                            \
-  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id) AS review_count, "                   \
   "coalesce(sp.name, '') AS speaker, c.correction_count, "                                       \
-  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "           \
-  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id "     \
-  "          WHERE a.claim_id = c.id), '[]') AS assignees, "                                     \
   "CASE WHEN c.linked_at IS NULL THEN NULL ELSE json_build_array(coalesce(lc.id, 0), "           \
   "  coalesce(lc.claim_id, lk.id, 0), coalesce(lc.url, ''), "                                    \
   "  coalesce(lc.claim_reviewed, CASE WHEN lk.summary = '' THEN lk.quote ELSE lk.summary END), " \
   "  coalesce(lc.rating_name, lk.verdict_label, ''), coalesce(lc.author_name, ''), "             \
   "  lu.id, lu.handle, lu.display_name, fd_us(c.linked_at)) END AS link, "                       \
-  "coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM claim_tags t "                           \
-  "          WHERE t.claim_id = c.id), '[]') AS tags, "                                          \
   "c.quote_old_quote, c.quote_old_text, c.quote_new_text, c.quote_revision, "                    \
   "fd_us(c.quote_changed_at) AS quote_changed_at "
+// Per-row subqueries: the desk's views need them, exports do not.
+#define FD_CLAIM_DESK_COLUMNS                                                                \
+  ", (SELECT count(*) FROM sources x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "     \
+  "  AS source_count, "                                                                      \
+  "(SELECT count(*) FROM notes x WHERE x.claim_id = c.id AND x.removed_at IS NULL) "         \
+  "  AS note_count, "                                                                        \
+  "(SELECT count(*) FROM reviews x WHERE x.claim_id = c.id) AS review_count, "               \
+  "coalesce((SELECT json_agg(json_build_array(a.user_id, au.handle, au.display_name) "       \
+  "          ORDER BY au.handle) FROM claim_assignees a JOIN users au ON au.id = a.user_id " \
+  "          WHERE a.claim_id = c.id), '[]') AS assignees, "                                 \
+  "coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM claim_tags t "                       \
+  "          WHERE t.claim_id = c.id), '[]') AS tags "
+#define FD_CLAIM_COLUMNS FD_CLAIM_RECORD_COLUMNS FD_CLAIM_DESK_COLUMNS
 // What the columns read beside the claim `c`.
 #define FD_CLAIM_JOINS                                                                 \
   "JOIN segments s ON s.id = c.segment_id "                                            \
@@ -94,6 +105,7 @@ struct ClaimColumns {
   "LEFT JOIN archived_checks lc ON lc.id = c.linked_check_id "                         \
   "LEFT JOIN claims lk ON lk.id = c.linked_claim_id LEFT JOIN users lu ON lu.id = c.linked_by "
 #define FD_CLAIM_SELECT FD_CLAIM_COLUMNS "FROM claims c " FD_CLAIM_JOINS
+#define FD_CLAIM_RECORD_SELECT FD_CLAIM_RECORD_COLUMNS "FROM claims c " FD_CLAIM_JOINS
 
 struct PlaceColumns {
   explicit PlaceColumns(ColumnLookup& c) : workspace_id(c("workspace_id")), role(c("role")) {}
@@ -147,10 +159,12 @@ constexpr std::array kClaimStatements = {
               "INSERT INTO claim_tags (claim_id, workspace_id, tag, tagged_by) "
               "VALUES ($1, $2, $3, $4)"},
     Statement{"claims.remove_tag", "DELETE FROM claim_tags WHERE claim_id = $1 AND tag = $2"},
+    Statement{"claims.records_by_ids", FD_CLAIM_RECORD_SELECT "WHERE c.id = ANY($1::bigint[])",
+              RowsAs<ClaimRecordColumns>},
     Statement{"claims.of_ordinals",
-              FD_CLAIM_SELECT "WHERE c.transcript_id = $1 AND s.ordinal BETWEEN $2 AND $3 "
-                              "ORDER BY s.ordinal, c.start_byte, c.id",
-              RowsAs<ClaimColumns>},
+              FD_CLAIM_RECORD_SELECT "WHERE c.transcript_id = $1 AND s.ordinal BETWEEN $2 AND $3 "
+                                     "ORDER BY s.ordinal, c.start_byte, c.id",
+              RowsAs<ClaimRecordColumns>},
     Statement{"claims.update_text",
               "UPDATE claims SET summary = $2, claimant = $3, version = version + 1, "
               "updated_at = now() WHERE id = $1"},
@@ -192,8 +206,11 @@ constexpr std::array kClaimStatements = {
 };
 
 #undef FD_CLAIM_SELECT
+#undef FD_CLAIM_RECORD_SELECT
 #undef FD_CLAIM_JOINS
 #undef FD_CLAIM_COLUMNS
+#undef FD_CLAIM_DESK_COLUMNS
+#undef FD_CLAIM_RECORD_COLUMNS
 
 // The link as the claim row holds it: [check id, claim id, url, claim reviewed, rating,
 // author, linked by (id, handle, name), linked at (microseconds)].
@@ -215,7 +232,7 @@ void SetLink(const std::string& text, v1::ClaimLink* link) {
   link->mutable_linked_at()->set_nanos(static_cast<int>(us % 1000000) * 1000);
 }
 
-v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
+v1::Claim ClaimRecordFromRow(const pqxx::row& row, const ClaimRecordColumns& col) {
   v1::Claim c;
   c.set_id(row[col.id].as<std::int64_t>());
   c.set_workspace_id(row[col.workspace_id].as<std::int64_t>());
@@ -246,21 +263,9 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
   }
   SetTime(row[col.resolved_at], [&] { return c.mutable_resolved_at(); });
   SetTime(row[col.published_at], [&] { return c.mutable_published_at(); });
-  c.set_source_count(row[col.source_count].as<int>());
-  c.set_note_count(row[col.note_count].as<int>());
-  c.set_review_count(row[col.review_count].as<int>());
   c.set_speaker(row[col.speaker].as<std::string>());
   c.set_correction_count(row[col.correction_count].as<int>());
-  for (const auto& a : nlohmann::json::parse(row[col.assignees].as<std::string>())) {
-    auto* u = c.add_assignees();
-    u->set_id(a.at(0).get<std::int64_t>());
-    u->set_handle(a.at(1).get<std::string>());
-    u->set_display_name(a.at(2).get<std::string>());
-  }
   if (!row[col.link].is_null()) SetLink(row[col.link].as<std::string>(), c.mutable_link());
-  for (const auto& t : nlohmann::json::parse(row[col.tags].as<std::string>())) {
-    c.add_tags(t.get<std::string>());
-  }
   if (!row[col.quote_old_quote].is_null()) {
     v1::QuoteChange* q = c.mutable_quote_change();
     q->set_old_quote(row[col.quote_old_quote].as<std::string>());
@@ -272,11 +277,36 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
   return c;
 }
 
+v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
+  v1::Claim c = ClaimRecordFromRow(row, col);
+  c.set_source_count(row[col.source_count].as<int>());
+  c.set_note_count(row[col.note_count].as<int>());
+  c.set_review_count(row[col.review_count].as<int>());
+  for (const auto& a : nlohmann::json::parse(row[col.assignees].as<std::string>())) {
+    auto* u = c.add_assignees();
+    u->set_id(a.at(0).get<std::int64_t>());
+    u->set_handle(a.at(1).get<std::string>());
+    u->set_display_name(a.at(2).get<std::string>());
+  }
+  for (const auto& t : nlohmann::json::parse(row[col.tags].as<std::string>())) {
+    c.add_tags(t.get<std::string>());
+  }
+  return c;
+}
+
 std::vector<v1::Claim> ClaimsFrom(const pqxx::result& r) {
   const auto col = MapColumns<ClaimColumns>(r);
   std::vector<v1::Claim> out;
   out.reserve(r.size());
   for (const auto& row : r) out.push_back(ClaimFromRow(row, col));
+  return out;
+}
+
+std::vector<v1::Claim> ClaimRecordsFrom(const pqxx::result& r) {
+  const auto col = MapColumns<ClaimRecordColumns>(r);
+  std::vector<v1::Claim> out;
+  out.reserve(r.size());
+  for (const auto& row : r) out.push_back(ClaimRecordFromRow(row, col));
   return out;
 }
 
@@ -344,9 +374,15 @@ void RemoveTag(Tx& tx, std::int64_t claim_id, const std::string& tag) {
   tx.Exec("claims.remove_tag", claim_id, tag);
 }
 
-Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,
-                                                int first_ordinal, int last_ordinal) {
-  return ClaimsFrom(tx.Exec("claims.of_ordinals", transcript_id, first_ordinal, last_ordinal));
+Result<std::vector<v1::Claim>> ClaimRecordsByIds(Tx& tx,
+                                                 const std::vector<std::int64_t>& claim_ids) {
+  return ClaimRecordsFrom(tx.Exec("claims.records_by_ids", IdArray(claim_ids)));
+}
+
+Result<std::vector<v1::Claim>> ClaimRecordsOfOrdinals(Tx& tx, std::int64_t transcript_id,
+                                                      int first_ordinal, int last_ordinal) {
+  return ClaimRecordsFrom(
+      tx.Exec("claims.of_ordinals", transcript_id, first_ordinal, last_ordinal));
 }
 
 void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,

@@ -67,10 +67,14 @@ void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std:
             std::int64_t tagged_by);
 void RemoveTag(Tx& tx, std::int64_t claim_id, const std::string& tag);
 
+// Claims as records, for exports: what ClaimsByIds reads but the desk's counts, assignees
+// and tags (left zero and empty), which take a subquery per claim and no export prints.
+Result<std::vector<v1::Claim>> ClaimRecordsByIds(Tx& tx,
+                                                 const std::vector<std::int64_t>& claim_ids);
 // Claims anchored in segments first_ordinal..last_ordinal of a transcript, in reading
-// order (exports render a transcript a page of segments at a time).
-Result<std::vector<v1::Claim>> ClaimsOfOrdinals(Tx& tx, std::int64_t transcript_id,
-                                                int first_ordinal, int last_ordinal);
+// order, as records (exports render a transcript a page of segments at a time).
+Result<std::vector<v1::Claim>> ClaimRecordsOfOrdinals(Tx& tx, std::int64_t transcript_id,
+                                                      int first_ordinal, int last_ordinal);
 
 // Writes the editable fields and bumps the version (the caller checked the version).
 void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,

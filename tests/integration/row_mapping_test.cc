@@ -428,8 +428,9 @@ class ReorderedRowsTest : public WorkflowTest {
     filter.workspace_id = ws_;
     out["ListClaims"] = Text(store::ListClaims(tx, filter, 0, 100));
     out["ListClaims after"] = Text(store::ListClaims(tx, filter, in_review_.id(), 2));
-    out["ClaimsOfOrdinals"] =
-        Text(store::ClaimsOfOrdinals(tx, segments_[0].transcript_id(), 0, 29));
+    out["ClaimRecordsOfOrdinals"] =
+        Text(store::ClaimRecordsOfOrdinals(tx, segments_[0].transcript_id(), 0, 29));
+    out["ClaimRecordsByIds"] = Text(store::ClaimRecordsByIds(tx, ClaimIds()));
     out["ActiveSourcesOf"] = Text(store::ActiveSourcesOf(tx, ClaimIds()));
   }
 
