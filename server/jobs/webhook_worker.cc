@@ -77,7 +77,7 @@ Status WebhookWorker::RefreshHookedWorkspaces() {
     hooked_read_at_ = now;
   }
   std::vector<std::int64_t> hooked;
-  const Status s = db_.Read("HookedWorkspaces", [&](store::Tx& tx) -> Status {
+  Status s = db_.Read("HookedWorkspaces", [&](store::Tx& tx) -> Status {
     hooked = store::HookedWorkspaces(tx);
     return Status::Ok();
   });
