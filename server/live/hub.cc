@@ -112,12 +112,17 @@ void Hub::Stop() {
 //    started after T, reads the table to its end. A gap in what a feed offers makes
 //    S read the missing range from the table.
 // A stale start costs the feed one re-read of a few events, nothing more.
-void Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t newest_seq) {
-  std::lock_guard lock(mu_);
-  auto [it, created] = feeds_.try_emplace(stream->workspace_id());
-  // Fan-out starts at the newest event; older ones come from each subscriber's replay.
-  if (created) it->second.fetched_seq = newest_seq;
-  it->second.streams.insert_or_assign(stream.get(), stream);
+std::vector<v1::Presence> Hub::Attach(const std::shared_ptr<SubscriptionStream>& stream,
+                                      std::int64_t newest_seq) {
+  const std::lock_guard presence(presence_mu_);
+  {
+    std::lock_guard lock(mu_);
+    auto [it, created] = feeds_.try_emplace(stream->workspace_id());
+    // Fan-out starts at the newest event; older ones come from each subscriber's replay.
+    if (created) it->second.fetched_seq = newest_seq;
+    it->second.streams.insert_or_assign(stream.get(), stream);
+  }
+  return presence_.Snapshot(stream->workspace_id());
 }
 
 void Hub::Detach(const SubscriptionStream* stream) {
@@ -239,17 +244,33 @@ void Hub::OnPresence(const std::string& payload) {
     spdlog::warn("live: ignoring a malformed presence notification");
     return;
   }
-  for (const auto& told : presence_.Apply(ws, presence, PresenceTable::Clock::now())) {
-    Broadcast(ws, told);
-  }
+  AnnouncePresence([&] {
+    std::vector<PresenceTable::Announcement> told;
+    for (auto& p : presence_.Apply(ws, presence, PresenceTable::Clock::now())) {
+      told.emplace_back(ws, std::move(p));
+    }
+    return told;
+  });
 }
 
-void Hub::Broadcast(std::int64_t workspace_id, const v1::Presence& presence) {
-  const auto streams = StreamsOf(workspace_id);
-  if (streams.empty()) return;
-  // One copy, shared by every subscriber's queue.
-  const auto shared = std::make_shared<const v1::Presence>(presence);
-  for (const auto& s : streams) s->SendPresence(shared);
+void Hub::AnnouncePresence(
+    const std::function<std::vector<PresenceTable::Announcement>()>& change) {
+  // One copy of each entry, shared by every subscriber's queue.
+  std::vector<std::pair<std::shared_ptr<const v1::Presence>,
+                        std::vector<std::shared_ptr<SubscriptionStream>>>>
+      sends;
+  {
+    const std::lock_guard presence(presence_mu_);
+    for (auto& [ws, entry] : change()) {
+      auto streams = StreamsOf(ws);
+      if (streams.empty()) continue;
+      sends.emplace_back(std::make_shared<const v1::Presence>(std::move(entry)),
+                         std::move(streams));
+    }
+  }
+  for (const auto& [entry, streams] : sends) {
+    for (const auto& s : streams) s->SendPresence(entry);
+  }
 }
 
 std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t workspace_id) {
@@ -266,9 +287,9 @@ std::vector<std::shared_ptr<SubscriptionStream>> Hub::StreamsOf(std::int64_t wor
 void Hub::Tick() {
   const auto now = std::chrono::steady_clock::now();
   RetrySetups();
-  for (const auto& [ws, gone] : presence_.Expire(now)) Broadcast(ws, gone);
+  AnnouncePresence([&] { return presence_.Expire(now); });
   // Live entries again, so clients keep them as long as their sessions are alive.
-  for (const auto& [ws, entry] : presence_.DueForRefresh(now)) Broadcast(ws, entry);
+  AnnouncePresence([&] { return presence_.DueForRefresh(now); });
   std::vector<std::shared_ptr<SubscriptionStream>> all;
   {
     std::lock_guard lock(mu_);

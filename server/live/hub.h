@@ -83,8 +83,11 @@ class Hub {
   void RecheckTokens();
 
   // From streams. `newest_seq` is the workspace's newest seq as the stream's setup read
-  // it; a new feed starts there. Takes only the hub's lock (no database read).
-  void Attach(const std::shared_ptr<SubscriptionStream>& stream, std::int64_t newest_seq);
+  // it; a new feed starts there. Returns who is online in the workspace: each presence
+  // change reaches the stream either in this snapshot or as a broadcast, never both nor
+  // neither (AnnouncePresence). Takes only the hub's locks (no database read).
+  std::vector<v1::Presence> Attach(const std::shared_ptr<SubscriptionStream>& stream,
+                                   std::int64_t newest_seq);
   void Detach(const SubscriptionStream* stream);
   // A stream whose setup the full worker pool refused: the ticker submits it again, in
   // the order they came. False when too many wait already.
@@ -93,7 +96,6 @@ class Hub {
   store::Db& db() { return db_; }
   WorkerPool& workers() { return workers_; }
   const HubOptions& options() const { return options_; }
-  PresenceTable& presence() { return presence_; }
   RateLimiter& presence_limiter() { return presence_limiter_; }
   HubCounters& counters() { return counters_; }
 
@@ -115,7 +117,10 @@ class Hub {
   // After the last page: true when a wake-up came while reading (read again); otherwise
   // the fetch ends, and a feed nobody follows any more goes.
   bool EndFetch(std::int64_t workspace_id);
-  void Broadcast(std::int64_t workspace_id, const v1::Presence& presence);
+  // Changes the presence table (`change` returns what subscribers must be told) and
+  // picks each announcement's streams under presence_mu_, which Attach takes around its
+  // attach and snapshot; then sends, with no lock held.
+  void AnnouncePresence(const std::function<std::vector<PresenceTable::Announcement>()>& change);
   std::vector<std::shared_ptr<SubscriptionStream>> StreamsOf(std::int64_t workspace_id);
   std::vector<std::shared_ptr<SubscriptionStream>> AllStreams();
   void RetrySetups();
@@ -127,6 +132,8 @@ class Hub {
   HubCounters counters_;
   PresenceTable presence_;
   RateLimiter presence_limiter_;
+  // Orders presence changes against attaches; taken before mu_, never with a stream's.
+  std::mutex presence_mu_;
 
   std::mutex mu_;
   std::unordered_map<std::int64_t, Feed> feeds_;

@@ -1,7 +1,6 @@
 #include "server/live/subscription_stream.h"
 
 #include <fmt/format.h>
-#include <google/protobuf/util/message_differencer.h>
 #include <google/protobuf/util/time_util.h>
 
 #include "common/tsan_handoff.h"
@@ -60,20 +59,14 @@ void SubscriptionStream::AttachLocked(StreamConfig config, std::unique_lock<std:
   // Attached under mu_, so an end (a cancel, the server stopping) cannot fall between
   // attaching and counting. Lock order is stream, then hub: the hub never calls a
   // stream while it holds its own lock.
-  hub_.Attach(self_, config_.last_seq);
+  std::vector<v1::Presence> present = hub_.Attach(self_, config_.last_seq);
   ++hub_.counters().subscribers;
   // The replay starts only now, after the attach: whatever the hub's feed read before
   // it is already in the table for the replay to find (see Hub::Attach).
   StartCatchUpLocked();
-  for (auto& p : hub_.presence().Snapshot(config_.workspace_id)) {
-    auto shared = std::make_shared<const v1::Presence>(std::move(p));
-    snapshot_presence_.emplace(PresenceKey(*shared), shared);
-    SendPresenceLocked(shared, lock);
+  for (auto& p : present) {
+    SendPresenceLocked(std::make_shared<const v1::Presence>(std::move(p)), lock);
   }
-}
-
-std::string SubscriptionStream::PresenceKey(const v1::Presence& presence) {
-  return std::to_string(presence.user().id()) + "/" + presence.session_id();
 }
 
 void SubscriptionStream::StartCatchUpLocked() {
@@ -191,11 +184,6 @@ void SubscriptionStream::OverflowLocked(std::unique_lock<std::mutex>& lock) {
 
 void SubscriptionStream::SendPresence(const std::shared_ptr<const v1::Presence>& presence) {
   std::unique_lock lock(mu_);
-  if (auto it = snapshot_presence_.find(PresenceKey(*presence)); it != snapshot_presence_.end()) {
-    const bool sent = google::protobuf::util::MessageDifferencer::Equals(*it->second, *presence);
-    snapshot_presence_.erase(it);
-    if (sent) return;
-  }
   SendPresenceLocked(presence, lock);
 }
 
@@ -203,7 +191,7 @@ void SubscriptionStream::SendPresenceLocked(const std::shared_ptr<const v1::Pres
                                             std::unique_lock<std::mutex>& lock) {
   if (!attached()) return;
   const std::size_t bytes = presence->ByteSizeLong();
-  const std::string key = PresenceKey(*presence);
+  const std::string key = std::to_string(presence->user().id()) + "/" + presence->session_id();
   if (auto it = queued_presence_.find(key); it != queued_presence_.end()) {
     // Still waiting to be written: the newer entry takes its place in line.
     PresenceSlot& slot = *it->second;

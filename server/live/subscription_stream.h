@@ -108,8 +108,6 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
         what;
     std::size_t bytes = 0;  // what it counts against max_queue_bytes (a slot keeps its own)
   };
-  // Presence entries are kept per user and session.
-  static std::string PresenceKey(const v1::Presence& presence);
   static std::size_t BytesOf(const Item& item);
 
   SubscriptionStream(Hub& hub, grpc::CallbackServerContext* ctx, Setup setup);
@@ -171,10 +169,6 @@ class SubscriptionStream : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   std::size_t queued_bytes_ = 0;
   // Presence slots in queue_, by user and session.
   std::unordered_map<std::string, std::shared_ptr<PresenceSlot>> queued_presence_;
-  // The entries the snapshot at attach sent, by user and session, until the hub's next
-  // announcement of each: one the hub broadcast while the stream attached (after the
-  // attach, before the snapshot) arrives again and is not news.
-  std::unordered_map<std::string, std::shared_ptr<const v1::Presence>> snapshot_presence_;
   SeqGate gate_;               // last(): the last seq queued; next(): the one the client needs
   std::int64_t sent_seq_ = 0;  // the last seq written to the client
   // The newest seq this stream knows to exist (setup's read, or a live event past a

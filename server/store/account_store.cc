@@ -258,11 +258,8 @@ Result<std::vector<v1::Member>> ListMembers(Tx& tx, std::int64_t workspace_id) {
 
 std::vector<std::int64_t> OpenAssignments(Tx& tx, std::int64_t workspace_id, std::int64_t user_id,
                                           int limit) {
-  std::vector<std::int64_t> out;
-  const pqxx::result r = tx.Exec("accounts.open_assignments", workspace_id, user_id, limit);
-  const auto col = MapColumns<Column<"claim_id">>(r);
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "claim_id">(
+      tx.Exec("accounts.open_assignments", workspace_id, user_id, limit));
 }
 
 int CountAdmins(Tx& tx, std::int64_t workspace_id) {

@@ -176,11 +176,7 @@ v1::ArchivedCheck CheckFromRow(const pqxx::row& row, const CheckColumns& col) {
 }
 
 std::vector<v1::ArchivedCheck> ChecksOf(const pqxx::result& r) {
-  std::vector<v1::ArchivedCheck> out;
-  out.reserve(r.size());
-  const auto col = MapColumns<CheckColumns>(r);
-  for (const auto& row : r) out.push_back(CheckFromRow(row, col));
-  return out;
+  return MapRows<CheckColumns>(r, CheckFromRow);
 }
 
 std::string Lines(const google::protobuf::RepeatedPtrField<std::string>& values) {

@@ -295,19 +295,11 @@ v1::Claim ClaimFromRow(const pqxx::row& row, const ClaimColumns& col) {
 }
 
 std::vector<v1::Claim> ClaimsFrom(const pqxx::result& r) {
-  const auto col = MapColumns<ClaimColumns>(r);
-  std::vector<v1::Claim> out;
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(ClaimFromRow(row, col));
-  return out;
+  return MapRows<ClaimColumns>(r, ClaimFromRow);
 }
 
 std::vector<v1::Claim> ClaimRecordsFrom(const pqxx::result& r) {
-  const auto col = MapColumns<ClaimRecordColumns>(r);
-  std::vector<v1::Claim> out;
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(ClaimRecordFromRow(row, col));
-  return out;
+  return MapRows<ClaimRecordColumns>(r, ClaimRecordFromRow);
 }
 
 }  // namespace
@@ -357,12 +349,8 @@ Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_
 
 std::vector<std::int64_t> ClaimIdsInOrder(Tx& tx, std::int64_t workspace_id,
                                           std::int64_t transcript_id) {
-  std::vector<std::int64_t> out;
-  const pqxx::result r = tx.Exec("claims.ids_in_order", workspace_id, transcript_id);
-  const auto col = MapColumns<Column<"id">>(r);
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "id">(
+      tx.Exec("claims.ids_in_order", workspace_id, transcript_id));
 }
 
 void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,

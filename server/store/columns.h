@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include <pqxx/result>
 #include <pqxx/row>
@@ -76,6 +78,26 @@ struct Column {
 template <typename T, ColumnName Name>
 T FirstValue(const pqxx::result& result) {
   return result[0][MapColumns<Column<Name>>(result).at].template as<T>();
+}
+
+// Every row of `result` as `from_row(row, columns)` makes it, in order, with the mapping
+// `Columns` resolved once.
+template <typename Columns, typename FromRow>
+auto MapRows(const pqxx::result& result, FromRow&& from_row) {
+  using Record = std::decay_t<std::invoke_result_t<FromRow&, const pqxx::row&, const Columns&>>;
+  const Columns columns = MapColumns<Columns>(result);
+  std::vector<Record> out;
+  out.reserve(result.size());
+  for (const auto& row : result) out.push_back(from_row(row, columns));
+  return out;
+}
+
+// The named column of every row (a list of ids, say).
+template <typename T, ColumnName Name>
+std::vector<T> ColumnValues(const pqxx::result& result) {
+  return MapRows<Column<Name>>(result, [](const pqxx::row& row, const Column<Name>& column) {
+    return row[column.at].template as<T>();
+  });
 }
 
 }  // namespace factdesk::store

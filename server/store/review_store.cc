@@ -233,11 +233,7 @@ std::optional<v1::Dispute> FirstDispute(const pqxx::result& r) {
 }
 
 std::vector<v1::Review> ReviewsFrom(const pqxx::result& r) {
-  const auto col = MapColumns<ReviewColumns>(r);
-  std::vector<v1::Review> out;
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(ReviewFromRow(row, col));
-  return out;
+  return MapRows<ReviewColumns>(r, ReviewFromRow);
 }
 
 }  // namespace
@@ -296,11 +292,8 @@ std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id) {
 }
 
 std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
-  std::vector<std::int64_t> out;
-  const pqxx::result r = tx.Exec("reviews.reviewed_claims", workspace_id, user_id);
-  const auto col = MapColumns<Column<"claim_id">>(r);
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "claim_id">(
+      tx.Exec("reviews.reviewed_claims", workspace_id, user_id));
 }
 
 std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
@@ -315,11 +308,7 @@ std::unordered_set<std::int64_t> ReviewedThisRound(Tx& tx,
 }
 
 std::vector<std::int64_t> BlindClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
-  std::vector<std::int64_t> out;
-  const pqxx::result r = tx.Exec("reviews.blind_claims", workspace_id, user_id);
-  const auto col = MapColumns<Column<"id">>(r);
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "id">(tx.Exec("reviews.blind_claims", workspace_id, user_id));
 }
 
 void StartReviewRound(Tx& tx, std::int64_t claim_id) {
@@ -361,12 +350,8 @@ Result<v1::Dispute> CloseDispute(Tx& tx, std::int64_t dispute_id, const DisputeC
 
 Result<std::vector<v1::Dispute>> ListDisputes(Tx& tx, std::int64_t workspace_id,
                                               std::int64_t transcript_id, bool open_only) {
-  std::vector<v1::Dispute> out;
-  const pqxx::result r = tx.Exec("disputes.list", workspace_id, transcript_id, open_only);
-  const auto col = MapColumns<DisputeColumns>(r);
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(DisputeFromRow(row, col));
-  return out;
+  return MapRows<DisputeColumns>(tx.Exec("disputes.list", workspace_id, transcript_id, open_only),
+                                 DisputeFromRow);
 }
 
 }  // namespace factdesk::store

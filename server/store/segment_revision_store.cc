@@ -107,12 +107,7 @@ Result<v1::SegmentRevision> ReviseSegment(Tx& tx, const SegmentCorrection& c) {
 }
 
 std::vector<v1::SegmentRevision> SegmentHistory(Tx& tx, std::int64_t segment_id) {
-  const pqxx::result r = tx.Exec("segments.history", segment_id);
-  const auto col = MapColumns<RevisionColumns>(r);
-  std::vector<v1::SegmentRevision> out;
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(RevisionFromRow(row, col));
-  return out;
+  return MapRows<RevisionColumns>(tx.Exec("segments.history", segment_id), RevisionFromRow);
 }
 
 }  // namespace factdesk::store

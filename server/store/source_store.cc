@@ -89,11 +89,7 @@ v1::Source SourceFromRow(const pqxx::row& row, const SourceColumns& col) {
 }
 
 std::vector<v1::Source> SourcesFrom(const pqxx::result& r) {
-  const auto col = MapColumns<SourceColumns>(r);
-  std::vector<v1::Source> out;
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(SourceFromRow(row, col));
-  return out;
+  return MapRows<SourceColumns>(r, SourceFromRow);
 }
 
 }  // namespace

@@ -90,10 +90,7 @@ TokenRow FirstToken(const pqxx::result& r) {
 
 // The ids of a one-column id result.
 std::vector<std::int64_t> IdsOf(const pqxx::result& r) {
-  std::vector<std::int64_t> out;
-  const auto col = MapColumns<Column<"id">>(r);
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "id">(r);
 }
 
 Result<TokenRow> GetToken(Tx& tx, std::int64_t token_id) {

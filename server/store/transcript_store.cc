@@ -286,12 +286,8 @@ Result<std::vector<v1::Transcript>> ListTranscripts(Tx& tx, std::int64_t workspa
 
 Result<std::vector<v1::Segment>> ListSegments(Tx& tx, std::int64_t transcript_id, int from_ordinal,
                                               int limit) {
-  std::vector<v1::Segment> out;
-  const pqxx::result r = tx.Exec("transcripts.segments", transcript_id, from_ordinal, limit);
-  const auto col = MapColumns<SegmentColumns>(r);
-  out.reserve(r.size());
-  for (const auto& row : r) out.push_back(SegmentFromRow(row, col));
-  return out;
+  return MapRows<SegmentColumns>(
+      tx.Exec("transcripts.segments", transcript_id, from_ordinal, limit), SegmentFromRow);
 }
 
 Result<std::unordered_map<std::int64_t, v1::Segment>> SegmentsById(

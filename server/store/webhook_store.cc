@@ -276,11 +276,7 @@ std::vector<HookCursor> LockHooksBehind(Tx& tx, int limit) {
 }
 
 std::vector<std::int64_t> HookedWorkspaces(Tx& tx) {
-  std::vector<std::int64_t> out;
-  const pqxx::result r = tx.Exec("webhooks.hooked_workspaces");
-  const auto col = MapColumns<Column<"workspace_id">>(r);
-  for (const auto& row : r) out.push_back(row[col.at].as<std::int64_t>());
-  return out;
+  return ColumnValues<std::int64_t, "workspace_id">(tx.Exec("webhooks.hooked_workspaces"));
 }
 
 void AdvanceCursor(Tx& tx, std::int64_t webhook_id, std::int64_t seq) {
