@@ -15,8 +15,10 @@
 //                `COPY (SELECT ...) TO STDOUT (FORMAT csv)`: the workspace's claims with
 //                their segment's ordinal, text and speaker, its active sources and its
 //                reviews, every byte read: PostgreSQL handing over the rows an export
-//                reads, with no mapping at all.
-// Medians, and the ratios export / COPY, are printed.
+//                reads, with no mapping at all;
+//   COPY published  the same three COPYs of the published claims and their sources and
+//                reviews only: the rows a ClaimReview export reads, its baseline.
+// Medians, and the ratios export / its COPY, are printed.
 #include <algorithm>
 #include <iostream>
 #include <stdexcept>
@@ -89,19 +91,23 @@ Timed RunListClaims(v1::ClaimService::Stub& stub, const std::string& token, std:
   return out;
 }
 
-// The rows an export of the workspace reads, as PostgreSQL's COPY writes them.
+// The rows an export of the workspace reads (of its published claims only, when
+// `published_only`), as PostgreSQL's COPY writes them.
 class RawCopy {
  public:
-  RawCopy(const std::string& url, std::int64_t ws) : conn_(url) {
+  RawCopy(const std::string& url, std::int64_t ws, bool published_only) : conn_(url) {
     const std::string w = std::to_string(ws);
+    const std::string published =
+        published_only ? " AND claim_id IN (SELECT id FROM claims WHERE status = 'PUBLISHED')" : "";
     queries_ = {
         "COPY (SELECT c.*, s.ordinal, s.text, sp.name FROM claims c "
         "JOIN segments s ON s.id = c.segment_id LEFT JOIN speakers sp ON sp.id = s.speaker_id "
         "WHERE c.workspace_id = " +
-            w + " ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id) TO STDOUT (FORMAT csv)",
+            w + (published_only ? " AND c.status = 'PUBLISHED'" : "") +
+            " ORDER BY c.transcript_id, s.ordinal, c.start_byte, c.id) TO STDOUT (FORMAT csv)",
         "COPY (SELECT x.* FROM sources x WHERE x.workspace_id = " + w +
-            " AND x.removed_at IS NULL ORDER BY x.id) TO STDOUT (FORMAT csv)",
-        "COPY (SELECT r.* FROM reviews r WHERE r.workspace_id = " + w +
+            " AND x.removed_at IS NULL" + published + " ORDER BY x.id) TO STDOUT (FORMAT csv)",
+        "COPY (SELECT r.* FROM reviews r WHERE r.workspace_id = " + w + published +
             " ORDER BY r.id) TO STDOUT (FORMAT csv)",
     };
   }
@@ -138,6 +144,8 @@ class RawCopy {
 
 struct Series {
   const char* name;
+  // The series this one is a ratio against: the COPY of the rows it reads.
+  std::size_t baseline;
   std::vector<double> ms;
   std::size_t bytes = 0;
 };
@@ -168,9 +176,15 @@ int Main(int argc, char** argv) {
 
   auto exports = v1::ExportService::NewStub(run->channel);
   auto lists = v1::ClaimService::NewStub(run->channel);
-  RawCopy raw(url, ws.id);
-  std::vector<Series> series = {
-      {"CSV", {}, 0}, {"ClaimReview", {}, 0}, {"ListClaims", {}, 0}, {"COPY", {}, 0}};
+  RawCopy raw(url, ws.id, /*published_only=*/false);
+  RawCopy raw_published(url, ws.id, /*published_only=*/true);
+  constexpr std::size_t kCopy = 3;
+  constexpr std::size_t kCopyPublished = 4;
+  std::vector<Series> series = {{"CSV", kCopy, {}, 0},
+                                {"ClaimReview", kCopyPublished, {}, 0},
+                                {"ListClaims", kCopy, {}, 0},
+                                {"COPY", kCopy, {}, 0},
+                                {"COPY published", kCopyPublished, {}, 0}};
   const int kinds = static_cast<int>(series.size());
   constexpr int kWarmUp = 2;
   for (int i = 0; i < kWarmUp + reps; ++i) {
@@ -181,20 +195,22 @@ int Main(int argc, char** argv) {
                       : which == 1
                           ? RunExport(*exports, ws.token, ws.id, v1::EXPORT_FORMAT_CLAIMREVIEW)
                       : which == 2 ? RunListClaims(*lists, ws.token, ws.id, claims)
-                                   : raw.Run();
+                      : which == 3 ? raw.Run()
+                                   : raw_published.Run();
       series[which].bytes = t.bytes;
       if (i >= kWarmUp) series[which].ms.push_back(t.ms);
     }
   }
 
-  const double copy = bench::Median(series[3].ms);
   std::cout << fmt::format("\nmedians of {} interleaved repetitions (after {} warm-up):\n", reps,
                            kWarmUp);
-  std::cout << fmt::format("{:<14} {:>12} {:>12} {:>16}\n", "", "ms", "bytes", "ms / COPY ms");
+  std::cout << fmt::format("{:<16} {:>10} {:>12} {:>16}  {}\n", "", "ms", "bytes",
+                           "ms / its COPY ms", "its COPY");
   for (const Series& s : series) {
     const double ms = bench::Median(s.ms);
-    std::cout << fmt::format("{:<14} {:>12.1f} {:>12} {:>16.2f}\n", s.name, ms,
-                             bench::Thousands(static_cast<std::int64_t>(s.bytes)), ms / copy);
+    std::cout << fmt::format("{:<16} {:>10.1f} {:>12} {:>16.2f}  {}\n", s.name, ms,
+                             bench::Thousands(static_cast<std::int64_t>(s.bytes)),
+                             ms / bench::Median(series[s.baseline].ms), series[s.baseline].name);
   }
   std::cout << "load average at the end: " << bench::LoadAverage() << "\n";
   run->server.server->Shutdown();

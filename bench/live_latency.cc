@@ -106,6 +106,9 @@ struct Stats {
   double rate = 0;              // writes per second achieved
   double rss_per_sub_kib = 0;   // factdesk only
   double cpu_us_per_event = 0;  // factdesk only: server CPU per delivered event
+  // factdesk only: this tool's own CPU (its subscribers and writers) per delivered event,
+  // to tell a slow server from a saturated client on the same cores.
+  double tool_cpu_us_per_event = 0;
   std::int64_t rss_before_kib = 0, rss_after_kib = 0;
 };
 
@@ -386,10 +389,12 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   s.rss_after_kib = bench::ResidentKiB(server.pid());
 
   const double cpu_start = bench::CpuSeconds(server.pid());
+  const double tool_cpu_start = bench::CpuSeconds(getpid());
   const std::vector<Write> writes = RunWriters(o, [&](int w) { return create(w); });
   const auto last = LastSeq(conn, desk.workspace);
   WaitUntil([&] { return all_reached(last); }, 30s);
   const double cpu_s = bench::CpuSeconds(server.pid()) - cpu_start;
+  const double tool_cpu_s = bench::CpuSeconds(getpid()) - tool_cpu_start;
   int ended = 0;
   for (auto& sub : subs) sub->Cancel();
   std::vector<const std::vector<Arrival>*> arrivals;
@@ -409,6 +414,7 @@ Stats RunFactdesk(const Options& o, const Desk& desk, int n) {
   computed.ended = ended;
   if (computed.samples > 0) {
     computed.cpu_us_per_event = cpu_s * 1e6 / static_cast<double>(computed.samples);
+    computed.tool_cpu_us_per_event = tool_cpu_s * 1e6 / static_cast<double>(computed.samples);
   }
   if (create.errors() > 0 || ended > 0) {
     std::cerr << fmt::format("  factdesk N={}: {} failed writes, {} streams ended early\n", n,
@@ -632,13 +638,14 @@ int Main(int argc, char** argv) {
       std::cout << fmt::format(
                        "round {} N={:<5} factdesk: OK->arrival p50 {:.2f} p99 {:.2f} max {:.2f} "
                        "ms, send->arrival p50 {:.2f} p99 {:.2f} ms, {:.0f} w/s, {}/{} delivered, "
-                       "{} early, {} gaps, {} streams cut, RSS {} -> {} KiB, {:.0f} us CPU/event"
+                       "{} early, {} gaps, {} streams cut, RSS {} -> {} KiB, {:.0f} us CPU/event "
+                       "(tool {:.0f} us)"
                        " | raw: OK->arrival p50 {:.2f} p99 {:.2f} max {:.2f} ms, send->arrival "
                        "p50 {:.2f} p99 {:.2f} ms, {:.0f} w/s, {}/{} delivered, {} early\n",
                        round, n, f.p50, f.p99, f.max, f.send_p50, f.send_p99, f.rate, f.samples,
                        f.writes * n, f.early, f.gaps, f.ended, f.rss_before_kib, f.rss_after_kib,
-                       f.cpu_us_per_event, r.p50, r.p99, r.max, r.send_p50, r.send_p99, r.rate,
-                       r.samples, r.writes * n, r.early)
+                       f.cpu_us_per_event, f.tool_cpu_us_per_event, r.p50, r.p99, r.max, r.send_p50,
+                       r.send_p99, r.rate, r.samples, r.writes * n, r.early)
                 << std::flush;
     }
   }
@@ -664,12 +671,12 @@ int Main(int argc, char** argv) {
       "\nlatency from the write's OK to its arrival at each subscriber, ms (early arrivals count "
       "as 0); medians over {} rounds\n"
       "{:>5} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>5} {:>5} | {:>7} | {:>11} | {:>13} | "
-      "{:>11}\n",
+      "{:>11} | {:>11}\n",
       o.rounds, "N", "fd p50", "fd p99", "fd max", "raw p50", "raw p99", "raw max", "p50 x",
-      "p99 x", "RSS/sub", "missing", "early %", "fd CPU/ev");
-  std::cout << fmt::format("{:>5} | {:>26} | {:>26} | {:>11} | {:>7} | {:>11} | {:>13} | {:>11}\n",
-                           "", "factdesk", "raw PostgreSQL", "fd / raw", "KiB", "fd / raw",
-                           "fd / raw", "us");
+      "p99 x", "RSS/sub", "missing", "early %", "fd CPU/ev", "tool CPU/ev");
+  std::cout << fmt::format(
+      "{:>5} | {:>26} | {:>26} | {:>11} | {:>7} | {:>11} | {:>13} | {:>11} | {:>11}\n", "",
+      "factdesk", "raw PostgreSQL", "fd / raw", "KiB", "fd / raw", "fd / raw", "us", "us");
   for (int n : o.subscribers) {
     const auto& f = fd[n];
     const auto& r = raw[n];
@@ -677,11 +684,12 @@ int Main(int argc, char** argv) {
     const double rp50 = med(r, &Stats::p50), rp99 = med(r, &Stats::p99);
     std::cout << fmt::format(
         "{:>5} | {:>8.2f} {:>8.2f} {:>8.2f} | {:>8.2f} {:>8.2f} {:>8.2f} | {:>5} {:>5} | {:>7.1f} "
-        "| {:>5}/{:<5} | {:>5.1f}/{:<5.1f}  | {:>11.0f}\n",
+        "| {:>5}/{:<5} | {:>5.1f}/{:<5.1f}  | {:>11.0f} | {:>11.0f}\n",
         n, fp50, fp99, med(f, &Stats::max), rp50, rp99, med(r, &Stats::max), ratio(fp50, rp50),
         ratio(fp99, rp99), med(f, &Stats::rss_per_sub_kib), sum(f, &Stats::missing),
         sum(r, &Stats::missing), pct(sum(f, &Stats::early), sum(f, &Stats::samples)),
-        pct(sum(r, &Stats::early), sum(r, &Stats::samples)), med(f, &Stats::cpu_us_per_event));
+        pct(sum(r, &Stats::early), sum(r, &Stats::samples)), med(f, &Stats::cpu_us_per_event),
+        med(f, &Stats::tool_cpu_us_per_event));
   }
   std::cout << fmt::format(
       "\nlatency from the write request's send to its arrival at each subscriber, ms; medians "

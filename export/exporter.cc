@@ -17,6 +17,19 @@ bool IsTranscriptFormat(v1::ExportFormat format) {
   return format == v1::EXPORT_FORMAT_HTML || format == v1::EXPORT_FORMAT_VTT;
 }
 
+bool WritesPublishedOnly(v1::ExportFormat format, const ExportContext& context) {
+  switch (format) {
+    case v1::EXPORT_FORMAT_CLAIMREVIEW:
+      return true;
+    case v1::EXPORT_FORMAT_ANNOTATIONS:
+    case v1::EXPORT_FORMAT_CSV:
+    case v1::EXPORT_FORMAT_SOURCES_CSV:
+      return context.published_only;
+    default:
+      return false;
+  }
+}
+
 Result<std::unique_ptr<Exporter>> MakeClaimExporter(v1::ExportFormat format) {
   switch (format) {
     case v1::EXPORT_FORMAT_CLAIMREVIEW:

@@ -119,6 +119,11 @@ class TranscriptExporter {
 // True for the formats rendered by a TranscriptExporter (html, vtt).
 bool IsTranscriptFormat(v1::ExportFormat format);
 
+// True when a claim format's export writes PUBLISHED claims only, whatever else it is
+// given: ClaimReview always, the desk files with `published_only`. The server then reads
+// only those (a workspace's published checks are often a small part of its claims).
+bool WritesPublishedOnly(v1::ExportFormat format, const ExportContext& context);
+
 // An exporter for claimreview, annotations, csv or sources_csv; INVALID_ARGUMENT
 // "format: ..." for the transcript formats and unknown values.
 Result<std::unique_ptr<Exporter>> MakeClaimExporter(v1::ExportFormat format);

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <google/protobuf/util/time_util.h>
 
+#include "common/page_prefetcher.h"
 #include "common/tsan_handoff.h"
 #include "export/exporter.h"
 #include "export/formatting.h"
@@ -33,6 +35,32 @@ using store::Tx;
 
 constexpr std::size_t kClaimPage = 1000;
 constexpr int kSegmentPage = 200;
+// Pages read at once: a page's statements run one after another, so while one reader
+// maps its rows the other's keep PostgreSQL busy. More would only queue for the cores.
+constexpr std::size_t kPageReaders = 2;
+
+// The transcripts of an export's claims (title, link, air date; not speakers), each read
+// once and shared by the export's page readers.
+class TranscriptCache {
+ public:
+  TranscriptCache() = default;
+  explicit TranscriptCache(const v1::Transcript& known) { known_.emplace(known.id(), known); }
+
+  Result<const v1::Transcript*> Get(Tx& tx, std::int64_t id) {
+    const std::lock_guard lock(mu_);
+    auto it = known_.find(id);
+    if (it == known_.end()) {
+      FD_ASSIGN_OR_RETURN(v1::Transcript t, store::GetTranscript(tx, id));
+      t.clear_speakers();
+      it = known_.emplace(id, std::move(t)).first;
+    }
+    return &it->second;  // a map's elements stay where they are as others are added
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::int64_t, v1::Transcript> known_;
+};
 
 // `claims` (read by id) in the order of `page`, their ids.
 void InPageOrder(const std::vector<std::int64_t>& page, std::vector<v1::Claim>& claims) {
@@ -46,8 +74,7 @@ void InPageOrder(const std::vector<std::int64_t>& page, std::vector<v1::Claim>& 
 // Fills the records of a page of claims: their segments, active sources, reviews,
 // corrections and decided disputes (five queries per page, whatever its size) and
 // transcripts (cached across pages).
-Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
-                   std::unordered_map<std::int64_t, v1::Transcript>& transcripts,
+Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims, TranscriptCache& transcripts,
                    std::vector<exporting::ClaimRecord>* out) {
   std::vector<std::int64_t> claim_ids;
   std::vector<std::int64_t> segment_ids;
@@ -61,14 +88,10 @@ Status FillRecords(Tx& tx, std::vector<v1::Claim>& claims,
   FD_ASSIGN_OR_RETURN(auto corrections, store::CorrectionsOf(tx, claim_ids));
   FD_ASSIGN_OR_RETURN(auto decisions, store::DecisionsOf(tx, claim_ids));
   for (auto& c : claims) {
-    if (!transcripts.contains(c.transcript_id())) {
-      FD_ASSIGN_OR_RETURN(auto t, store::GetTranscript(tx, c.transcript_id()));
-      t.clear_speakers();
-      transcripts.emplace(c.transcript_id(), std::move(t));
-    }
+    FD_ASSIGN_OR_RETURN(const v1::Transcript* transcript, transcripts.Get(tx, c.transcript_id()));
     exporting::ClaimRecord record;
     record.segment = segments[c.segment_id()];
-    record.transcript = transcripts[c.transcript_id()];
+    record.transcript = *transcript;
     record.sources = std::move(sources[c.id()]);
     record.reviews = std::move(reviews[c.id()]);
     record.corrections = std::move(corrections[c.id()]);
@@ -131,7 +154,8 @@ struct ExportJob {
     writer->SetHeader(std::string(exporter->content_type()),
                       base + "." + exporter->file_extension());
     exporter->Begin(context, sink);
-    return ExportClaims(*exporter, sink, cancelled);
+    return ExportClaims(*exporter, exporting::WritesPublishedOnly(request.format(), context), sink,
+                        cancelled);
   }
 
   // The caller's role, the workspace and the transcript (when one is asked for).
@@ -167,55 +191,82 @@ struct ExportJob {
     return base;
   }
 
-  // The claims that exist when the export begins, in transcript order (one sort), each
-  // page as it stands when that page is read.
-  Status ExportClaims(exporting::Exporter& exporter, const exporting::Sink& sink,
-                      const bool& cancelled) {
+  // The claims that exist when the export begins (the published ones when the export
+  // writes no others), in transcript order (one sort), each page as it stands when that
+  // page is read. The next pages are read while this one is formatted.
+  Status ExportClaims(exporting::Exporter& exporter, bool published_only,
+                      const exporting::Sink& sink, const bool& cancelled) {
     std::vector<std::int64_t> ids;
     FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-      ids = store::ClaimIdsInOrder(tx, request.workspace_id(), request.transcript_id());
+      ids = store::ClaimIdsInOrder(tx, request.workspace_id(), request.transcript_id(),
+                                   published_only);
       return Status::Ok();
     }));
-    std::unordered_map<std::int64_t, v1::Transcript> transcripts;
-    for (std::size_t from = 0; from < ids.size() && !cancelled; from += kClaimPage) {
-      const std::vector<std::int64_t> page(
-          ids.begin() + static_cast<std::ptrdiff_t>(from),
-          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kClaimPage)));
-      std::vector<exporting::ClaimRecord> records;
-      FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-        FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsByIds(tx, page));
-        InPageOrder(page, claims);
-        FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
-        BlindRecords(tx, role, reader_id, &records);
-        return Status::Ok();
-      }));
+    TranscriptCache transcripts;
+    const std::size_t pages = (ids.size() + kClaimPage - 1) / kClaimPage;
+    PagePrefetcher<std::vector<exporting::ClaimRecord>> prefetch(
+        pages,
+        [&](std::size_t index) -> Result<std::vector<exporting::ClaimRecord>> {
+          const std::size_t from = index * kClaimPage;
+          const std::vector<std::int64_t> page(
+              ids.begin() + static_cast<std::ptrdiff_t>(from),
+              ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kClaimPage)));
+          std::vector<exporting::ClaimRecord> records;
+          FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+            FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsByIds(tx, page));
+            InPageOrder(page, claims);
+            FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
+            BlindRecords(tx, role, reader_id, &records);
+            return Status::Ok();
+          }));
+          return records;
+        },
+        kPageReaders);
+    for (std::size_t page = 0; page < pages && !cancelled; ++page) {
+      FD_ASSIGN_OR_RETURN(const auto records, prefetch.Next());
       for (const auto& r : records) exporter.Add(r, sink);
     }
     exporter.End(sink);
     return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();
   }
 
+  // A segment page with the claims anchored in it, by segment.
+  struct SegmentPage {
+    std::vector<v1::Segment> segments;
+    std::unordered_map<std::int64_t, std::vector<exporting::ClaimRecord>> claims;
+  };
+
   Status ExportTranscript(exporting::TranscriptExporter& exporter, const v1::Transcript& transcript,
                           const exporting::Sink& sink, const bool& cancelled) {
-    std::unordered_map<std::int64_t, v1::Transcript> transcripts{{transcript.id(), transcript}};
-    for (int from = 0; from < transcript.segment_count() && !cancelled; from += kSegmentPage) {
-      // A live transcript exports the segments it had when the export began, though
-      // more arrive while it runs.
-      const int page = std::min(kSegmentPage, transcript.segment_count() - from);
-      std::vector<v1::Segment> segments;
-      std::vector<exporting::ClaimRecord> records;
-      FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
-        FD_ASSIGN_OR_RETURN(segments, store::ListSegments(tx, transcript.id(), from, page));
-        FD_ASSIGN_OR_RETURN(
-            auto claims, store::ClaimRecordsOfOrdinals(tx, transcript.id(), from, from + page - 1));
-        FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
-        BlindRecords(tx, role, reader_id, &records);
-        return Status::Ok();
-      }));
-      std::unordered_map<std::int64_t, std::vector<exporting::ClaimRecord>> by_segment;
-      for (auto& r : records) by_segment[r.claim.segment_id()].push_back(std::move(r));
-      for (const auto& segment : segments)
-        exporter.AddSegment(segment, by_segment[segment.id()], sink);
+    TranscriptCache transcripts(transcript);
+    // A live transcript exports the segments it had when the export began, though more
+    // arrive while it runs.
+    const int count = transcript.segment_count();
+    const auto pages = static_cast<std::size_t>((count + kSegmentPage - 1) / kSegmentPage);
+    PagePrefetcher<SegmentPage> prefetch(
+        pages,
+        [&](std::size_t index) -> Result<SegmentPage> {
+          const int from = static_cast<int>(index) * kSegmentPage;
+          const int size = std::min(kSegmentPage, count - from);
+          SegmentPage page;
+          std::vector<exporting::ClaimRecord> records;
+          FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+            FD_ASSIGN_OR_RETURN(page.segments,
+                                store::ListSegments(tx, transcript.id(), from, size));
+            FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsOfOrdinals(tx, transcript.id(),
+                                                                           from, from + size - 1));
+            FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
+            BlindRecords(tx, role, reader_id, &records);
+            return Status::Ok();
+          }));
+          for (auto& r : records) page.claims[r.claim.segment_id()].push_back(std::move(r));
+          return page;
+        },
+        kPageReaders);
+    for (std::size_t index = 0; index < pages && !cancelled; ++index) {
+      FD_ASSIGN_OR_RETURN(auto page, prefetch.Next());
+      for (const auto& segment : page.segments)
+        exporter.AddSegment(segment, page.claims[segment.id()], sink);
     }
     exporter.End(sink);
     return cancelled ? Status(Code::kCancelled, "the client cancelled the export") : Status::Ok();

@@ -153,6 +153,7 @@ constexpr std::array kClaimStatements = {
     Statement{"claims.ids_in_order",
               "SELECT id FROM claims "
               "WHERE workspace_id = $1 AND ($2::bigint = 0 OR transcript_id = $2::bigint) "
+              "  AND (NOT $3::bool OR status = 'PUBLISHED') "
               "ORDER BY transcript_id, segment_ordinal, start_byte, id",
               RowsAs<Column<"id">>},
     Statement{"claims.add_tag",
@@ -348,9 +349,9 @@ Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_
 }
 
 std::vector<std::int64_t> ClaimIdsInOrder(Tx& tx, std::int64_t workspace_id,
-                                          std::int64_t transcript_id) {
+                                          std::int64_t transcript_id, bool published_only) {
   return ColumnValues<std::int64_t, "id">(
-      tx.Exec("claims.ids_in_order", workspace_id, transcript_id));
+      tx.Exec("claims.ids_in_order", workspace_id, transcript_id, published_only));
 }
 
 void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,

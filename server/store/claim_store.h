@@ -56,11 +56,11 @@ Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& filter,
 // These claims (any order; ids that do not exist are left out).
 Result<std::vector<v1::Claim>> ClaimsByIds(Tx& tx, const std::vector<std::int64_t>& claim_ids);
 
-// The ids of a workspace's claims (of one transcript, unless 0) in ListClaims' order, in
-// one sort: what an export walks, where paging with ListClaims sorted them all again for
-// every page.
+// The ids of a workspace's claims (of one transcript, unless 0; PUBLISHED ones only when
+// `published_only`) in ListClaims' order, in one sort: what an export walks, where paging
+// with ListClaims sorted them all again for every page.
 std::vector<std::int64_t> ClaimIdsInOrder(Tx& tx, std::int64_t workspace_id,
-                                          std::int64_t transcript_id);
+                                          std::int64_t transcript_id, bool published_only);
 
 // Tags (the caller checked the rule, domain/claim_tags.h). Neither bumps the version.
 void AddTag(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id, const std::string& tag,

@@ -11,8 +11,10 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <stb/stb_image.h>
@@ -887,15 +889,16 @@ void ExpectStreamed(const Exported& e, const std::string& content_type,
   }
 }
 
-TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
-  constexpr int kClaims = 10000;
-  const std::int64_t big = server_->CreateWorkspace("big", ana_);
+// A workspace of `claims` claims in one segment, made straight in the database (their
+// making is not what is tested): half of them published with a verdict, and summaries
+// that need CSV quoting and are not ASCII. Returns the workspace.
+std::int64_t SeedBigWorkspace(TestServer& server, const TestUser& owner, const std::string& slug,
+                              int claims) {
+  const std::int64_t big = server.CreateWorkspace(slug, owner);
   const v1::Transcript t =
-      Import(*server_, ana_, big, "hearing.txt", "Lena Ortiz: Unemployment fell by half.\n");
-  ASSERT_NE(t.id(), 0);
-  // Claims straight into the database (their making is not what is tested); half of them
-  // published with a verdict, and summaries that need CSV quoting and are not ASCII.
-  const std::string inserted = server_->QueryValue(
+      Import(server, owner, big, "hearing.txt", "Lena Ortiz: Unemployment fell by half.\n");
+  EXPECT_NE(t.id(), 0);
+  const std::string inserted = server.QueryValue(
       "WITH s AS (SELECT id FROM segments WHERE transcript_id = " + std::to_string(t.id()) +
       "), ins AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, "
       "end_byte, quote, prefix, suffix, summary, claimant, status, verdict_label, "
@@ -908,11 +911,17 @@ TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
       "CASE WHEN g % 2 = 0 THEN 'False' END, CASE WHEN g % 2 = 0 THEN true END, "
       "CASE WHEN g % 2 = 0 THEN 1 END, CASE WHEN g % 2 = 0 THEN 5 END, "
       "CASE WHEN g % 2 = 0 THEN 1 END, " +
-      std::to_string(ana_.user.id()) +
+      std::to_string(owner.user.id()) +
       ", CASE WHEN g % 2 = 0 THEN now() END, CASE WHEN g % 2 = 0 THEN now() END "
       "FROM generate_series(1, " +
-      std::to_string(kClaims) + ") g, s RETURNING id) SELECT count(*) FROM ins");
-  ASSERT_EQ(inserted, std::to_string(kClaims));
+      std::to_string(claims) + ") g, s RETURNING id) SELECT count(*) FROM ins");
+  EXPECT_EQ(inserted, std::to_string(claims));
+  return big;
+}
+
+TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
+  constexpr int kClaims = 10000;
+  const std::int64_t big = SeedBigWorkspace(*server_, ana_, "big", kClaims);
   std::set<std::string> expected_ids;
   {
     const std::string all = server_->QueryValue(
@@ -955,6 +964,90 @@ TEST_F(ExportTest, TenThousandClaimsStreamInBoundedChunks) {
   std::set<std::string> reviewed;
   for (const json& r : parsed) reviewed.insert(r.at("claimReviewed").get<std::string>());
   EXPECT_EQ(reviewed.size(), static_cast<std::size_t>(kClaims / 2));
+}
+
+// A client that cancels a long export midway: the call ends CANCELLED at once, and the
+// server stops reading pages and gives the user's place back (two heavy calls at once per
+// user), so the same user's next export runs whole.
+TEST_F(ExportTest, ACancelledExportStopsAndFreesItsPlace) {
+  constexpr int kClaims = 10000;
+  const std::int64_t big = SeedBigWorkspace(*server_, ana_, "cancelled", kClaims);
+  auto stub = v1::ExportService::NewStub(server_->channel());
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    v1::ExportRequest req;
+    req.set_workspace_id(big);
+    req.set_format(v1::EXPORT_FORMAT_CSV);
+    auto ctx = Ctx(ana_.token);
+    auto reader = stub->Export(ctx.get(), req);
+    v1::ExportChunk chunk;
+    ASSERT_TRUE(reader->Read(&chunk)) << "attempt " << attempt;
+    EXPECT_FALSE(chunk.data().empty());
+    ctx->TryCancel();
+    while (reader->Read(&chunk)) {
+    }
+    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED) << "attempt " << attempt;
+  }
+  // The server notices a cancel at its next chunk, so a place may stay taken for a moment.
+  Exported whole;
+  for (int tries = 0; tries < 100; ++tries) {
+    whole =
+        RunExport(*server_, ana_.token, big, 0, v1::EXPORT_FORMAT_CSV, std::chrono::seconds(600));
+    if (whole.status.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(whole.status.ok()) << whole.status.error_message();
+  EXPECT_EQ(ReadCsv(WithoutBom(whole.bytes)).size(), static_cast<std::size_t>(kClaims) + 1);
+}
+
+// A transcript of many pages of segments (the server reads 200 at a time, two pages at
+// once): the desk's HTML report has every segment once and in order, and every claim's
+// card after its own segment's text.
+TEST_F(ExportTest, ALongTranscriptRendersEverySegmentOnceInOrder) {
+  constexpr int kSegments = 1001;
+  std::string vtt = "WEBVTT\n\n";
+  for (int i = 0; i < kSegments; ++i) {
+    vtt += fmt::format(
+        "{:02}:{:02}:{:02}.000 --> {:02}:{:02}:{:02}.500\n<v {}>Line {:04} of the "
+        "hearing.\n\n",
+        i / 3600, i / 60 % 60, i % 60, i / 3600, i / 60 % 60, i % 60,
+        i % 2 == 0 ? "Ana Lima" : "Ben Okafor", i);
+  }
+  const std::int64_t ws = server_->CreateWorkspace("long-hearing", ana_);
+  const v1::Transcript t = Import(*server_, ana_, ws, "hearing.vtt", vtt);
+  ASSERT_EQ(t.segment_count(), kSegments);
+  // A claim on every seventh segment, made straight in the database.
+  const std::string inserted = server_->QueryValue(
+      "WITH ins AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, start_byte, "
+      "end_byte, quote, prefix, suffix, summary, claimant, created_by) SELECT " +
+      std::to_string(ws) + ", " + std::to_string(t.id()) +
+      ", s.id, 0, 4, 'Line', '', '', 'Card for line ' || lpad(s.ordinal::text, 4, '0'), '', " +
+      std::to_string(ana_.user.id()) + " FROM segments s WHERE s.transcript_id = " +
+      std::to_string(t.id()) + " AND s.ordinal % 7 = 0 RETURNING id) SELECT count(*) FROM ins");
+  ASSERT_EQ(inserted, std::to_string((kSegments + 6) / 7));
+
+  v1::ExportRequest req;
+  req.set_workspace_id(ws);
+  req.set_transcript_id(t.id());
+  req.set_format(v1::EXPORT_FORMAT_HTML);
+  req.set_audience(v1::EXPORT_AUDIENCE_DESK);
+  const Exported html = RunExport(*server_, ana_.token, req);
+  ASSERT_TRUE(html.status.ok()) << html.status.error_message();
+  std::size_t last = 0;
+  for (int i = 0; i < kSegments; ++i) {
+    const std::string line = fmt::format(" {:04} of the hearing.", i);
+    const std::size_t at = html.bytes.find(line);
+    ASSERT_NE(at, std::string::npos) << "segment " << i << " is missing";
+    EXPECT_EQ(html.bytes.find(line, at + 1), std::string::npos) << "segment " << i << " twice";
+    ASSERT_GT(at, last) << "segment " << i << " is out of order";
+    last = at;
+    if (i % 7 == 0) {
+      const std::string card = fmt::format("Card for line {:04}", i);
+      const std::size_t card_at = html.bytes.find(card);
+      ASSERT_NE(card_at, std::string::npos) << card;
+      EXPECT_GT(card_at, at) << card << " comes before its segment";
+      EXPECT_EQ(html.bytes.find(card, card_at + 1), std::string::npos) << card << " twice";
+    }
+  }
 }
 
 // ---- The HTML report in a real browser -------------------------------------------------

@@ -67,6 +67,33 @@ TEST(ExporterFactoryTest, UnknownFormats) {
   }
 }
 
+// The server reads only the published claims of an export that writes no others; that
+// must not change a byte of what the export writes, whatever the format and the scenario's
+// claims in every state.
+TEST(ExporterFactoryTest, WritesPublishedOnlyGivesTheSameBytesFromPublishedClaimsAlone) {
+  const testing::Scenario all = testing::MakeScenario();
+  for (const bool published_only : {false, true}) {
+    for (const v1::ExportFormat format :
+         {v1::EXPORT_FORMAT_CLAIMREVIEW, v1::EXPORT_FORMAT_ANNOTATIONS, v1::EXPORT_FORMAT_CSV,
+          v1::EXPORT_FORMAT_SOURCES_CSV}) {
+      SCOPED_TRACE(v1::ExportFormat_Name(format) + (published_only ? " published only" : ""));
+      testing::Scenario s = all;
+      s.context.published_only = published_only;
+      const bool expected = format == v1::EXPORT_FORMAT_CLAIMREVIEW || published_only;
+      ASSERT_EQ(WritesPublishedOnly(format, s.context), expected);
+      if (!expected) continue;
+      testing::Scenario published = s;
+      std::erase_if(published.claims, [](const ClaimRecord& r) { return !IsPublished(r.claim); });
+      ASSERT_LT(published.claims.size(), s.claims.size());
+      ASSERT_FALSE(published.claims.empty());
+      EXPECT_EQ(testing::ExportClaims(format, published), testing::ExportClaims(format, s));
+    }
+  }
+  // Transcript formats render every segment; they read every claim of a page.
+  EXPECT_FALSE(WritesPublishedOnly(v1::EXPORT_FORMAT_HTML, all.context));
+  EXPECT_FALSE(WritesPublishedOnly(v1::EXPORT_FORMAT_VTT, all.context));
+}
+
 TEST(FormattingTest, IsoDateTimeInUtc) {
   EXPECT_EQ(IsoDateTime(At(0)), "1970-01-01T00:00:00Z");
   EXPECT_EQ(IsoDateTime(At(1709668800)), "2024-03-05T20:00:00Z");
