@@ -39,10 +39,9 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out) {
   return rt.db.Write(domain::ActionName(action), call.writer(), [&](store::Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(const ClaimAccess access, AuthorizeClaim(tx, call, action, claim_id));
+    FD_ASSIGN_OR_RETURN(const ClaimAccess access, AuthorizeClaimChange(tx, call, action, claim_id));
     const domain::Role role = access.role;
     const std::int64_t ws = access.workspace_id;
-    FD_RETURN_IF_ERROR(tx.TakeSeqAtCommit(ws));
     FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaimForUpdate(tx, claim_id));
     if (expected_version >= 0 && claim.version() != expected_version) {
       return StaleVersion(call, "claim", claim_id, expected_version, claim, claim.version());

@@ -29,6 +29,15 @@ Result<domain::Role> AuthorizeRole(const Status& found, const std::optional<doma
   return *role;
 }
 
+// AuthorizeClaim's rule on the store's answer for the claim.
+Result<ClaimAccess> AuthorizeClaimAt(const Result<store::ClaimPlace>& place, domain::Action action,
+                                     std::int64_t claim_id) {
+  FD_ASSIGN_OR_RETURN(const domain::Role role,
+                      AuthorizeRole(place.status(), place.ok() ? place->role : std::nullopt, action,
+                                    "claim", claim_id));
+  return ClaimAccess{place->workspace_id, role};
+}
+
 }  // namespace
 
 Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& workspace,
@@ -41,12 +50,14 @@ Result<domain::Role> AuthorizeRecord(store::Tx& tx, const Result<std::int64_t>& 
 
 Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Action action,
                                    std::int64_t claim_id) {
-  const Result<store::ClaimPlace> place =
-      store::ClaimWorkspaceAndRole(tx, claim_id, call.user_id());
-  FD_ASSIGN_OR_RETURN(const domain::Role role,
-                      AuthorizeRole(place.status(), place.ok() ? place->role : std::nullopt, action,
-                                    "claim", claim_id));
-  return ClaimAccess{place->workspace_id, role};
+  return AuthorizeClaimAt(store::ClaimWorkspaceAndRole(tx, claim_id, call.user_id()), action,
+                          claim_id);
+}
+
+Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
+                                         std::int64_t claim_id) {
+  return AuthorizeClaimAt(store::ClaimPlaceSharingWorkspace(tx, claim_id, call.user_id()), action,
+                          claim_id);
 }
 
 Status RequireTranscriptIn(store::Tx& tx, std::int64_t transcript_id, std::int64_t workspace_id) {

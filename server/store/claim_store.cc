@@ -7,6 +7,7 @@
 
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
+#include "server/store/workspace_lock.h"
 
 namespace factdesk::store {
 namespace {
@@ -128,6 +129,14 @@ constexpr std::array kClaimStatements = {
               "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
               "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1",
               RowsAs<PlaceColumns>},
+    // The lock is taken for the claim's row only (the primary key finds it first), as
+    // events.share_workspace would take it after this statement.
+    Statement{
+        "claims.place_sharing_workspace",
+        "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
+        "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
+        "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY("c.workspace_id") ") IS NOT NULL",
+        RowsAs<PlaceColumns>},
     Statement{"claims.list",
               FD_CLAIM_SELECT
               "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
@@ -303,6 +312,14 @@ std::vector<v1::Claim> ClaimRecordsFrom(const pqxx::result& r) {
   return MapRows<ClaimRecordColumns>(r, ClaimRecordFromRow);
 }
 
+Result<ClaimPlace> PlaceFrom(const pqxx::result& r, std::int64_t claim_id) {
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  const auto col = MapColumns<PlaceColumns>(r);
+  ClaimPlace place{.workspace_id = r[0][col.workspace_id].as<std::int64_t>(), .role = {}};
+  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
+  return place;
+}
+
 }  // namespace
 
 std::span<const Statement> ClaimStatements() {
@@ -330,11 +347,14 @@ Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
 }
 
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
-  const pqxx::result r = tx.Exec("claims.workspace_and_role", claim_id, user_id);
-  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  const auto col = MapColumns<PlaceColumns>(r);
-  ClaimPlace place{.workspace_id = r[0][col.workspace_id].as<std::int64_t>(), .role = {}};
-  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
+  return PlaceFrom(tx.Exec("claims.workspace_and_role", claim_id, user_id), claim_id);
+}
+
+Result<ClaimPlace> ClaimPlaceSharingWorkspace(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
+  FD_ASSIGN_OR_RETURN(
+      ClaimPlace place,
+      PlaceFrom(tx.Exec("claims.place_sharing_workspace", claim_id, user_id), claim_id));
+  tx.SeqAtCommitShared(place.workspace_id);
   return place;
 }
 

@@ -40,6 +40,9 @@ struct ClaimPlace {
   std::optional<domain::Role> role;
 };
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
+// The same for a change to the claim, with the claim's workspace lock taken shared and
+// the seq to be taken at COMMIT (Tx::TakeSeqAtCommit's work) by the same statement.
+Result<ClaimPlace> ClaimPlaceSharingWorkspace(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
 
 struct ClaimFilter {
   std::int64_t workspace_id = 0;

@@ -8,6 +8,7 @@
 #include "events/event_kind.h"
 #include "server/store/idempotency_store.h"
 #include "server/store/rows.h"
+#include "server/store/workspace_lock.h"
 
 namespace factdesk::store {
 namespace {
@@ -30,23 +31,20 @@ struct ClaimEventColumns : EventColumns {
   ColumnIndex workspace_id;
 };
 
-// The workspace lock's key: a class of its own ("WSEQ"; the archive's lock has another),
-// and the workspace's id.
-#define FD_WORKSPACE_LOCK_KEY "1465074001, ($1::bigint % 2147483647)::int"
-
 constexpr std::array kEventStatements = {
     // The workspace lock (a transaction-level advisory lock on the workspace's id),
     // exclusive: it waits for the changes to single records that hold it shared, and
     // keeps new ones out until COMMIT. PostgreSQL queues these locks fairly (a shared
     // request waits behind an exclusive one already waiting), where row locks would let
     // a steady stream of shared holders starve the exclusive one.
-    Statement{"events.take_seq",
-              "UPDATE workspace_seqs SET last_seq = last_seq + 1 WHERE workspace_id = $1 AND "
-              "pg_advisory_xact_lock(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL RETURNING last_seq",
-              RowsAs<Column<"last_seq">>},
+    Statement{
+        "events.take_seq",
+        "UPDATE workspace_seqs SET last_seq = last_seq + 1 WHERE workspace_id = $1 AND "
+        "pg_advisory_xact_lock(" FD_WORKSPACE_LOCK_KEY("$1") ") IS NOT NULL RETURNING last_seq",
+        RowsAs<Column<"last_seq">>},
     Statement{"events.share_workspace",
               "SELECT id FROM workspaces WHERE id = $1 AND "
-              "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY ") IS NOT NULL",
+              "pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY("$1") ") IS NOT NULL",
               RowsAs<Column<"id">>},
     // The transaction's last statement, in one round trip: the event row with the seq
     // TakeSeq took ($2), or with the next seq taken here when $2 is 0 (TakeSeqAtCommit's,
@@ -87,8 +85,6 @@ constexpr std::array kEventStatements = {
     Statement{"live.notify_presence", "SELECT pg_notify('factdesk_presence', $1)"},
 };
 
-#undef FD_WORKSPACE_LOCK_KEY
-
 Result<v1::Event> EventFromRow(const pqxx::row& row, const EventColumns& col,
                                std::int64_t workspace_id) {
   v1::Event event;
@@ -126,6 +122,10 @@ Status Tx::TakeSeqAtCommit(std::int64_t workspace_id) {
   }
   workspace_id_ = workspace_id;
   return Status::Ok();
+}
+
+void Tx::SeqAtCommitShared(std::int64_t workspace_id) {
+  workspace_id_ = workspace_id;
 }
 
 void Tx::Append(const v1::Event& event) {

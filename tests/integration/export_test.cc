@@ -973,27 +973,41 @@ TEST_F(ExportTest, ACancelledExportStopsAndFreesItsPlace) {
   constexpr int kClaims = 10000;
   const std::int64_t big = SeedBigWorkspace(*server_, ana_, "cancelled", kClaims);
   auto stub = v1::ExportService::NewStub(server_->channel());
+  v1::ExportRequest req;
+  req.set_workspace_id(big);
+  req.set_format(v1::EXPORT_FORMAT_CSV);
+  // The server notices a cancel at its next chunk, so the place of a cancelled export may
+  // stay taken for a moment: an export refused for that is asked again.
+  constexpr int kTries = 100;
+  constexpr auto kPause = std::chrono::milliseconds(100);
   for (int attempt = 0; attempt < 3; ++attempt) {
-    v1::ExportRequest req;
-    req.set_workspace_id(big);
-    req.set_format(v1::EXPORT_FORMAT_CSV);
-    auto ctx = Ctx(ana_.token);
-    auto reader = stub->Export(ctx.get(), req);
-    v1::ExportChunk chunk;
-    ASSERT_TRUE(reader->Read(&chunk)) << "attempt " << attempt;
-    EXPECT_FALSE(chunk.data().empty());
-    ctx->TryCancel();
-    while (reader->Read(&chunk)) {
+    SCOPED_TRACE(attempt);
+    bool cancelled = false;
+    for (int tries = 0; tries < kTries && !cancelled; ++tries) {
+      auto ctx = Ctx(ana_.token);
+      auto reader = stub->Export(ctx.get(), req);
+      v1::ExportChunk chunk;
+      if (!reader->Read(&chunk)) {
+        const grpc::Status refused = reader->Finish();
+        ASSERT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+            << refused.error_message();
+        std::this_thread::sleep_for(kPause);
+        continue;
+      }
+      EXPECT_FALSE(chunk.data().empty());
+      ctx->TryCancel();
+      while (reader->Read(&chunk)) {
+      }
+      EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+      cancelled = true;
     }
-    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED) << "attempt " << attempt;
+    ASSERT_TRUE(cancelled) << "no export started in " << kTries << " tries";
   }
-  // The server notices a cancel at its next chunk, so a place may stay taken for a moment.
   Exported whole;
-  for (int tries = 0; tries < 100; ++tries) {
-    whole =
-        RunExport(*server_, ana_.token, big, 0, v1::EXPORT_FORMAT_CSV, std::chrono::seconds(600));
+  for (int tries = 0; tries < kTries; ++tries) {
+    whole = RunExport(*server_, ana_.token, req, std::chrono::seconds(600));
     if (whole.status.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(kPause);
   }
   ASSERT_TRUE(whole.status.ok()) << whole.status.error_message();
   EXPECT_EQ(ReadCsv(WithoutBom(whole.bytes)).size(), static_cast<std::size_t>(kClaims) + 1);
