@@ -65,19 +65,15 @@ grpc::ServerUnaryReactor* ClaimService::CreateClaim(grpc::CallbackServerContext*
   return Mutation(rt_, ctx, "CreateClaim", req, resp, [this, req, resp](Call& call) -> Status {
     FD_ASSIGN_OR_RETURN(const v1::CreateClaimRequest r, v1::CheckedRequest(*req));
     Status created = rt_.db.Write("CreateClaim", call.writer(), [&](Tx& tx) -> Status {
-      const Result<store::SegmentInfo> found = store::GetSegment(tx, r.segment_id());
-      const Result<std::int64_t> ws =
-          found.ok() ? Result<std::int64_t>(found->workspace_id) : found.status();
-      FD_RETURN_IF_ERROR(
-          AuthorizeRecord(tx, ws, call, domain::Action::kMarkClaim, "segment", r.segment_id())
-              .status());
-      const store::SegmentInfo& seg = *found;
+      FD_ASSIGN_OR_RETURN(
+          const SegmentAccess access,
+          AuthorizeSegmentChange(tx, call, domain::Action::kMarkClaim, r.segment_id()));
+      const store::SegmentInfo& seg = access.segment;
       if (seg.kind != v1::SEGMENT_KIND_SPEECH) {
         return Status::InvalidArgument(
             "segment_id", fmt::format("segment {} is a {}; only speech can carry claims", seg.id,
                                       v1::EnumText(seg.kind, true)));
       }
-      FD_RETURN_IF_ERROR(tx.TakeSeqAtCommit(seg.workspace_id));
       FD_ASSIGN_OR_RETURN(
           *resp, MarkClaim(tx, call, seg, r.start_byte(), r.end_byte(), r.summary(), r.claimant()));
       v1::Event event = NewEvent(v1::EVENT_KIND_CLAIM_CREATED, resp->id());

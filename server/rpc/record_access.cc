@@ -54,6 +54,16 @@ Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Acti
                           claim_id);
 }
 
+Result<SegmentAccess> AuthorizeSegmentChange(store::Tx& tx, const Call& call, domain::Action action,
+                                             std::int64_t segment_id) {
+  Result<store::SegmentPlace> place =
+      store::SegmentPlaceSharingWorkspace(tx, segment_id, call.user_id());
+  FD_ASSIGN_OR_RETURN(const domain::Role role,
+                      AuthorizeRole(place.status(), place.ok() ? place->role : std::nullopt, action,
+                                    "segment", segment_id));
+  return SegmentAccess{std::move(place->segment), role};
+}
+
 Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
                                          std::int64_t claim_id) {
   return AuthorizeClaimAt(store::ClaimPlaceSharingWorkspace(tx, claim_id, call.user_id()), action,

@@ -8,6 +8,7 @@
 #include "domain/workflow.h"
 #include "server/rpc/call.h"
 #include "server/store/db.h"
+#include "server/store/transcript_store.h"
 
 namespace factdesk::rpc {
 
@@ -38,6 +39,16 @@ Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Acti
 // done by the same query (store::ClaimPlaceSharingWorkspace): a round trip fewer.
 Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
                                          std::int64_t claim_id);
+
+// The same for a change anchored in a segment (a new claim): the segment and the caller's
+// role in its workspace, if it may take `action`, with tx.TakeSeqAtCommit on the
+// workspace done by the same query (store::SegmentPlaceSharingWorkspace).
+struct SegmentAccess {
+  store::SegmentInfo segment;
+  domain::Role role{};
+};
+Result<SegmentAccess> AuthorizeSegmentChange(store::Tx& tx, const Call& call, domain::Action action,
+                                             std::int64_t segment_id);
 
 // The workspace of a record the store looked up, or the store's refusal.
 template <typename Record>

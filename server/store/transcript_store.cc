@@ -10,6 +10,7 @@
 #include "domain/language_tag.h"
 #include "proto/enum_text.h"
 #include "server/store/rows.h"
+#include "server/store/workspace_lock.h"
 
 namespace factdesk::store {
 namespace {
@@ -67,6 +68,11 @@ struct SegmentInfoColumns {
         speaker(c("speaker")),
         text(c("text")) {}
   ColumnIndex id, workspace_id, transcript_id, ordinal, kind, speaker, text;
+};
+
+struct SegmentPlaceColumns : SegmentInfoColumns {
+  explicit SegmentPlaceColumns(ColumnLookup& c) : SegmentInfoColumns(c), role(c("role")) {}
+  ColumnIndex role;
 };
 
 struct SearchHitColumns {
@@ -135,6 +141,17 @@ constexpr std::array kTranscriptStatements = {
               "coalesce(sp.name, '') AS speaker, s.text FROM segments s "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1",
               RowsAs<SegmentInfoColumns>},
+    // The lock is taken for the segment's row only (the primary key finds it first), as
+    // events.share_workspace would take it after this statement.
+    Statement{
+        "transcripts.segment_sharing_workspace",
+        "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
+        "coalesce(sp.name, '') AS speaker, s.text, m.role FROM segments s "
+        "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+        "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = $2 "
+        "WHERE s.id = $1 "
+        "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY("s.workspace_id") ") IS NOT NULL",
+        RowsAs<SegmentPlaceColumns>},
     // U+E000/U+E001 mark the matches in snippets (see SearchHit.snippet). Text and query
     // are folded for matching (migrations/0005), so snippets show plain spaces and quotes.
     // Each segment is matched in its transcript's configuration (migrations/0014): one
@@ -209,6 +226,19 @@ void AddSpeakers(Tx& tx, v1::Transcript& t) {
     sp->set_id(row[col.id].as<std::int64_t>());
     sp->set_name(row[col.name].as<std::string>());
   }
+}
+
+SegmentInfo SegmentInfoFrom(const pqxx::row& row, const SegmentInfoColumns& col) {
+  SegmentInfo s;
+  s.id = row[col.id].as<std::int64_t>();
+  s.workspace_id = row[col.workspace_id].as<std::int64_t>();
+  s.transcript_id = row[col.transcript_id].as<std::int64_t>();
+  s.ordinal = row[col.ordinal].as<int>();
+  s.kind = v1::EnumFromText<v1::SegmentKind>(row[col.kind].as<std::string>())
+               .value_or(v1::SEGMENT_KIND_UNSPECIFIED);
+  s.speaker = row[col.speaker].as<std::string>();
+  s.text = row[col.text].as<std::string>();
+  return s;
 }
 
 }  // namespace
@@ -305,18 +335,18 @@ Result<std::unordered_map<std::int64_t, v1::Segment>> SegmentsById(
 Result<SegmentInfo> GetSegment(Tx& tx, std::int64_t segment_id) {
   const pqxx::result r = tx.Exec("transcripts.segment", segment_id);
   if (r.empty()) return Status::NotFound(fmt::format("segment {} does not exist", segment_id));
-  const auto& row = r[0];
-  const auto col = MapColumns<SegmentInfoColumns>(r);
-  SegmentInfo s;
-  s.id = row[col.id].as<std::int64_t>();
-  s.workspace_id = row[col.workspace_id].as<std::int64_t>();
-  s.transcript_id = row[col.transcript_id].as<std::int64_t>();
-  s.ordinal = row[col.ordinal].as<int>();
-  s.kind = v1::EnumFromText<v1::SegmentKind>(row[col.kind].as<std::string>())
-               .value_or(v1::SEGMENT_KIND_UNSPECIFIED);
-  s.speaker = row[col.speaker].as<std::string>();
-  s.text = row[col.text].as<std::string>();
-  return s;
+  return SegmentInfoFrom(r[0], MapColumns<SegmentInfoColumns>(r));
+}
+
+Result<SegmentPlace> SegmentPlaceSharingWorkspace(Tx& tx, std::int64_t segment_id,
+                                                  std::int64_t user_id) {
+  const pqxx::result r = tx.Exec("transcripts.segment_sharing_workspace", segment_id, user_id);
+  if (r.empty()) return Status::NotFound(fmt::format("segment {} does not exist", segment_id));
+  const auto col = MapColumns<SegmentPlaceColumns>(r);
+  SegmentPlace place{.segment = SegmentInfoFrom(r[0], col), .role = {}};
+  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
+  tx.SeqAtCommitShared(place.segment.workspace_id);
+  return place;
 }
 
 Result<SearchPage> SearchSegments(Tx& tx, std::int64_t workspace_id, std::int64_t transcript_id,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/roles.h"
 #include "factdesk/v1/transcript.pb.h"
 #include "import/transcript.h"
 #include "server/store/db.h"
@@ -57,6 +58,15 @@ struct SegmentInfo {
   std::string text;
 };
 Result<SegmentInfo> GetSegment(Tx& tx, std::int64_t segment_id);
+// The segment and the user's role in its workspace (none for a non-member), for a change
+// anchored in it (a new claim), with the workspace lock taken shared and the seq to be
+// taken at COMMIT (Tx::TakeSeqAtCommit's work) by the same statement.
+struct SegmentPlace {
+  SegmentInfo segment;
+  std::optional<domain::Role> role;
+};
+Result<SegmentPlace> SegmentPlaceSharingWorkspace(Tx& tx, std::int64_t segment_id,
+                                                  std::int64_t user_id);
 
 struct SearchPage {
   std::vector<v1::SearchHit> hits;
