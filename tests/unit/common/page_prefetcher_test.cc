@@ -24,6 +24,43 @@ Result<Page> PageOf(std::size_t index) {
   return Page{static_cast<int>(index) * 10, static_cast<int>(index) * 10 + 1};
 }
 
+// The pages a prefetcher's readers read, in the order they read them, for a test to
+// wait on and look at.
+class ReadLog {
+ public:
+  PagePrefetcher<Page>::ReadPage Reader() {
+    return [this](std::size_t i) {
+      {
+        const std::lock_guard lock(mu_);
+        pages_.push_back(i);
+      }
+      read_.notify_all();
+      return PageOf(i);
+    };
+  }
+  void WaitForReads(std::size_t n) {
+    std::unique_lock lock(mu_);
+    read_.wait(lock, [&] { return pages_.size() >= n; });
+  }
+  // The pages read so far, in page order.
+  std::vector<std::size_t> Sorted() {
+    const std::lock_guard lock(mu_);
+    std::vector<std::size_t> pages = pages_;
+    std::sort(pages.begin(), pages.end());
+    return pages;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable read_;
+  std::vector<std::size_t> pages_;
+};
+
+// A reader that reads on when it should wait would do so at once: give it the chance.
+void LetReadersRun() {
+  for (int i = 0; i < 100; ++i) std::this_thread::yield();
+}
+
 TEST(PagePrefetcherTest, EveryPageArrivesOnceInOrder) {
   PagePrefetcher<Page> prefetch(50, PageOf);
   for (std::size_t i = 0; i < 50; ++i) {
@@ -65,31 +102,16 @@ TEST(PagePrefetcherTest, AFailedReadEndsThePagesWithItsStatus) {
 
 // The reader waits while a read page is not taken: an export holds two pages at most.
 TEST(PagePrefetcherTest, ReadsOnlyOnePageAheadOfTheConsumer) {
-  std::mutex mu;
-  std::condition_variable read_done;
-  std::size_t reads = 0;
-  PagePrefetcher<Page> prefetch(10, [&](std::size_t i) {
-    {
-      const std::lock_guard lock(mu);
-      ++reads;
-    }
-    read_done.notify_all();
-    return PageOf(i);
-  });
-  const auto reads_reach = [&](std::size_t n) {
-    std::unique_lock lock(mu);
-    read_done.wait(lock, [&] { return reads >= n; });
-  };
-  reads_reach(1);
+  ReadLog log;
+  PagePrefetcher<Page> prefetch(10, log.Reader());
+  log.WaitForReads(1);
   ASSERT_TRUE(prefetch.Next().ok());  // page 0 taken: page 1 is read
-  reads_reach(2);
+  log.WaitForReads(2);
   ASSERT_TRUE(prefetch.Next().ok());  // page 1 taken: page 2 is read
-  reads_reach(3);
-  // Page 2 waits for the consumer; the reader must not go on to page 3. Give it the
-  // chance to (a wrong reader would read on at once), then look.
-  for (int i = 0; i < 100; ++i) std::this_thread::yield();
-  const std::lock_guard lock(mu);
-  EXPECT_EQ(reads, 3U);
+  log.WaitForReads(3);
+  // Page 2 waits for the consumer; the reader must not go on to page 3.
+  LetReadersRun();
+  EXPECT_EQ(log.Sorted(), (std::vector<std::size_t>{0, 1, 2}));
 }
 
 // A cancelled export: the consumer leaves after two of a thousand pages; the prefetcher
@@ -111,26 +133,17 @@ TEST(PagePrefetcherTest, StoppingEarlyReadsNoFurtherPages) {
 TEST(PagePrefetcherTest, SeveralReadersStillGiveEveryPageOnceInOrder) {
   for (const std::size_t readers : {2U, 3U, 8U}) {
     SCOPED_TRACE(readers);
-    std::mutex mu;
-    std::vector<std::size_t> read;
-    PagePrefetcher<Page> prefetch(
-        40,
-        [&](std::size_t i) {
-          const std::lock_guard lock(mu);
-          read.push_back(i);
-          return PageOf(i);
-        },
-        readers);
+    ReadLog log;
+    PagePrefetcher<Page> prefetch(40, log.Reader(), readers);
     for (std::size_t i = 0; i < 40; ++i) {
       Result<Page> page = prefetch.Next();
       ASSERT_TRUE(page.ok()) << i;
       EXPECT_EQ(*page, *PageOf(i)) << i;
     }
     EXPECT_EQ(prefetch.Next().status().code(), Code::kFailedPrecondition);
-    const std::lock_guard lock(mu);
-    std::sort(read.begin(), read.end());
-    ASSERT_EQ(read.size(), 40U);
-    for (std::size_t i = 0; i < read.size(); ++i) EXPECT_EQ(read[i], i);
+    std::vector<std::size_t> every(40);
+    for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
+    EXPECT_EQ(log.Sorted(), every);
   }
 }
 
@@ -156,28 +169,13 @@ TEST(PagePrefetcherTest, WithSeveralReadersAFailedPageEndsThePagesThere) {
 // Each reader holds one page the consumer has not taken: with three readers and a
 // consumer that takes nothing, exactly pages 0, 1 and 2 are read.
 TEST(PagePrefetcherTest, EachReaderHoldsOnePageAtMost) {
-  std::mutex mu;
-  std::condition_variable read_done;
-  std::vector<std::size_t> read;
+  ReadLog log;
   {
-    PagePrefetcher<Page> prefetch(
-        100,
-        [&](std::size_t i) {
-          {
-            const std::lock_guard lock(mu);
-            read.push_back(i);
-          }
-          read_done.notify_all();
-          return PageOf(i);
-        },
-        3);
-    std::unique_lock lock(mu);
-    read_done.wait(lock, [&] { return read.size() >= 3; });
-    lock.unlock();
-    for (int i = 0; i < 100; ++i) std::this_thread::yield();
+    PagePrefetcher<Page> prefetch(100, log.Reader(), 3);
+    log.WaitForReads(3);
+    LetReadersRun();
   }
-  std::sort(read.begin(), read.end());
-  EXPECT_EQ(read, (std::vector<std::size_t>{0, 1, 2}));
+  EXPECT_EQ(log.Sorted(), (std::vector<std::size_t>{0, 1, 2}));
 }
 
 }  // namespace
