@@ -213,6 +213,7 @@ struct ExportJob {
               ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kClaimPage)));
           std::vector<exporting::ClaimRecord> records;
           FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+            records.clear();  // Read runs this again after a broken connection
             FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsByIds(tx, page));
             InPageOrder(page, claims);
             FD_RETURN_IF_ERROR(FillRecords(tx, claims, transcripts, &records));
@@ -251,6 +252,7 @@ struct ExportJob {
           SegmentPage page;
           std::vector<exporting::ClaimRecord> records;
           FD_RETURN_IF_ERROR(rt.db.Read("Export", [&](Tx& tx) -> Status {
+            records.clear();  // Read runs this again after a broken connection
             FD_ASSIGN_OR_RETURN(page.segments,
                                 store::ListSegments(tx, transcript.id(), from, size));
             FD_ASSIGN_OR_RETURN(auto claims, store::ClaimRecordsOfOrdinals(tx, transcript.id(),
