@@ -42,7 +42,7 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
     FD_ASSIGN_OR_RETURN(const ClaimAccess access, AuthorizeClaimChange(tx, call, action, claim_id));
     const domain::Role role = access.role;
     const std::int64_t ws = access.workspace_id;
-    FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaimForUpdate(tx, claim_id));
+    FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, claim_id));
     if (expected_version >= 0 && claim.version() != expected_version) {
       return StaleVersion(call, "claim", claim_id, expected_version, claim, claim.version());
     }

@@ -66,7 +66,7 @@ Result<SegmentAccess> AuthorizeSegmentChange(store::Tx& tx, const Call& call, do
 
 Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
                                          std::int64_t claim_id) {
-  return AuthorizeClaimAt(store::ClaimPlaceSharingWorkspace(tx, claim_id, call.user_id()), action,
+  return AuthorizeClaimAt(store::ClaimPlaceForChange(tx, claim_id, call.user_id()), action,
                           claim_id);
 }
 

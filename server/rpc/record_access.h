@@ -35,8 +35,9 @@ struct ClaimAccess {
 };
 Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Action action,
                                    std::int64_t claim_id);
-// AuthorizeClaim for a change to the claim, with tx.TakeSeqAtCommit on its workspace
-// done by the same query (store::ClaimPlaceSharingWorkspace): a round trip fewer.
+// AuthorizeClaim for a change to the claim, with tx.TakeSeqAtCommit on its workspace and
+// the claim's row lock taken by the same query (store::ClaimPlaceForChange): two round
+// trips fewer.
 Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
                                          std::int64_t claim_id);
 

@@ -124,19 +124,19 @@ constexpr std::array kClaimStatements = {
         RowsAs<ClaimColumns>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     // No columns: the caller only needs the lock (and to know the row exists).
-    Statement{"claims.lock", "SELECT FROM claims WHERE id = $1 FOR UPDATE"},
     Statement{"claims.workspace_and_role",
               "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
               "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1",
               RowsAs<PlaceColumns>},
-    // The lock is taken for the claim's row only (the primary key finds it first), as
-    // events.share_workspace would take it after this statement.
-    Statement{
-        "claims.place_sharing_workspace",
-        "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
-        "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
-        "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY("c.workspace_id") ") IS NOT NULL",
-        RowsAs<PlaceColumns>},
+    // The workspace lock is taken for the claim's row only (the primary key finds it
+    // first), then the row's lock: the order a change to a record keeps (the workspace
+    // lock shared, then the record's), in one round trip.
+    Statement{"claims.place_for_change",
+              "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
+              "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
+              "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY(
+                  "c.workspace_id") ") IS NOT NULL FOR UPDATE OF c",
+              RowsAs<PlaceColumns>},
     Statement{"claims.list",
               FD_CLAIM_SELECT
               "WHERE c.workspace_id = $1 AND ($2::bigint = 0 OR c.transcript_id = $2::bigint) "
@@ -339,21 +339,13 @@ Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id) {
   return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
 }
 
-Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id) {
-  if (tx.Exec("claims.lock", claim_id).empty()) {
-    return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  }
-  return GetClaim(tx, claim_id);
-}
-
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
   return PlaceFrom(tx.Exec("claims.workspace_and_role", claim_id, user_id), claim_id);
 }
 
-Result<ClaimPlace> ClaimPlaceSharingWorkspace(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
-  FD_ASSIGN_OR_RETURN(
-      ClaimPlace place,
-      PlaceFrom(tx.Exec("claims.place_sharing_workspace", claim_id, user_id), claim_id));
+Result<ClaimPlace> ClaimPlaceForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
+  FD_ASSIGN_OR_RETURN(ClaimPlace place,
+                      PlaceFrom(tx.Exec("claims.place_for_change", claim_id, user_id), claim_id));
   tx.SeqAtCommitShared(place.workspace_id);
   return place;
 }

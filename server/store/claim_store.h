@@ -31,8 +31,6 @@ struct NewClaim {
 Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& claim);
 // The claim with its assignees and counts; NOT_FOUND names the id.
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id);
-// Locks the claim's row for the rest of the transaction, then reads it.
-Result<v1::Claim> GetClaimForUpdate(Tx& tx, std::int64_t claim_id);
 // The claim's workspace and the user's role there (none for a non-member), in one
 // query: what any request about the claim is authorized with (rpc::AuthorizeClaim).
 struct ClaimPlace {
@@ -40,9 +38,10 @@ struct ClaimPlace {
   std::optional<domain::Role> role;
 };
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
-// The same for a change to the claim, with the claim's workspace lock taken shared and
-// the seq to be taken at COMMIT (Tx::TakeSeqAtCommit's work) by the same statement.
-Result<ClaimPlace> ClaimPlaceSharingWorkspace(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
+// The same for a change to the claim, by the same statement taking the claim's workspace
+// lock shared with the seq to be taken at COMMIT (Tx::TakeSeqAtCommit's work), then
+// locking the claim's row (FOR UPDATE): read the claim after it with GetClaim.
+Result<ClaimPlace> ClaimPlaceForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
 
 struct ClaimFilter {
   std::int64_t workspace_id = 0;

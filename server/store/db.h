@@ -62,7 +62,7 @@ class Tx {
   Status TakeSeqAtCommit(std::int64_t workspace_id);
   // TakeSeqAtCommit's bookkeeping alone, for a statement of the caller's that took the
   // workspace lock shared itself (FD_WORKSPACE_LOCK_KEY, store/workspace_lock.h) with
-  // other work, a round trip fewer: ClaimPlaceSharingWorkspace.
+  // other work, a round trip fewer: ClaimPlaceForChange, SegmentPlaceSharingWorkspace.
   void SeqAtCommitShared(std::int64_t workspace_id);
   // Records the event for the seq; it is written, and every replica notified, by
   // WriteEvent just before COMMIT. `event` carries the kind, claim id and the records
