@@ -107,6 +107,10 @@ struct ClaimColumns : ClaimRecordColumns {
   "LEFT JOIN claims lk ON lk.id = c.linked_claim_id LEFT JOIN users lu ON lu.id = c.linked_by "
 #define FD_CLAIM_SELECT FD_CLAIM_COLUMNS "FROM claims c " FD_CLAIM_JOINS
 #define FD_CLAIM_RECORD_SELECT FD_CLAIM_RECORD_COLUMNS "FROM claims c " FD_CLAIM_JOINS
+// The claim $1's workspace and the role of the user $2 there (NULL: not a member).
+#define FD_CLAIM_PLACE                                                   \
+  "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m " \
+  "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
 
 struct PlaceColumns {
   explicit PlaceColumns(ColumnLookup& c) : workspace_id(c("workspace_id")), role(c("role")) {}
@@ -123,18 +127,12 @@ constexpr std::array kClaimStatements = {
         "FROM c " FD_CLAIM_JOINS,
         RowsAs<ClaimColumns>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
-    // No columns: the caller only needs the lock (and to know the row exists).
-    Statement{"claims.workspace_and_role",
-              "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
-              "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1",
-              RowsAs<PlaceColumns>},
+    Statement{"claims.workspace_and_role", FD_CLAIM_PLACE, RowsAs<PlaceColumns>},
     // The workspace lock is taken for the claim's row only (the primary key finds it
     // first), then the row's lock: the order a change to a record keeps (the workspace
     // lock shared, then the record's), in one round trip.
     Statement{"claims.place_for_change",
-              "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m "
-              "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
-              "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY(
+              FD_CLAIM_PLACE "AND pg_advisory_xact_lock_shared(" FD_WORKSPACE_LOCK_KEY(
                   "c.workspace_id") ") IS NOT NULL FOR UPDATE OF c",
               RowsAs<PlaceColumns>},
     Statement{"claims.list",
@@ -217,6 +215,7 @@ constexpr std::array kClaimStatements = {
 
 #undef FD_CLAIM_SELECT
 #undef FD_CLAIM_RECORD_SELECT
+#undef FD_CLAIM_PLACE
 #undef FD_CLAIM_JOINS
 #undef FD_CLAIM_COLUMNS
 #undef FD_CLAIM_DESK_COLUMNS
@@ -315,9 +314,8 @@ std::vector<v1::Claim> ClaimRecordsFrom(const pqxx::result& r) {
 Result<ClaimPlace> PlaceFrom(const pqxx::result& r, std::int64_t claim_id) {
   if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
   const auto col = MapColumns<PlaceColumns>(r);
-  ClaimPlace place{.workspace_id = r[0][col.workspace_id].as<std::int64_t>(), .role = {}};
-  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
-  return place;
+  return ClaimPlace{.workspace_id = r[0][col.workspace_id].as<std::int64_t>(),
+                    .role = RoleOrNone(r[0][col.role])};
 }
 
 }  // namespace

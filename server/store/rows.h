@@ -9,6 +9,7 @@
 #include <pqxx/field>
 #include <pqxx/row>
 
+#include "domain/roles.h"
 #include "factdesk/v1/claim.pb.h"
 #include "factdesk/v1/common.pb.h"
 #include "server/store/columns.h"
@@ -88,6 +89,13 @@ inline std::string IdArray(const std::vector<std::int64_t>& ids) {
     out += std::to_string(ids[i]);
   }
   return out + "}";
+}
+
+// A membership's role, none when NULL (a LEFT JOIN that found no membership: not a
+// member).
+inline std::optional<domain::Role> RoleOrNone(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return domain::ParseRole(f.as<std::string>());
 }
 
 template <typename T>

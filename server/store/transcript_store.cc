@@ -96,6 +96,10 @@ struct SearchHitColumns {
 #define FD_SEGMENT_COLUMNS                                                                   \
   "s.id, s.transcript_id, s.ordinal, s.kind, s.speaker_id, sp.name AS speaker, s.start_ms, " \
   "s.end_ms, s.text, s.revision, fd_us(s.arrived_at) AS arrived_at"
+// What SegmentInfoColumns reads.
+#define FD_SEGMENT_INFO_COLUMNS                                \
+  "s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, " \
+  "coalesce(sp.name, '') AS speaker, s.text"
 
 constexpr std::array kTranscriptStatements = {
     Statement{"transcripts.insert",
@@ -137,16 +141,14 @@ constexpr std::array kTranscriptStatements = {
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ANY($1::bigint[])",
               RowsAs<SegmentColumns>},
     Statement{"transcripts.segment",
-              "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
-              "coalesce(sp.name, '') AS speaker, s.text FROM segments s "
+              "SELECT " FD_SEGMENT_INFO_COLUMNS " FROM segments s "
               "LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = $1",
               RowsAs<SegmentInfoColumns>},
     // The lock is taken for the segment's row only (the primary key finds it first), as
     // events.share_workspace would take it after this statement.
     Statement{
         "transcripts.segment_sharing_workspace",
-        "SELECT s.id, s.workspace_id, s.transcript_id, s.ordinal, s.kind, "
-        "coalesce(sp.name, '') AS speaker, s.text, m.role FROM segments s "
+        "SELECT " FD_SEGMENT_INFO_COLUMNS ", m.role FROM segments s "
         "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
         "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = $2 "
         "WHERE s.id = $1 "
@@ -179,6 +181,7 @@ constexpr std::array kTranscriptStatements = {
 
 #undef FD_TRANSCRIPT_COLUMNS
 #undef FD_SEGMENT_COLUMNS
+#undef FD_SEGMENT_INFO_COLUMNS
 
 v1::Transcript TranscriptFromRow(const pqxx::row& row, const TranscriptColumns& col) {
   v1::Transcript t;
@@ -343,8 +346,7 @@ Result<SegmentPlace> SegmentPlaceSharingWorkspace(Tx& tx, std::int64_t segment_i
   const pqxx::result r = tx.Exec("transcripts.segment_sharing_workspace", segment_id, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("segment {} does not exist", segment_id));
   const auto col = MapColumns<SegmentPlaceColumns>(r);
-  SegmentPlace place{.segment = SegmentInfoFrom(r[0], col), .role = {}};
-  if (!r[0][col.role].is_null()) place.role = domain::ParseRole(r[0][col.role].as<std::string>());
+  SegmentPlace place{.segment = SegmentInfoFrom(r[0], col), .role = RoleOrNone(r[0][col.role])};
   tx.SeqAtCommitShared(place.segment.workspace_id);
   return place;
 }
