@@ -67,10 +67,9 @@ RoundResult ClaimMatchWorker::Round() {
         tx, due->workspace_id, due->text, static_cast<std::size_t>(options_.matches));
     // Announced when there is something to show, or when earlier matches are now gone;
     // "nothing found" for a new claim is recorded quietly (ListClaimMatches says so).
-    const bool had_matches = store::HasClaimMatches(tx, due->claim_id);
-    const bool announce = !ranked.empty() || had_matches;
+    const bool announce = !ranked.empty() || due->had_matches;
     if (announce) FD_RETURN_IF_ERROR(tx.TakeSeq(due->workspace_id).status());
-    if (!store::SaveClaimMatches(tx, *due, ranked, had_matches)) {
+    if (!store::SaveClaimMatches(tx, *due, ranked)) {
       // Queued again since (its text changed): that entry is matched instead. A rollback
       // gives the seq back.
       return Status::Aborted("claim queued again");
@@ -89,7 +88,9 @@ RoundResult ClaimMatchWorker::Round() {
                  s.message());
     return RoundResult::kFailed;
   }
-  return RoundResult::kBusy;
+  // Nothing else was due: the next claim's Poke wakes the worker (an empty round would
+  // cost a transaction after every claim).
+  return due->more_due ? RoundResult::kBusy : RoundResult::kIdle;
 }
 
 }  // namespace factdesk::jobs

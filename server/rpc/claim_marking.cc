@@ -4,7 +4,6 @@
 #include "domain/anchor.h"
 #include "domain/limits.h"
 #include "domain/text_validation.h"
-#include "server/store/claim_match_store.h"
 #include "server/store/claim_store.h"
 
 namespace factdesk::rpc {
@@ -40,10 +39,8 @@ Result<v1::Claim> MarkClaim(store::Tx& tx, const Call& call, const store::Segmen
   claim.claimant = claimant.empty() ? seg.speaker : claimant;
   claim.anchor = std::move(anchor);
   claim.created_by = call.user_id();
-  FD_ASSIGN_OR_RETURN(v1::Claim marked, store::InsertClaim(tx, claim));
-  // "Checked before?": the match worker takes it after the commit (claim_match_worker.h).
-  store::QueueClaimMatch(tx, seg.workspace_id, marked.id());
-  return marked;
+  // Queued for "checked before?" by the same statement.
+  return store::InsertClaim(tx, claim);
 }
 
 }  // namespace factdesk::rpc

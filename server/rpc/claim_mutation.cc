@@ -54,7 +54,11 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
         domain::CheckClaimAction(role, action, ReadFacts(tx, claim, action, workspace)));
     ClaimContext context{tx, role, claim, workspace};
     FD_ASSIGN_OR_RETURN(v1::Event event, change(context));
-    FD_ASSIGN_OR_RETURN(*out, store::GetClaim(tx, claim_id));
+    if (context.now) {
+      *out = std::move(*context.now);
+    } else {
+      FD_ASSIGN_OR_RETURN(*out, store::GetClaim(tx, claim_id));
+    }
     // The workspace's own published checks are part of its archive, as they now stand.
     if (claim.status() == v1::CLAIM_STATUS_PUBLISHED ||
         out->status() == v1::CLAIM_STATUS_PUBLISHED) {

@@ -23,6 +23,10 @@ struct ClaimContext {
   domain::Role role;
   const v1::Claim& claim;
   const std::optional<v1::Workspace>& workspace;
+  // Set by a change that leaves the claim's row as it was and moved one count it knows
+  // (a note or a source added): the claim as it now stands, which MutateClaim would
+  // otherwise read again. Exact, since every change to a claim holds its row lock.
+  std::optional<v1::Claim> now = std::nullopt;
 };
 
 // Runs one change to a claim as one sequenced mutation (invariant 1):
@@ -33,7 +37,8 @@ struct ClaimContext {
 // The claim's row lock orders changes to the claim; the workspace's seq lock is held
 // only for the event's statement and the COMMIT.
 // `change` writes and returns the event (kind and any extra records); the claim as it
-// then stands goes into the event and `out`. expected_version < 0 skips the version check.
+// then stands (read again, or ClaimContext::now) goes into the event and `out`.
+// expected_version < 0 skips the version check.
 Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t expected_version,
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out);

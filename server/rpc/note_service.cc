@@ -77,6 +77,8 @@ grpc::ServerUnaryReactor* NoteService::AddNote(grpc::CallbackServerContext* ctx,
           store::NewNote note{c.claim.workspace_id(), c.claim.id(), req->parent_id(),
                               v1::EnumText(thread),   req->body(),  call.user_id()};
           FD_ASSIGN_OR_RETURN(*resp, store::InsertNote(c.tx, note));
+          c.now = c.claim;
+          c.now->set_note_count(c.claim.note_count() + 1);
           v1::Event event = NewEvent(v1::EVENT_KIND_NOTE_ADDED);
           *event.mutable_note() = *resp;
           return event;

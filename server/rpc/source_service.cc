@@ -45,6 +45,8 @@ grpc::ServerUnaryReactor* SourceService::AddSource(grpc::CallbackServerContext* 
         [&](ClaimContext& c) -> Result<v1::Event> {
           FD_ASSIGN_OR_RETURN(
               *resp, store::InsertSource(c.tx, c.claim.workspace_id(), source, call.user_id()));
+          c.now = c.claim;
+          c.now->set_source_count(c.claim.source_count() + 1);
           v1::Event event = NewEvent(v1::EVENT_KIND_SOURCE_ADDED);
           *event.mutable_source() = *resp;
           return event;

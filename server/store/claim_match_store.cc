@@ -13,8 +13,10 @@ struct DueColumns {
         workspace_id(c("workspace_id")),
         text(c("text")),
         attempts(c("attempts")),
-        queued_us(c("queued_us")) {}
-  ColumnIndex claim_id, workspace_id, text, attempts, queued_us;
+        queued_us(c("queued_us")),
+        had_matches(c("had_matches")),
+        more_due(c("more_due")) {}
+  ColumnIndex claim_id, workspace_id, text, attempts, queued_us, had_matches, more_due;
 };
 
 struct MatchColumns {
@@ -36,7 +38,11 @@ constexpr std::array kClaimMatchStatements = {
               "  ORDER BY lease_until NULLS FIRST, queued_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
               "RETURNING q.claim_id, q.workspace_id, "
               "  CASE WHEN c.summary = '' THEN c.quote ELSE c.summary END AS text, q.attempts, "
-              "  fd_us(q.queued_at) AS queued_us",
+              "  fd_us(q.queued_at) AS queued_us, "
+              "  EXISTS (SELECT 1 FROM claim_matches m WHERE m.claim_id = q.claim_id) "
+              "  AS had_matches, "
+              "  EXISTS (SELECT 1 FROM claim_match_queue o WHERE o.claim_id <> q.claim_id "
+              "    AND (o.lease_until IS NULL OR o.lease_until < now())) AS more_due",
               RowsAs<DueColumns>},
     // Marked matched, and off the queue if still queued as taken, in one statement. The
     // claim's row is locked before its queue entry, as an edit takes them (the DELETE
@@ -53,10 +59,6 @@ constexpr std::array kClaimMatchStatements = {
               "SELECT $1, check_id, rank, score FROM unnest($2::bigint[], $3::float8[]) "
               "  WITH ORDINALITY AS m(check_id, score, rank)"},
     Statement{"claim_match.matched", "UPDATE claims SET matched_at = now() WHERE id = $1"},
-    Statement{"claim_match.any",
-              "SELECT EXISTS (SELECT 1 FROM claim_matches WHERE claim_id = $1) "
-              "AS any",
-              RowsAs<Column<"any">>},
     Statement{"claim_match.list",
               "SELECT m.check_id, m.score FROM claim_matches m "
               "JOIN archived_checks a ON a.id = m.check_id AND a.removed_at IS NULL "
@@ -83,31 +85,28 @@ std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds
   if (r.empty()) return std::nullopt;
   const auto col = MapColumns<DueColumns>(r);
   const pqxx::row row = r[0];
-  return DueClaimMatch{row[col.claim_id].as<std::int64_t>(),
-                       row[col.workspace_id].as<std::int64_t>(), row[col.text].as<std::string>(),
-                       row[col.attempts].as<int>(), row[col.queued_us].as<std::int64_t>()};
+  return DueClaimMatch{
+      row[col.claim_id].as<std::int64_t>(),  row[col.workspace_id].as<std::int64_t>(),
+      row[col.text].as<std::string>(),       row[col.attempts].as<int>(),
+      row[col.queued_us].as<std::int64_t>(), row[col.had_matches].as<bool>(),
+      row[col.more_due].as<bool>()};
 }
 
 // Both below lock the claim's row before its queue entry, the order of every change to a
 // claim (which locks the claim, then queues it again): the opposite order deadlocked
 // with a summary edit.
-bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
-                      bool had_matches) {
+bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found) {
   if (tx.Exec("claim_match.finish", due.claim_id, due.queued_us).affected_rows() == 0) {
     return false;  // the caller rolls back, matched_at included
   }
   // Most claims match nothing, and matched nothing before: no more statements for them.
-  if (had_matches) tx.Exec("claim_match.clear", due.claim_id);
+  if (due.had_matches) tx.Exec("claim_match.clear", due.claim_id);
   if (found.empty()) return true;
   std::vector<std::int64_t> ids;
   ids.reserve(found.size());
   for (const ScoredCheck& m : found) ids.push_back(m.id);
   tx.Exec("claim_match.insert", due.claim_id, IdArray(ids), ScoreArray(found));
   return true;
-}
-
-bool HasClaimMatches(Tx& tx, std::int64_t claim_id) {
-  return FirstValue<bool, "any">(tx.Exec("claim_match.any", claim_id));
 }
 
 void DropClaimMatch(Tx& tx, std::int64_t claim_id) {

@@ -29,18 +29,22 @@ struct DueClaimMatch {
   int attempts = 0;
   // When it was queued (microseconds): the finishing write checks it is still this one.
   std::int64_t queued_us = 0;
+  // Whether matches are recorded for the claim from an earlier matching, read as it was
+  // taken. Still true when SaveClaimMatches succeeds: only the holder of the entry
+  // writes a claim's matches, and an entry taken or queued again since makes the save
+  // fail.
+  bool had_matches = false;
+  // Whether another entry was due as this one was taken: when none was, the worker
+  // waits for the next Poke instead of asking again.
+  bool more_due = false;
 };
 std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds lease);
 
-// Records the claim's matches (replacing earlier ones, when `had_matches`: see
-// HasClaimMatches) and takes it off the queue. False when the claim was queued again
+// Records the claim's matches (replacing earlier ones, when due.had_matches) and takes it
+// off the queue. False when the claim was queued again
 // since it was taken (its text changed: the newer entry is matched instead); the caller
 // then rolls back.
-bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found,
-                      bool had_matches);
-
-// Whether matches are recorded for the claim (from an earlier matching).
-bool HasClaimMatches(Tx& tx, std::int64_t claim_id);
+bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found);
 
 // Gives up on a claim that failed too often: off the queue, matched with nothing.
 void DropClaimMatch(Tx& tx, std::int64_t claim_id);

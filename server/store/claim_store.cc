@@ -118,14 +118,16 @@ struct PlaceColumns {
 };
 
 constexpr std::array kClaimStatements = {
-    // The new claim read back as GetClaim reads it, in the inserting statement.
-    Statement{
-        "claims.insert",
-        "WITH c AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, "
-        "  start_byte, end_byte, quote, prefix, suffix, summary, claimant, created_by) "
-        "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *) " FD_CLAIM_COLUMNS
-        "FROM c " FD_CLAIM_JOINS,
-        RowsAs<ClaimColumns>},
+    // The new claim read back as GetClaim reads it, and queued for "checked before?"
+    // (the match worker takes it after the commit: claim_match_worker.h), in the
+    // inserting statement.
+    Statement{"claims.insert",
+              "WITH c AS (INSERT INTO claims (workspace_id, transcript_id, segment_id, "
+              "  start_byte, end_byte, quote, prefix, suffix, summary, claimant, created_by) "
+              "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *), "
+              "q AS (INSERT INTO claim_match_queue (claim_id, workspace_id) "
+              "  SELECT id, workspace_id FROM c) " FD_CLAIM_COLUMNS "FROM c " FD_CLAIM_JOINS,
+              RowsAs<ClaimColumns>},
     Statement{"claims.get", FD_CLAIM_SELECT "WHERE c.id = $1", RowsAs<ClaimColumns>},
     Statement{"claims.workspace_and_role", FD_CLAIM_PLACE, RowsAs<PlaceColumns>},
     // The workspace lock is taken for the claim's row only (the primary key finds it

@@ -28,6 +28,7 @@ struct NewClaim {
   std::int64_t created_by = 0;
 };
 
+// Inserts the claim and queues it for the match worker ("checked before?").
 Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& claim);
 // The claim with its assignees and counts; NOT_FOUND names the id.
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id);

@@ -65,14 +65,14 @@ class Tx {
   // other work, a round trip fewer: ClaimPlaceForChange, SegmentPlaceSharingWorkspace.
   void SeqAtCommitShared(std::int64_t workspace_id);
   // Records the event for the seq; it is written, and every replica notified, by
-  // WriteEvent just before COMMIT. `event` carries the kind, claim id and the records
+  // EventStatement with the COMMIT. `event` carries the kind, claim id and the records
   // the mutation changed.
   void Append(const v1::Event& event);
-  // Writes the appended event (taking the seq first under TakeSeqAtCommit) and queues
-  // its NOTIFY; with `idempotency`, stores its response under its key in the same
-  // statement (RecordIdempotentResponse's work). Db::Write calls it as the transaction's
-  // last statement.
-  Status WriteEvent(const Idempotency* idempotency = nullptr);
+  // The statement that writes the appended event (taking the seq first under
+  // TakeSeqAtCommit) and queues its NOTIFY; with `idempotency`, it also stores the
+  // response under its key (RecordResponseStatement's work). Db::Write sends it with
+  // the COMMIT, as the transaction's last statement.
+  std::string EventStatement(const Idempotency* idempotency = nullptr);
 
   std::int64_t actor_id() const { return actor_id_; }
   // The workspace whose seq is taken, 0 before TakeSeq or TakeSeqAtCommit.
@@ -94,7 +94,7 @@ class Tx {
   pqxx::transaction_base& t_;
   std::int64_t actor_id_;
   std::int64_t workspace_id_ = 0;
-  std::optional<std::int64_t> seq_;  // known once taken (TakeSeq, or WriteEvent)
+  std::optional<std::int64_t> seq_;  // taken by TakeSeq; else by the event's statement
   std::optional<PendingEvent> event_;
   int appends_ = 0;
 };
@@ -125,10 +125,6 @@ class Db {
   // The lease's connection failed: closed, the pool told, the error mapped.
   Status ConnectionFailed(ConnectionPool::Lease& lease, const std::exception& e,
                           std::string_view context);
-
-  // One attempt of Write in `work`.
-  Status WriteOnce(pqxx::dbtransaction& work, std::string_view context, const WriteOptions& options,
-                   const std::function<Status(Tx&)>& fn);
 
   ConnectionPool& pool_;
 };

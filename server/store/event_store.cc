@@ -7,6 +7,7 @@
 
 #include "events/event_kind.h"
 #include "server/store/idempotency_store.h"
+#include "server/store/inlined_statement.h"
 #include "server/store/rows.h"
 #include "server/store/workspace_lock.h"
 
@@ -53,7 +54,9 @@ constexpr std::array kEventStatements = {
     // condition that always holds, so the row is the seq alone); and a
     // keyed mutation's response stored under its key ($7 the response, $8 the user, $9
     // the key; with $9 NULL it matches no row), which would otherwise take a statement of
-    // its own. No row: no such workspace.
+    // its own. It is sent with the COMMIT (Tx::EventStatement), so nothing reads its row:
+    // a workspace without a seq stops it at the event's NOT NULL seq, rolled back (every
+    // workspace has its seq row from its INSERT, and none is ever deleted).
     Statement{"events.append",
               "WITH r AS (UPDATE idempotency_keys SET response = $7, workspace_id = $1 "
               "           WHERE user_id = $8 AND key = $9), "
@@ -62,7 +65,7 @@ constexpr std::array kEventStatements = {
               "e AS (INSERT INTO events (workspace_id, seq, kind, actor_id, claim_id, payload) "
               "      SELECT $1, n.seq, $3, $4, $5, $6 "
               "      FROM (SELECT coalesce((SELECT last_seq FROM s), nullif($2::bigint, 0)) "
-              "            AS seq) n WHERE n.seq IS NOT NULL RETURNING seq) "
+              "            AS seq) n RETURNING seq) "
               "SELECT seq AS last_seq FROM e "
               "WHERE pg_notify('factdesk_events', $1::text || ':' || seq || ':' || $3) IS NOT NULL",
               RowsAs<Column<"last_seq">>},
@@ -146,21 +149,16 @@ void Tx::Append(const v1::Event& event) {
   ++appends_;
 }
 
-Status Tx::WriteEvent(const Idempotency* idempotency) {
+std::string Tx::EventStatement(const Idempotency* idempotency) {
   const PendingEvent& e = *event_;
-  const pqxx::binarystring payload(e.payload.data(), e.payload.size());
   const std::string bytes =
       idempotency != nullptr ? idempotency->response->SerializeAsString() : std::string();
-  const pqxx::binarystring response(bytes.data(), bytes.size());
   const std::optional<std::string> key =
       idempotency != nullptr ? std::optional(idempotency->key) : std::nullopt;
-  const pqxx::result r = Exec("events.append", workspace_id_, seq_.value_or(0), e.kind, e.actor_id,
-                              e.claim_id, payload, response, actor_id_, key);
-  if (r.empty()) {
-    return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id_));
-  }
-  seq_ = FirstValue<std::int64_t, "last_seq">(r);
-  return Status::Ok();
+  return InlinedStatement::Render(t_.conn(), "events.append", workspace_id_, seq_.value_or(0),
+                                  e.kind, e.actor_id, e.claim_id,
+                                  pqxx::binarystring(e.payload.data(), e.payload.size()),
+                                  pqxx::binarystring(bytes.data(), bytes.size()), actor_id_, key);
 }
 
 Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id,

@@ -6,6 +6,7 @@
 #include <pqxx/binarystring>
 
 #include "server/store/db.h"
+#include "server/store/inlined_statement.h"
 #include "server/store/rows.h"
 
 namespace factdesk::store {
@@ -70,11 +71,15 @@ std::span<const Statement> IdempotencyStatements() {
   return kIdempotencyStatements;
 }
 
-Result<bool> ClaimIdempotencyKey(Tx& tx, const Idempotency& idem) {
-  const pqxx::binarystring fingerprint(idem.fingerprint.data(), idem.fingerprint.size());
-  if (!tx.Exec("idempotency.claim", tx.actor_id(), idem.key, idem.method, fingerprint).empty()) {
-    return false;
-  }
+std::string ClaimKeyStatement(pqxx::connection_base& conn, std::int64_t user_id,
+                              const Idempotency& idem) {
+  return InlinedStatement::Render(
+      conn, "idempotency.claim", user_id, idem.key, idem.method,
+      pqxx::binarystring(idem.fingerprint.data(), idem.fingerprint.size()));
+}
+
+Result<bool> AnswerOfClaimedKey(Tx& tx, const Idempotency& idem, const pqxx::result& claimed) {
+  if (!claimed.empty()) return false;
   const pqxx::result r = tx.Exec("idempotency.get", tx.actor_id(), idem.key);
   if (r.empty()) {
     // Expired and swept between the two statements: rare enough to ask for a retry.
@@ -84,12 +89,12 @@ Result<bool> ClaimIdempotencyKey(Tx& tx, const Idempotency& idem) {
   return true;
 }
 
-void RecordIdempotentResponse(Tx& tx, const Idempotency& idem) {
+std::string RecordResponseStatement(Tx& tx, const Idempotency& idem) {
   const std::string bytes = idem.response->SerializeAsString();
   const std::optional<std::int64_t> workspace =
       tx.workspace_id() != 0 ? std::optional(tx.workspace_id()) : std::nullopt;
-  tx.Exec("idempotency.record", tx.actor_id(), idem.key,
-          pqxx::binarystring(bytes.data(), bytes.size()), workspace);
+  return InlinedStatement::Render(tx.raw().conn(), "idempotency.record", tx.actor_id(), idem.key,
+                                  pqxx::binarystring(bytes.data(), bytes.size()), workspace);
 }
 
 }  // namespace factdesk::store

@@ -50,8 +50,8 @@ constexpr std::array kNoteStatements = {
     // The new note read back as GetNote reads it, in the inserting statement.
     Statement{"notes.insert",
               "WITH n AS (INSERT INTO notes (workspace_id, claim_id, parent_id, thread, body, "
-              "  author_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *) " FD_NOTE_COLUMNS
-              "FROM n JOIN users u ON u.id = n.author_id",
+              "  author_id) VALUES ($1, $2, nullif($3::bigint, 0), $4, $5, $6) RETURNING "
+              "*) " FD_NOTE_COLUMNS "FROM n JOIN users u ON u.id = n.author_id",
               RowsAs<NoteColumns>},
     Statement{"notes.get", FD_NOTE_SELECT "WHERE n.id = $1", RowsAs<NoteColumns>},
     Statement{"notes.list",
@@ -115,10 +115,9 @@ std::span<const Statement> NoteStatements() {
 }
 
 Result<v1::Note> InsertNote(Tx& tx, const NewNote& n) {
-  const std::optional<std::int64_t> parent =
-      n.parent_id != 0 ? std::optional(n.parent_id) : std::nullopt;
-  const pqxx::result r =
-      tx.Exec("notes.insert", n.workspace_id, n.claim_id, parent, n.thread, n.body, n.author_id);
+  // A reply's parent; 0 (a thread's first note) is NULL in the statement.
+  const pqxx::result r = tx.Exec("notes.insert", n.workspace_id, n.claim_id, n.parent_id, n.thread,
+                                 n.body, n.author_id);
   return NoteFromRow(r[0], MapColumns<NoteColumns>(r));
 }
 

@@ -1,5 +1,10 @@
 // Sources (added and removed, never overwritten) and threaded notes.
+#include <chrono>
+
+#include <fmt/format.h>
+
 #include "tests/integration/api_fixture.h"
+#include "tests/integration/live_helpers.h"
 
 namespace factdesk::testing {
 namespace {
@@ -43,6 +48,50 @@ TEST_F(ApiTest, SourcesAreStoredNormalisedAndListed) {
   v1::Claim read;
   ASSERT_TRUE(server().claims()->GetClaim(Ctx(vic_.token).get(), get, &read).ok());
   EXPECT_EQ(read.source_count(), 1);
+}
+
+// An added note or source moves one of the claim's counts and nothing else of it: the
+// server does not read the claim back for these, so its event must carry the counts as
+// they now stand, as GetClaim reads them after.
+TEST_F(ApiTest, AnAddedNoteOrSourceReachesSubscribersWithTheClaimAsItNowStands) {
+  using namespace std::chrono_literals;
+  const v1::Claim claim = Mark("a cluster of fishing villages");
+  const std::int64_t before = std::stoll(server().QueryValue(
+      fmt::format("SELECT last_seq FROM workspace_seqs WHERE workspace_id = {}", ws_)));
+  v1::Source source;
+  ASSERT_TRUE(server()
+                  .sources()
+                  ->AddSource(Ctx(ben_.token).get(),
+                              SourceFor(claim.id(), "https://example.org/villages"), &source)
+                  .ok());
+  for (const char* body : {"The census counts 30,000 people.", "Which census?"}) {
+    v1::AddNoteRequest req;
+    req.set_claim_id(claim.id());
+    req.set_body(body);
+    v1::Note note;
+    ASSERT_TRUE(server().notes()->AddNote(Ctx(ben_.token).get(), req, &note).ok());
+  }
+  StreamCollector stream(server().channel(), ben_.token, ws_, before);
+  ASSERT_TRUE(stream.WaitForSeq(before + 3, 30s)) << "the stream stopped at " << stream.last_seq();
+  stream.Cancel();
+  const std::vector<v1::Event> events = stream.events();
+  ASSERT_EQ(events.size(), 3U);
+  EXPECT_EQ(events[0].claim().source_count(), 1);
+  EXPECT_EQ(events[0].claim().note_count(), 0);
+  EXPECT_EQ(events[1].claim().note_count(), 1);
+  EXPECT_EQ(events[2].claim().note_count(), 2);
+  EXPECT_EQ(events[2].claim().source_count(), 1);
+
+  v1::GetClaimRequest get;
+  get.set_claim_id(claim.id());
+  v1::Claim read;
+  ASSERT_TRUE(server().claims()->GetClaim(Ctx(ben_.token).get(), get, &read).ok());
+  EXPECT_EQ(read.note_count(), 2);
+  EXPECT_EQ(read.source_count(), 1);
+  EXPECT_EQ(read.version(), events[2].claim().version());
+  EXPECT_EQ(read.updated_at().SerializeAsString(),
+            events[2].claim().updated_at().SerializeAsString());
+  EXPECT_EQ(read.status(), events[2].claim().status());
 }
 
 TEST_F(ApiTest, RemovedSourcesAreKeptButNotListed) {

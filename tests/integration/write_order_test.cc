@@ -3,7 +3,8 @@
 // change waiting on one claim does not hold up the rest of the workspace; seqs stay
 // gap-free and in commit order; a change to the whole workspace waits for the changes in
 // flight and later ones wait for it. And the idempotency sweep that rides on the key's
-// claim.
+// claim, and the statements that ride with BEGIN and COMMIT: one that fails leaves no
+// transaction open on its connection.
 #include <chrono>
 #include <thread>
 
@@ -12,6 +13,7 @@
 
 #include "proto/factdesk/v1/metadata.h"
 #include "server/store/db.h"
+#include "server/store/idempotency_store.h"
 #include "tests/integration/api_fixture.h"
 #include "tests/integration/lock_helpers.h"
 
@@ -196,6 +198,77 @@ TEST_F(ApiTest, ASeqTakenAtCommitInAMissingWorkspaceIsNotFoundAndWritesNothing) 
   EXPECT_EQ(refused.code(), Code::kNotFound);
   EXPECT_EQ(refused.message(), "workspace 987654 does not exist");
   EXPECT_EQ(server().Snapshot(), before);
+}
+
+// The key's claim rides with BEGIN: when it waits on a request in flight with the same
+// key until the caller's deadline, the transaction is rolled back on its connection,
+// which the next writes (the pool hands out the connection returned last) use as new.
+TEST_F(ApiTest, AKeyHeldByARequestInFlightRunsOutTheDeadlineAndItsConnectionWritesAgain) {
+  pqxx::connection conn(server().database_url());
+  pqxx::work in_flight(conn);
+  in_flight.exec_params(
+      "INSERT INTO idempotency_keys (user_id, key, method, fingerprint, expires_at) "
+      "VALUES ($1, 'held-in-flight', 'AddNote', '\\x00'::bytea, now() + interval '1 hour')",
+      ben_.user.id());
+  v1::Note response;
+  const store::Idempotency key{"held-in-flight", "AddNote", "fingerprint", &response};
+  bool ran = false;
+  const auto write = [&](std::chrono::milliseconds deadline) {
+    return server().db().Write(
+        "held key",
+        store::WriteOptions{.actor_id = ben_.user.id(),
+                            .idempotency = &key,
+                            .deadline = std::chrono::system_clock::now() + deadline},
+        [&](store::Tx&) {
+          ran = true;
+          return Status::Ok();
+        });
+  };
+  const auto before = server().Snapshot();
+  const Status waited = write(300ms);
+  EXPECT_EQ(waited.code(), Code::kDeadlineExceeded) << waited.message();
+  EXPECT_NE(waited.message().find("nothing was written"), std::string::npos) << waited.message();
+  EXPECT_FALSE(ran);
+  EXPECT_EQ(server().Snapshot(), before);
+
+  in_flight.abort();  // the request in flight gave up: the key is free
+  for (int i = 0; i < 3; ++i) {
+    const Status again = server().db().Write("after the wait", ben_.user.id(), [&](store::Tx& tx) {
+      tx.Exec("claims.get", std::int64_t{0});
+      return Status::Ok();
+    });
+    EXPECT_TRUE(again.ok()) << again.message();
+  }
+  const Status retried = write(30s);
+  EXPECT_TRUE(retried.ok()) << retried.message();
+  EXPECT_TRUE(ran);
+  EXPECT_EQ(server().QueryValue(
+                fmt::format("SELECT count(*) FROM idempotency_keys WHERE user_id = {} AND key = "
+                            "'held-in-flight' AND response IS NOT NULL",
+                            ben_.user.id())),
+            "1");
+}
+
+// The event's statement rides with COMMIT: in a workspace with no seq it stops at the
+// event's NOT NULL seq, nothing is written, and the connection writes again.
+TEST_F(ApiTest, AnEventSharedAtCommitInAMissingWorkspaceIsRefusedAndWritesNothing) {
+  for (int i = 0; i < 3; ++i) {
+    const auto before = server().Snapshot();
+    const Status refused = server().db().Write("missing", ben_.user.id(), [&](store::Tx& tx) {
+      tx.SeqAtCommitShared(987654);
+      v1::Event event;
+      event.set_kind(v1::EVENT_KIND_NOTE_ADDED);
+      tx.Append(event);
+      return Status::Ok();
+    });
+    EXPECT_EQ(refused.code(), Code::kInvalidArgument) << refused.message();
+    EXPECT_EQ(server().Snapshot(), before);
+    v1::Note note;
+    const grpc::Status added = AddNote(server(), Mark("Shenzhen started out").id(),
+                                       "Written after a refused event.", ben_.token, &note);
+    EXPECT_TRUE(added.ok()) << added.error_message();
+  }
+  EXPECT_EQ(GapFree(server(), ws_), "t");
 }
 
 }  // namespace
