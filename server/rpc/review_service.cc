@@ -93,7 +93,8 @@ Status ApplyReviews(ClaimContext& c, v1::Event& event) {
     }
   }
   if (outcome.state != v1::StateOf(claim) || change.verdict) {
-    store::ChangeClaimState(c.tx, claim.id(), change);
+    // The change's last write: the claim as it now stands comes back with it.
+    FD_ASSIGN_OR_RETURN(c.now, store::ChangeClaimStateAndRead(c.tx, claim.id(), change));
   }
   return Status::Ok();
 }

@@ -112,6 +112,20 @@ struct ClaimColumns : ClaimRecordColumns {
   "SELECT c.workspace_id, m.role FROM claims c LEFT JOIN memberships m " \
   "ON m.workspace_id = c.workspace_id AND m.user_id = $2 WHERE c.id = $1 "
 
+// A claim's workflow state ($2-$4), its verdict when $5 ($6-$10), its resolution and
+// publication times ($11 set now, $12 published now, $13 cleared), a new version.
+#define FD_CLAIM_STATE_UPDATE                                                          \
+  "UPDATE claims SET status = $2, status_reason = $3, dismiss_reason = $4, "           \
+  "  verdict_label = CASE WHEN $5 THEN nullif($6, '') ELSE verdict_label END, "        \
+  "  verdict_ordered = CASE WHEN $5 THEN $7 ELSE verdict_ordered END, "                \
+  "  verdict_value = CASE WHEN $5 THEN $8 ELSE verdict_value END, "                    \
+  "  verdict_best = CASE WHEN $5 THEN $9 ELSE verdict_best END, "                      \
+  "  verdict_worst = CASE WHEN $5 THEN $10 ELSE verdict_worst END, "                   \
+  "  resolved_at = CASE WHEN $11 THEN now() WHEN $13 THEN NULL ELSE resolved_at END, " \
+  "  published_at = CASE WHEN $12 THEN now() WHEN $13 THEN NULL "                      \
+  "                      ELSE published_at END, "                                      \
+  "  version = version + 1, updated_at = now() WHERE id = $1"
+
 struct PlaceColumns {
   explicit PlaceColumns(ColumnLookup& c) : workspace_id(c("workspace_id")), role(c("role")) {}
   ColumnIndex workspace_id, role;
@@ -178,17 +192,13 @@ constexpr std::array kClaimStatements = {
     Statement{"claims.update_text",
               "UPDATE claims SET summary = $2, claimant = $3, version = version + 1, "
               "updated_at = now() WHERE id = $1"},
-    Statement{"claims.change_state",
-              "UPDATE claims SET status = $2, status_reason = $3, dismiss_reason = $4, "
-              "  verdict_label = CASE WHEN $5 THEN nullif($6, '') ELSE verdict_label END, "
-              "  verdict_ordered = CASE WHEN $5 THEN $7 ELSE verdict_ordered END, "
-              "  verdict_value = CASE WHEN $5 THEN $8 ELSE verdict_value END, "
-              "  verdict_best = CASE WHEN $5 THEN $9 ELSE verdict_best END, "
-              "  verdict_worst = CASE WHEN $5 THEN $10 ELSE verdict_worst END, "
-              "  resolved_at = CASE WHEN $11 THEN now() WHEN $13 THEN NULL ELSE resolved_at END, "
-              "  published_at = CASE WHEN $12 THEN now() WHEN $13 THEN NULL "
-              "                      ELSE published_at END, "
-              "  version = version + 1, updated_at = now() WHERE id = $1"},
+    Statement{"claims.change_state", FD_CLAIM_STATE_UPDATE},
+    // The same, with the claim as it then stands read back as GetClaim reads it, for a
+    // change whose last write it is (its counts see the change's earlier statements).
+    Statement{"claims.change_state_read",
+              "WITH c AS (" FD_CLAIM_STATE_UPDATE " RETURNING *) " FD_CLAIM_COLUMNS
+              "FROM c " FD_CLAIM_JOINS,
+              RowsAs<ClaimColumns>},
     Statement{"claims.clear_assignees", "DELETE FROM claim_assignees WHERE claim_id = $1"},
     Statement{"claims.add_assignee",
               "INSERT INTO claim_assignees (claim_id, user_id, workspace_id, assigned_by) "
@@ -391,16 +401,33 @@ void UpdateClaimText(Tx& tx, std::int64_t claim_id, const std::string& summary,
   tx.Exec("claims.update_text", claim_id, summary, claimant);
 }
 
-void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& ch) {
+namespace {
+
+// Runs `statement`, claims.change_state or claims.change_state_read, for the change.
+pqxx::result RunStateChange(Tx& tx, const char* statement, std::int64_t claim_id,
+                            const ClaimStateChange& ch) {
   const bool set_verdict = ch.verdict.has_value();
   const v1::Verdict v = ch.verdict.value_or(v1::Verdict());
   const bool has_label = set_verdict && !v.label().empty();
-  tx.Exec("claims.change_state", claim_id, ch.status, ch.status_reason, ch.dismiss_reason,
-          set_verdict, v.label(), has_label ? std::optional(v.ordered()) : std::nullopt,
-          has_label && v.ordered() ? std::optional(v.value()) : std::nullopt,
-          has_label && v.ordered() ? std::optional(v.best()) : std::nullopt,
-          has_label && v.ordered() ? std::optional(v.worst()) : std::nullopt, ch.set_resolved_now,
-          ch.set_published_now, ch.clear_resolution);
+  return tx.Exec(statement, claim_id, ch.status, ch.status_reason, ch.dismiss_reason, set_verdict,
+                 v.label(), has_label ? std::optional(v.ordered()) : std::nullopt,
+                 has_label && v.ordered() ? std::optional(v.value()) : std::nullopt,
+                 has_label && v.ordered() ? std::optional(v.best()) : std::nullopt,
+                 has_label && v.ordered() ? std::optional(v.worst()) : std::nullopt,
+                 ch.set_resolved_now, ch.set_published_now, ch.clear_resolution);
+}
+
+}  // namespace
+
+void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& ch) {
+  RunStateChange(tx, "claims.change_state", claim_id, ch);
+}
+
+Result<v1::Claim> ChangeClaimStateAndRead(Tx& tx, std::int64_t claim_id,
+                                          const ClaimStateChange& ch) {
+  const pqxx::result r = RunStateChange(tx, "claims.change_state_read", claim_id, ch);
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
 }
 
 void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,

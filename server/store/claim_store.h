@@ -94,6 +94,10 @@ struct ClaimStateChange {
   bool clear_resolution = false;
 };
 void ChangeClaimState(Tx& tx, std::int64_t claim_id, const ClaimStateChange& change);
+// The same, for a change whose last write it is: the claim as it then stands, read by
+// the same statement.
+Result<v1::Claim> ChangeClaimStateAndRead(Tx& tx, std::int64_t claim_id,
+                                          const ClaimStateChange& change);
 void SetAssignees(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id,
                   const std::vector<std::int64_t>& user_ids, std::int64_t assigned_by);
 // `earlier_verdict`: the verdict a correction replaced ("" when it kept the verdict).

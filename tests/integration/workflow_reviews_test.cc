@@ -161,6 +161,35 @@ TEST_F(ReviewTest, ReviewersWhoChangeTheirMindsEndADisputeByAgreeing) {
   EXPECT_EQ(dispute.resolution(), v1::DISPUTE_RESOLUTION_AGREEMENT);
 }
 
+// A review that moves the claim reads it back with the state change (no read after):
+// each answer's claim is the claim as GetClaim reads it next, counts and times included.
+TEST_F(ReviewTest, EachReviewAnswersWithTheClaimAsItThenStands) {
+  const v1::Claim claim = Mark(4);
+  const auto same_as_read = [&](const v1::Claim& answered) {
+    const v1::Claim read = Get(claim.id(), &eve_);
+    EXPECT_EQ(answered.status(), read.status());
+    EXPECT_EQ(answered.version(), read.version());
+    EXPECT_EQ(answered.review_count(), read.review_count());
+    EXPECT_EQ(answered.source_count(), read.source_count());
+    EXPECT_EQ(answered.status_reason(), read.status_reason());
+    EXPECT_EQ(answered.final_verdict().label(), read.final_verdict().label());
+    EXPECT_EQ(answered.updated_at().SerializeAsString(), read.updated_at().SerializeAsString());
+    EXPECT_EQ(answered.resolved_at().SerializeAsString(), read.resolved_at().SerializeAsString());
+  };
+  v1::SubmitReviewResponse bens;
+  ASSERT_TRUE(Review(ben_, claim.id(), "False", &bens).ok());
+  EXPECT_EQ(bens.claim().review_count(), 1);
+  same_as_read(bens.claim());
+  v1::SubmitReviewResponse cats;
+  ASSERT_TRUE(Review(cat_, claim.id(), "True", &cats).ok());
+  EXPECT_EQ(cats.claim().status(), v1::CLAIM_STATUS_DISPUTED);
+  same_as_read(cats.claim());
+  v1::SubmitReviewResponse revised;
+  ASSERT_TRUE(Review(cat_, claim.id(), "False", &revised, cats.review().version()).ok());
+  EXPECT_EQ(revised.claim().status(), v1::CLAIM_STATUS_RESOLVED);
+  same_as_read(revised.claim());
+}
+
 TEST_F(ReviewTest, UnderMajorityAPanelOfThreeDecides) {
   SetPolicy(2, true, v1::DISPUTE_RULE_MAJORITY);
   const v1::Claim claim = DisputedClaim(3);
