@@ -37,12 +37,12 @@ Result<std::optional<std::chrono::milliseconds>> TimeLeft(Deadline deadline,
 
 // pqxx::work (READ COMMITTED, read-write) that sends a mutation's first statement with
 // its BEGIN and its last with its COMMIT, as one simple query each: two round trips fewer
-// in a mutation of six to twelve. The BEGIN also sets statement_timeout for the
-// transaction (an integer: no quoting; SET LOCAL ends with the transaction). The first
-// statement's result is kept for the caller (first_result); the last is given by
-// CommitWith. A statement of such a query that fails skips the rest, COMMIT included,
-// and leaves the transaction open and aborted: it is rolled back here before the error
-// goes on, since libpqxx rolls back only a transaction it saw begin or commit.
+// a mutation. The BEGIN also sets statement_timeout for the transaction (an integer: no
+// quoting; SET LOCAL ends with the transaction). The first statement's result is kept
+// for the caller (first_result); the last is given by CommitWith. A statement of such a
+// query that fails skips the rest, COMMIT included, and leaves the transaction open and
+// aborted: it is rolled back here before the error goes on, since libpqxx rolls back
+// only a transaction it saw begin or commit.
 class WriteTransaction final : public pqxx::internal::basic_transaction {
  public:
   WriteTransaction(pqxx::connection_base& conn, std::optional<std::chrono::milliseconds> timeout,
