@@ -23,9 +23,10 @@ struct ClaimContext {
   domain::Role role;
   const v1::Claim& claim;
   const std::optional<v1::Workspace>& workspace;
-  // Set by a change that leaves the claim's row as it was and moved one count it knows
-  // (a note or a source added): the claim as it now stands, which MutateClaim would
-  // otherwise read again. Exact, since every change to a claim holds its row lock.
+  // The claim as it now stands, which MutateClaim would otherwise read again: set by a
+  // change whose last write reads it back (store::ChangeClaimStateAndRead), or that left
+  // the row as it was and moved one count it knows (a note or a source added). Exact,
+  // since every change to a claim holds its row lock.
   std::optional<v1::Claim> now = std::nullopt;
 };
 

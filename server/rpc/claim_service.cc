@@ -190,8 +190,9 @@ grpc::ServerUnaryReactor* ClaimService::TakeClaim(grpc::CallbackServerContext* c
         [&](ClaimContext& c) -> Result<v1::Event> {
           store::SetAssignees(c.tx, c.claim.workspace_id(), c.claim.id(), {call.user_id()},
                               call.user_id());
-          store::ChangeClaimState(c.tx, c.claim.id(),
-                                  {.status = StateText(domain::ClaimState::kInReview)});
+          FD_ASSIGN_OR_RETURN(
+              c.now, store::ChangeClaimStateAndRead(
+                         c.tx, c.claim.id(), {.status = StateText(domain::ClaimState::kInReview)}));
           return NewEvent(v1::EVENT_KIND_CLAIM_TAKEN);
         },
         resp);
@@ -262,10 +263,11 @@ grpc::ServerUnaryReactor* ClaimService::PublishClaim(grpc::CallbackServerContext
     return MutateClaim(
         rt_, call, r.claim_id(), r.expected_version(), domain::Action::kPublish,
         [&](ClaimContext& c) -> Result<v1::Event> {
-          store::ChangeClaimState(c.tx, c.claim.id(),
-                                  {.status = StateText(domain::ClaimState::kPublished),
-                                   .status_reason = c.claim.status_reason(),
-                                   .set_published_now = true});
+          FD_ASSIGN_OR_RETURN(c.now, store::ChangeClaimStateAndRead(
+                                         c.tx, c.claim.id(),
+                                         {.status = StateText(domain::ClaimState::kPublished),
+                                          .status_reason = c.claim.status_reason(),
+                                          .set_published_now = true}));
           return NewEvent(v1::EVENT_KIND_CLAIM_PUBLISHED);
         },
         resp);

@@ -235,11 +235,12 @@ grpc::ServerUnaryReactor* ReviewService::DecideDispute(grpc::CallbackServerConte
           v1::Event event = NewEvent(v1::EVENT_KIND_DISPUTE_DECIDED);
           FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
                               store::CloseDispute(c.tx, open->id(), closing));
-          store::ChangeClaimState(c.tx, claim_id,
-                                  {.status = StateText(domain::ClaimState::kResolved),
-                                   .status_reason = reasoning,
-                                   .verdict = verdict,
-                                   .set_resolved_now = true});
+          FD_ASSIGN_OR_RETURN(c.now, store::ChangeClaimStateAndRead(
+                                         c.tx, claim_id,
+                                         {.status = StateText(domain::ClaimState::kResolved),
+                                          .status_reason = reasoning,
+                                          .verdict = verdict,
+                                          .set_resolved_now = true}));
           *resp = event.dispute();
           return event;
         },

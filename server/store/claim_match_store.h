@@ -41,9 +41,8 @@ struct DueClaimMatch {
 std::optional<DueClaimMatch> TakeDueClaimMatch(Tx& tx, std::chrono::milliseconds lease);
 
 // Records the claim's matches (replacing earlier ones, when due.had_matches) and takes it
-// off the queue. False when the claim was queued again
-// since it was taken (its text changed: the newer entry is matched instead); the caller
-// then rolls back.
+// off the queue. False when the claim was queued again since it was taken (its text
+// changed: the newer entry is matched instead); the caller then rolls back.
 bool SaveClaimMatches(Tx& tx, const DueClaimMatch& due, std::span<const ScoredCheck> found);
 
 // Gives up on a claim that failed too often: off the queue, matched with nothing.

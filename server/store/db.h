@@ -94,7 +94,8 @@ class Tx {
   pqxx::transaction_base& t_;
   std::int64_t actor_id_;
   std::int64_t workspace_id_ = 0;
-  std::optional<std::int64_t> seq_;  // taken by TakeSeq; else by the event's statement
+  // Taken by TakeSeq; none under TakeSeqAtCommit, whose seq the event's statement takes.
+  std::optional<std::int64_t> seq_;
   std::optional<PendingEvent> event_;
   int appends_ = 0;
 };

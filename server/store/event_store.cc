@@ -156,9 +156,8 @@ std::string Tx::EventStatement(const Idempotency* idempotency) {
   const std::optional<std::string> key =
       idempotency != nullptr ? std::optional(idempotency->key) : std::nullopt;
   return InlinedStatement::Render(t_.conn(), "events.append", workspace_id_, seq_.value_or(0),
-                                  e.kind, e.actor_id, e.claim_id,
-                                  pqxx::binarystring(e.payload.data(), e.payload.size()),
-                                  pqxx::binarystring(bytes.data(), bytes.size()), actor_id_, key);
+                                  e.kind, e.actor_id, e.claim_id, Bytea{e.payload}, Bytea{bytes},
+                                  actor_id_, key);
 }
 
 Result<std::vector<v1::Event>> ReadEventsAfter(Tx& tx, std::int64_t workspace_id,

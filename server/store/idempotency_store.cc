@@ -73,9 +73,8 @@ std::span<const Statement> IdempotencyStatements() {
 
 std::string ClaimKeyStatement(pqxx::connection_base& conn, std::int64_t user_id,
                               const Idempotency& idem) {
-  return InlinedStatement::Render(
-      conn, "idempotency.claim", user_id, idem.key, idem.method,
-      pqxx::binarystring(idem.fingerprint.data(), idem.fingerprint.size()));
+  return InlinedStatement::Render(conn, "idempotency.claim", user_id, idem.key, idem.method,
+                                  Bytea{idem.fingerprint});
 }
 
 Result<bool> AnswerOfClaimedKey(Tx& tx, const Idempotency& idem, const pqxx::result& claimed) {
@@ -94,7 +93,7 @@ std::string RecordResponseStatement(Tx& tx, const Idempotency& idem) {
   const std::optional<std::int64_t> workspace =
       tx.workspace_id() != 0 ? std::optional(tx.workspace_id()) : std::nullopt;
   return InlinedStatement::Render(tx.raw().conn(), "idempotency.record", tx.actor_id(), idem.key,
-                                  pqxx::binarystring(bytes.data(), bytes.size()), workspace);
+                                  Bytea{bytes}, workspace);
 }
 
 }  // namespace factdesk::store

@@ -6,10 +6,14 @@
 #include <string_view>
 
 #include <fmt/format.h>
-#include <pqxx/binarystring>
 #include <pqxx/connection_base>
 
 namespace factdesk::store {
+
+// Bytes written as a bytea literal (a view: the caller's bytes are not copied first).
+struct Bytea {
+  std::string_view bytes;
+};
 
 // A prepared statement run as SQL `EXECUTE "name"(literals)`, so that it can ride in
 // one simple query with the transaction's BEGIN or its COMMIT: a round trip fewer each
@@ -35,8 +39,9 @@ class InlinedStatement {
   static std::string Literal(pqxx::connection_base& conn, const std::string& value) {
     return conn.quote(value);
   }
-  static std::string Literal(pqxx::connection_base& conn, const pqxx::binarystring& value) {
-    return conn.quote_raw(value.data(), value.size());
+  static std::string Literal(pqxx::connection_base& conn, Bytea value) {
+    return conn.quote_raw(reinterpret_cast<const unsigned char*>(value.bytes.data()),
+                          value.bytes.size());
   }
   template <typename T>
   static std::string Literal(pqxx::connection_base& conn, const std::optional<T>& value) {

@@ -161,8 +161,9 @@ TEST_F(ReviewTest, ReviewersWhoChangeTheirMindsEndADisputeByAgreeing) {
   EXPECT_EQ(dispute.resolution(), v1::DISPUTE_RESOLUTION_AGREEMENT);
 }
 
-// A review that moves the claim reads it back with the state change (no read after):
-// each answer's claim is the claim as GetClaim reads it next, counts and times included.
+// A review (and a publication) that moves the claim reads it back with the state change
+// (no read after): each answer's claim is the claim as GetClaim reads it next, counts
+// and times included.
 TEST_F(ReviewTest, EachReviewAnswersWithTheClaimAsItThenStands) {
   const v1::Claim claim = Mark(4);
   const auto same_as_read = [&](const v1::Claim& answered) {
@@ -188,6 +189,12 @@ TEST_F(ReviewTest, EachReviewAnswersWithTheClaimAsItThenStands) {
   ASSERT_TRUE(Review(cat_, claim.id(), "False", &revised, cats.review().version()).ok());
   EXPECT_EQ(revised.claim().status(), v1::CLAIM_STATUS_RESOLVED);
   same_as_read(revised.claim());
+  v1::Claim published;
+  ASSERT_TRUE(Publish(eve_, revised.claim(), &published).ok());
+  EXPECT_EQ(published.status(), v1::CLAIM_STATUS_PUBLISHED);
+  same_as_read(published);
+  EXPECT_EQ(published.published_at().SerializeAsString(),
+            Get(claim.id(), &eve_).published_at().SerializeAsString());
 }
 
 TEST_F(ReviewTest, UnderMajorityAPanelOfThreeDecides) {
