@@ -39,16 +39,16 @@ Status MutateClaim(Runtime& rt, Call& call, std::int64_t claim_id, std::int64_t 
                    domain::Action action,
                    const std::function<Result<v1::Event>(ClaimContext&)>& change, v1::Claim* out) {
   return rt.db.Write(domain::ActionName(action), call.writer(), [&](store::Tx& tx) -> Status {
-    FD_ASSIGN_OR_RETURN(const ClaimAccess access, AuthorizeClaimChange(tx, call, action, claim_id));
+    // The place, the claim and the policy in one round trip; the place is judged first.
+    Result<store::ClaimForChange> read = store::ReadClaimForChange(
+        tx, claim_id, call.user_id(), domain::FactsNeededFor(action).policy);
+    FD_ASSIGN_OR_RETURN(const ClaimAccess access, AuthorizeClaimChange(read, action, claim_id));
     const domain::Role role = access.role;
     const std::int64_t ws = access.workspace_id;
-    FD_ASSIGN_OR_RETURN(const v1::Claim claim, store::GetClaim(tx, claim_id));
+    const v1::Claim claim = std::move(read->claim);
+    const std::optional<v1::Workspace> workspace = std::move(read->workspace);
     if (expected_version >= 0 && claim.version() != expected_version) {
       return StaleVersion(call, "claim", claim_id, expected_version, claim, claim.version());
-    }
-    std::optional<v1::Workspace> workspace;
-    if (domain::FactsNeededFor(action).policy) {
-      FD_ASSIGN_OR_RETURN(workspace, store::GetWorkspace(tx, ws, call.user_id()));
     }
     FD_RETURN_IF_ERROR(
         domain::CheckClaimAction(role, action, ReadFacts(tx, claim, action, workspace)));

@@ -64,10 +64,10 @@ Result<SegmentAccess> AuthorizeSegmentChange(store::Tx& tx, const Call& call, do
   return SegmentAccess{std::move(place->segment), role};
 }
 
-Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
-                                         std::int64_t claim_id) {
-  return AuthorizeClaimAt(store::ClaimPlaceForChange(tx, claim_id, call.user_id()), action,
-                          claim_id);
+Result<ClaimAccess> AuthorizeClaimChange(const Result<store::ClaimForChange>& read,
+                                         domain::Action action, std::int64_t claim_id) {
+  return AuthorizeClaimAt(read.ok() ? Result<store::ClaimPlace>(read->place) : read.status(),
+                          action, claim_id);
 }
 
 Status RequireTranscriptIn(store::Tx& tx, std::int64_t transcript_id, std::int64_t workspace_id) {

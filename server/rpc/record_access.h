@@ -7,6 +7,7 @@
 #include "domain/roles.h"
 #include "domain/workflow.h"
 #include "server/rpc/call.h"
+#include "server/store/claim_store.h"
 #include "server/store/db.h"
 #include "server/store/transcript_store.h"
 
@@ -35,11 +36,10 @@ struct ClaimAccess {
 };
 Result<ClaimAccess> AuthorizeClaim(store::Tx& tx, const Call& call, domain::Action action,
                                    std::int64_t claim_id);
-// AuthorizeClaim for a change to the claim, with tx.TakeSeqAtCommit on its workspace and
-// the claim's row lock taken by the same query (store::ClaimPlaceForChange): two round
-// trips fewer.
-Result<ClaimAccess> AuthorizeClaimChange(store::Tx& tx, const Call& call, domain::Action action,
-                                         std::int64_t claim_id);
+// AuthorizeClaim's rule for a change to the claim, on what store::ReadClaimForChange read
+// with the claim's locks (and tx.TakeSeqAtCommit's work on its workspace).
+Result<ClaimAccess> AuthorizeClaimChange(const Result<store::ClaimForChange>& read,
+                                         domain::Action action, std::int64_t claim_id);
 
 // The same for a change anchored in a segment (a new claim): the segment and the caller's
 // role in its workspace, if it may take `action`, with tx.TakeSeqAtCommit on the

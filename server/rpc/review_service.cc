@@ -75,9 +75,10 @@ Status CheckReviewVersion(Call& call, std::int64_t claim_id,
 Status ApplyReviews(ClaimContext& c, v1::Event& event) {
   const v1::Claim& claim = c.claim;
   const v1::Workspace& w = *c.workspace;
-  const auto outcome = domain::EvaluateReviews(v1::ToDomain(w.policy()), claim.created_by().id(),
-                                               store::Votes(c.tx, claim.id()));
-  const auto open = store::FindOpenDispute(c.tx, claim.id());
+  const store::ReviewStanding standing = store::ReadReviewStanding(c.tx, claim.id());
+  const auto outcome =
+      domain::EvaluateReviews(v1::ToDomain(w.policy()), claim.created_by().id(), standing.votes);
+  const std::optional<v1::Dispute>& open = standing.open_dispute;
   if (outcome.dispute_open && !open) {
     FD_ASSIGN_OR_RETURN(*event.mutable_dispute(),
                         store::OpenDispute(c.tx, claim.workspace_id(), claim.id()));

@@ -76,6 +76,13 @@ constexpr std::array kAccountStatements = {
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
               "WHERE w.id = $1",
               RowsAs<WorkspaceColumns>},
+    // The same for the workspace of claim $1, to ride with a change's other first reads
+    // (store::ReadClaimForChange), which cannot name the workspace before they run.
+    Statement{"accounts.workspace_of_claim",
+              "SELECT " FD_WORKSPACE_COLUMNS " FROM " FD_WORKSPACES_WITH_SEQ
+              "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
+              "WHERE w.id = (SELECT workspace_id FROM claims WHERE id = $1)",
+              RowsAs<WorkspaceColumns>},
     Statement{"accounts.workspace_by_slug",
               "SELECT " FD_WORKSPACE_COLUMNS " FROM " FD_WORKSPACES_WITH_SEQ
               "LEFT JOIN memberships m ON m.workspace_id = w.id AND m.user_id = $2 "
@@ -189,6 +196,15 @@ Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std
 Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
   const pqxx::result r = tx.Exec("accounts.workspace_by_id", workspace_id, user_id);
   if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
+  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
+}
+
+std::string WorkspaceOfClaimStatement(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
+  return tx.Inline("accounts.workspace_of_claim", claim_id, user_id);
+}
+
+Result<v1::Workspace> WorkspaceOfClaimFrom(const pqxx::result& r, std::int64_t claim_id) {
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
   return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
 }
 

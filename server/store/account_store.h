@@ -25,6 +25,10 @@ Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std
                                       std::int64_t owner_id);
 // A workspace as `user_id` sees it (my_role filled; ROLE_UNSPECIFIED for non-members).
 Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id);
+// The workspace of a claim as GetWorkspace reads it, as one statement of a
+// Tx::ExecInOneTrip, and that statement's answer (NOT_FOUND names the claim).
+std::string WorkspaceOfClaimStatement(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
+Result<v1::Workspace> WorkspaceOfClaimFrom(const pqxx::result& r, std::int64_t claim_id);
 Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id);
 Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id);
 

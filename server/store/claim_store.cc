@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "proto/enum_text.h"
+#include "server/store/account_store.h"
 #include "server/store/rows.h"
 #include "server/store/workspace_lock.h"
 
@@ -353,11 +354,23 @@ Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int
   return PlaceFrom(tx.Exec("claims.workspace_and_role", claim_id, user_id), claim_id);
 }
 
-Result<ClaimPlace> ClaimPlaceForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
-  FD_ASSIGN_OR_RETURN(ClaimPlace place,
-                      PlaceFrom(tx.Exec("claims.place_for_change", claim_id, user_id), claim_id));
+Result<ClaimForChange> ReadClaimForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id,
+                                          bool with_workspace) {
+  std::vector<std::string> statements{tx.Inline("claims.place_for_change", claim_id, user_id),
+                                      tx.Inline("claims.get", claim_id)};
+  if (with_workspace) statements.push_back(WorkspaceOfClaimStatement(tx, claim_id, user_id));
+  const std::vector<pqxx::result> r = tx.ExecInOneTrip(statements);
+  FD_ASSIGN_OR_RETURN(ClaimPlace place, PlaceFrom(r[0], claim_id));
   tx.SeqAtCommitShared(place.workspace_id);
-  return place;
+  // The row is locked, and nothing deletes a claim without its lock.
+  if (r[1].empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  ClaimForChange out{.place = place,
+                     .claim = ClaimFromRow(r[1][0], MapColumns<ClaimColumns>(r[1])),
+                     .workspace = std::nullopt};
+  if (with_workspace) {
+    FD_ASSIGN_OR_RETURN(out.workspace, WorkspaceOfClaimFrom(r[2], claim_id));
+  }
+  return out;
 }
 
 Result<std::vector<v1::Claim>> ListClaims(Tx& tx, const ClaimFilter& f, std::int64_t after_claim_id,

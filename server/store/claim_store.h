@@ -9,6 +9,7 @@
 #include "domain/anchor.h"
 #include "domain/roles.h"
 #include "factdesk/v1/claim.pb.h"
+#include "factdesk/v1/workspace.pb.h"
 #include "server/store/db.h"
 #include "server/store/statement.h"
 
@@ -39,10 +40,19 @@ struct ClaimPlace {
   std::optional<domain::Role> role;
 };
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
-// The same for a change to the claim, by the same statement taking the claim's workspace
-// lock shared with the seq to be taken at COMMIT (Tx::TakeSeqAtCommit's work), then
-// locking the claim's row (FOR UPDATE): read the claim after it with GetClaim.
-Result<ClaimPlace> ClaimPlaceForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id);
+// What a change to the claim reads first, in one round trip (Tx::ExecInOneTrip): the
+// claim's place by a statement that also takes its workspace lock shared, with the seq
+// to be taken at COMMIT (Tx::TakeSeqAtCommit's work), and then locks the claim's row
+// (FOR UPDATE); the claim as it stands under those locks; and, `with_workspace`, its
+// workspace as `user_id` sees it (the policy a rule reads). The claim is read before
+// the place is judged, and is the caller's to drop when the place refuses the change.
+struct ClaimForChange {
+  ClaimPlace place;
+  v1::Claim claim;
+  std::optional<v1::Workspace> workspace;
+};
+Result<ClaimForChange> ReadClaimForChange(Tx& tx, std::int64_t claim_id, std::int64_t user_id,
+                                          bool with_workspace);
 
 struct ClaimFilter {
   std::int64_t workspace_id = 0;

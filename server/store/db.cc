@@ -137,6 +137,21 @@ Status WriteOnce(WriteTransaction& work, std::string_view context, const WriteOp
 
 }  // namespace
 
+std::vector<pqxx::result> Tx::ExecInOneTrip(const std::vector<std::string>& statements) {
+  // libpqxx's pipeline sends what it retains as one query, separated by semicolons, and
+  // reads each statement's result in turn.
+  pqxx::pipeline pipeline(t_);
+  pipeline.retain(static_cast<int>(statements.size()));
+  std::vector<pqxx::pipeline::query_id> ids;
+  ids.reserve(statements.size());
+  for (const std::string& statement : statements) ids.push_back(pipeline.insert(statement));
+  pipeline.complete();
+  std::vector<pqxx::result> results;
+  results.reserve(ids.size());
+  for (const pqxx::pipeline::query_id id : ids) results.push_back(pipeline.retrieve(id));
+  return results;
+}
+
 Status Db::Write(std::string_view context, std::int64_t actor_id,
                  const std::function<Status(Tx&)>& fn) {
   return Write(context, WriteOptions{.actor_id = actor_id}, fn);

@@ -6,12 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pqxx/pqxx>
 
 #include "common/result.h"
 #include "factdesk/v1/live.pb.h"
 #include "server/store/connection_pool.h"
+#include "server/store/inlined_statement.h"
 
 namespace factdesk::store {
 
@@ -47,6 +49,16 @@ class Tx {
   pqxx::result Exec(const char* statement, Args&&... args) {
     return t_.exec_prepared(statement, std::forward<Args>(args)...);
   }
+  // A prepared statement with its parameters, for ExecInOneTrip.
+  template <typename... Args>
+  std::string Inline(const char* statement, const Args&... args) {
+    return InlinedStatement::Render(t_.conn(), statement, args...);
+  }
+  // Statements (from Inline) sent as one query: one round trip for all. They run in
+  // order, each with a snapshot of its own (READ COMMITTED), so a read sent after a
+  // statement that waits for a lock sees what the lock waited for. The first failure
+  // throws as Exec would, and the statements after it do not run.
+  std::vector<pqxx::result> ExecInOneTrip(const std::vector<std::string>& statements);
 
   // Takes the workspace's next sequence number now, and its workspace lock exclusively:
   // until COMMIT nothing else in the workspace changes (no other seq, no settings, no
@@ -62,7 +74,7 @@ class Tx {
   Status TakeSeqAtCommit(std::int64_t workspace_id);
   // TakeSeqAtCommit's bookkeeping alone, for a statement of the caller's that took the
   // workspace lock shared itself (FD_WORKSPACE_LOCK_KEY, store/workspace_lock.h) with
-  // other work, a round trip fewer: ClaimPlaceForChange, SegmentPlaceSharingWorkspace.
+  // other work, a round trip fewer: ReadClaimForChange, SegmentPlaceSharingWorkspace.
   void SeqAtCommitShared(std::int64_t workspace_id);
   // Records the event for the seq; it is written, and every replica notified, by
   // EventStatement with the COMMIT. `event` carries the kind, claim id and the records

@@ -236,6 +236,16 @@ std::vector<v1::Review> ReviewsFrom(const pqxx::result& r) {
   return MapRows<ReviewColumns>(r, ReviewFromRow);
 }
 
+std::vector<domain::Vote> VotesFrom(const pqxx::result& r) {
+  std::vector<domain::Vote> votes;
+  const auto col = MapColumns<VoteColumns>(r);
+  for (const auto& row : r) {
+    votes.push_back(
+        {row[col.reviewer_id].as<std::int64_t>(), row[col.verdict_label].as<std::string>()});
+  }
+  return votes;
+}
+
 }  // namespace
 
 std::span<const Statement> ReviewStatements() {
@@ -281,14 +291,7 @@ Result<std::unordered_map<std::int64_t, std::vector<v1::Review>>> ReviewsOf(
 }
 
 std::vector<domain::Vote> Votes(Tx& tx, std::int64_t claim_id) {
-  std::vector<domain::Vote> votes;
-  const pqxx::result r = tx.Exec("reviews.votes", claim_id);
-  const auto col = MapColumns<VoteColumns>(r);
-  for (const auto& row : r) {
-    votes.push_back(
-        {row[col.reviewer_id].as<std::int64_t>(), row[col.verdict_label].as<std::string>()});
-  }
-  return votes;
+  return VotesFrom(tx.Exec("reviews.votes", claim_id));
 }
 
 std::vector<std::int64_t> ReviewedClaims(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
@@ -322,6 +325,12 @@ Result<v1::Dispute> OpenDispute(Tx& tx, std::int64_t workspace_id, std::int64_t 
 
 std::optional<v1::Dispute> FindOpenDispute(Tx& tx, std::int64_t claim_id) {
   return FirstDispute(tx.Exec("disputes.find_open", claim_id));
+}
+
+ReviewStanding ReadReviewStanding(Tx& tx, std::int64_t claim_id) {
+  const std::vector<pqxx::result> r = tx.ExecInOneTrip(
+      {tx.Inline("reviews.votes", claim_id), tx.Inline("disputes.find_open", claim_id)});
+  return {VotesFrom(r[0]), FirstDispute(r[1])};
 }
 
 Result<v1::Dispute> GetDispute(Tx& tx, std::int64_t dispute_id) {

@@ -54,6 +54,13 @@ void StartReviewRound(Tx& tx, std::int64_t claim_id);
 // Disputes.
 Result<v1::Dispute> OpenDispute(Tx& tx, std::int64_t workspace_id, std::int64_t claim_id);
 std::optional<v1::Dispute> FindOpenDispute(Tx& tx, std::int64_t claim_id);
+// What the review rule weighs once a review is saved: Votes and FindOpenDispute, in one
+// round trip (Tx::ExecInOneTrip).
+struct ReviewStanding {
+  std::vector<domain::Vote> votes;
+  std::optional<v1::Dispute> open_dispute;
+};
+ReviewStanding ReadReviewStanding(Tx& tx, std::int64_t claim_id);
 Result<v1::Dispute> GetDispute(Tx& tx, std::int64_t dispute_id);
 std::optional<v1::Dispute> LatestDispute(Tx& tx, std::int64_t claim_id);
 struct DisputeClosing {

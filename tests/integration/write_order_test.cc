@@ -76,6 +76,70 @@ TEST_F(ApiTest, AChangeWaitingOnOneClaimDoesNotHoldUpTheRestOfItsWorkspace) {
   EXPECT_EQ(GapFree(server(), ws_), "t");
 }
 
+// A change reads its claim in the query that locks it (store::ReadClaimForChange), by a
+// statement of its own: a change that waited for the lock reads the claim as the change
+// before it left it, counts included, not as it stood when the query began.
+TEST_F(ApiTest, AChangeThatWaitedForAClaimReadsItAsTheChangeBeforeItLeftIt) {
+  const v1::Claim claim = Mark("Shenzhen started out");
+  // Another transaction holds the claim's row and adds a note, as a change to it would.
+  pqxx::connection conn(server().database_url());
+  pqxx::work lock(conn);
+  lock.exec_params("SELECT FROM claims WHERE id = $1 FOR UPDATE", claim.id());
+  lock.exec_params(
+      "INSERT INTO notes (workspace_id, claim_id, thread, body, author_id) "
+      "VALUES ($1, $2, 'CLAIM', 'Added while the next change waits.', $3)",
+      ws_, claim.id(), ana_.user.id());
+
+  v1::Note waited;
+  grpc::Status waited_status;
+  std::thread waiting([&] {
+    waited_status = AddNote(server(), claim.id(), "Waits for the claim.", ben_.token, &waited);
+  });
+  ASSERT_TRUE(WaitUntilSomeoneWaitsForALock(server().database_url()));
+  lock.commit();
+  waiting.join();
+  ASSERT_TRUE(waited_status.ok()) << waited_status.error_message();
+
+  // The claim the waiting change announced counts both notes.
+  pqxx::work read(conn);
+  const pqxx::binarystring payload(read.exec_params1(
+      "SELECT payload FROM events WHERE kind = 'note.added' AND claim_id = $1", claim.id())[0]);
+  v1::Event event;
+  ASSERT_TRUE(event.ParseFromArray(payload.data(), static_cast<int>(payload.size())));
+  EXPECT_EQ(event.claim().note_count(), 2);
+  EXPECT_EQ(event.note().id(), waited.id());
+}
+
+// The claim's lock is waited for inside the query that also reads the claim: a change
+// whose deadline passes there fails whole, and its connection is clean for the next.
+TEST_F(ApiTest, AChangeWaitingForAClaimPastItsDeadlineWritesNothingAndTheNextChangesDo) {
+  const v1::Claim claim = Mark("Shenzhen started out");
+  pqxx::connection conn(server().database_url());
+  pqxx::work lock(conn);
+  lock.exec_params("SELECT FROM claims WHERE id = $1 FOR UPDATE", claim.id());
+  const auto before = server().Snapshot();
+
+  v1::AddNoteRequest req;
+  req.set_claim_id(claim.id());
+  req.set_body("Waits past its deadline.");
+  auto ctx = Ctx(ben_.token);
+  ctx->set_deadline(std::chrono::system_clock::now() + 300ms);
+  v1::Note note;
+  const grpc::Status late = server().notes()->AddNote(ctx.get(), req, &note);
+  EXPECT_EQ(late.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << late.error_message();
+  ASSERT_TRUE(WaitUntilNobodyWaitsForALock(server().database_url()));
+  EXPECT_EQ(server().Snapshot(), before);
+
+  lock.abort();
+  for (int i = 0; i < 3; ++i) {
+    const grpc::Status added = AddNote(server(), claim.id(), "After the wait.", ben_.token, &note);
+    EXPECT_TRUE(added.ok()) << added.error_message();
+  }
+  EXPECT_EQ(server().QueryValue(
+                fmt::format("SELECT count(*) FROM notes WHERE claim_id = {}", claim.id())),
+            "3");
+}
+
 // Waits (up to a minute) until `n` statements of the database wait for a lock.
 bool WaitForLockWaiters(const std::string& url, int n) {
   pqxx::connection c(url);
