@@ -15,7 +15,8 @@
 //             as factdesk has writers there, running bench/pgbench/mutations.sql: the
 //             same cycle, each mutation one transaction of the statements that write
 //             (read off log_statement = all): the idempotency key, the claim's row lock,
-//             the inserts and updates, the seq update, the event row and its NOTIFY.
+//             the inserts and updates, the seq update, the event row and its NOTIFY,
+//             which a LISTEN connection of the tool reads, as the server's listener does.
 // Light load: one writer, paced (--light-rate calls/s), against `pgbench -c 1 -R`: the
 // median latency of a call against that of the raw transaction.
 // Correctness beside every figure: every OK call committed exactly one event of its kind
@@ -37,6 +38,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <grpcpp/grpcpp.h>
+#include <poll.h>
 
 #include "bench/bench_grpc.h"
 #include "bench/bench_support.h"
@@ -47,6 +49,7 @@
 #include "proto/factdesk/v1/metadata.h"
 #include "server/admin.h"
 #include "server/store/connection_pool.h"
+#include "server/store/db.h"
 #include "server/store/migrations.h"
 #include "server/store/statement.h"
 #include "tests/support/process.h"
@@ -352,10 +355,42 @@ void ReadPgbenchLogs(const std::string& dir, const std::string& prefix, PgbenchL
 }
 
 // K processes (one per workspace) with the factdesk side's clients, at once.
+// What the server's listener does beside its writes, for the baseline: one connection
+// LISTENs on the events channel and reads every notification as it comes. Without it
+// pgbench's COMMITs would signal no one, where each of the server's wakes its listener.
+class EventListener {
+ public:
+  explicit EventListener(const std::string& url) : conn_(url) {
+    conn_.Exec(fmt::format("LISTEN {}", factdesk::store::kEventsChannel));
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~EventListener() {
+    stop_ = true;
+    thread_.join();
+  }
+  EventListener(const EventListener&) = delete;
+  EventListener& operator=(const EventListener&) = delete;
+
+ private:
+  void Loop() {
+    pollfd fd{PQsocket(conn_.get()), POLLIN, 0};
+    while (!stop_) {
+      if (poll(&fd, 1, 100) <= 0) continue;
+      if (PQconsumeInput(conn_.get()) == 0) return;  // the connection is gone
+      while (PGnotify* n = PQnotifies(conn_.get())) PQfreemem(n);
+    }
+  }
+
+  bench::PgConn conn_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 Stats RunPgbench(const Options& o, const Desk& desk, const std::string& dir, int k, int writers,
                  double rate) {
   bench::PgConn conn(desk.url);
   const EventCounts before = CountEvents(conn);
+  const EventListener listener(desk.url);
   std::vector<std::unique_ptr<factdesk::testing::ChildProcess>> procs;
   const auto start = Clock::now();
   for (int w = 0; w < k && w < writers; ++w) {
