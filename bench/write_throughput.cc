@@ -354,7 +354,6 @@ void ReadPgbenchLogs(const std::string& dir, const std::string& prefix, PgbenchL
   }
 }
 
-// K processes (one per workspace) with the factdesk side's clients, at once.
 // What the server's listener does beside its writes, for the baseline: one connection
 // LISTENs on the events channel and reads every notification as it comes. Without it
 // pgbench's COMMITs would signal no one, where each of the server's wakes its listener.
@@ -386,6 +385,7 @@ class EventListener {
   std::thread thread_;
 };
 
+// K processes (one per workspace) with the factdesk side's clients, at once.
 Stats RunPgbench(const Options& o, const Desk& desk, const std::string& dir, int k, int writers,
                  double rate) {
   bench::PgConn conn(desk.url);
