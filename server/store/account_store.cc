@@ -155,6 +155,12 @@ v1::Workspace WorkspaceFromRow(const pqxx::row& row, const WorkspaceColumns& col
   return w;
 }
 
+// A one-workspace read's answer: the workspace, or NOT_FOUND "<what> does not exist".
+Result<v1::Workspace> FoundWorkspace(const pqxx::result& r, const std::string& what) {
+  if (r.empty()) return Status::NotFound(fmt::format("{} does not exist", what));
+  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
+}
+
 // The user of a one-row result.
 v1::User UserFrom(const pqxx::result& r) {
   v1::User user;
@@ -194,9 +200,8 @@ Result<v1::Workspace> CreateWorkspace(Tx& tx, const std::string& slug, const std
 }
 
 Result<v1::Workspace> GetWorkspace(Tx& tx, std::int64_t workspace_id, std::int64_t user_id) {
-  const pqxx::result r = tx.Exec("accounts.workspace_by_id", workspace_id, user_id);
-  if (r.empty()) return Status::NotFound(fmt::format("workspace {} does not exist", workspace_id));
-  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
+  return FoundWorkspace(tx.Exec("accounts.workspace_by_id", workspace_id, user_id),
+                        fmt::format("workspace {}", workspace_id));
 }
 
 std::string WorkspaceOfClaimStatement(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
@@ -204,14 +209,12 @@ std::string WorkspaceOfClaimStatement(Tx& tx, std::int64_t claim_id, std::int64_
 }
 
 Result<v1::Workspace> WorkspaceOfClaimFrom(const pqxx::result& r, std::int64_t claim_id) {
-  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
+  return FoundWorkspace(r, fmt::format("claim {}", claim_id));
 }
 
 Result<v1::Workspace> GetWorkspaceBySlug(Tx& tx, const std::string& slug, std::int64_t user_id) {
-  const pqxx::result r = tx.Exec("accounts.workspace_by_slug", slug, user_id);
-  if (r.empty()) return Status::NotFound(fmt::format("workspace '{}' does not exist", slug));
-  return WorkspaceFromRow(r[0], MapColumns<WorkspaceColumns>(r));
+  return FoundWorkspace(tx.Exec("accounts.workspace_by_slug", slug, user_id),
+                        fmt::format("workspace '{}'", slug));
 }
 
 Result<std::vector<v1::Workspace>> ListWorkspacesOf(Tx& tx, std::int64_t user_id) {

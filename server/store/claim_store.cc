@@ -324,6 +324,12 @@ std::vector<v1::Claim> ClaimRecordsFrom(const pqxx::result& r) {
   return MapRows<ClaimRecordColumns>(r, ClaimRecordFromRow);
 }
 
+// A claims.get answer: the claim, or NOT_FOUND naming it.
+Result<v1::Claim> FoundClaim(const pqxx::result& r, std::int64_t claim_id) {
+  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
+  return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
+}
+
 Result<ClaimPlace> PlaceFrom(const pqxx::result& r, std::int64_t claim_id) {
   if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
   const auto col = MapColumns<PlaceColumns>(r);
@@ -345,9 +351,7 @@ Result<v1::Claim> InsertClaim(Tx& tx, const NewClaim& c) {
 }
 
 Result<v1::Claim> GetClaim(Tx& tx, std::int64_t claim_id) {
-  const pqxx::result r = tx.Exec("claims.get", claim_id);
-  if (r.empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  return ClaimFromRow(r[0], MapColumns<ClaimColumns>(r));
+  return FoundClaim(tx.Exec("claims.get", claim_id), claim_id);
 }
 
 Result<ClaimPlace> ClaimWorkspaceAndRole(Tx& tx, std::int64_t claim_id, std::int64_t user_id) {
@@ -363,10 +367,8 @@ Result<ClaimForChange> ReadClaimForChange(Tx& tx, std::int64_t claim_id, std::in
   FD_ASSIGN_OR_RETURN(ClaimPlace place, PlaceFrom(r[0], claim_id));
   tx.SeqAtCommitShared(place.workspace_id);
   // The row is locked, and nothing deletes a claim without its lock.
-  if (r[1].empty()) return Status::NotFound(fmt::format("claim {} does not exist", claim_id));
-  ClaimForChange out{.place = place,
-                     .claim = ClaimFromRow(r[1][0], MapColumns<ClaimColumns>(r[1])),
-                     .workspace = std::nullopt};
+  FD_ASSIGN_OR_RETURN(v1::Claim claim, FoundClaim(r[1], claim_id));
+  ClaimForChange out{.place = place, .claim = std::move(claim), .workspace = std::nullopt};
   if (with_workspace) {
     FD_ASSIGN_OR_RETURN(out.workspace, WorkspaceOfClaimFrom(r[2], claim_id));
   }

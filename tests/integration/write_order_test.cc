@@ -127,6 +127,8 @@ TEST_F(ApiTest, AChangeWaitingForAClaimPastItsDeadlineWritesNothingAndTheNextCha
   v1::Note note;
   const grpc::Status late = server().notes()->AddNote(ctx.get(), req, &note);
   EXPECT_EQ(late.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << late.error_message();
+  // The client gives up by itself; the server's statement must stop too, while the lock
+  // is still held: its statement_timeout cancels it inside the one-trip query.
   ASSERT_TRUE(WaitUntilNobodyWaitsForALock(server().database_url()));
   EXPECT_EQ(server().Snapshot(), before);
 
